@@ -1,0 +1,67 @@
+package ai.revo.missioncontrol.identity;
+
+import java.security.SecureRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start (no users at all) creates the workspace "Default" and its ADMIN. When no password is
+ * configured one is generated and printed once; it is never stored in clear.
+ */
+@Component
+class BootstrapAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final TenantDirectory directory;
+    private final AuthManagement auth;
+    private final PasswordEncoder passwords;
+    private final IdentityProperties properties;
+
+    BootstrapAdmin(TenantDirectory directory, AuthManagement auth, PasswordEncoder passwords,
+            IdentityProperties properties) {
+        this.directory = directory;
+        this.auth = auth;
+        this.passwords = passwords;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (directory.hasAnyUser()) {
+            return;
+        }
+        IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
+        String configured = admin.password();
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? generatePassword() : PasswordPolicy.check("MC_BOOTSTRAP_ADMIN_PASSWORD", configured);
+        EmailAddress email = new EmailAddress(admin.email());
+        try {
+            auth.createWorkspace(admin.workspaceName(), email, passwords.encode(password));
+        } catch (ai.revo.missioncontrol.platform.ApiException alreadyThere) {
+            log.info("The first administrator was created by another node meanwhile");
+            return;
+        }
+        if (generated) {
+            log.warn("Created the first administrator. Sign in at the dashboard with email {} and password {} "
+                    + "(shown only this once; change it or set MC_BOOTSTRAP_ADMIN_PASSWORD)", email, password);
+        } else {
+            log.info("Created the first administrator {} with the password from MC_BOOTSTRAP_ADMIN_PASSWORD", email);
+        }
+    }
+
+    private static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

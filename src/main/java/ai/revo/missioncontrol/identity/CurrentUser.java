@@ -1,0 +1,19 @@
+package ai.revo.missioncontrol.identity;
+
+import java.io.Serializable;
+
+/**
+ * The signed-in user of a request, resolved from the bearer token or the dashboard session. Controllers take it as
+ * a parameter.
+ */
+public record CurrentUser(TenantId tenantId, UserId id, String email, Role role, int permissionsVersion,
+        String tenantName) implements Serializable {
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public boolean canWrite() {
+        return role != Role.VIEWER;
+    }
+}

@@ -1,0 +1,36 @@
+package ai.revo.missioncontrol.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param jwtSecret          HMAC secret for access tokens (at least 32 characters); generated into the data
+ *                           directory when empty
+ * @param accessTokenTtl     lifetime of an access token
+ * @param refreshTokenTtl    lifetime of a refresh token
+ * @param invitationTtl      lifetime of an invitation link
+ * @param signupEnabled      whether anyone may create a new workspace with {@code POST /api/v1/auth/signup}
+ * @param publicUrl          the address users reach the dashboard at, used in invitation links
+ * @param bootstrapAdmin     the first administrator, created on first start when there are no users
+ * @param loginThrottle      failed sign-ins allowed per e-mail and per client address within the window
+ */
+@ConfigurationProperties(prefix = "mc.security")
+record IdentityProperties(String jwtSecret,
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("7d") Duration invitationTtl,
+        @DefaultValue("true") boolean signupEnabled,
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue BootstrapAdmin bootstrapAdmin,
+        @DefaultValue LoginThrottle loginThrottle) {
+
+    record BootstrapAdmin(@DefaultValue("admin@localhost") String email, String password,
+            @DefaultValue("Default") String workspaceName) {
+    }
+
+    record LoginThrottle(@DefaultValue("5") int failuresPerEmail, @DefaultValue("20") int failuresPerAddress,
+            @DefaultValue("15m") Duration window) {
+    }
+}

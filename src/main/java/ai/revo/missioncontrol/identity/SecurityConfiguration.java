@@ -1,0 +1,182 @@
+package ai.revo.missioncontrol.identity;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorBody;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.RateLimitExceeded;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Two filter chains. The API ({@code /api/**}) is stateless: bearer access tokens, no session, no CSRF. The
+ * dashboard uses form sign-in with a session cookie and CSRF protection. In both, VIEWER is read-only: any
+ * non-GET request from a VIEWER is refused, except signing out.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String[] WRITERS = { "ADMIN", "OPERATOR", "CLOSER", "FINANCE" };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, Principals principals, ObjectMapper json)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> writeError(json, response,
+                ErrorCode.UNAUTHORIZED, e instanceof InvalidBearerTokenException || hasBearer(request)
+                        ? "Access token is invalid, expired or revoked" : "Authentication required");
+        AccessDeniedHandler denied = (request, response, e) -> writeError(json, response, ErrorCode.FORBIDDEN,
+                "Your role does not allow this action");
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
+                                "/api/v1/auth/refresh", "/api/v1/auth/accept-invite").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .anyRequest().hasAnyRole(WRITERS))
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(j -> authenticate(j, principals)))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterAfter(new TenantBindingFilter(null), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, AuthManagement auth, Principals principals, ObjectMapper json)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/accept-invite", "/health", "/error", "/error/**", "/webjars/**",
+                                "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                        .anyRequest().hasAnyRole(WRITERS))
+                .authenticationProvider(formLogin(auth))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailure()).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendError(403)))
+                .addFilterAfter(new TenantBindingFilter(principals), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static AuthenticationProvider formLogin(AuthManagement auth) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+                String address = authentication.getDetails() instanceof
+                        org.springframework.security.web.authentication.WebAuthenticationDetails details
+                                ? details.getRemoteAddress() : "unknown";
+                try {
+                    CurrentUser user = auth.authenticate(authentication.getName(),
+                            String.valueOf(authentication.getCredentials()), address);
+                    return authenticated(user, null);
+                } catch (RateLimitExceeded e) {
+                    throw new ThrottledException(e.retryAfterSeconds());
+                } catch (ApiException e) {
+                    throw new BadCredentialsException("Invalid email or password");
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, e) -> {
+            if (e instanceof ThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds));
+                response.sendRedirect("/login?throttled=" + throttled.retryAfterSeconds);
+            } else {
+                response.sendRedirect("/login?error");
+            }
+        };
+    }
+
+    static final class ThrottledException extends AuthenticationException {
+        final long retryAfterSeconds;
+
+        ThrottledException(long retryAfterSeconds) {
+            super("Too many failed sign-in attempts");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    private static UsernamePasswordAuthenticationToken authenticate(Jwt jwt, Principals principals) {
+        try {
+            TenantId tenant = TenantId.of(jwt.getClaimAsString(AccessTokens.TENANT_CLAIM));
+            UserId user = UserId.of(jwt.getSubject());
+            Object version = jwt.getClaim(AccessTokens.PERMISSIONS_VERSION_CLAIM);
+            int permissionsVersion = version instanceof Number n ? n.intValue() : -1;
+            CurrentUser current = principals.resolve(tenant, user, permissionsVersion, jwt.getId())
+                    .orElseThrow(() -> new InvalidBearerTokenException("Access token was revoked"));
+            return authenticated(current, jwt);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidBearerTokenException("Access token is malformed");
+        }
+    }
+
+    static UsernamePasswordAuthenticationToken authenticated(CurrentUser user, Jwt jwt) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, jwt,
+                List.of(new SimpleGrantedAuthority(user.role().authority())));
+    }
+
+    private static boolean hasBearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static void writeError(ObjectMapper json, HttpServletResponse response, ErrorCode code, String message)
+            throws IOException {
+        response.setStatus(code.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ErrorBody.of(code, message, Map.of()));
+    }
+}

@@ -1,0 +1,29 @@
+package ai.revo.missioncontrol.identity;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A workspace's id. */
+public record TenantId(@JsonValue UUID value) {
+
+    public TenantId {
+        Objects.requireNonNull(value, "tenant id must not be null");
+    }
+
+    public static TenantId random() {
+        return new TenantId(UUID.randomUUID());
+    }
+
+    @JsonCreator
+    public static TenantId of(String value) {
+        return new TenantId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package ai.revo.missioncontrol.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+
+/**
+ * The users of a workspace: listing, adding (with a password or an invitation), changing roles, deactivating.
+ * Every method works inside the given tenant; ids of other tenants are answered as not found.
+ */
+@Service
+public class UserManagement {
+
+    private final UserRepository users;
+    private final TenantRepository tenants;
+    private final InvitationRepository invitations;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordEncoder passwords;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    UserManagement(UserRepository users, TenantRepository tenants, InvitationRepository invitations,
+            RefreshTokenRepository refreshTokens, PasswordEncoder passwords, IdentityProperties properties,
+            Clock clock) {
+        this.users = users;
+        this.tenants = tenants;
+        this.invitations = invitations;
+        this.refreshTokens = refreshTokens;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<UserView> list(TenantId tenant, PageQuery page) {
+        long total = users.countByTenantId(tenant);
+        return PageResult.of(users.findPage(tenant, page.limit(), page.offset()).stream().map(UserView::of).toList(),
+                page, total);
+    }
+
+    /** Returns the user, or 404 when there is no such user in this workspace. */
+    @Transactional(readOnly = true)
+    public UserView get(TenantId tenant, UserId id) {
+        return UserView.of(load(tenant, id));
+    }
+
+    @Transactional(readOnly = true)
+    public WorkspaceView workspace(TenantId tenant) {
+        return tenants.findById(tenant).map(WorkspaceView::of)
+                .orElseThrow(() -> ApiException.notFound("Workspace", tenant));
+    }
+
+    /**
+     * Adds a user. With a password they can sign in at once; without, the answer carries a one-time invitation link
+     * valid for the configured time. 409 when the e-mail is used anywhere on this installation.
+     */
+    @Transactional
+    public NewUser add(TenantId tenant, UserId addedBy, String email, Role role, String password) {
+        EmailAddress address;
+        try {
+            address = new EmailAddress(email);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("email", "must be a valid e-mail address");
+        }
+        if (role == null) {
+            throw ApiException.invalidField("role", "is required");
+        }
+        Instant now = clock.instant();
+        try {
+            if (password != null) {
+                PasswordPolicy.check("password", password);
+                User user = users.save(User.withPassword(tenant, address, role, passwords.encode(password), now));
+                return new NewUser(UserView.of(user), null);
+            }
+            User user = users.save(User.invited(tenant, address, role, now));
+            SecretToken secret = SecretToken.generate();
+            Invitation invitation = invitations.save(
+                    Invitation.create(tenant, user.id(), addedBy, secret, now, properties.invitationTtl()));
+            String url = properties.publicUrl().replaceAll("/+$", "") + "/accept-invite?token=" + secret.value();
+            return new NewUser(UserView.of(user), new InvitationView(secret.value(), url, invitation.expiresAt()));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("A user with this email already exists");
+        }
+    }
+
+    /**
+     * Changes a user's role and/or active flag. Either change signs them out everywhere at once. 409 when it would
+     * leave the workspace without an active admin.
+     */
+    @Transactional
+    public UserView update(TenantId tenant, UserId id, Optional<Role> role, Optional<Boolean> active) {
+        User user = load(tenant, id);
+        Instant now = clock.instant();
+        boolean wasActiveAdmin = user.role() == Role.ADMIN && user.canSignIn();
+        role.ifPresent(r -> user.changeRole(r, now));
+        active.ifPresent(a -> {
+            if (a) {
+                user.activate(now);
+            } else {
+                user.deactivate(now);
+            }
+        });
+        boolean stillActiveAdmin = user.role() == Role.ADMIN && user.canSignIn();
+        if (wasActiveAdmin && !stillActiveAdmin && users.countActiveAdmins(tenant) <= 1) {
+            throw ApiException.conflict("A workspace needs at least one active admin");
+        }
+        if (!user.active()) {
+            refreshTokens.revokeAllOfUser(tenant, id, now);
+        }
+        return UserView.of(users.save(user));
+    }
+
+    private User load(TenantId tenant, UserId id) {
+        return users.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("User", id));
+    }
+}

@@ -1,0 +1,56 @@
+package ai.revo.missioncontrol.identity.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ai.revo.missioncontrol.identity.AuthManagement;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
+
+/** The sign-in page (the form posts to Spring Security) and the page where invited users choose a password. */
+@Controller
+class LoginPageController {
+
+    private final AuthManagement auth;
+
+    LoginPageController(AuthManagement auth) {
+        this.auth = auth;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser) {
+            return "redirect:/";
+        }
+        return "identity/login";
+    }
+
+    @GetMapping("/accept-invite")
+    String acceptInvite(@RequestParam(required = false) String token, Model model) {
+        model.addAttribute("token", token);
+        return "identity/accept-invite";
+    }
+
+    @PostMapping("/accept-invite")
+    String acceptInvite(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirm, Model model) {
+        model.addAttribute("token", token);
+        if (password == null || !password.equals(confirm)) {
+            model.addAttribute("error", "The two passwords do not match.");
+            return "identity/accept-invite";
+        }
+        try {
+            auth.acceptInvitation(token, password);
+        } catch (ApiException e) {
+            model.addAttribute("error", e.getMessage());
+            return "identity/accept-invite";
+        }
+        return "redirect:/login?invited";
+    }
+}

@@ -1,0 +1,196 @@
+package ai.revo.missioncontrol.platform.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorBody;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.RateLimitExceeded;
+import jakarta.validation.ConstraintViolationException;
+
+/** Translates every failure of a REST controller into the API error shape. */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorBody> api(ApiException e) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
+        if (e instanceof RateLimitExceeded limited) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        return builder.body(ErrorBody.of(e.code(), e.getMessage(), e.details()));
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ErrorBody> invalid(BindException e) {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> fields.add(field(f.getField(), f.getDefaultMessage())));
+        e.getGlobalErrors().forEach(g -> fields.add(field(g.getObjectName(), g.getDefaultMessage())));
+        return validation(fields);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ErrorBody> invalid(HandlerMethodValidationException e) {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> fields.add(
+                field(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return validation(fields);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ErrorBody> invalid(ConstraintViolationException e) {
+        return validation(e.getConstraintViolations().stream()
+                .map(v -> field(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .collect(Collectors.toList()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return validation(List.of(field(path(unknown), "is not a known field")));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return validation(List.of(field(path(format), "has the wrong type or value: " + format.getValue())));
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return validation(List.of(field(path(mismatched), "has the wrong type")));
+        }
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
+            return api(api);
+        }
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof IllegalArgumentException iae) {
+            return validation(List.of(field(path(mapping), iae.getMessage())));
+        }
+        String message = cause instanceof JsonProcessingException ? "Malformed JSON body" : "Request body is missing or unreadable";
+        return ResponseEntity.badRequest().body(ErrorBody.of(ErrorCode.VALIDATION_ERROR, message, Map.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
+        return validation(List.of(field(e.getName(), "has the wrong type or format")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorBody> missing(MissingServletRequestParameterException e) {
+        return validation(List.of(field(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ErrorBody> missing(MissingRequestHeaderException e) {
+        return validation(List.of(field(e.getHeaderName(), "header is required")));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorBody> noResource(NoResourceFoundException e) {
+        return error(ErrorCode.NOT_FOUND, "No such endpoint: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return error(ErrorCode.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type not supported; send application/json");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorBody> denied(AccessDeniedException e) {
+        return error(ErrorCode.FORBIDDEN, "Your role does not allow this action");
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ErrorBody> unauthenticated(AuthenticationException e) {
+        return error(ErrorCode.UNAUTHORIZED, "Authentication required");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ErrorBody> concurrent(OptimisticLockingFailureException e) {
+        return error(ErrorCode.CONFLICT, "The resource was changed by someone else; reload and try again");
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ErrorBody> duplicate(DuplicateKeyException e) {
+        return error(ErrorCode.CONFLICT, "A resource with the same unique value already exists");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return error(ErrorCode.INTERNAL_ERROR, "An internal error occurred; quote the request id when reporting it");
+    }
+
+    private static ResponseEntity<ErrorBody> error(ErrorCode code, String message) {
+        return ResponseEntity.status(code.status()).body(ErrorBody.of(code, message, Map.of()));
+    }
+
+    private static ResponseEntity<ErrorBody> validation(List<Map<String, Object>> fields) {
+        String names = fields.stream().map(f -> String.valueOf(f.get("field"))).distinct()
+                .collect(Collectors.joining(", "));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("fields", fields);
+        return ResponseEntity.badRequest()
+                .body(ErrorBody.of(ErrorCode.VALIDATION_ERROR, "Validation failed: " + names, details));
+    }
+
+    private static Map<String, Object> field(String name, String message) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("field", name);
+        f.put("message", message);
+        return f;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,47 @@
+package ai.revo.missioncontrol.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Public health of the node: 200 with {@code {"status": "UP", "components": {"db": "UP", ...}}} when everything is
+ * up, 503 otherwise. Only statuses are shown; details (paths, versions) stay private.
+ */
+@RestController
+@Tag(name = "Health")
+class HealthController {
+
+    private final HealthEndpoint health;
+
+    HealthController(HealthEndpoint health) {
+        this.health = health;
+    }
+
+    record HealthView(String status, Map<String, String> components) {
+    }
+
+    @GetMapping("/health")
+    @SecurityRequirements
+    @Operation(summary = "Health of the node and its database", description = "Roles: public (no token).")
+    ResponseEntity<HealthView> health() {
+        HealthComponent result = health.health();
+        Map<String, String> components = new LinkedHashMap<>();
+        if (result instanceof CompositeHealth composite) {
+            composite.getComponents().forEach((name, c) -> components.put(name, c.getStatus().getCode()));
+        }
+        return ResponseEntity.status(Status.UP.equals(result.getStatus()) ? 200 : 503)
+                .body(new HealthView(result.getStatus().getCode(), components));
+    }
+}
