@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,8 +91,11 @@ public class AuthManagement {
                 tenants.save(Tenant.create(tenantId, workspaceName, now));
                 return users.save(User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now));
             }));
-        } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("An account with this email already exists");
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                throw ApiException.conflict("An account with this email already exists");
+            }
+            throw e;
         }
     }
 

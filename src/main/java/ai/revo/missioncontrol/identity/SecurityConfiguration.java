@@ -114,7 +114,7 @@ class SecurityConfiguration {
                 try {
                     CurrentUser user = auth.authenticate(authentication.getName(),
                             String.valueOf(authentication.getCredentials()), address);
-                    return authenticated(user, null);
+                    return authenticated(user);
                 } catch (RateLimitExceeded e) {
                     throw new ThrottledException(e.retryAfterSeconds());
                 } catch (ApiException e) {
@@ -149,7 +149,7 @@ class SecurityConfiguration {
         }
     }
 
-    private static UsernamePasswordAuthenticationToken authenticate(Jwt jwt, Principals principals) {
+    private static BearerAuthentication authenticate(Jwt jwt, Principals principals) {
         try {
             TenantId tenant = TenantId.of(jwt.getClaimAsString(AccessTokens.TENANT_CLAIM));
             UserId user = UserId.of(jwt.getSubject());
@@ -157,14 +157,14 @@ class SecurityConfiguration {
             int permissionsVersion = version instanceof Number n ? n.intValue() : -1;
             CurrentUser current = principals.resolve(tenant, user, permissionsVersion, jwt.getId())
                     .orElseThrow(() -> new InvalidBearerTokenException("Access token was revoked"));
-            return authenticated(current, jwt);
+            return new BearerAuthentication(current, jwt);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidBearerTokenException("Access token is malformed");
         }
     }
 
-    static UsernamePasswordAuthenticationToken authenticated(CurrentUser user, Jwt jwt) {
-        return UsernamePasswordAuthenticationToken.authenticated(user, jwt,
+    static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, null,
                 List.of(new SimpleGrantedAuthority(user.role().authority())));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,17 +26,19 @@ public class UserManagement {
     private final InvitationRepository invitations;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
+    private final TenantDirectory directory;
     private final IdentityProperties properties;
     private final Clock clock;
 
     UserManagement(UserRepository users, TenantRepository tenants, InvitationRepository invitations,
-            RefreshTokenRepository refreshTokens, PasswordEncoder passwords, IdentityProperties properties,
-            Clock clock) {
+            RefreshTokenRepository refreshTokens, PasswordEncoder passwords, TenantDirectory directory,
+            IdentityProperties properties, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.invitations = invitations;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
+        this.directory = directory;
         this.properties = properties;
         this.clock = clock;
     }
@@ -74,6 +77,9 @@ public class UserManagement {
         if (role == null) {
             throw ApiException.invalidField("role", "is required");
         }
+        if (directory.ofLogin(address).isPresent()) {
+            throw ApiException.conflict("A user with this email already exists");
+        }
         Instant now = clock.instant();
         try {
             if (password != null) {
@@ -87,8 +93,11 @@ public class UserManagement {
                     Invitation.create(tenant, user.id(), addedBy, secret, now, properties.invitationTtl()));
             String url = properties.publicUrl().replaceAll("/+$", "") + "/accept-invite?token=" + secret.value();
             return new NewUser(UserView.of(user), new InvitationView(secret.value(), url, invitation.expiresAt()));
-        } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("A user with this email already exists");
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                throw ApiException.conflict("A user with this email already exists");
+            }
+            throw e;
         }
     }
 

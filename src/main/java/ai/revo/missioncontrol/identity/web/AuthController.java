@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.revo.missioncontrol.identity.AuthManagement;
+import ai.revo.missioncontrol.identity.BearerAuthentication;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.TokenPair;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,12 +75,11 @@ class AuthController {
     @Operation(summary = "Sign out: revoke this access token and, when given, the refresh token's sign-in",
             description = "Roles: any signed-in role.")
     void logout(CurrentUser user, @RequestBody(required = false) LogoutRequest request) {
-        Object credentials = SecurityContextHolder.getContext().getAuthentication().getCredentials();
         String jti = null;
         Instant expiry = null;
-        if (credentials instanceof Jwt jwt) {
-            jti = jwt.getId();
-            expiry = jwt.getExpiresAt();
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof BearerAuthentication bearer) {
+            jti = bearer.getCredentials().getId();
+            expiry = bearer.getCredentials().getExpiresAt();
         }
         auth.logout(user, jti, expiry, request == null ? null : request.refreshToken());
     }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -146,6 +147,17 @@ class ApiExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ErrorBody> duplicate(DuplicateKeyException e) {
         return error(ErrorCode.CONFLICT, "A resource with the same unique value already exists");
+    }
+
+    @ExceptionHandler(DbActionExecutionException.class)
+    ResponseEntity<ErrorBody> aggregateWrite(DbActionExecutionException e) {
+        if (e.getCause() instanceof DuplicateKeyException duplicate) {
+            return duplicate(duplicate);
+        }
+        if (e.getCause() instanceof OptimisticLockingFailureException concurrent) {
+            return concurrent(concurrent);
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

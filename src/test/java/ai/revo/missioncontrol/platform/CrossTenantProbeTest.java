@@ -1,0 +1,55 @@
+package ai.revo.missioncontrol.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+
+/**
+ * Calls every endpoint that takes an id with tenant A's admin token on tenant B's resources: each must answer 404
+ * (existence is not leaked) and leave B's resource unchanged. Every new endpoint with an id is added to
+ * {@link #targets()}.
+ */
+class CrossTenantProbeTest extends IntegrationTest {
+
+    /** A kind of resource: how tenant B creates one, how B reads it back, and the calls A must not get through. */
+    record Target(String name, BiFunction<Api, Api.Session, String> create, String readPath, List<Call> calls) {
+    }
+
+    record Call(String method, String pathTemplate, Object body) {
+    }
+
+    static List<Target> targets() {
+        return List.of(
+                new Target("user", (api, b) -> api.addUser(b, "OPERATOR").userId(), "/api/v1/users/{id}", List.of(
+                        new Call("GET", "/api/v1/users/{id}", null),
+                        new Call("PATCH", "/api/v1/users/{id}", Map.of("role", "VIEWER")),
+                        new Call("PATCH", "/api/v1/users/{id}", Map.of("active", false)))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> otherTenantsResourcesAreNotFoundAndUnchanged() {
+        Api api = api();
+        Api.Session a = api.signup();
+        Api.Session b = api.signup();
+        return targets().stream().flatMap(target -> {
+            String id = target.create().apply(api, b);
+            String readPath = target.readPath().replace("{id}", id);
+            return target.calls().stream().map(call -> DynamicTest.dynamicTest(
+                    target.name() + ": " + call.method() + " " + call.pathTemplate(), () -> {
+                        String before = api.get(readPath, b.accessToken()).expect(200).body();
+                        api.send(call.method(), call.pathTemplate().replace("{id}", id), a.accessToken(), call.body(),
+                                Map.of()).expectError(404, "NOT_FOUND");
+                        assertThat(api.get(readPath, b.accessToken()).expect(200).body()).isEqualTo(before);
+                    }));
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package ai.revo.missioncontrol.support;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that drive the running application over HTTP against the real PostgreSQL. All subclasses share
+ * one application context (and one database); each test creates its own workspace, so tests never depend on each
+ * other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+public abstract class IntegrationTest {
+
+    public static final String JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+    public static final String BOOTSTRAP_PASSWORD = "Bootstrap-Passw0rd!";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Endpoint db = TestDatabase.shared();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("mc.data-dir", () -> "target/test-data");
+        registry.add("mc.security.jwt-secret", () -> JWT_SECRET);
+        registry.add("mc.security.bootstrap-admin.password", () -> BOOTSTRAP_PASSWORD);
+        registry.add("mc.security.bootstrap-admin.email", () -> "bootstrap-admin@example.com");
+        // every test request comes from 127.0.0.1; per-address throttling is covered by LoginThrottleTest
+        registry.add("mc.security.login-throttle.failures-per-address", () -> "100000");
+        registry.add("logging.structured.format.console", () -> "ecs");
+    }
+
+    protected Api api() {
+        return new Api("http://127.0.0.1:" + port);
+    }
+
+    protected TestDatabase.Endpoint database() {
+        return TestDatabase.shared();
+    }
+}
