@@ -73,6 +73,6 @@ class UsersPageController {
     private String row(Object view, Model model) {
         model.addAttribute("u", view);
         model.addAttribute("roles", Role.values());
-        return "identity/users :: user-row";
+        return "identity/user-row :: user-row";
     }
 }

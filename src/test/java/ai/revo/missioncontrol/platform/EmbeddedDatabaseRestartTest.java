@@ -1,0 +1,56 @@
+package ai.revo.missioncontrol.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import ai.revo.missioncontrol.MissionControlApplication;
+import ai.revo.missioncontrol.support.Api;
+
+/**
+ * The out-of-the-box run: no datasource configured, so the app starts its own PostgreSQL in the data directory.
+ * Data written before a stop is there after the next start, and the first admin is created only once.
+ */
+class EmbeddedDatabaseRestartTest {
+
+    @Test
+    void embeddedDatabaseKeepsDataAcrossRestarts() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-data-");
+        String email;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+            Api api = api(first);
+            api.login("first-admin@example.com", "First-Admin-Passw0rd");
+            email = api.signup().email();
+        }
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            Api api = api(second);
+            api.login(email, Api.PASSWORD);
+            Api.Session admin = api.login("first-admin@example.com", "First-Admin-Passw0rd");
+            assertThat(api.get("/api/v1/users", admin.accessToken()).json().path("pagination").path("total").asLong())
+                    .isEqualTo(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(MissionControlApplication.class)
+                .properties(Map.of(
+                        "server.port", "0",
+                        "mc.data-dir", dataDir.toString(),
+                        "mc.security.bootstrap-admin.email", "first-admin@example.com",
+                        "mc.security.bootstrap-admin.password", "First-Admin-Passw0rd"))
+                .run();
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Api("http://127.0.0.1:" + port);
+    }
+}
