@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import ai.revo.missioncontrol.MissionControlApplication;
@@ -40,13 +39,12 @@ class EmbeddedDatabaseRestartTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(MissionControlApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "mc.data-dir", dataDir.toString(),
-                        "mc.security.bootstrap-admin.email", "first-admin@example.com",
-                        "mc.security.bootstrap-admin.password", "First-Admin-Passw0rd"))
-                .run();
+        // command-line arguments: they outrank application.yml, as environment variables would
+        return new SpringApplicationBuilder(MissionControlApplication.class).run(
+                "--server.port=0",
+                "--mc.data-dir=" + dataDir,
+                "--mc.security.bootstrap-admin.email=first-admin@example.com",
+                "--mc.security.bootstrap-admin.password=First-Admin-Passw0rd");
     }
 
     private static Api api(ConfigurableApplicationContext context) {
