@@ -2,6 +2,8 @@ package ai.revo.missioncontrol.identity;
 
 import java.io.Serializable;
 
+import ai.revo.missioncontrol.platform.Actor;
+
 /**
  * The signed-in user of a request, resolved from the bearer token or the dashboard session. Controllers take it as
  * a parameter.
@@ -11,6 +13,11 @@ public record CurrentUser(TenantId tenantId, UserId id, String email, Role role,
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    /** This user as the actor of events and audit entries. */
+    public Actor actor() {
+        return Actor.user(id, email);
     }
 
     public boolean canWrite() {

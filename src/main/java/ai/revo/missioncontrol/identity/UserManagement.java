@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
@@ -28,11 +30,12 @@ public class UserManagement {
     private final PasswordEncoder passwords;
     private final TenantDirectory directory;
     private final IdentityProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     UserManagement(UserRepository users, TenantRepository tenants, InvitationRepository invitations,
             RefreshTokenRepository refreshTokens, PasswordEncoder passwords, TenantDirectory directory,
-            IdentityProperties properties, Clock clock) {
+            IdentityProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.invitations = invitations;
@@ -40,6 +43,7 @@ public class UserManagement {
         this.passwords = passwords;
         this.directory = directory;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,7 +71,7 @@ public class UserManagement {
      * valid for the configured time. 409 when the e-mail is used anywhere on this installation.
      */
     @Transactional
-    public NewUser add(TenantId tenant, UserId addedBy, String email, Role role, String password) {
+    public NewUser add(TenantId tenant, Actor addedBy, String email, Role role, String password) {
         EmailAddress address;
         try {
             address = new EmailAddress(email);
@@ -85,12 +89,14 @@ public class UserManagement {
             if (password != null) {
                 PasswordPolicy.check("password", password);
                 User user = users.save(User.withPassword(tenant, address, role, passwords.encode(password), now));
+                events.publishEvent(new UserChanged(tenant.value(), "user.added", null, UserView.of(user), addedBy));
                 return new NewUser(UserView.of(user), null);
             }
             User user = users.save(User.invited(tenant, address, role, now));
             SecretToken secret = SecretToken.generate();
-            Invitation invitation = invitations.save(
-                    Invitation.create(tenant, user.id(), addedBy, secret, now, properties.invitationTtl()));
+            Invitation invitation = invitations.save(Invitation.create(tenant, user.id(), UserId.of(addedBy.id()),
+                    secret, now, properties.invitationTtl()));
+            events.publishEvent(new UserChanged(tenant.value(), "user.invited", null, UserView.of(user), addedBy));
             String url = properties.publicUrl().replaceAll("/+$", "") + "/accept-invite?token=" + secret.value();
             return new NewUser(UserView.of(user), new InvitationView(secret.value(), url, invitation.expiresAt()));
         } catch (DbActionExecutionException e) {
@@ -106,8 +112,9 @@ public class UserManagement {
      * leave the workspace without an active admin.
      */
     @Transactional
-    public UserView update(TenantId tenant, UserId id, Optional<Role> role, Optional<Boolean> active) {
+    public UserView update(TenantId tenant, UserId id, Optional<Role> role, Optional<Boolean> active, Actor actor) {
         User user = load(tenant, id);
+        UserView before = UserView.of(user);
         Instant now = clock.instant();
         boolean wasActiveAdmin = user.role() == Role.ADMIN && user.canSignIn();
         role.ifPresent(r -> user.changeRole(r, now));
@@ -125,7 +132,15 @@ public class UserManagement {
         if (!user.active()) {
             refreshTokens.revokeAllOfUser(tenant, id, now);
         }
-        return UserView.of(users.save(user));
+        UserView after = UserView.of(users.save(user));
+        if (before.role() != after.role()) {
+            events.publishEvent(new UserChanged(tenant.value(), "user.role_changed", before, after, actor));
+        }
+        if (before.active() != after.active()) {
+            events.publishEvent(new UserChanged(tenant.value(), after.active() ? "user.activated" : "user.deactivated",
+                    before, after, actor));
+        }
+        return after;
     }
 
     private User load(TenantId tenant, UserId id) {

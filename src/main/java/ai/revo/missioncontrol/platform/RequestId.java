@@ -7,6 +7,7 @@ public final class RequestId {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    public static final String CLIENT_ADDRESS_MDC_KEY = "clientAddress";
 
     private RequestId() {
     }

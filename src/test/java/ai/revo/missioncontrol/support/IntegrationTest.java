@@ -2,9 +2,12 @@ package ai.revo.missioncontrol.support;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import ai.revo.missioncontrol.outbound.RecordingAdapters;
 
 /**
  * Base of tests that drive the running application over HTTP against the real PostgreSQL. All subclasses share
@@ -13,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@Import(RecordingAdapters.class)
 public abstract class IntegrationTest {
 
     public static final String JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -34,6 +38,7 @@ public abstract class IntegrationTest {
         // every test request comes from 127.0.0.1; per-address throttling is covered by LoginThrottleTest
         registry.add("mc.security.login-throttle.failures-per-address", () -> "100000");
         registry.add("logging.structured.format.console", () -> "ecs");
+        registry.add("mc.events.keep-alive", () -> "1s");
     }
 
     protected Api api() {

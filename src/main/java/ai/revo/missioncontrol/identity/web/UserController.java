@@ -60,13 +60,13 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a user; without a password the answer carries a one-time invitation link")
     NewUser create(CurrentUser user, @RequestBody CreateUserRequest request) {
-        return users.add(user.tenantId(), user.id(), request.email(), request.role(), request.password());
+        return users.add(user.tenantId(), user.actor(), request.email(), request.role(), request.password());
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change a user's role or deactivate them; either signs them out everywhere")
     UserView update(CurrentUser user, @PathVariable UserId id, @RequestBody UpdateUserRequest request) {
         return users.update(user.tenantId(), id, Optional.ofNullable(request.role()),
-                Optional.ofNullable(request.active()));
+                Optional.ofNullable(request.active()), user.actor());
     }
 }

@@ -47,7 +47,7 @@ class UsersPageController {
     @PostMapping
     String invite(CurrentUser user, @RequestParam(required = false) String email,
             @RequestParam(required = false) Role role, @RequestParam(required = false) String password, Model model) {
-        NewUser added = users.add(user.tenantId(), user.id(), email, role,
+        NewUser added = users.add(user.tenantId(), user.actor(), email, role,
                 password == null || password.isEmpty() ? null : password);
         model.addAttribute("added", added);
         model.addAttribute("users", users.list(user.tenantId(), new PageQuery(1, 50)));
@@ -57,17 +57,17 @@ class UsersPageController {
 
     @PostMapping("/{id}/role")
     String changeRole(CurrentUser user, @PathVariable UserId id, @RequestParam Role role, Model model) {
-        return row(users.update(user.tenantId(), id, Optional.of(role), Optional.empty()), model);
+        return row(users.update(user.tenantId(), id, Optional.of(role), Optional.empty(), user.actor()), model);
     }
 
     @PostMapping("/{id}/deactivate")
     String deactivate(CurrentUser user, @PathVariable UserId id, Model model) {
-        return row(users.update(user.tenantId(), id, Optional.empty(), Optional.of(false)), model);
+        return row(users.update(user.tenantId(), id, Optional.empty(), Optional.of(false), user.actor()), model);
     }
 
     @PostMapping("/{id}/activate")
     String activate(CurrentUser user, @PathVariable UserId id, Model model) {
-        return row(users.update(user.tenantId(), id, Optional.empty(), Optional.of(true)), model);
+        return row(users.update(user.tenantId(), id, Optional.empty(), Optional.of(true), user.actor()), model);
     }
 
     private String row(Object view, Model model) {

@@ -29,12 +29,14 @@ class RequestIdFilter extends OncePerRequestFilter {
         String given = request.getHeader(RequestId.HEADER);
         String id = given != null && WELL_FORMED.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(RequestId.MDC_KEY, id);
+        MDC.put(RequestId.CLIENT_ADDRESS_MDC_KEY, request.getRemoteAddr());
         request.setAttribute(RequestId.MDC_KEY, id);
         response.setHeader(RequestId.HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestId.MDC_KEY);
+            MDC.remove(RequestId.CLIENT_ADDRESS_MDC_KEY);
         }
     }
 

@@ -1,0 +1,83 @@
+package ai.revo.missioncontrol.activity;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's live clients, by workspace. Events committed on this node are delivered here directly and, when Redis
+ * is configured, relayed to the other nodes; events relayed from other nodes arrive through {@link #deliver}.
+ */
+@Component
+class LiveEvents implements DisposableBean {
+
+    private final Map<UUID, Set<LiveSubscriber>> byTenant = new ConcurrentHashMap<>();
+    private final ExecutorService drainer = Executors.newCachedThreadPool(daemonThreads("live-events-"));
+    private final int bufferSize;
+    private volatile BiConsumer<UUID, EventEnvelope> relay = (tenant, event) -> { };
+
+    LiveEvents(@Value("${mc.events.client-buffer:1000}") int bufferSize) {
+        this.bufferSize = bufferSize;
+    }
+
+    /** Installed by the Redis relay when Redis is configured. */
+    void relayTo(BiConsumer<UUID, EventEnvelope> relay) {
+        this.relay = relay;
+    }
+
+    /** An event committed on this node. */
+    void publish(UUID tenant, EventEnvelope event) {
+        deliver(tenant, event);
+        relay.accept(tenant, event);
+    }
+
+    /** Hands an event to this node's clients of the same workspace. */
+    void deliver(UUID tenant, EventEnvelope event) {
+        Set<LiveSubscriber> subscribers = byTenant.get(tenant);
+        if (subscribers != null) {
+            subscribers.forEach(s -> s.offer(event));
+        }
+    }
+
+    LiveSubscriber subscribe(UUID tenant, EventFilter filter, LiveSubscriber.Sink sink) {
+        LiveSubscriber subscriber = new LiveSubscriber(tenant, filter, sink, bufferSize, drainer);
+        Set<LiveSubscriber> set = byTenant.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet());
+        set.add(subscriber);
+        subscriber.onClose(() -> set.remove(subscriber));
+        return subscriber;
+    }
+
+    int clientCount() {
+        return byTenant.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Scheduled(fixedDelayString = "${mc.events.keep-alive:30s}", initialDelayString = "${mc.events.keep-alive:30s}")
+    void keepAlive() {
+        byTenant.values().forEach(set -> set.forEach(LiveSubscriber::keepAlive));
+    }
+
+    @Override
+    public void destroy() {
+        byTenant.values().forEach(set -> set.forEach(s -> s.close("shutdown")));
+        drainer.shutdownNow();
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package ai.revo.missioncontrol.activity;
+
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected client (an SSE stream or a WebSocket) of one workspace. Events are queued without ever blocking the
+ * publisher; a drain task writes them out. When a client falls too far behind its queue overflows and it is
+ * dropped; it resumes from its last seq with {@code Last-Event-ID}.
+ */
+public final class LiveSubscriber {
+
+    /** Where the events go: an SSE emitter or a WebSocket session. */
+    public interface Sink {
+        void send(EventEnvelope event) throws Exception;
+
+        void keepAlive() throws Exception;
+
+        void close(String reason);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(LiveSubscriber.class);
+    private static final EventEnvelope KEEP_ALIVE = new EventEnvelope(null, -1, null, null, null, null, null, null,
+            null, null, null);
+
+    private final UUID tenantId;
+    private volatile EventFilter filter;
+    private final Sink sink;
+    private final BlockingQueue<EventEnvelope> queue;
+    private final Executor drainer;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean live;
+    private volatile long lastSeq;
+    private Runnable onClose = () -> { };
+
+    LiveSubscriber(UUID tenantId, EventFilter filter, Sink sink, int capacity, Executor drainer) {
+        this.tenantId = tenantId;
+        this.filter = filter;
+        this.sink = sink;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.drainer = drainer;
+    }
+
+    UUID tenantId() {
+        return tenantId;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Narrows or widens what this client receives from now on. */
+    public void refilter(EventFilter newFilter) {
+        this.filter = newFilter;
+    }
+
+    void onClose(Runnable callback) {
+        this.onClose = callback;
+    }
+
+    /** Called by the publisher's thread; never blocks. */
+    void offer(EventEnvelope event) {
+        if (closed.get() || !filter.matches(event)) {
+            return;
+        }
+        if (!queue.offer(event)) {
+            log.info("Dropping a live client of workspace {} that fell behind; it resumes with Last-Event-ID", tenantId);
+            close("overflow");
+            return;
+        }
+        scheduleDrain();
+    }
+
+    void keepAlive() {
+        if (!closed.get() && live && queue.offer(KEEP_ALIVE)) {
+            scheduleDrain();
+        }
+    }
+
+    /** Replay is done: events up to {@code seq} were sent, so queued events at or below it are skipped. */
+    void goLive(long seq) {
+        lastSeq = seq;
+        live = true;
+        scheduleDrain();
+    }
+
+    public void close(String reason) {
+        if (closed.compareAndSet(false, true)) {
+            queue.clear();
+            onClose.run();
+            sink.close(reason);
+        }
+    }
+
+    private void scheduleDrain() {
+        if (live && draining.compareAndSet(false, true)) {
+            drainer.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            EventEnvelope next;
+            while (!closed.get() && (next = queue.poll()) != null) {
+                if (next == KEEP_ALIVE) {
+                    sink.keepAlive();
+                } else if (next.seq() > lastSeq) {
+                    sink.send(next);
+                    lastSeq = next.seq();
+                }
+            }
+        } catch (Exception e) {
+            close("write failed");
+        } finally {
+            draining.set(false);
+        }
+        if (!closed.get() && !queue.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package ai.revo.missioncontrol.activity.web;
+
+import ai.revo.missioncontrol.activity.ActivityFeed;
+import ai.revo.missioncontrol.activity.EventFilter;
+import ai.revo.missioncontrol.activity.LiveSubscriber;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Opens an SSE stream for the API and for the dashboard alike. */
+final class LiveStreams {
+
+    private LiveStreams() {
+    }
+
+    static SseEmitter open(ActivityFeed feed, CurrentUser user, EventQuery query, String lastEventId) {
+        EventFilter filter = query.toFilter();
+        Long lastSeen = EventQuery.seq("Last-Event-ID", lastEventId);
+        SseEmitter emitter = new SseEmitter(0L);
+        LiveSubscriber subscriber = feed.subscribe(user.tenantId(), filter, lastSeen, new SseSink(emitter));
+        emitter.onCompletion(() -> subscriber.close("completed"));
+        emitter.onTimeout(() -> subscriber.close("timeout"));
+        emitter.onError(e -> subscriber.close("error"));
+        return emitter;
+    }
+}

@@ -1,0 +1,23 @@
+package ai.revo.missioncontrol.outbound;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.safety.Channel;
+
+/**
+ * Sends messages of one channel through its provider. Only the outbound gateway calls adapters (an architecture
+ * test enforces it); real adapters arrive with their channel's issue.
+ */
+public interface ChannelAdapter {
+
+    Channel channel();
+
+    /** Whether this workspace has what the provider needs (credentials, sender...). */
+    boolean isConfigured(TenantId tenant);
+
+    /** Sends one message. Runs outside any database transaction; may be slow. Throws when the provider fails. */
+    Delivery send(TenantId tenant, OutboundMessage message) throws Exception;
+
+    /** What the provider answered. */
+    record Delivery(String providerMessageId, String response) {
+    }
+}

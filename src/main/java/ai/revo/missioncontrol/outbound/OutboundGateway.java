@@ -1,0 +1,215 @@
+package ai.revo.missioncontrol.outbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.TenantContext;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+import ai.revo.missioncontrol.safety.SafetyView;
+
+/**
+ * The only door to the outside world for messages. For each message it decides, in this order: global pause
+ * (BLOCKED_PAUSED), dry run (SIMULATED: recorded in full, nothing leaves), channel switched off
+ * (BLOCKED_CHANNEL_OFF), recipient suppressed (BLOCKED_SUPPRESSED), no working adapter (BLOCKED_NOT_CONFIGURED);
+ * otherwise the channel's adapter sends it. The same idempotency key twice returns the first outcome and never
+ * sends twice, even when two nodes receive it at the same moment. The provider is called outside any transaction.
+ */
+@Service
+public class OutboundGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundGateway.class);
+
+    private final OutboundRepository messages;
+    private final SafetyManagement safety;
+    private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration inFlightWait;
+
+    OutboundGateway(OutboundRepository messages, SafetyManagement safety, List<ChannelAdapter> adapters,
+            JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+            @Value("${mc.outbound.in-flight-wait:5s}") Duration inFlightWait) {
+        this.messages = messages;
+        this.safety = safety;
+        adapters.forEach(a -> {
+            if (this.adapters.put(a.channel(), a) != null) {
+                throw new IllegalStateException("Two adapters for channel " + a.channel());
+            }
+        });
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.inFlightWait = inFlightWait;
+    }
+
+    /**
+     * Decides and, when allowed, sends one message. Returns its outcome; a repeated idempotency key returns the
+     * first outcome (or, while that is still in flight on another node, its current state). 400 for an invalid
+     * message; IDEMPOTENCY_CONFLICT when the key was used for a different message.
+     */
+    public OutboundView submit(TenantId tenant, OutboundMessage message) {
+        validate(message);
+        String hash = hash(message);
+        Actor actor = message.requestedBy() == null ? Actor.system() : message.requestedBy();
+        return TenantContext.callAs(tenant.value(), () -> {
+            UUID claimed = tx.execute(s -> claim(tenant, message, hash, actor));
+            if (claimed == null) {
+                return existing(tenant, message.idempotencyKey(), hash);
+            }
+            OutboundView decided = tx.execute(s -> decide(tenant, claimed, actor));
+            if (decided.status() != OutboundStatus.SENDING) {
+                return decided;
+            }
+            return deliver(tenant, claimed, message, actor);
+        });
+    }
+
+    private UUID claim(TenantId tenant, OutboundMessage m, String hash, Actor actor) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                insert into outbound_messages (id, tenant_id, idempotency_key, request_hash, channel, to_address,
+                    subject, body, campaign_id, lead_id, draft_id, status, requested_by, created_at, updated_at)
+                values (:id, :tenant, :key, :hash, :channel, :to, :subject, :body, :campaign, :lead, :draft,
+                    'PENDING', :by, :now, :now)
+                on conflict (tenant_id, idempotency_key) do nothing
+                returning id
+                """)
+                .param("id", UUID.randomUUID()).param("tenant", tenant.value()).param("key", m.idempotencyKey())
+                .param("hash", hash).param("channel", m.channel().name()).param("to", m.to().trim())
+                .param("subject", m.subject()).param("body", m.body()).param("campaign", m.campaignId())
+                .param("lead", m.leadId()).param("draft", m.draftId()).param("by", actor.name())
+                .param("now", Timestamp.from(now))
+                .query(UUID.class).optional().orElse(null);
+    }
+
+    private OutboundView decide(TenantId tenant, UUID id, Actor actor) {
+        OutboundRecord record = load(tenant, id);
+        OutboundMessage m = record.message(actor);
+        Instant now = clock.instant();
+        SafetyView settings = safety.settings(tenant);
+        ChannelAdapter adapter = adapters.get(m.channel());
+        if (settings.globalPause()) {
+            record.block(OutboundStatus.BLOCKED_PAUSED, "All outbound messages are paused", actor, now);
+        } else if (settings.dryRunMode()) {
+            record.simulate(actor, now);
+        } else if (!settings.channelEnabled(m.channel())) {
+            record.block(OutboundStatus.BLOCKED_CHANNEL_OFF, "The " + m.channel() + " channel is switched off",
+                    actor, now);
+        } else if (safety.isSuppressed(tenant, m.channel(), m.to())) {
+            record.block(OutboundStatus.BLOCKED_SUPPRESSED, "The recipient is on the suppression list", actor, now);
+        } else if (adapter == null || !adapter.isConfigured(tenant)) {
+            record.block(OutboundStatus.BLOCKED_NOT_CONFIGURED, "No working " + m.channel() + " provider is configured",
+                    actor, now);
+        } else {
+            record.startSending(now);
+        }
+        return messages.save(record).view();
+    }
+
+    private OutboundView deliver(TenantId tenant, UUID id, OutboundMessage message, Actor actor) {
+        ChannelAdapter adapter = adapters.get(message.channel());
+        ChannelAdapter.Delivery delivery = null;
+        String error = null;
+        try {
+            delivery = adapter.send(tenant, message);
+        } catch (Exception e) {
+            log.warn("Sending {} message {} failed: {}", message.channel(), id, e.getMessage());
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        ChannelAdapter.Delivery outcome = delivery;
+        String failure = error;
+        return tx.execute(s -> {
+            OutboundRecord record = load(tenant, id);
+            if (failure == null) {
+                record.delivered(Objects.requireNonNullElse(outcome, new ChannelAdapter.Delivery(null, null)), actor,
+                        clock.instant());
+            } else {
+                record.failed(failure, actor, clock.instant());
+            }
+            return messages.save(record).view();
+        });
+    }
+
+    private OutboundView existing(TenantId tenant, String key, String hash) {
+        Instant deadline = clock.instant().plus(inFlightWait);
+        while (true) {
+            OutboundRecord record = tx.execute(s -> messages.findByTenantIdAndIdempotencyKey(tenant, key))
+                    .orElseThrow(() -> new IllegalStateException("Idempotency key vanished: " + key));
+            if (!record.sameRequest(hash)) {
+                throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT,
+                        "This idempotency key was already used for a different message");
+            }
+            if (record.status().isFinal() || clock.instant().isAfter(deadline)) {
+                return record.view();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return record.view();
+            }
+        }
+    }
+
+    private OutboundRecord load(TenantId tenant, UUID id) {
+        return messages.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("Outbound message", id));
+    }
+
+    private static void validate(OutboundMessage m) {
+        if (m == null) {
+            throw ApiException.invalidField("body", "is required");
+        }
+        if (m.channel() == null) {
+            throw ApiException.invalidField("channel", "is required");
+        }
+        if (m.to() == null || m.to().isBlank()) {
+            throw ApiException.invalidField("to", "is required");
+        }
+        if (m.body() == null || m.body().isBlank()) {
+            throw ApiException.invalidField("body", "is required");
+        }
+        if (m.idempotencyKey() == null || m.idempotencyKey().isBlank() || m.idempotencyKey().length() > 200) {
+            throw ApiException.invalidField("idempotencyKey", "is required (1 to 200 characters)");
+        }
+        if (m.subject() != null && m.subject().length() > 998) {
+            throw ApiException.invalidField("subject", "must be at most 998 characters");
+        }
+    }
+
+    private static String hash(OutboundMessage m) {
+        String canonical = String.join("\u0000", m.channel().name(), m.to().trim(), Objects.toString(m.subject(), ""),
+                m.body(), Objects.toString(m.campaignId(), ""), Objects.toString(m.leadId(), ""),
+                Objects.toString(m.draftId(), ""));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

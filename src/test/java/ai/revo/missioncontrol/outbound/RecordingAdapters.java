@@ -1,0 +1,87 @@
+package ai.revo.missioncontrol.outbound;
+
+import java.util.List;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.safety.Channel;
+
+/**
+ * Stand-in providers for every channel, for the tests only: they record what they are asked to send. A workspace
+ * counts as configured only after {@link #configure}; {@link #failFor} makes its sends throw.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class RecordingAdapters {
+
+    public static final Set<TenantId> CONFIGURED = ConcurrentHashMap.newKeySet();
+    public static final Set<TenantId> FAILING = ConcurrentHashMap.newKeySet();
+    public static final List<Sent> SENT = new CopyOnWriteArrayList<>();
+
+    public record Sent(TenantId tenant, OutboundMessage message) {
+    }
+
+    public static void configure(TenantId tenant) {
+        CONFIGURED.add(tenant);
+    }
+
+    public static void failFor(TenantId tenant) {
+        FAILING.add(tenant);
+    }
+
+    public static List<Sent> sentFor(TenantId tenant) {
+        return SENT.stream().filter(s -> s.tenant().equals(tenant)).toList();
+    }
+
+    @Bean
+    ChannelAdapter recordingEmail() {
+        return new Recording(Channel.EMAIL);
+    }
+
+    @Bean
+    ChannelAdapter recordingWhatsapp() {
+        return new Recording(Channel.WHATSAPP);
+    }
+
+    @Bean
+    ChannelAdapter recordingFacebook() {
+        return new Recording(Channel.FACEBOOK);
+    }
+
+    @Bean
+    ChannelAdapter recordingInstagram() {
+        return new Recording(Channel.INSTAGRAM);
+    }
+
+    @Bean
+    ChannelAdapter recordingLinkedin() {
+        return new Recording(Channel.LINKEDIN);
+    }
+
+    @Bean
+    ChannelAdapter recordingSms() {
+        return new Recording(Channel.SMS);
+    }
+
+    record Recording(Channel channel) implements ChannelAdapter {
+        @Override
+        public boolean isConfigured(TenantId tenant) {
+            return CONFIGURED.contains(tenant);
+        }
+
+        @Override
+        public Delivery send(TenantId tenant, OutboundMessage message) throws Exception {
+            SENT.add(new Sent(tenant, message));
+            if (FAILING.contains(tenant)) {
+                throw new IllegalStateException("provider rejected the message");
+            }
+            return new Delivery("msg-" + SENT.size(), "accepted");
+        }
+    }
+
+}
