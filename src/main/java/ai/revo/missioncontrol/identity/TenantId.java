@@ -6,8 +6,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import ai.revo.missioncontrol.platform.TenantScoped;
+
 /** A workspace's id. */
-public record TenantId(@JsonValue UUID value) {
+public record TenantId(@JsonValue UUID value) implements TenantScoped {
 
     public TenantId {
         Objects.requireNonNull(value, "tenant id must not be null");
@@ -20,6 +22,11 @@ public record TenantId(@JsonValue UUID value) {
     @JsonCreator
     public static TenantId of(String value) {
         return new TenantId(UUID.fromString(value));
+    }
+
+    @Override
+    public UUID tenantUuid() {
+        return value;
     }
 
     @Override

@@ -50,7 +50,7 @@ class AuditController {
         return feed.audit(user.tenantId(), query.toFilter(), new PageQuery(page, limit));
     }
 
-    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @GetMapping("/export.csv")
     @Operation(summary = "The audit log as CSV, streamed",
             description = "Same filters as the list. Cells starting with =, +, - or @ are neutralised against "
                     + "spreadsheet formula injection.")
