@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * is configured, relayed to the other nodes; events relayed from other nodes arrive through {@link #deliver}.
  */
 @Component
-class LiveEvents implements DisposableBean {
+class LiveEvents implements DisposableBean, SmartLifecycle {
 
     private final Map<UUID, Set<LiveSubscriber>> byTenant = new ConcurrentHashMap<>();
     private final ExecutorService drainer = Executors.newCachedThreadPool(daemonThreads("live-events-"));
@@ -64,6 +65,33 @@ class LiveEvents implements DisposableBean {
     @Scheduled(fixedDelayString = "${mc.events.keep-alive:30s}", initialDelayString = "${mc.events.keep-alive:30s}")
     void keepAlive() {
         byTenant.values().forEach(set -> set.forEach(LiveSubscriber::keepAlive));
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Runs before the web server's graceful shutdown (a higher phase stops first): open streams are closed so they
+     * do not hold the shutdown for its whole timeout. Clients reconnect to another node with Last-Event-ID.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        byTenant.values().forEach(set -> set.forEach(s -> s.close("shutdown")));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     @Override

@@ -61,6 +61,7 @@ class RedisEventRelay implements MessageListener, DisposableBean {
             markDegraded(e);
         }
         live.relayTo(this::relay);
+        log.info("Live events are relayed to every node through Redis channel {}", CHANNEL);
     }
 
     private void relay(UUID tenant, EventEnvelope event) {

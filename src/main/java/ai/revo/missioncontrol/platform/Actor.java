@@ -2,6 +2,8 @@ package ai.revo.missioncontrol.platform;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** Who caused an event: a person, an AI agent, or the system itself. {@code id} is null for the system. */
 public record Actor(Type type, String id, String name) {
 
@@ -26,6 +28,7 @@ public record Actor(Type type, String id, String name) {
     }
 
     /** Changes by people and agents are written to the audit log; the system's own are only events. */
+    @JsonIgnore
     public boolean isAudited() {
         return type != Type.SYSTEM;
     }

@@ -1,5 +1,8 @@
 package ai.revo.missioncontrol.activity.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import ai.revo.missioncontrol.activity.ActivityFeed;
 import ai.revo.missioncontrol.activity.EventFilter;
 import ai.revo.missioncontrol.activity.LiveSubscriber;
@@ -16,6 +19,12 @@ final class LiveStreams {
         EventFilter filter = query.toFilter();
         Long lastSeen = EventQuery.seq("Last-Event-ID", lastEventId);
         SseEmitter emitter = new SseEmitter(0L);
+        try {
+            // commits the response at once, so clients see the stream open before the first event
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         LiveSubscriber subscriber = feed.subscribe(user.tenantId(), filter, lastSeen, new SseSink(emitter));
         emitter.onCompletion(() -> subscriber.close("completed"));
         emitter.onTimeout(() -> subscriber.close("timeout"));
