@@ -40,13 +40,14 @@ public class AuthManagement {
     private final PasswordEncoder passwords;
     private final IdentityProperties properties;
     private final TokenRevocations revocations;
+    private final Principals principals;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     AuthManagement(UserRepository users, TenantRepository tenants, RefreshTokenRepository refreshTokens,
             InvitationRepository invitations, TenantDirectory directory, AccessTokens accessTokens,
             LoginThrottle throttle, PasswordEncoder passwords, IdentityProperties properties,
-            TokenRevocations revocations, TransactionTemplate tx, Clock clock) {
+            TokenRevocations revocations, Principals principals, TransactionTemplate tx, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.refreshTokens = refreshTokens;
@@ -57,6 +58,7 @@ public class AuthManagement {
         this.passwords = passwords;
         this.properties = properties;
         this.revocations = revocations;
+        this.principals = principals;
         this.tx = tx;
         this.clock = clock;
     }
@@ -219,6 +221,24 @@ public class AuthManagement {
             user.signedIn(now);
             return issueTokens(users.save(user), null);
         }));
+    }
+
+    /**
+     * Verifies an access token the way the API does (signature, expiry, revocation, current role and active
+     * state); for channels that cannot use the API's filter chain, such as WebSocket handshakes. Empty when invalid.
+     */
+    public Optional<CurrentUser> verifyAccessToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            org.springframework.security.oauth2.jwt.Jwt jwt = accessTokens.decoder().decode(token);
+            Object version = jwt.getClaim(AccessTokens.PERMISSIONS_VERSION_CLAIM);
+            return principals.resolve(TenantId.of(jwt.getClaimAsString(AccessTokens.TENANT_CLAIM)),
+                    UserId.of(jwt.getSubject()), version instanceof Number n ? n.intValue() : -1, jwt.getId());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private TokenPair issueTokens(User user, UUID family) {

@@ -89,7 +89,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/accept-invite", "/health", "/error", "/error/**", "/webjars/**",
                                 "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/prometheus")
+                                "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/prometheus",
+                                // the handshake authenticates itself: session or bearer token
+                                "/ws/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
