@@ -69,8 +69,8 @@ class DashboardBrowserTest extends BrowserTest {
         var row = page.locator("tr[data-email='" + email + "']");
         row.locator("select").selectOption("FINANCE");
         assertThat(page.locator("tr[data-email='" + email + "'] select")).hasValue("FINANCE");
-        page.onceDialog(dialog -> dialog.accept());
         page.locator("tr[data-email='" + email + "']").getByText("Deactivate").click();
+        page.getByTestId("confirm-ok").click();
         assertThat(page.locator("tr[data-email='" + email + "']")).containsText("DEACTIVATED");
         page.context().close();
     }
