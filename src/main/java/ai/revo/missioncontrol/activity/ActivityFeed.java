@@ -115,7 +115,7 @@ public class ActivityFeed {
         try {
             last = lastSeenSeq == null ? latestSeq(tenant) : replay(tenant, filter, lastSeenSeq, e -> {
                 try {
-                    sink.send(e);
+                    sink.send(e, live.serialise(e));
                 } catch (Exception failed) {
                     throw new IllegalStateException("Client went away during replay", failed);
                 }

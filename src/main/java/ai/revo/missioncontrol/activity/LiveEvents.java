@@ -15,6 +15,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * This node's live clients, by workspace. Events committed on this node are delivered here directly and, when Redis
  * is configured, relayed to the other nodes; events relayed from other nodes arrive through {@link #deliver}.
@@ -27,8 +30,11 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
     private final int bufferSize;
     private volatile BiConsumer<UUID, EventEnvelope> relay = (tenant, event) -> { };
 
-    LiveEvents(@Value("${mc.events.client-buffer:1000}") int bufferSize) {
+    private final ObjectMapper json;
+
+    LiveEvents(@Value("${mc.events.client-buffer:1000}") int bufferSize, ObjectMapper json) {
         this.bufferSize = bufferSize;
+        this.json = json;
     }
 
     /** Installed by the Redis relay when Redis is configured. */
@@ -45,8 +51,18 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
     /** Hands an event to this node's clients of the same workspace. */
     void deliver(UUID tenant, EventEnvelope event) {
         Set<LiveSubscriber> subscribers = byTenant.get(tenant);
-        if (subscribers != null) {
-            subscribers.forEach(s -> s.offer(event));
+        if (subscribers == null || subscribers.isEmpty()) {
+            return;
+        }
+        String serialised = serialise(event);
+        subscribers.forEach(s -> s.offer(event, serialised));
+    }
+
+    String serialise(EventEnvelope event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise event " + event.seq(), e);
         }
     }
 

@@ -18,7 +18,8 @@ public final class LiveSubscriber {
 
     /** Where the events go: an SSE emitter or a WebSocket session. */
     public interface Sink {
-        void send(EventEnvelope event) throws Exception;
+        /** {@code json} is the envelope already serialised, once for all clients. */
+        void send(EventEnvelope event, String json) throws Exception;
 
         void keepAlive() throws Exception;
 
@@ -26,13 +27,15 @@ public final class LiveSubscriber {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LiveSubscriber.class);
-    private static final EventEnvelope KEEP_ALIVE = new EventEnvelope(null, -1, null, null, null, null, null, null,
-            null, null, null);
+    private record Queued(EventEnvelope event, String json) {
+    }
+
+    private static final Queued KEEP_ALIVE = new Queued(null, null);
 
     private final UUID tenantId;
     private volatile EventFilter filter;
     private final Sink sink;
-    private final BlockingQueue<EventEnvelope> queue;
+    private final BlockingQueue<Queued> queue;
     private final Executor drainer;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -65,12 +68,12 @@ public final class LiveSubscriber {
         this.onClose = callback;
     }
 
-    /** Called by the publisher's thread; never blocks. */
-    void offer(EventEnvelope event) {
+    /** Called by the publisher's thread; never blocks. {@code json} is the serialised envelope. */
+    void offer(EventEnvelope event, String json) {
         if (closed.get() || !filter.matches(event)) {
             return;
         }
-        if (!queue.offer(event)) {
+        if (!queue.offer(new Queued(event, json))) {
             log.info("Dropping a live client of workspace {} that fell behind; it resumes with Last-Event-ID", tenantId);
             close("overflow");
             return;
@@ -107,13 +110,13 @@ public final class LiveSubscriber {
 
     private void drain() {
         try {
-            EventEnvelope next;
+            Queued next;
             while (!closed.get() && (next = queue.poll()) != null) {
                 if (next == KEEP_ALIVE) {
                     sink.keepAlive();
-                } else if (next.seq() > lastSeq) {
-                    sink.send(next);
-                    lastSeq = next.seq();
+                } else if (next.event().seq() > lastSeq) {
+                    sink.send(next.event(), next.json());
+                    lastSeq = next.event().seq();
                 }
             }
         } catch (Exception e) {

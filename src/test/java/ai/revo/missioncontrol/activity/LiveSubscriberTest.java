@@ -18,6 +18,9 @@ import ai.revo.missioncontrol.platform.EventCategory;
 
 class LiveSubscriberTest {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+
     private static EventEnvelope event(long seq) {
         return new EventEnvelope(UUID.randomUUID(), seq, "test.happened", EventCategory.SYSTEM, "test", "1", null,
                 null, Actor.system(), Instant.now(), Map.of());
@@ -29,7 +32,7 @@ class LiveSubscriberTest {
         final CountDownLatch blocked = new CountDownLatch(1);
 
         @Override
-        public void send(EventEnvelope event) throws Exception {
+        public void send(EventEnvelope event, String json) throws Exception {
             blocked.countDown();
             new CountDownLatch(1).await();
         }
@@ -48,7 +51,7 @@ class LiveSubscriberTest {
         final List<Long> seqs = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(EventEnvelope event) {
+        public void send(EventEnvelope event, String json) {
             seqs.add(event.seq());
         }
 
@@ -63,7 +66,7 @@ class LiveSubscriberTest {
 
     @Test
     void aStuckClientIsDroppedWithoutSlowingThePublisherOrOthers() throws Exception {
-        LiveEvents live = new LiveEvents(10);
+        LiveEvents live = new LiveEvents(10, JSON);
         UUID tenant = UUID.randomUUID();
         StuckSink stuck = new StuckSink();
         RecordingSink healthy = new RecordingSink();
@@ -92,7 +95,7 @@ class LiveSubscriberTest {
 
     @Test
     void eventsQueuedDuringReplayAreNotSentTwice() throws Exception {
-        LiveEvents live = new LiveEvents(100);
+        LiveEvents live = new LiveEvents(100, JSON);
         UUID tenant = UUID.randomUUID();
         RecordingSink sink = new RecordingSink();
         LiveSubscriber s = live.subscribe(tenant, EventFilter.ALL, sink);
@@ -110,7 +113,7 @@ class LiveSubscriberTest {
 
     @Test
     void onlyTheSameWorkspaceReceives() throws Exception {
-        LiveEvents live = new LiveEvents(100);
+        LiveEvents live = new LiveEvents(100, JSON);
         RecordingSink mine = new RecordingSink();
         live.subscribe(UUID.randomUUID(), EventFilter.ALL, mine).goLive(0);
         live.publish(UUID.randomUUID(), event(1));

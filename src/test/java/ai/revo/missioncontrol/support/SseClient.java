@@ -24,6 +24,12 @@ public final class SseClient implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "sse-client-reader");
+                t.setDaemon(true);
+                return t;
+            });
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -36,7 +42,8 @@ public final class SseClient implements AutoCloseable {
         }
         headers.forEach(request::header);
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        // on its own thread: reading the stream blocks, and must never run on a caller of status()
+        response.thenAcceptAsync(r -> {
             lines = r.body();
             String[] id = { null };
             StringBuilder data = new StringBuilder();
@@ -61,7 +68,7 @@ public final class SseClient implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the stream was closed by the test or the server
             }
-        });
+        }, READERS);
     }
 
     public int status() throws Exception {

@@ -109,8 +109,7 @@ final class EventsWebSocketHandler extends TextWebSocketHandler {
         }
 
         @Override
-        public void send(EventEnvelope event) throws IOException {
-            String text = json.writeValueAsString(event);
+        public void send(EventEnvelope event, String text) throws IOException {
             synchronized (session) {
                 session.sendMessage(new TextMessage(text));
             }

@@ -18,10 +18,10 @@ final class SseSink implements LiveSubscriber.Sink {
     }
 
     @Override
-    public void send(EventEnvelope event) throws IOException {
+    public void send(EventEnvelope event, String json) throws IOException {
         synchronized (emitter) {
             emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name("mission-event")
-                    .data(event, MediaType.APPLICATION_JSON));
+                    .data(json, MediaType.APPLICATION_JSON));
         }
     }
 

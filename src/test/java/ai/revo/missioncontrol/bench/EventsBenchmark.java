@@ -1,0 +1,162 @@
+package ai.revo.missioncontrol.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.revo.missioncontrol.support.Api;
+
+/**
+ * Measures, against one running node: (1) the latency from an event's commit to its delivery to SSE clients, with
+ * many clients connected at once, and (2) how many events per second the node sustains into the event log.
+ * Run by {@code bench/events.sh}, which starts the node; not a unit test.
+ *
+ * <p>Arguments: baseUrl clients events throughputSeconds writerThreads
+ */
+public final class EventsBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int clients = Integer.parseInt(args[1]);
+        int events = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        int writers = Integer.parseInt(args[4]);
+        Api api = new Api(base);
+        Api.Session admin = api.signup();
+
+        // 1. latency with many SSE clients
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+        AtomicInteger connected = new AtomicInteger();
+        AtomicLong delivered = new AtomicLong();
+        CountDownLatch allConnected = new CountDownLatch(clients);
+        for (int i = 0; i < clients; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events/stream?type=safety."))
+                    .header("Authorization", "Bearer " + admin.accessToken()).header("Accept", "text/event-stream")
+                    .build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(String line) {
+                    if (line.startsWith(":connected")) {
+                        connected.incrementAndGet();
+                        allConnected.countDown();
+                    } else if (line.startsWith("data:")) {
+                        long now = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
+                        try {
+                            JsonNode e = JSON.readTree(line.substring(5));
+                            Instant ts = Instant.parse(e.path("timestamp").asText());
+                            long sent = ts.getEpochSecond() * 1_000_000 + ts.getNano() / 1000;
+                            latenciesMicros.add(Math.max(0, now - sent));
+                            delivered.incrementAndGet();
+                        } catch (Exception ignored) {
+                            // a partial line; not counted
+                        }
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            }));
+        }
+        if (!allConnected.await(120, TimeUnit.SECONDS)) {
+            System.out.println("only " + connected.get() + " of " + clients + " clients connected");
+        }
+        for (int i = 0; i < events; i++) {
+            api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("EMAIL", i % 2 == 0)))
+                    .expect(200);
+            Thread.sleep(20);
+        }
+        long expected = (long) events * connected.get();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (delivered.get() < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        Collections.sort(sorted);
+
+        // 2. sustained events per second into the log
+        long startSeq = lastSeq(api, admin);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Api.Session> sessions = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            sessions.add(api.signup());
+        }
+        long t0 = System.nanoTime();
+        for (int w = 0; w < writers; w++) {
+            Api.Session s = sessions.get(w);
+            pool.submit(() -> {
+                int i = 0;
+                while (running.get()) {
+                    api.patch("/api/v1/settings/safety", s.accessToken(), Map.of("channels", Map.of("SMS", i++ % 2 == 0)))
+                            .expect(200);
+                    written.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        Thread.sleep(seconds * 1000L);
+        running.set(false);
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+
+        System.out.println("RESULT clients=" + connected.get() + "/" + clients);
+        System.out.println("RESULT events=" + events + " deliveries=" + delivered.get() + "/" + expected);
+        System.out.println("RESULT latency_ms_p50=" + percentile(sorted, 50) + " p99=" + percentile(sorted, 99)
+                + " max=" + percentile(sorted, 100));
+        System.out.printf("RESULT throughput_events_per_s=%.0f (writers=%d, %d events in %.1f s)%n",
+                written.get() / elapsed, writers, written.get(), elapsed);
+        System.out.println("RESULT first_seq_of_throughput_phase=" + startSeq);
+        System.exit(0);
+    }
+
+    private static long lastSeq(Api api, Api.Session admin) {
+        JsonNode data = api.get("/api/v1/events/feed?limit=1", admin.accessToken()).json().path("data");
+        return data.isEmpty() ? 0 : data.get(0).path("seq").asLong();
+    }
+
+    private static String percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return "n/a";
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(p / 100.0 * sorted.size()) - 1);
+        return String.format("%.1f", sorted.get(Math.max(0, index)) / 1000.0);
+    }
+
+}
