@@ -70,6 +70,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheOutboundModuleTouchesChannelAdapters() {
+        noClasses().that().resideOutsideOfPackage("ai.revo.missioncontrol.outbound..")
+                .should().dependOnClassesThat().areAssignableTo(ai.revo.missioncontrol.outbound.ChannelAdapter.class)
+                .because("every message must pass the OutboundGateway's safety checks")
+                .check(CLASSES);
+    }
+
+    @Test
     void platformHoldsNoBusinessModuleDependencies() {
         noClasses().that().resideInAPackage("..platform..")
                 .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to a business module") {

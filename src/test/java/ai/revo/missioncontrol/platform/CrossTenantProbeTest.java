@@ -32,7 +32,16 @@ class CrossTenantProbeTest extends IntegrationTest {
                 new Target("user", (api, b) -> api.addUser(b, "OPERATOR").userId(), "/api/v1/users/{id}", List.of(
                         new Call("GET", "/api/v1/users/{id}", null),
                         new Call("PATCH", "/api/v1/users/{id}", Map.of("role", "VIEWER")),
-                        new Call("PATCH", "/api/v1/users/{id}", Map.of("active", false)))));
+                        new Call("PATCH", "/api/v1/users/{id}", Map.of("active", false)))),
+                new Target("suppression", (api, b) -> api.post("/api/v1/suppressions", b.accessToken(),
+                        Map.of("channel", "EMAIL", "address", Api.uniqueEmail("probe"))).expect(201).json()
+                        .path("id").asText(), "/api/v1/suppressions", List.of(
+                        new Call("DELETE", "/api/v1/suppressions/{id}", null))),
+                new Target("outbound message", (api, b) -> api.post("/api/v1/outbound/test", b.accessToken(),
+                        Map.of("channel", "EMAIL", "to", "probe@example.com", "body", "hello",
+                                "idempotencyKey", "probe-" + java.util.UUID.randomUUID())).expect(200).json()
+                        .path("id").asText(), "/api/v1/outbound/{id}", List.of(
+                        new Call("GET", "/api/v1/outbound/{id}", null))));
     }
 
     @TestFactory
