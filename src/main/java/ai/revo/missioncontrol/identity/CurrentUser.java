@@ -2,6 +2,8 @@ package ai.revo.missioncontrol.identity;
 
 import java.io.Serializable;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
+
 import ai.revo.missioncontrol.platform.Actor;
 
 /**
@@ -9,7 +11,13 @@ import ai.revo.missioncontrol.platform.Actor;
  * a parameter.
  */
 public record CurrentUser(TenantId tenantId, UserId id, String email, Role role, int permissionsVersion,
-        String tenantName) implements Serializable {
+        String tenantName) implements Serializable, AuthenticatedPrincipal {
+
+    /** The principal's name as security and session stores see it: the user id (stable across email changes). */
+    @Override
+    public String getName() {
+        return id.toString();
+    }
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

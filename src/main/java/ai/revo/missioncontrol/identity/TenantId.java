@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.identity;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import ai.revo.missioncontrol.platform.TenantScoped;
 
 /** A workspace's id. */
-public record TenantId(@JsonValue UUID value) implements TenantScoped {
+public record TenantId(@JsonValue UUID value) implements TenantScoped, Serializable {
 
     public TenantId {
         Objects.requireNonNull(value, "tenant id must not be null");

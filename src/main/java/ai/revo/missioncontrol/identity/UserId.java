@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.identity;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A user's id. */
-public record UserId(@JsonValue UUID value) {
+public record UserId(@JsonValue UUID value) implements Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "user id must not be null");

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,7 @@ import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.SortOrder;
 
 /**
  * The users of a workspace: listing, adding (with a password or an invitation), changing roles, deactivating.
@@ -47,11 +50,21 @@ public class UserManagement {
         this.clock = clock;
     }
 
+    /** Fields a user list can be sorted by. */
+    public static final java.util.Set<String> SORTABLE = java.util.Set.of("email", "role", "createdAt", "lastLoginAt");
+
+    /** A page of the workspace's users, sorted by one of {@link #SORTABLE} (oldest first by default). */
+    @Transactional(readOnly = true)
+    public PageResult<UserView> list(TenantId tenant, PageQuery page, SortOrder sort) {
+        long total = users.countByTenantId(tenant);
+        Sort order = Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field()).and(Sort.by("id"));
+        return PageResult.of(users.findByTenantIdAndDeletedAtIsNull(tenant,
+                PageRequest.of(page.page() - 1, page.limit(), order)).stream().map(UserView::of).toList(), page, total);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<UserView> list(TenantId tenant, PageQuery page) {
-        long total = users.countByTenantId(tenant);
-        return PageResult.of(users.findPage(tenant, page.limit(), page.offset()).stream().map(UserView::of).toList(),
-                page, total);
+        return list(tenant, page, SortOrder.of(null, null, SORTABLE, "createdAt", true));
     }
 
     /** Returns the user, or 404 when there is no such user in this workspace. */

@@ -3,6 +3,7 @@ package ai.revo.missioncontrol.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
@@ -12,9 +13,7 @@ interface UserRepository extends Repository<User, UserId> {
 
     Optional<User> findByTenantIdAndEmail(TenantId tenantId, String email);
 
-    @Query("select * from users where tenant_id = :tenantId and deleted_at is null "
-            + "order by created_at, id limit :limit offset :offset")
-    List<User> findPage(TenantId tenantId, int limit, long offset);
+    List<User> findByTenantIdAndDeletedAtIsNull(TenantId tenantId, Pageable page);
 
     @Query("select count(*) from users where tenant_id = :tenantId and deleted_at is null")
     long countByTenantId(TenantId tenantId);

@@ -15,7 +15,8 @@ public record SortOrder(String field, boolean ascending) {
         if (!allowed.contains(field)) {
             throw ApiException.invalidField("sort", "must be one of " + allowed.stream().sorted().toList());
         }
-        boolean ascending = defaultAscending;
+        // the default direction belongs to the default field; a field the client names sorts ascending
+        boolean ascending = sort == null || sort.isBlank() ? defaultAscending : true;
         if (order != null && !order.isBlank()) {
             switch (order.toLowerCase(Locale.ROOT)) {
                 case "asc" -> ascending = true;

@@ -29,6 +29,25 @@ class UserApiTest extends IntegrationTest {
     }
 
     @Test
+    void usersCanBeSortedAndBadSortsAre400() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        api.addUser(admin, "VIEWER");
+        api.addUser(admin, "CLOSER");
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        api.get("/api/v1/users?sort=role&order=desc", admin.accessToken()).expect(200).json().path("data")
+                .forEach(u -> roles.add(u.path("role").asText()));
+        assertThat(roles).containsExactly("VIEWER", "CLOSER", "ADMIN");
+        java.util.List<String> emails = new java.util.ArrayList<>();
+        api.get("/api/v1/users?sort=email", admin.accessToken()).json().path("data")
+                .forEach(u -> emails.add(u.path("email").asText()));
+        assertThat(emails).isSorted();
+        assertThat(api.get("/api/v1/users?sort=password", admin.accessToken()).expectError(400, "VALIDATION_ERROR")
+                .body()).contains("sort");
+        api.get("/api/v1/users?sort=email&order=up", admin.accessToken()).expectError(400, "VALIDATION_ERROR");
+    }
+
+    @Test
     void userEmailsAreUniqueAcrossTheInstallation() {
         Api api = api();
         Api.Session a = api.signup();

@@ -37,6 +37,12 @@ class CrossTenantProbeTest extends IntegrationTest {
                         Map.of("channel", "EMAIL", "address", Api.uniqueEmail("probe"))).expect(201).json()
                         .path("id").asText(), "/api/v1/suppressions", List.of(
                         new Call("DELETE", "/api/v1/suppressions/{id}", null))),
+                new Target("campaign", (api, b) -> api.post("/api/v1/campaigns", b.accessToken(),
+                        Map.of("name", "Probe " + java.util.UUID.randomUUID())).expect(201).json().path("id").asText(),
+                        "/api/v1/campaigns/{id}", List.of(
+                        new Call("GET", "/api/v1/campaigns/{id}", null),
+                        new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
+                        new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")))),
                 new Target("outbound message", (api, b) -> api.post("/api/v1/outbound/test", b.accessToken(),
                         Map.of("channel", "EMAIL", "to", "probe@example.com", "body", "hello",
                                 "idempotencyKey", "probe-" + java.util.UUID.randomUUID())).expect(200).json()

@@ -22,6 +22,7 @@ import ai.revo.missioncontrol.identity.UserManagement;
 import ai.revo.missioncontrol.identity.UserView;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.SortOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -44,10 +45,13 @@ class UserController {
     }
 
     @GetMapping
-    @Operation(summary = "List the workspace's users")
+    @Operation(summary = "List the workspace's users",
+            description = "sort: email, role, createdAt (default) or lastLoginAt; order: asc (default) or desc.")
     PageResult<UserView> list(CurrentUser user, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer limit) {
-        return users.list(user.tenantId(), new PageQuery(page, limit));
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String order) {
+        return users.list(user.tenantId(), new PageQuery(page, limit),
+                SortOrder.of(sort, order, UserManagement.SORTABLE, "createdAt", true));
     }
 
     @GetMapping("/{id}")

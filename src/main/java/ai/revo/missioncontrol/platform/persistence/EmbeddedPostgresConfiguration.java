@@ -35,6 +35,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // stopped by this context, after everything that still uses it; a JVM hook would race it
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(runtime.toFile())
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");

@@ -1,0 +1,94 @@
+package ai.revo.missioncontrol.campaigns;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.SortOrder;
+
+/** Campaigns of a workspace: create, change, move through their lifecycle, and preview a persona's prompt. */
+@Service
+public class CampaignManagement {
+
+    public static final Set<String> SORTABLE = Set.of("name", "status", "createdAt", "updatedAt", "startDate");
+
+    private final CampaignRepository campaigns;
+    private final UserManagement workspaces;
+    private final Clock clock;
+
+    CampaignManagement(CampaignRepository campaigns, UserManagement workspaces, Clock clock) {
+        this.campaigns = campaigns;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    /** Creates a DRAFT campaign in the workspace's time zone unless one is given; 409 when the name is taken. */
+    @Transactional
+    public CampaignView create(TenantId tenant, CampaignDraft draft, Actor actor) {
+        Campaign campaign = Campaign.create(tenant, draft, workspaces.workspace(tenant).timeZone(), actor,
+                clock.instant());
+        requireFreeName(tenant, campaign.view().name(), campaign.view().id());
+        return campaigns.save(campaign).view();
+    }
+
+    @Transactional
+    public CampaignView change(TenantId tenant, UUID id, CampaignDraft draft, Actor actor) {
+        Campaign campaign = load(tenant, id);
+        campaign.change(draft, actor, clock.instant());
+        requireFreeName(tenant, campaign.view().name(), id);
+        return campaigns.save(campaign).view();
+    }
+
+    /** Moves a campaign to another status; 409 with the allowed statuses when the move is not allowed. */
+    @Transactional
+    public CampaignView moveTo(TenantId tenant, UUID id, CampaignStatus target, Actor actor) {
+        if (target == null) {
+            throw ApiException.invalidField("status", "is required");
+        }
+        Campaign campaign = load(tenant, id);
+        campaign.moveTo(target, actor, clock.instant());
+        return campaigns.save(campaign).view();
+    }
+
+    /** Returns the campaign, or 404 when there is no such campaign in this workspace. */
+    @Transactional(readOnly = true)
+    public CampaignView get(TenantId tenant, UUID id) {
+        return load(tenant, id).view();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<CampaignView> list(TenantId tenant, CampaignStatus status, PageQuery page, SortOrder sort) {
+        PageRequest request = PageRequest.of(page.page() - 1, page.limit(),
+                Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field()).and(Sort.by("id")));
+        var rows = status == null ? campaigns.findByTenantId(tenant, request)
+                : campaigns.findByTenantIdAndStatus(tenant, status, request);
+        long total = status == null ? campaigns.countByTenantId(tenant) : campaigns.countByTenantIdAndStatus(tenant, status);
+        return PageResult.of(rows.stream().map(Campaign::view).toList(), page, total);
+    }
+
+    /** The system prompt a persona would produce; writes nothing. */
+    public String previewPrompt(Persona persona, String campaignName, String objective) {
+        return SystemPrompt.of(persona == null ? Persona.defaults() : persona, campaignName, objective);
+    }
+
+    private void requireFreeName(TenantId tenant, String name, UUID id) {
+        if (campaigns.nameTaken(tenant, name, id)) {
+            throw ApiException.conflict("A campaign named \"" + name + "\" already exists");
+        }
+    }
+
+    private Campaign load(TenantId tenant, UUID id) {
+        return campaigns.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("Campaign", id));
+    }
+}

@@ -1,0 +1,30 @@
+package ai.revo.missioncontrol.campaigns;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+import ai.revo.missioncontrol.identity.TenantId;
+
+interface CampaignRepository extends Repository<Campaign, UUID> {
+
+    Optional<Campaign> findByTenantIdAndId(TenantId tenantId, UUID id);
+
+    List<Campaign> findByTenantId(TenantId tenantId, Pageable page);
+
+    List<Campaign> findByTenantIdAndStatus(TenantId tenantId, CampaignStatus status, Pageable page);
+
+    long countByTenantId(TenantId tenantId);
+
+    long countByTenantIdAndStatus(TenantId tenantId, CampaignStatus status);
+
+    @Query("select exists (select 1 from campaigns where tenant_id = :tenantId and lower(name) = lower(:name) "
+            + "and id <> :exceptId)")
+    boolean nameTaken(TenantId tenantId, String name, UUID exceptId);
+
+    Campaign save(Campaign campaign);
+}
