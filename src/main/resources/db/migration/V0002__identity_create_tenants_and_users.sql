@@ -83,21 +83,26 @@ END
 $$;
 
 CREATE FUNCTION identity_tenant_of_login(p_email text) RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT tenant_id FROM users WHERE email = lower(p_email) AND deleted_at IS NULL
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT tenant_id FROM public.users WHERE email = lower(p_email) AND deleted_at IS NULL
 $$;
 
 CREATE FUNCTION identity_tenant_of_refresh_token(p_hash text) RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT tenant_id FROM refresh_tokens WHERE token_hash = p_hash
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT tenant_id FROM public.refresh_tokens WHERE token_hash = p_hash
 $$;
 
 CREATE FUNCTION identity_tenant_of_invitation(p_hash text) RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT tenant_id FROM invitations WHERE token_hash = p_hash
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT tenant_id FROM public.invitations WHERE token_hash = p_hash
 $$;
 
 CREATE FUNCTION identity_has_any_user() RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT EXISTS (SELECT 1 FROM users)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM public.users)
 $$;
+
+REVOKE EXECUTE ON FUNCTION identity_tenant_of_login(text), identity_tenant_of_refresh_token(text),
+    identity_tenant_of_invitation(text), identity_has_any_user() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION identity_tenant_of_login(text), identity_tenant_of_refresh_token(text),
+    identity_tenant_of_invitation(text), identity_has_any_user() TO ${app_role};

@@ -1,14 +1,18 @@
 package ai.revo.missioncontrol.activity;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -19,22 +23,45 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * This node's live clients, by workspace. Events committed on this node are delivered here directly and, when Redis
- * is configured, relayed to the other nodes; events relayed from other nodes arrive through {@link #deliver}.
+ * This node's live clients, by workspace. A commit on any node is only a signal: the node then reads the
+ * workspace's committed events after the last one it delivered, in seq order, from the event log, and hands each
+ * (serialised once) to its clients. So events reach clients in commit order whatever order the signals arrive in
+ * (local commits, Redis messages from other nodes), and a missed signal is healed by the next one or by the
+ * periodic check that runs with the keep-alive.
  */
 @Component
 class LiveEvents implements DisposableBean, SmartLifecycle {
 
-    private final Map<UUID, Set<LiveSubscriber>> byTenant = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+    private static final int BATCH = 500;
+
+    /** One workspace's clients on this node and how far this node has delivered its log. */
+    private final class TenantStream {
+        final UUID tenant;
+        final Set<LiveSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+        volatile long lastDelivered;
+        final AtomicBoolean fetching = new AtomicBoolean();
+        volatile boolean dirty;
+
+        TenantStream(UUID tenant, long lastDelivered) {
+            this.tenant = tenant;
+            this.lastDelivered = lastDelivered;
+        }
+    }
+
+    private final Map<UUID, TenantStream> streams = new ConcurrentHashMap<>();
     private final ExecutorService drainer = Executors.newCachedThreadPool(daemonThreads("live-events-"));
+    private final ExecutorService fetcher = Executors.newCachedThreadPool(daemonThreads("live-fetch-"));
     private final int bufferSize;
-    private volatile BiConsumer<UUID, EventEnvelope> relay = (tenant, event) -> { };
-
     private final ObjectMapper json;
+    private final EventLog eventLog;
+    private volatile BiConsumer<UUID, EventEnvelope> relay = (tenant, event) -> { };
+    private volatile boolean running;
 
-    LiveEvents(@Value("${mc.events.client-buffer:1000}") int bufferSize, ObjectMapper json) {
+    LiveEvents(@Value("${mc.events.client-buffer:1000}") int bufferSize, ObjectMapper json, EventLog eventLog) {
         this.bufferSize = bufferSize;
         this.json = json;
+        this.eventLog = eventLog;
     }
 
     /** Installed by the Redis relay when Redis is configured. */
@@ -42,20 +69,62 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
         this.relay = relay;
     }
 
-    /** An event committed on this node. */
+    /** An event committed on this node: deliver here and tell the other nodes. */
     void publish(UUID tenant, EventEnvelope event) {
-        deliver(tenant, event);
+        signal(tenant, event.seq());
         relay.accept(tenant, event);
     }
 
-    /** Hands an event to this node's clients of the same workspace. */
-    void deliver(UUID tenant, EventEnvelope event) {
-        Set<LiveSubscriber> subscribers = byTenant.get(tenant);
-        if (subscribers == null || subscribers.isEmpty()) {
+    /** Something was committed for {@code tenant} up to {@code seq} (here or on another node). */
+    void signal(UUID tenant, long seq) {
+        TenantStream stream = streams.get(tenant);
+        if (stream == null || stream.subscribers.isEmpty() || seq <= stream.lastDelivered) {
             return;
         }
-        String serialised = serialise(event);
-        subscribers.forEach(s -> s.offer(event, serialised));
+        fetch(stream);
+    }
+
+    LiveSubscriber subscribe(UUID tenant, EventFilter filter, LiveSubscriber.Sink sink) {
+        TenantStream stream = streams.computeIfAbsent(tenant, t -> new TenantStream(t, eventLog.latestSeq(t)));
+        LiveSubscriber subscriber = new LiveSubscriber(tenant, filter, sink, bufferSize, drainer);
+        stream.subscribers.add(subscriber);
+        subscriber.onClose(() -> stream.subscribers.remove(subscriber));
+        return subscriber;
+    }
+
+    int clientCount() {
+        return streams.values().stream().mapToInt(s -> s.subscribers.size()).sum();
+    }
+
+    private void fetch(TenantStream stream) {
+        if (!stream.fetching.compareAndSet(false, true)) {
+            stream.dirty = true;
+            return;
+        }
+        fetcher.execute(() -> {
+            try {
+                boolean more;
+                do {
+                    stream.dirty = false;
+                    List<EventEnvelope> batch = eventLog.after(stream.tenant, EventFilter.ALL, stream.lastDelivered,
+                            BATCH);
+                    for (EventEnvelope event : batch) {
+                        String serialised = serialise(event);
+                        stream.subscribers.forEach(s -> s.offer(event, serialised));
+                        stream.lastDelivered = event.seq();
+                    }
+                    more = batch.size() == BATCH || stream.dirty;
+                } while (more && !stream.subscribers.isEmpty());
+            } catch (RuntimeException e) {
+                log.warn("Could not read new events of workspace {} for live clients: {}", stream.tenant,
+                        e.getMessage());
+            } finally {
+                stream.fetching.set(false);
+            }
+            if (stream.dirty) {
+                fetch(stream);
+            }
+        });
     }
 
     String serialise(EventEnvelope event) {
@@ -66,24 +135,16 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
         }
     }
 
-    LiveSubscriber subscribe(UUID tenant, EventFilter filter, LiveSubscriber.Sink sink) {
-        LiveSubscriber subscriber = new LiveSubscriber(tenant, filter, sink, bufferSize, drainer);
-        Set<LiveSubscriber> set = byTenant.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet());
-        set.add(subscriber);
-        subscriber.onClose(() -> set.remove(subscriber));
-        return subscriber;
-    }
-
-    int clientCount() {
-        return byTenant.values().stream().mapToInt(Set::size).sum();
-    }
-
+    /** Keeps idle connections open, re-checks who may still listen, and catches up on any missed signal. */
     @Scheduled(fixedDelayString = "${mc.events.keep-alive:30s}", initialDelayString = "${mc.events.keep-alive:30s}")
     void keepAlive() {
-        byTenant.values().forEach(set -> set.forEach(LiveSubscriber::keepAlive));
+        streams.values().forEach(stream -> {
+            if (!stream.subscribers.isEmpty()) {
+                stream.subscribers.forEach(LiveSubscriber::keepAlive);
+                fetch(stream);
+            }
+        });
     }
-
-    private volatile boolean running;
 
     @Override
     public void start() {
@@ -97,7 +158,7 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        byTenant.values().forEach(set -> set.forEach(s -> s.close("shutdown")));
+        streams.values().forEach(stream -> stream.subscribers.forEach(s -> s.close("shutdown")));
     }
 
     @Override
@@ -112,8 +173,9 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
 
     @Override
     public void destroy() {
-        byTenant.values().forEach(set -> set.forEach(s -> s.close("shutdown")));
+        stop();
         drainer.shutdownNow();
+        fetcher.shutdownNow();
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -42,6 +42,7 @@ public final class LiveSubscriber {
     private volatile boolean live;
     private volatile long lastSeq;
     private Runnable onClose = () -> { };
+    private volatile java.util.function.BooleanSupplier stillAllowed = () -> true;
 
     LiveSubscriber(UUID tenantId, EventFilter filter, Sink sink, int capacity, Executor drainer) {
         this.tenantId = tenantId;
@@ -66,6 +67,14 @@ public final class LiveSubscriber {
 
     void onClose(Runnable callback) {
         this.onClose = callback;
+    }
+
+    /**
+     * Re-checked at every keep-alive: when it answers false (user deactivated, role changed, token expired or
+     * signed out) the stream is closed.
+     */
+    void guardWith(java.util.function.BooleanSupplier check) {
+        this.stillAllowed = check;
     }
 
     /** Called by the publisher's thread; never blocks. {@code json} is the serialised envelope. */
@@ -113,6 +122,10 @@ public final class LiveSubscriber {
             Queued next;
             while (!closed.get() && (next = queue.poll()) != null) {
                 if (next == KEEP_ALIVE) {
+                    if (!stillAllowed.getAsBoolean()) {
+                        close("access revoked");
+                        return;
+                    }
                     sink.keepAlive();
                 } else if (next.event().seq() > lastSeq) {
                     sink.send(next.event(), next.json());

@@ -96,7 +96,7 @@ class RedisEventRelay implements MessageListener, DisposableBean {
         try {
             Relayed relayed = json.readValue(message.getBody(), Relayed.class);
             if (!nodeId.equals(relayed.origin())) {
-                live.deliver(relayed.tenantId(), relayed.event());
+                live.signal(relayed.tenantId(), relayed.event().seq());
             }
         } catch (Exception e) {
             log.warn("Ignoring an unreadable message on {}: {}", CHANNEL, e.getMessage());

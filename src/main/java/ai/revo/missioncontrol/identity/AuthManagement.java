@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.TenantContext;
@@ -41,13 +42,15 @@ public class AuthManagement {
     private final IdentityProperties properties;
     private final TokenRevocations revocations;
     private final Principals principals;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     AuthManagement(UserRepository users, TenantRepository tenants, RefreshTokenRepository refreshTokens,
             InvitationRepository invitations, TenantDirectory directory, AccessTokens accessTokens,
             LoginThrottle throttle, PasswordEncoder passwords, IdentityProperties properties,
-            TokenRevocations revocations, Principals principals, TransactionTemplate tx, Clock clock) {
+            TokenRevocations revocations, Principals principals,
+            org.springframework.context.ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.refreshTokens = refreshTokens;
@@ -59,6 +62,7 @@ public class AuthManagement {
         this.properties = properties;
         this.revocations = revocations;
         this.principals = principals;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -135,11 +139,10 @@ public class AuthManagement {
         boolean matches = passwords.matches(password,
                 found.filter(User::canSignIn).map(User::passwordHash).orElse(DUMMY_HASH));
         if (found.isEmpty() || !found.get().canSignIn() || !matches) {
-            throttle.recordFailure(email, clientAddress);
             log.info("Failed sign-in for {} from {}", email, clientAddress);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(email);
+        throttle.recordSuccess(email, clientAddress);
         return found.get();
     }
 
@@ -217,9 +220,13 @@ public class AuthManagement {
             invitations.save(invitation);
             User user = users.findByTenantIdAndId(tenant, invitation.userId())
                     .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid invitation"));
+            UserView before = UserView.of(user);
             user.choosePassword(passwordHash, now);
             user.signedIn(now);
-            return issueTokens(users.save(user), null);
+            User saved = users.save(user);
+            events.publishEvent(new UserChanged(tenant.value(), "user.invitation_accepted", before, UserView.of(saved),
+                    Actor.user(saved.id(), saved.email())));
+            return issueTokens(saved, null);
         }));
     }
 
@@ -227,7 +234,7 @@ public class AuthManagement {
      * Verifies an access token the way the API does (signature, expiry, revocation, current role and active
      * state); for channels that cannot use the API's filter chain, such as WebSocket handshakes. Empty when invalid.
      */
-    public Optional<CurrentUser> verifyAccessToken(String token) {
+    public Optional<VerifiedAccess> verifyAccessToken(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
@@ -235,9 +242,25 @@ public class AuthManagement {
             org.springframework.security.oauth2.jwt.Jwt jwt = accessTokens.decoder().decode(token);
             Object version = jwt.getClaim(AccessTokens.PERMISSIONS_VERSION_CLAIM);
             return principals.resolve(TenantId.of(jwt.getClaimAsString(AccessTokens.TENANT_CLAIM)),
-                    UserId.of(jwt.getSubject()), version instanceof Number n ? n.intValue() : -1, jwt.getId());
+                    UserId.of(jwt.getSubject()), version instanceof Number n ? n.intValue() : -1, jwt.getId())
+                    .map(user -> new VerifiedAccess(user, jwt.getId(), jwt.getExpiresAt()));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a long-lived connection (a live stream) opened by {@code user} may continue: the user is still
+     * active with the same permissions and, for token connections, the token is unexpired and not signed out.
+     */
+    public boolean isStillAuthorized(CurrentUser user, String accessTokenId, Instant accessTokenExpiry) {
+        if (accessTokenExpiry != null && !clock.instant().isBefore(accessTokenExpiry)) {
+            return false;
+        }
+        try {
+            return principals.resolve(user.tenantId(), user.id(), user.permissionsVersion(), accessTokenId).isPresent();
+        } catch (RuntimeException e) {
+            return true; // a database hiccup is not a reason to cut every stream; the next check decides
         }
     }
 

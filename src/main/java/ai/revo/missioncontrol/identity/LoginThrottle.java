@@ -28,26 +28,39 @@ class LoginThrottle {
         this.limits = properties.loginThrottle();
     }
 
+    /**
+     * Takes one attempt from both buckets before the password is checked, so parallel guesses cannot all slip
+     * through; 429 when either is empty. A successful sign-in gives the attempts back.
+     */
     void checkAllowed(String email, String address) {
-        check(byEmail, email, limits.failuresPerEmail());
-        check(byAddress, address, limits.failuresPerAddress());
-    }
-
-    void recordFailure(String email, String address) {
-        bucket(byEmail, email, limits.failuresPerEmail()).tryConsume(1);
-        bucket(byAddress, address, limits.failuresPerAddress()).tryConsume(1);
-    }
-
-    void recordSuccess(String email) {
-        byEmail.remove(key(email));
-    }
-
-    private void check(Map<String, Bucket> buckets, String key, int capacity) {
-        Bucket bucket = buckets.get(key(key));
-        if (bucket != null && bucket.getAvailableTokens() < 1) {
-            long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            throw new RateLimitExceeded("Too many failed sign-in attempts; try again later", Duration.ofNanos(nanos));
+        Bucket perEmail = bucket(byEmail, email, limits.failuresPerEmail());
+        Bucket perAddress = bucket(byAddress, address, limits.failuresPerAddress());
+        var emailProbe = perEmail.tryConsumeAndReturnRemaining(1);
+        if (!emailProbe.isConsumed()) {
+            throw throttled(emailProbe.getNanosToWaitForRefill());
         }
+        var addressProbe = perAddress.tryConsumeAndReturnRemaining(1);
+        if (!addressProbe.isConsumed()) {
+            perEmail.addTokens(1);
+            throw throttled(addressProbe.getNanosToWaitForRefill());
+        }
+    }
+
+    /** The attempt already counted in {@link #checkAllowed}; nothing more to take. */
+    void recordFailure(String email, String address) {
+        // intentionally empty: the attempt was taken before the password check
+    }
+
+    void recordSuccess(String email, String address) {
+        byEmail.remove(key(email));
+        Bucket perAddress = byAddress.get(key(address));
+        if (perAddress != null) {
+            perAddress.addTokens(1);
+        }
+    }
+
+    private static RateLimitExceeded throttled(long nanos) {
+        return new RateLimitExceeded("Too many failed sign-in attempts; try again later", Duration.ofNanos(nanos));
     }
 
     private Bucket bucket(Map<String, Bucket> buckets, String key, int capacity) {

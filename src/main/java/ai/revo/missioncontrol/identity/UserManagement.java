@@ -34,11 +34,13 @@ public class UserManagement {
     private final TenantDirectory directory;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
 
     UserManagement(UserRepository users, TenantRepository tenants, InvitationRepository invitations,
             RefreshTokenRepository refreshTokens, PasswordEncoder passwords, TenantDirectory directory,
-            IdentityProperties properties, ApplicationEventPublisher events, Clock clock) {
+            IdentityProperties properties, ApplicationEventPublisher events,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.invitations = invitations;
@@ -47,6 +49,7 @@ public class UserManagement {
         this.directory = directory;
         this.properties = properties;
         this.events = events;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -126,6 +129,9 @@ public class UserManagement {
      */
     @Transactional
     public UserView update(TenantId tenant, UserId id, Optional<Role> role, Optional<Boolean> active, Actor actor) {
+        // one change to a workspace's users at a time, so two admins cannot remove each other concurrently
+        jdbc.sql("select id from tenants where id = ? for update").param(tenant.value()).query(java.util.UUID.class)
+                .optional();
         User user = load(tenant, id);
         UserView before = UserView.of(user);
         Instant now = clock.instant();

@@ -77,15 +77,18 @@ public class OutboundGateway {
         String hash = hash(message);
         Actor actor = message.requestedBy() == null ? Actor.system() : message.requestedBy();
         return TenantContext.callAs(tenant.value(), () -> {
-            UUID claimed = tx.execute(s -> claim(tenant, message, hash, actor));
-            if (claimed == null) {
+            // claim and decide commit together: a message is never left PENDING by a crash between the two
+            OutboundView decided = tx.execute(s -> {
+                UUID claimed = claim(tenant, message, hash, actor);
+                return claimed == null ? null : decide(tenant, claimed, actor);
+            });
+            if (decided == null) {
                 return existing(tenant, message.idempotencyKey(), hash);
             }
-            OutboundView decided = tx.execute(s -> decide(tenant, claimed, actor));
             if (decided.status() != OutboundStatus.SENDING) {
                 return decided;
             }
-            return deliver(tenant, claimed, message, actor);
+            return deliver(tenant, decided.id(), message, actor);
         });
     }
 

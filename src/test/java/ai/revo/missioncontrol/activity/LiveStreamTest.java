@@ -99,6 +99,19 @@ class LiveStreamTest extends IntegrationTest {
     }
 
     @Test
+    void aDeactivatedUsersStreamIsClosedAtTheNextKeepAlive() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Api.Session operator = api.addUser(admin, "OPERATOR");
+        try (SseClient sse = new SseClient(streamUrl(""), operator.accessToken(), Map.of())) {
+            assertThat(sse.status()).isEqualTo(200);
+            assertThat(sse.endsWithin(Duration.ofMillis(1500))).as("still open while allowed").isFalse();
+            api.patch("/api/v1/users/" + operator.userId(), admin.accessToken(), Map.of("active", false)).expect(200);
+            assertThat(sse.endsWithin(WAIT)).as("closed after deactivation").isTrue();
+        }
+    }
+
+    @Test
     void malformedLastEventIdIs400() {
         Api api = api();
         Api.Session admin = api.signup();

@@ -18,8 +18,6 @@ import ai.revo.missioncontrol.platform.EventCategory;
 
 class LiveSubscriberTest {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
 
     private static EventEnvelope event(long seq) {
         return new EventEnvelope(UUID.randomUUID(), seq, "test.happened", EventCategory.SYSTEM, "test", "1", null,
@@ -64,43 +62,42 @@ class LiveSubscriberTest {
         }
     }
 
+    private static final java.util.concurrent.ExecutorService DRAINER = Executors.newCachedThreadPool();
+
+    private static LiveSubscriber subscriber(LiveSubscriber.Sink sink, int capacity) {
+        return new LiveSubscriber(UUID.randomUUID(), EventFilter.ALL, sink, capacity, DRAINER);
+    }
+
     @Test
     void aStuckClientIsDroppedWithoutSlowingThePublisherOrOthers() throws Exception {
-        LiveEvents live = new LiveEvents(10, JSON);
-        UUID tenant = UUID.randomUUID();
         StuckSink stuck = new StuckSink();
         RecordingSink healthy = new RecordingSink();
-        LiveSubscriber slow = live.subscribe(tenant, EventFilter.ALL, stuck);
-        LiveSubscriber fast = live.subscribe(tenant, EventFilter.ALL, healthy);
+        LiveSubscriber slow = subscriber(stuck, 10);
+        LiveSubscriber fast = subscriber(healthy, 1000);
         slow.goLive(0);
         fast.goLive(0);
         long started = System.nanoTime();
         for (int i = 1; i <= 100; i++) {
-            live.publish(tenant, event(i));
-            if (i % 5 == 0) {
-                Thread.sleep(5);
-            }
+            EventEnvelope e = event(i);
+            slow.offer(e, "{}");
+            fast.offer(e, "{}");
         }
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertThat(stuck.closed.await(5, TimeUnit.SECONDS)).as("stuck client dropped").isTrue();
         assertThat(slow.isClosed()).isTrue();
-        assertThat(elapsedMs).as("publishing never waited on the stuck client").isLessThan(5_000);
-        for (int i = 0; i < 50 && healthy.seqs.size() < 100; i++) {
+        assertThat(elapsedMs).as("offering never waited on the stuck client").isLessThan(1_000);
+        for (int i = 0; i < 100 && healthy.seqs.size() < 100; i++) {
             Thread.sleep(20);
         }
         assertThat(healthy.seqs).hasSize(100).isSorted();
-        assertThat(live.clientCount()).isEqualTo(1);
-        live.destroy();
     }
 
     @Test
     void eventsQueuedDuringReplayAreNotSentTwice() throws Exception {
-        LiveEvents live = new LiveEvents(100, JSON);
-        UUID tenant = UUID.randomUUID();
         RecordingSink sink = new RecordingSink();
-        LiveSubscriber s = live.subscribe(tenant, EventFilter.ALL, sink);
+        LiveSubscriber s = subscriber(sink, 100);
         for (int i = 1; i <= 5; i++) {
-            live.publish(tenant, event(i));
+            s.offer(event(i), "{}");
         }
         // the replay already sent up to 3
         s.goLive(3);
@@ -108,18 +105,23 @@ class LiveSubscriberTest {
             Thread.sleep(10);
         }
         assertThat(sink.seqs).containsExactly(4L, 5L);
-        live.destroy();
     }
 
     @Test
-    void onlyTheSameWorkspaceReceives() throws Exception {
-        LiveEvents live = new LiveEvents(100, JSON);
-        RecordingSink mine = new RecordingSink();
-        live.subscribe(UUID.randomUUID(), EventFilter.ALL, mine).goLive(0);
-        live.publish(UUID.randomUUID(), event(1));
-        Executors.newSingleThreadExecutor().submit(() -> null).get();
-        Thread.sleep(50);
-        assertThat(mine.seqs).isEmpty();
-        live.destroy();
+    void aClientWhoseAccessWasRevokedIsClosedAtTheNextKeepAlive() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        LiveSubscriber s = subscriber(sink, 100);
+        boolean[] allowed = { true };
+        s.guardWith(() -> allowed[0]);
+        s.goLive(0);
+        s.keepAlive();
+        Thread.sleep(100);
+        assertThat(s.isClosed()).isFalse();
+        allowed[0] = false;
+        s.keepAlive();
+        for (int i = 0; i < 50 && !s.isClosed(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(s.isClosed()).isTrue();
     }
 }

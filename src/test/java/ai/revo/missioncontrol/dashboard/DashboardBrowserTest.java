@@ -67,7 +67,8 @@ class DashboardBrowserTest extends BrowserTest {
         screenshot(page, "users-invited");
 
         var row = page.locator("tr[data-email='" + email + "']");
-        row.locator("select").selectOption("FINANCE");
+        // the row is re-rendered by the server's answer; act on it only once that has arrived
+        page.waitForResponse(r -> r.url().endsWith("/role"), () -> row.locator("select").selectOption("FINANCE"));
         assertThat(page.locator("tr[data-email='" + email + "'] select")).hasValue("FINANCE");
         page.locator("tr[data-email='" + email + "']").getByText("Deactivate").click();
         page.getByTestId("confirm-ok").click();

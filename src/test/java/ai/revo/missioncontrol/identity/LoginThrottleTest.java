@@ -22,7 +22,6 @@ class LoginThrottleTest {
         LoginThrottle throttle = throttle(3, 100);
         for (int i = 0; i < 3; i++) {
             throttle.checkAllowed("a@example.com", "10.0.0.1");
-            throttle.recordFailure("A@example.com", "10.0.0.1");
         }
         assertThatThrownBy(() -> throttle.checkAllowed("a@example.com", "10.0.0.2"))
                 .isInstanceOf(RateLimitExceeded.class);
@@ -33,7 +32,7 @@ class LoginThrottleTest {
     void blocksAnAddressThatTriesManyEmails() {
         LoginThrottle throttle = throttle(100, 4);
         for (int i = 0; i < 4; i++) {
-            throttle.recordFailure("user" + i + "@example.com", "10.0.0.9");
+            throttle.checkAllowed("user" + i + "@example.com", "10.0.0.9");
         }
         assertThatThrownBy(() -> throttle.checkAllowed("fresh@example.com", "10.0.0.9"))
                 .isInstanceOf(RateLimitExceeded.class)
@@ -43,11 +42,35 @@ class LoginThrottleTest {
     }
 
     @Test
+    void parallelGuessesCannotAllPassTheCheck() throws Exception {
+        LoginThrottle throttle = throttle(5, 1000);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            all.add(pool.submit(() -> {
+                try {
+                    throttle.checkAllowed("target@example.com", "10.0.0.5");
+                    passed.incrementAndGet();
+                } catch (RateLimitExceeded expected) {
+                    // throttled
+                }
+            }));
+        }
+        for (var f : all) {
+            f.get();
+        }
+        pool.shutdown();
+        org.assertj.core.api.Assertions.assertThat(passed.get()).isEqualTo(5);
+    }
+
+    @Test
     void successClearsTheEmailCounter() {
         LoginThrottle throttle = throttle(2, 100);
-        throttle.recordFailure("c@example.com", "10.0.0.1");
-        throttle.recordSuccess("c@example.com");
-        throttle.recordFailure("c@example.com", "10.0.0.1");
+        throttle.checkAllowed("c@example.com", "10.0.0.1");
+        throttle.recordSuccess("c@example.com", "10.0.0.1");
+        throttle.checkAllowed("c@example.com", "10.0.0.1");
         assertThatCode(() -> throttle.checkAllowed("c@example.com", "10.0.0.1")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> throttle.checkAllowed("c@example.com", "10.0.0.1")).isInstanceOf(RateLimitExceeded.class);
     }
 }

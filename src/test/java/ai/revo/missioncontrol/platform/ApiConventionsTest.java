@@ -76,6 +76,18 @@ class ApiConventionsTest extends IntegrationTest {
     }
 
     @Test
+    void controlCharactersAndHugePagesAre400NotServerErrors() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        api.post("/api/v1/auth/login", null, Map.of("email", "a\u0000b@example.com", "password", "Whatever-123"))
+                .expect(401);
+        api.post("/api/v1/suppressions", admin.accessToken(), Map.of("channel", "LINKEDIN", "address", "handle",
+                "note", "bad\u0000note")).expectError(400, "VALIDATION_ERROR");
+        api.get("/api/v1/outbound?page=20000000&limit=200", admin.accessToken()).expectError(400, "VALIDATION_ERROR");
+        api.get("/api/v1/audit?page=99999&limit=200", admin.accessToken()).expect(200);
+    }
+
+    @Test
     void unknownEndpointsAnswerInTheErrorShape() {
         Api api = api();
         Api.Session admin = api.signup();

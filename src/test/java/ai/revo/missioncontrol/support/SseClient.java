@@ -34,6 +34,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     public SseClient(String url, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
@@ -68,6 +69,7 @@ public final class SseClient implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the stream was closed by the test or the server
             }
+            ended.complete(null);
         }, READERS);
     }
 
@@ -98,6 +100,16 @@ public final class SseClient implements AutoCloseable {
 
     public String nextComment(Duration timeout) throws InterruptedException {
         return comments.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean endsWithin(Duration timeout) {
+        try {
+            ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import ai.revo.missioncontrol.activity.ActivityFeed;
 import ai.revo.missioncontrol.activity.FeedPage;
+import ai.revo.missioncontrol.identity.AuthManagement;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +22,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class EventsController {
 
     private final ActivityFeed feed;
+    private final AuthManagement auth;
 
-    EventsController(ActivityFeed feed) {
+    EventsController(ActivityFeed feed, AuthManagement auth) {
         this.feed = feed;
+        this.auth = auth;
     }
 
     @GetMapping("/feed")
@@ -48,6 +51,6 @@ class EventsController {
     SseEmitter stream(CurrentUser user, EventQuery query,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(value = "lastEventId", required = false) String lastEventIdParam) {
-        return LiveStreams.open(feed, user, query, lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        return LiveStreams.open(feed, auth, user, query, lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
     }
 }

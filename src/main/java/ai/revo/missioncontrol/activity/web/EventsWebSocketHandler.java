@@ -31,10 +31,12 @@ final class EventsWebSocketHandler extends TextWebSocketHandler {
     private static final String SUBSCRIBER = "subscriber";
 
     private final ActivityFeed feed;
+    private final ai.revo.missioncontrol.identity.AuthManagement auth;
     private final ObjectMapper json;
 
-    EventsWebSocketHandler(ActivityFeed feed, ObjectMapper json) {
+    EventsWebSocketHandler(ActivityFeed feed, ai.revo.missioncontrol.identity.AuthManagement auth, ObjectMapper json) {
         this.feed = feed;
+        this.auth = auth;
         this.json = json;
     }
 
@@ -46,7 +48,10 @@ final class EventsWebSocketHandler extends TextWebSocketHandler {
         try {
             EventQuery query = query(params);
             Long lastSeen = EventQuery.seq("lastEventId", params.get("lastEventId"));
-            LiveSubscriber subscriber = feed.subscribe(user.tenantId(), query.toFilter(), lastSeen, new Sink(session));
+            String tokenId = (String) session.getAttributes().get(WebSocketAuthentication.TOKEN_ID);
+            java.time.Instant expiry = (java.time.Instant) session.getAttributes().get(WebSocketAuthentication.TOKEN_EXPIRY);
+            LiveSubscriber subscriber = feed.subscribe(user.tenantId(), query.toFilter(), lastSeen, new Sink(session),
+                    () -> auth.isStillAuthorized(user, tokenId, expiry));
             session.getAttributes().put(SUBSCRIBER, subscriber);
         } catch (ApiException e) {
             session.sendMessage(new TextMessage(error(e.getMessage())));

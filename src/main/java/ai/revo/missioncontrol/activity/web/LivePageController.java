@@ -13,6 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import ai.revo.missioncontrol.activity.ActivityFeed;
 import ai.revo.missioncontrol.activity.FeedPage;
+import ai.revo.missioncontrol.identity.AuthManagement;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.NavigationItem;
@@ -22,9 +23,11 @@ import ai.revo.missioncontrol.platform.NavigationItem;
 class LivePageController {
 
     private final ActivityFeed feed;
+    private final AuthManagement auth;
 
-    LivePageController(ActivityFeed feed) {
+    LivePageController(ActivityFeed feed, AuthManagement auth) {
         this.feed = feed;
+        this.auth = auth;
     }
 
     @Bean
@@ -57,7 +60,7 @@ class LivePageController {
     SseEmitter stream(CurrentUser user, EventQuery query,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(value = "lastEventId", required = false) String lastEventIdParam) {
-        return LiveStreams.open(feed, user, query, lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        return LiveStreams.open(feed, auth, user, query, lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
     }
 
     private static String liveQuery(EventQuery q) {

@@ -6,6 +6,13 @@ import java.io.UncheckedIOException;
 import ai.revo.missioncontrol.activity.ActivityFeed;
 import ai.revo.missioncontrol.activity.EventFilter;
 import ai.revo.missioncontrol.activity.LiveSubscriber;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import ai.revo.missioncontrol.identity.AuthManagement;
+import ai.revo.missioncontrol.identity.BearerAuthentication;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -15,7 +22,21 @@ final class LiveStreams {
     private LiveStreams() {
     }
 
-    static SseEmitter open(ActivityFeed feed, CurrentUser user, EventQuery query, String lastEventId) {
+    /** The check a long-lived stream repeats: the same user, same permissions, and (for tokens) an unexpired token. */
+    static BooleanSupplier stillAllowed(AuthManagement auth, CurrentUser user) {
+        String jti = null;
+        Instant expiry = null;
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof BearerAuthentication bearer) {
+            jti = bearer.getCredentials().getId();
+            expiry = bearer.getCredentials().getExpiresAt();
+        }
+        String tokenId = jti;
+        Instant tokenExpiry = expiry;
+        return () -> auth.isStillAuthorized(user, tokenId, tokenExpiry);
+    }
+
+    static SseEmitter open(ActivityFeed feed, AuthManagement auth, CurrentUser user, EventQuery query,
+            String lastEventId) {
         EventFilter filter = query.toFilter();
         Long lastSeen = EventQuery.seq("Last-Event-ID", lastEventId);
         SseEmitter emitter = new SseEmitter(0L);
@@ -25,7 +46,8 @@ final class LiveStreams {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LiveSubscriber subscriber = feed.subscribe(user.tenantId(), filter, lastSeen, new SseSink(emitter));
+        LiveSubscriber subscriber = feed.subscribe(user.tenantId(), filter, lastSeen, new SseSink(emitter),
+                stillAllowed(auth, user));
         emitter.onCompletion(() -> subscriber.close("completed"));
         emitter.onTimeout(() -> subscriber.close("timeout"));
         emitter.onError(e -> subscriber.close("error"));

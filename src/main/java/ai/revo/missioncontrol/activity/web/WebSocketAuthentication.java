@@ -14,6 +14,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import ai.revo.missioncontrol.identity.AuthManagement;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.identity.VerifiedAccess;
 
 /**
  * Authenticates a WebSocket handshake by the dashboard session, or by a bearer access token in the
@@ -23,6 +24,8 @@ import ai.revo.missioncontrol.identity.CurrentUser;
 final class WebSocketAuthentication implements HandshakeInterceptor {
 
     static final String USER = "currentUser";
+    static final String TOKEN_ID = "accessTokenId";
+    static final String TOKEN_EXPIRY = "accessTokenExpiry";
 
     private final AuthManagement auth;
 
@@ -33,12 +36,21 @@ final class WebSocketAuthentication implements HandshakeInterceptor {
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
             Map<String, Object> attributes) {
-        Optional<CurrentUser> user = fromSession().or(() -> auth.verifyAccessToken(bearer(request)));
-        if (user.isEmpty()) {
+        Optional<CurrentUser> session = fromSession();
+        if (session.isPresent()) {
+            attributes.put(USER, session.get());
+            return true;
+        }
+        Optional<VerifiedAccess> token = auth.verifyAccessToken(bearer(request));
+        if (token.isEmpty()) {
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
             return false;
         }
-        attributes.put(USER, user.get());
+        attributes.put(USER, token.get().user());
+        attributes.put(TOKEN_ID, token.get().tokenId());
+        if (token.get().expiresAt() != null) {
+            attributes.put(TOKEN_EXPIRY, token.get().expiresAt());
+        }
         return true;
     }
 

@@ -33,7 +33,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new EventsWebSocketHandler(feed, json), "/ws/events")
+        registry.addHandler(new EventsWebSocketHandler(feed, auth, json), "/ws/events")
                 .addInterceptors(new WebSocketAuthentication(auth));
     }
 

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
@@ -158,7 +160,36 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof OptimisticLockingFailureException concurrent) {
             return concurrent(concurrent);
         }
+        if (e.getCause() instanceof DataAccessException data) {
+            return dataAccess(data);
+        }
         return unexpected(e);
+    }
+
+    /**
+     * The database refused a value: SQL state class 22 (data exception: a NUL character, a value too long, a bad
+     * date) is the client's input, 23 (integrity) a conflict with existing data. Anything else is ours.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ErrorBody> dataAccess(DataAccessException e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            return ResponseEntity.badRequest().body(ErrorBody.of(ErrorCode.VALIDATION_ERROR,
+                    "A value was not acceptable (invalid characters, too long or out of range)", Map.of()));
+        }
+        if (state != null && state.startsWith("23")) {
+            return error(ErrorCode.CONFLICT, "The change conflicts with existing data");
+        }
+        return unexpected(e);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** The client went away (a closed stream, a cancelled download): there is nobody to answer. */
