@@ -43,6 +43,21 @@ class CrossTenantProbeTest extends IntegrationTest {
                         new Call("GET", "/api/v1/campaigns/{id}", null),
                         new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
                         new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")))),
+                new Target("contact", (api, b) -> api.post("/api/v1/contacts", b.accessToken(),
+                        Map.of("email", Api.uniqueEmail("contact"))).expect(200).json().path("id").asText(),
+                        "/api/v1/contacts/{id}", List.of(
+                        new Call("GET", "/api/v1/contacts/{id}", null),
+                        new Call("PATCH", "/api/v1/contacts/{id}", Map.of("company", "Hijacked")))),
+                new Target("lead", (api, b) -> {
+                    String campaign = api.post("/api/v1/campaigns", b.accessToken(),
+                            Map.of("name", "Lead probe " + java.util.UUID.randomUUID())).expect(201).json()
+                            .path("id").asText();
+                    return api.post("/api/v1/leads", b.accessToken(), Map.of("campaignId", campaign,
+                            "contact", Map.of("email", Api.uniqueEmail("lead")))).expect(201).json().path("id").asText();
+                }, "/api/v1/leads/{id}", List.of(
+                        new Call("GET", "/api/v1/leads/{id}", null),
+                        new Call("PATCH", "/api/v1/leads/{id}", Map.of("status", "LOST")),
+                        new Call("POST", "/api/v1/leads/{id}/score-override", Map.of("score", "A", "reason", "x")))),
                 new Target("outbound message", (api, b) -> api.post("/api/v1/outbound/test", b.accessToken(),
                         Map.of("channel", "EMAIL", "to", "probe@example.com", "body", "hello",
                                 "idempotencyKey", "probe-" + java.util.UUID.randomUUID())).expect(200).json()
