@@ -51,6 +51,7 @@ CREATE TABLE leads (
     CHECK ((score_override IS NULL) = (score_override_reason IS NULL))
 );
 CREATE UNIQUE INDEX leads_campaign_contact_key ON leads (tenant_id, campaign_id, contact_id);
+CREATE UNIQUE INDEX leads_tenant_id_key ON leads (tenant_id, id);
 CREATE INDEX leads_tenant_status_idx ON leads (tenant_id, campaign_id, status);
 CREATE INDEX leads_tenant_contact_idx ON leads (tenant_id, contact_id);
 SELECT mc_enable_tenant_rls('leads');

@@ -168,6 +168,10 @@ class Lead extends AbstractAggregateRoot<Lead> {
         return v.isEmpty() ? null : v;
     }
 
+    boolean canMoveTo(LeadStatus target) {
+        return status.canMoveTo(target);
+    }
+
     Score effectiveScore() {
         return scoreOverride != null ? scoreOverride : score;
     }

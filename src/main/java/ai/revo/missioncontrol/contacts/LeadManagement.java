@@ -92,6 +92,18 @@ public class LeadManagement {
         return get(tenant, id);
     }
 
+    /**
+     * Moves a lead forward when its pipeline allows it, and does nothing otherwise (for example a lead already
+     * further along); for other modules reacting to what happened to the lead's messages.
+     */
+    @Transactional
+    public void advance(TenantId tenant, UUID leadId, LeadStatus target, Actor actor) {
+        leads.findByTenantIdAndId(tenant, leadId).filter(lead -> lead.canMoveTo(target)).ifPresent(lead -> {
+            lead.change(new LeadChange(target, null, null, null, null, null, null, null), actor, clock.instant());
+            leads.save(lead);
+        });
+    }
+
     /** Sets or (with a null score) clears the admin's score override; a reason is required to set one. */
     @Transactional
     public LeadView overrideScore(TenantId tenant, UUID id, Score score, String reason, Actor actor) {

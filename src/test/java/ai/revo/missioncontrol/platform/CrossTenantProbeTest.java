@@ -58,6 +58,25 @@ class CrossTenantProbeTest extends IntegrationTest {
                         new Call("GET", "/api/v1/leads/{id}", null),
                         new Call("PATCH", "/api/v1/leads/{id}", Map.of("status", "LOST")),
                         new Call("POST", "/api/v1/leads/{id}/score-override", Map.of("score", "A", "reason", "x")))),
+                new Target("draft", (api, b) -> {
+                    String campaign = api.post("/api/v1/campaigns", b.accessToken(),
+                            Map.of("name", "Draft probe " + java.util.UUID.randomUUID())).expect(201).json()
+                            .path("id").asText();
+                    String draft = api.post("/api/v1/drafts", b.accessToken(), Map.of("campaignId", campaign,
+                            "channel", "SMS", "bodyText", "Hello")).expect(201).json().path("id").asText();
+                    api.patch("/api/v1/drafts/" + draft, b.accessToken(), Map.of("status", "NEEDS_APPROVAL")).expect(200);
+                    return draft;
+                }, "/api/v1/drafts/{id}", List.of(
+                        new Call("GET", "/api/v1/drafts/{id}", null),
+                        new Call("PATCH", "/api/v1/drafts/{id}", Map.of("bodyText", "Hijacked")),
+                        new Call("GET", "/api/v1/drafts/{id}/versions", null),
+                        new Call("GET", "/api/v1/drafts/{id}/diff?from=1&to=1", null),
+                        new Call("GET", "/api/v1/approvals?draftId={id}", null),
+                        new Call("POST", "/api/v1/drafts/{id}/approve", null),
+                        new Call("POST", "/api/v1/drafts/{id}/reject", Map.of("reason", "x")),
+                        new Call("POST", "/api/v1/drafts/{id}/request-changes", Map.of("notes", "x")),
+                        new Call("POST", "/api/v1/drafts/{id}/edit-inline-approve", Map.of("body", "x")),
+                        new Call("POST", "/api/v1/drafts/{id}/approve-with-notes", Map.of("notes", "x")))),
                 new Target("outbound message", (api, b) -> api.post("/api/v1/outbound/test", b.accessToken(),
                         Map.of("channel", "EMAIL", "to", "probe@example.com", "body", "hello",
                                 "idempotencyKey", "probe-" + java.util.UUID.randomUUID())).expect(200).json()

@@ -1,0 +1,53 @@
+package ai.revo.missioncontrol.drafts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+
+/**
+ * {@code approval.approved}, {@code approval.rejected}, {@code approval.changes_requested},
+ * {@code approval.edited_and_approved} or {@code approval.approved_with_notes}.
+ */
+public record ApprovalDecided(UUID tenantId, UUID draftId, UUID campaignId, UUID leadId, Decision decision,
+        int version, String notes, Actor actor) implements MissionEvent {
+
+    @Override
+    public String type() {
+        return decision.eventType();
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.SAFETY;
+    }
+
+    @Override
+    public String entityType() {
+        return "draft";
+    }
+
+    @Override
+    public String entityId() {
+        return draftId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decision", decision.name());
+        payload.put("version", version);
+        if (notes != null) {
+            payload.put("notes", notes);
+        }
+        return payload;
+    }
+
+    @Override
+    public Object auditAfter() {
+        return payload();
+    }
+}

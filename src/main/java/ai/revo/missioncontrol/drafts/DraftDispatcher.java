@@ -1,0 +1,66 @@
+package ai.revo.missioncontrol.drafts;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import ai.revo.missioncontrol.contacts.LeadManagement;
+import ai.revo.missioncontrol.contacts.LeadStatus;
+import ai.revo.missioncontrol.contacts.LeadView;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.outbound.OutboundGateway;
+import ai.revo.missioncontrol.outbound.OutboundMessage;
+import ai.revo.missioncontrol.outbound.OutboundStatus;
+import ai.revo.missioncontrol.outbound.OutboundView;
+import ai.revo.missioncontrol.platform.Actor;
+
+/**
+ * Hands an approved draft to the outbound gateway after the decision has committed, outside any transaction
+ * (the gateway keeps its own short ones around the provider call). The idempotency key is the draft and its
+ * approved version, so a redelivered event never sends twice; the publication registry redelivers after a crash.
+ * In dry run the message is SIMULATED; when the gateway reports it SENT, the lead moves to CONTACTED.
+ */
+@Component
+class DraftDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(DraftDispatcher.class);
+
+    private final DraftManagement drafts;
+    private final LeadManagement leads;
+    private final OutboundGateway gateway;
+
+    DraftDispatcher(DraftManagement drafts, LeadManagement leads, OutboundGateway gateway) {
+        this.drafts = drafts;
+        this.leads = leads;
+        this.gateway = gateway;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ApprovalDecided approved) {
+        if (!approved.decision().approves() || approved.leadId() == null) {
+            return;
+        }
+        TenantId tenant = new TenantId(approved.tenantId());
+        DraftView draft = drafts.get(tenant, approved.draftId());
+        LeadView lead = leads.get(tenant, approved.leadId());
+        String to = switch (draft.channel()) {
+            case EMAIL -> lead.contact().email();
+            case SMS, WHATSAPP -> lead.contact().phone();
+            default -> null;
+        };
+        if (to == null) {
+            log.info("Approved draft {} has no {} address for its lead; nothing was handed to the gateway",
+                    draft.id(), draft.channel());
+            return;
+        }
+        OutboundView outcome = gateway.submit(tenant, new OutboundMessage(draft.channel(), to, draft.subject(),
+                draft.bodyText(), draft.campaignId(), lead.id(), draft.id(),
+                "draft:" + draft.id() + ":v" + approved.version(), approved.actor()));
+        if (outcome.status() == OutboundStatus.SENT) {
+            leads.advance(tenant, lead.id(), LeadStatus.CONTACTED, Actor.system());
+        }
+    }
+}
