@@ -94,8 +94,11 @@ public class AuthManagement {
         Instant now = clock.instant();
         try {
             return TenantContext.callAs(tenantId.value(), () -> tx.execute(s -> {
-                tenants.save(Tenant.create(tenantId, workspaceName, now));
-                return users.save(User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now));
+                Tenant tenant = tenants.save(Tenant.create(tenantId, workspaceName, now));
+                User admin = users.save(User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now));
+                events.publishEvent(new WorkspaceCreated(tenantId.value(), tenant.name(),
+                        Actor.user(admin.id(), admin.email())));
+                return admin;
             }));
         } catch (DbActionExecutionException e) {
             if (e.getCause() instanceof DuplicateKeyException) {

@@ -69,15 +69,16 @@ class ActivityApiTest extends IntegrationTest {
         Api.Session admin = api.signup();
         api.addUser(admin, "OPERATOR");
         toggle(api, admin, 2);
-        assertThat(api.get("/api/v1/events/feed?category=SYSTEM", admin.accessToken()).json().path("data")).hasSize(1);
+        // workspace.created (at sign-up) and user.added are SYSTEM; the two switches are SAFETY
+        assertThat(api.get("/api/v1/events/feed?category=SYSTEM", admin.accessToken()).json().path("data")).hasSize(2);
         assertThat(api.get("/api/v1/events/feed?entityType=user", admin.accessToken()).json().path("data")).hasSize(1);
         assertThat(api.get("/api/v1/events/feed?actor=" + admin.userId(), admin.accessToken()).json().path("data"))
-                .hasSize(3);
+                .hasSize(4);
         assertThat(api.get("/api/v1/events/feed?actor=SYSTEM", admin.accessToken()).json().path("data")).isEmpty();
         assertThat(api.get("/api/v1/events/feed?since=2999-01-01T00:00:00Z", admin.accessToken()).json().path("data"))
                 .isEmpty();
         assertThat(api.get("/api/v1/events/feed?until=2999-01-01T00:00:00Z", admin.accessToken()).json().path("data"))
-                .hasSize(3);
+                .hasSize(4);
     }
 
     @Test
@@ -99,8 +100,10 @@ class ActivityApiTest extends IntegrationTest {
         Api.Session a = api.signup();
         Api.Session b = api.signup();
         toggle(api, b, 3);
-        assertThat(api.get("/api/v1/events/feed", a.accessToken()).json().path("data")).isEmpty();
-        assertThat(api.get("/api/v1/audit", a.accessToken()).json().path("data")).isEmpty();
+        JsonNode feed = api.get("/api/v1/events/feed", a.accessToken()).json().path("data");
+        assertThat(feed).hasSize(1);
+        assertThat(feed.get(0).path("entityId").asText()).isEqualTo(a.tenantId());
+        assertThat(api.get("/api/v1/audit?action=safety.", a.accessToken()).json().path("data")).isEmpty();
     }
 
     @Test
@@ -129,7 +132,7 @@ class ActivityApiTest extends IntegrationTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("timestamp,actor_type,actor_id");
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4); // header, workspace.created and the two suppressions
         for (String line : lines) {
             for (String cell : line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
                 String unquoted = cell.startsWith("\"") ? cell.substring(1) : cell;
@@ -156,7 +159,7 @@ class ActivityApiTest extends IntegrationTest {
             s.execute("select set_config('app.tenant_id', '" + admin.tenantId() + "', false)");
             assertThatThrownBy(() -> s.executeUpdate("delete from audit_log" + where)).isNotNull();
         }
-        assertThat(api.get("/api/v1/audit", admin.accessToken()).json().path("data")).hasSize(1);
+        assertThat(api.get("/api/v1/audit", admin.accessToken()).json().path("data")).hasSize(2);
     }
 
     @Test
@@ -164,8 +167,11 @@ class ActivityApiTest extends IntegrationTest {
         Api api = api();
         Api.Session admin = api.signup();
         // a rejected change (the last admin cannot demote themselves) leaves no event and no audit row
+        long events = api.get("/api/v1/events/feed", admin.accessToken()).json().path("data").size();
+        long audits = api.get("/api/v1/audit", admin.accessToken()).json().path("pagination").path("total").asLong();
         api.patch("/api/v1/users/" + admin.userId(), admin.accessToken(), Map.of("role", "VIEWER")).expect(409);
-        assertThat(api.get("/api/v1/events/feed", admin.accessToken()).json().path("data")).isEmpty();
-        assertThat(api.get("/api/v1/audit", admin.accessToken()).json().path("data")).isEmpty();
+        assertThat(api.get("/api/v1/events/feed", admin.accessToken()).json().path("data").size()).isEqualTo(events);
+        assertThat(api.get("/api/v1/audit", admin.accessToken()).json().path("pagination").path("total").asLong())
+                .isEqualTo(audits);
     }
 }

@@ -103,7 +103,8 @@ class LiveDashboardBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/audit");
         assertThat(page.getByTestId("audit-table")).containsText("safety.global_pause.toggled");
         api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", false)).expect(200);
-        assertThat(page.getByTestId("audit-table").locator("tbody tr")).hasCount(2);
+        // workspace.created and the two pause switches
+        assertThat(page.getByTestId("audit-table").locator("tbody tr")).hasCount(3);
         var download = page.waitForDownload(() -> page.getByTestId("audit-export").click());
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("audit-log.csv");
         screenshot(page, "audit");

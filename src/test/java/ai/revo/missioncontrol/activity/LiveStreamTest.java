@@ -46,10 +46,10 @@ class LiveStreamTest extends IntegrationTest {
         for (int i = 0; i < 4; i++) {
             toggle(api, admin, i % 2 == 0);
         }
-        List<Long> seqs = api.get("/api/v1/events/feed?order=asc", admin.accessToken()).json().findValues("seq")
+        List<Long> seqs = api.get("/api/v1/events/feed?type=safety.&order=asc", admin.accessToken()).json().findValues("seq")
                 .stream().map(n -> n.asLong()).toList();
         assertThat(seqs).hasSize(4);
-        try (SseClient sse = new SseClient(streamUrl(""), admin.accessToken(),
+        try (SseClient sse = new SseClient(streamUrl("?type=safety."), admin.accessToken(),
                 Map.of("Last-Event-ID", Long.toString(seqs.get(1))))) {
             List<SseClient.Event> replayed = sse.take(2, WAIT);
             assertThat(replayed).extracting(SseClient.Event::id)
@@ -81,7 +81,7 @@ class LiveStreamTest extends IntegrationTest {
         Api api = api();
         Api.Session a = api.signup();
         Api.Session b = api.signup();
-        try (SseClient sse = new SseClient(streamUrl(""), a.accessToken(), Map.of("Last-Event-ID", "0"))) {
+        try (SseClient sse = new SseClient(streamUrl("?type=safety."), a.accessToken(), Map.of("Last-Event-ID", "0"))) {
             assertThat(sse.status()).isEqualTo(200);
             Thread.sleep(200);
             toggle(api, b, true);

@@ -100,7 +100,7 @@ class WebSocketTest extends IntegrationTest {
         Api api = api();
         Api.Session admin = api.signup();
         Listener listener = new Listener();
-        WebSocket ws = connect("?access_token=" + admin.accessToken() + "&lastEventId=0", listener, null);
+        WebSocket ws = connect("?access_token=" + admin.accessToken() + "&type=safety.&lastEventId=0", listener, null);
         api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("dryRunMode", false)).expect(200);
         assertThat(listener.next().path("type").asText()).isEqualTo("safety.dry_run.toggled");
         ws.abort();

@@ -77,6 +77,10 @@ class CrossTenantProbeTest extends IntegrationTest {
                         new Call("POST", "/api/v1/drafts/{id}/request-changes", Map.of("notes", "x")),
                         new Call("POST", "/api/v1/drafts/{id}/edit-inline-approve", Map.of("body", "x")),
                         new Call("POST", "/api/v1/drafts/{id}/approve-with-notes", Map.of("notes", "x")))),
+                new Target("agent", (api, b) -> api.get("/api/v1/agents", b.accessToken()).expect(200).json()
+                        .path("data").get(0).path("id").asText(), "/api/v1/agents/{id}", List.of(
+                        new Call("GET", "/api/v1/agents/{id}", null),
+                        new Call("PATCH", "/api/v1/agents/{id}", Map.of("status", "PAUSED")))),
                 new Target("outbound message", (api, b) -> api.post("/api/v1/outbound/test", b.accessToken(),
                         Map.of("channel", "EMAIL", "to", "probe@example.com", "body", "hello",
                                 "idempotencyKey", "probe-" + java.util.UUID.randomUUID())).expect(200).json()

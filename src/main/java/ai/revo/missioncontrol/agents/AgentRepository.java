@@ -1,0 +1,20 @@
+package ai.revo.missioncontrol.agents;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+import ai.revo.missioncontrol.identity.TenantId;
+
+interface AgentRepository extends Repository<Agent, UUID> {
+
+    Optional<Agent> findByTenantIdAndId(TenantId tenantId, UUID id);
+
+    @Query("select * from agents where tenant_id = :tenantId order by created_at, key")
+    List<Agent> findAll(TenantId tenantId);
+
+    Agent save(Agent agent);
+}
