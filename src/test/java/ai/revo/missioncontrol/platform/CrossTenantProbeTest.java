@@ -81,6 +81,12 @@ class CrossTenantProbeTest extends IntegrationTest {
                         .path("data").get(0).path("id").asText(), "/api/v1/agents/{id}", List.of(
                         new Call("GET", "/api/v1/agents/{id}", null),
                         new Call("PATCH", "/api/v1/agents/{id}", Map.of("status", "PAUSED")))),
+                new Target("task", (api, b) -> api.post("/api/v1/tasks", b.accessToken(), Map.of("title", "Probe"))
+                        .expect(201).json().path("id").asText(), "/api/v1/tasks/{id}", List.of(
+                        new Call("GET", "/api/v1/tasks/{id}", null),
+                        new Call("PATCH", "/api/v1/tasks/{id}", Map.of("column", "DOING")),
+                        new Call("POST", "/api/v1/tasks/{id}/progress", Map.of("message", "x")),
+                        new Call("GET", "/api/v1/tasks/{id}/replay", null))),
                 new Target("outbound message", (api, b) -> api.post("/api/v1/outbound/test", b.accessToken(),
                         Map.of("channel", "EMAIL", "to", "probe@example.com", "body", "hello",
                                 "idempotencyKey", "probe-" + java.util.UUID.randomUUID())).expect(200).json()

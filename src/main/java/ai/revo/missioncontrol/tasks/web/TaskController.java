@@ -1,0 +1,99 @@
+package ai.revo.missioncontrol.tasks.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.tasks.BoardColumn;
+import ai.revo.missioncontrol.tasks.TaskManagement;
+import ai.revo.missioncontrol.tasks.TaskView;
+import ai.revo.missioncontrol.tasks.TimelineStep;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+@Tag(name = "Tasks")
+class TaskController {
+
+    private final TaskManagement tasks;
+
+    TaskController(TaskManagement tasks) {
+        this.tasks = tasks;
+    }
+
+    record TaskRequest(String title, String description, BoardColumn column, Integer position,
+            TaskView.Assignee assignee, UUID draftId, UUID leadId, UUID campaignId, String priority, Instant dueAt,
+            List<String> labels) {
+        TaskManagement.TaskFields fields() {
+            return new TaskManagement.TaskFields(title, description, priority, dueAt, labels, assignee, draftId, leadId,
+                    campaignId);
+        }
+    }
+
+    record Progress(String message, Integer percent) {
+    }
+
+    record Replay(UUID taskId, List<TimelineStep> steps) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The board: tasks by column and position", description = "Filter: column.")
+    PageResult<TaskView> list(CurrentUser user, @RequestParam(required = false) BoardColumn column) {
+        List<TaskView> all = tasks.board(user.tenantId(), column);
+        return PageResult.of(all, new PageQuery(1, Math.max(1, Math.min(all.size(), PageQuery.MAX_LIMIT))), all.size());
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a task (at the end of BACKLOG unless a column is given; never DONE)")
+    TaskView create(CurrentUser user, @RequestBody TaskRequest r) {
+        return tasks.create(user.tenantId(), r.fields(), r.column(), user.actor());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One task with its timeline")
+    TaskView get(CurrentUser user, @PathVariable UUID id) {
+        return tasks.get(user.tenantId(), id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a task; {column, position} moves it",
+            description = "Only ADMIN moves a task into or out of DONE (403 otherwise); VIEWER changes nothing.")
+    TaskView change(CurrentUser user, @PathVariable UUID id, @RequestBody TaskRequest r) {
+        TaskView view = tasks.change(user.tenantId(), id, r.fields(), user.actor());
+        if (r.column() != null || r.position() != null) {
+            view = tasks.move(user.tenantId(), id, r.column() != null ? r.column() : view.column(), r.position(),
+                    user.actor(), user.isAdmin());
+        }
+        return view;
+    }
+
+    @PostMapping("/{id}/progress")
+    @Operation(summary = "Record progress {message, percent}; emits task.progress")
+    TaskView progress(CurrentUser user, @PathVariable UUID id, @RequestBody Progress p) {
+        return tasks.progress(user.tenantId(), id, p.message(), p.percent(), user.actor());
+    }
+
+    @GetMapping("/{id}/replay")
+    @Operation(summary = "The task rebuilt step by step from its timeline: {taskId, steps: [{seq, timestamp, actor, "
+            + "type, change, stateAfter}]}")
+    Replay replay(CurrentUser user, @PathVariable UUID id) {
+        return new Replay(id, tasks.replay(user.tenantId(), id));
+    }
+
+}
