@@ -1,0 +1,86 @@
+package ai.revo.missioncontrol.campaigns.web;
+
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.campaigns.CampaignStatus;
+import ai.revo.missioncontrol.campaigns.CampaignView;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.SortOrder;
+import ai.revo.missioncontrol.safety.Channel;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Campaigns: the list, creation, and the editor with persona sliders and the live system-prompt preview. */
+@Controller
+@RequestMapping("/campaigns")
+class CampaignsPageController {
+
+    private final CampaignManagement campaigns;
+
+    CampaignsPageController(CampaignManagement campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Bean
+    static NavigationItem campaignsNavigation() {
+        return new NavigationItem("Campaigns", "/campaigns", "speakerphone", 100, null);
+    }
+
+    @GetMapping
+    String list(CurrentUser user, @RequestParam(required = false) CampaignStatus status, Model model) {
+        model.addAttribute("campaigns", campaigns.list(user.tenantId(), status, new PageQuery(1, 200),
+                SortOrder.of(null, null, CampaignManagement.SORTABLE, "createdAt", false)));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", CampaignStatus.values());
+        return "campaigns/list";
+    }
+
+    @PostMapping
+    String create(CurrentUser user, CampaignForm form, HttpServletResponse response) {
+        CampaignView created = campaigns.create(user.tenantId(), form.draft(false), user.actor());
+        response.setHeader("HX-Redirect", "/campaigns/" + created.id());
+        return "fragments :: flash-success";
+    }
+
+    @GetMapping("/{id}")
+    String edit(CurrentUser user, @PathVariable UUID id, Model model) {
+        return editor(campaigns.get(user.tenantId(), id), model, null);
+    }
+
+    @PostMapping("/{id}")
+    String save(CurrentUser user, @PathVariable UUID id, CampaignForm form, Model model) {
+        return editor(campaigns.change(user.tenantId(), id, form.draft(true), user.actor()), model, "Saved");
+    }
+
+    @PostMapping("/{id}/status")
+    String move(CurrentUser user, @PathVariable UUID id, @RequestParam CampaignStatus status, Model model) {
+        return editor(campaigns.moveTo(user.tenantId(), id, status, user.actor()), model, "Campaign is now " + status);
+    }
+
+    @PostMapping("/preview")
+    String preview(CampaignForm form, Model model) {
+        model.addAttribute("prompt", campaigns.previewPrompt(form.persona(), form.name(), form.objective()));
+        return "campaigns/edit :: prompt";
+    }
+
+    private String editor(CampaignView campaign, Model model, String saved) {
+        model.addAttribute("c", campaign);
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("next", campaign.status().next());
+        model.addAttribute("prompt", campaign.systemPrompt());
+        model.addAttribute("saved", saved);
+        return "campaigns/edit";
+    }
+}
