@@ -252,6 +252,15 @@ public class AuthManagement {
         }
     }
 
+    /** The workspace of the user with this e-mail, if there is one (for start-up tasks such as demo data). */
+    public Optional<TenantId> workspaceOfLogin(String email) {
+        try {
+            return directory.ofLogin(new EmailAddress(email));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Whether a long-lived connection (a live stream) opened by {@code user} may continue: the user is still
      * active with the same permissions and, for token connections, the token is unexpired and not signed out.

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * configured one is generated and printed once; it is never stored in clear.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);

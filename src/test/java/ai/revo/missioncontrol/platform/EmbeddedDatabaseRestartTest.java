@@ -26,8 +26,19 @@ class EmbeddedDatabaseRestartTest {
         try (ConfigurableApplicationContext first = start(dataDir)) {
             assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
             Api api = api(first);
-            api.login("first-admin@example.com", "First-Admin-Passw0rd");
+            Api.Session admin = api.login("first-admin@example.com", "First-Admin-Passw0rd");
             email = api.signup().email();
+            // a fresh embedded installation shows a living demo workspace at once
+            assertThat(api.get("/api/v1/campaigns", admin.accessToken()).json().path("pagination").path("total")
+                    .asLong()).isEqualTo(2);
+            assertThat(api.get("/api/v1/leads?limit=100", admin.accessToken()).json().path("pagination").path("total")
+                    .asLong()).isEqualTo(30);
+            assertThat(api.get("/api/v1/approvals/inbox", admin.accessToken()).json().path("data")).hasSize(3);
+            assertThat(api.get("/api/v1/tasks", admin.accessToken()).json().path("data")).hasSize(5);
+            java.util.Set<String> columns = new java.util.HashSet<>();
+            api.get("/api/v1/tasks", admin.accessToken()).json().path("data")
+                    .forEach(task -> columns.add(task.path("column").asText()));
+            assertThat(columns).containsExactlyInAnyOrder("BACKLOG", "DOING", "NEEDS_APPROVAL", "DONE");
         }
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Api api = api(second);
@@ -35,6 +46,8 @@ class EmbeddedDatabaseRestartTest {
             Api.Session admin = api.login("first-admin@example.com", "First-Admin-Passw0rd");
             assertThat(api.get("/api/v1/users", admin.accessToken()).json().path("pagination").path("total").asLong())
                     .isEqualTo(1);
+            assertThat(api.get("/api/v1/campaigns", admin.accessToken()).json().path("pagination").path("total")
+                    .asLong()).as("the demo loads once").isEqualTo(2);
         }
     }
 
