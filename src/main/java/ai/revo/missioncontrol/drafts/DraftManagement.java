@@ -22,6 +22,8 @@ import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.tasks.BoardColumn;
+import ai.revo.missioncontrol.tasks.TaskManagement;
 
 /**
  * Drafts and the approval inbox: write and revise (each content a new version), submit, and the five decisions.
@@ -35,15 +37,17 @@ public class DraftManagement {
     private final DraftHistory history;
     private final LeadManagement leads;
     private final CampaignManagement campaigns;
+    private final TaskManagement tasks;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DraftManagement(DraftRepository drafts, DraftHistory history, LeadManagement leads, CampaignManagement campaigns,
-            JdbcClient jdbc, Clock clock) {
+            TaskManagement tasks, JdbcClient jdbc, Clock clock) {
         this.drafts = drafts;
         this.history = history;
         this.leads = leads;
         this.campaigns = campaigns;
+        this.tasks = tasks;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -94,7 +98,19 @@ public class DraftManagement {
     public DraftView submit(TenantId tenant, UUID id, Long etag, Actor actor) {
         Draft draft = load(tenant, id, etag);
         draft.submit(actor, clock.instant());
-        return drafts.save(draft).view();
+        DraftView view = drafts.save(draft).view();
+        // the board shows what waits for a person: a submitted draft has its task in NEEDS_APPROVAL
+        java.util.Optional<ai.revo.missioncontrol.tasks.TaskView> task = tasks.forDraft(tenant, id);
+        if (task.isPresent()) {
+            tasks.move(tenant, task.get().id(), BoardColumn.NEEDS_APPROVAL, null, actor, false);
+        } else {
+            var created = tasks.create(tenant, new TaskManagement.TaskFields("Review: "
+                    + (view.subject() != null ? view.subject() : view.channel() + " message"), null,
+                    view.priority().name(), null, java.util.List.of("approval"), null, id, view.leadId(),
+                    view.campaignId()), BoardColumn.BACKLOG, actor);
+            tasks.move(tenant, created.id(), BoardColumn.NEEDS_APPROVAL, null, actor, false);
+        }
+        return view;
     }
 
     /**
@@ -133,6 +149,9 @@ public class DraftManagement {
         draft.decide(decision, text, admin, now);
         history.recordDecision(tenant, id, decision, admin, text, draft.versionNumber(), now);
         DraftView view = drafts.save(draft).view();
+        // the decision closes the draft's task, or sends it back to DOING with the notes
+        tasks.forDraft(tenant, id).ifPresent(task -> tasks.move(tenant, task.id(),
+                decision == Decision.REQUEST_CHANGES ? BoardColumn.DOING : BoardColumn.DONE, null, admin, true));
         if (decision.approves() && draft.leadId() != null) {
             leads.advance(tenant, draft.leadId(), LeadStatus.APPROVED, admin);
         }

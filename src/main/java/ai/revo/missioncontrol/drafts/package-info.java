@@ -4,5 +4,5 @@
  * the outbound gateway after commit.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Drafts",
-        allowedDependencies = { "identity", "safety", "campaigns", "contacts", "outbound" })
+        allowedDependencies = { "identity", "safety", "campaigns", "contacts", "outbound", "tasks" })
 package ai.revo.missioncontrol.drafts;

@@ -216,6 +216,13 @@ public class TaskManagement {
         return get(tenant, id);
     }
 
+    /** The task that tracks a draft, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TaskView> forDraft(TenantId tenant, UUID draftId) {
+        return jdbc.sql("select * from tasks where tenant_id = ? and draft_id = ? order by created_at limit 1")
+                .params(tenant.value(), draftId).query(this::view).optional();
+    }
+
     /** The task with its timeline, oldest step first; 404 when absent. */
     @Transactional(readOnly = true)
     public TaskView get(TenantId tenant, UUID id) {

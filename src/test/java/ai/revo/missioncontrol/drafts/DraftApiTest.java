@@ -143,6 +143,28 @@ class DraftApiTest extends IntegrationTest {
     }
 
     @Test
+    void aSubmittedDraftHasItsTaskInNeedsApprovalAndTheDecisionMovesIt() {
+        Api api = api();
+        Setup s = setup(api);
+        String t = s.admin().accessToken();
+        String id = draft(api, s, "HIGH");
+        submit(api, s, id);
+        JsonNode task = api.get("/api/v1/tasks?column=NEEDS_APPROVAL", t).json().path("data").get(0);
+        assertThat(task.path("draftId").asText()).isEqualTo(id);
+        assertThat(task.path("title").asText()).isEqualTo("Review: Hello Lena");
+        api.post("/api/v1/drafts/" + id + "/request-changes", t, Map.of("notes", "Warmer")).expect(200);
+        assertThat(api.get("/api/v1/tasks/" + task.path("id").asText(), t).json().path("column").asText())
+                .isEqualTo("DOING");
+        submit(api, s, id);
+        assertThat(api.get("/api/v1/tasks/" + task.path("id").asText(), t).json().path("column").asText())
+                .isEqualTo("NEEDS_APPROVAL");
+        api.post("/api/v1/drafts/" + id + "/approve", t, null).expect(200);
+        assertThat(api.get("/api/v1/tasks/" + task.path("id").asText(), t).json().path("column").asText())
+                .isEqualTo("DONE");
+        assertThat(api.get("/api/v1/tasks?column=NEEDS_APPROVAL", t).json().path("data")).isEmpty();
+    }
+
+    @Test
     void twoAdminsDecidingAtOnceExactlyOneWins() throws Exception {
         Api api = api();
         Setup s = setup(api);
