@@ -1,0 +1,51 @@
+package ai.revo.missioncontrol.agents.web;
+
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ai.revo.missioncontrol.agents.AgentRegistry;
+import ai.revo.missioncontrol.agents.AgentStatus;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
+
+/** The agents' cards: live status, and pause or resume for admins. */
+@Controller
+@RequestMapping("/agents")
+class AgentsPageController {
+
+    private final AgentRegistry agents;
+
+    AgentsPageController(AgentRegistry agents) {
+        this.agents = agents;
+    }
+
+    @Bean
+    static NavigationItem agentsNavigation() {
+        return new NavigationItem("Agents", "/agents", "robot", 250, null);
+    }
+
+    @GetMapping
+    String page(CurrentUser user, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        return htmx != null ? "agents/agents :: cards" : "agents/agents";
+    }
+
+    @PostMapping("/{id}/status")
+    @PreAuthorize("hasRole('ADMIN')")
+    String setStatus(CurrentUser user, @PathVariable UUID id, @RequestParam AgentStatus status, Model model) {
+        agents.setStatus(user.tenantId(), id, status, user.actor());
+        model.addAttribute("agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        return "agents/agents :: cards";
+    }
+}
