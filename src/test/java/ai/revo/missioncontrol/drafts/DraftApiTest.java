@@ -97,6 +97,13 @@ class DraftApiTest extends IntegrationTest {
         assertThat(history.get(0).path("version").asInt()).isEqualTo(1);
         assertThat(api.get("/api/v1/audit?action=approval.approved", s.admin().accessToken()).json().path("data"))
                 .hasSize(1);
+        JsonNode campaign = api.get("/api/v1/campaigns/" + s.campaignId(), s.admin().accessToken()).expect(200).json();
+        assertThat(campaign.path("name").asText()).isEqualTo("Drafts");
+        assertThat(campaign.path("stats").path("leadsByStatus").path("APPROVED").asLong()).isEqualTo(1);
+        assertThat(campaign.path("stats").path("draftsWaiting").asLong()).isZero();
+        assertThat(campaign.path("stats").path("messagesSimulated").asLong()).isEqualTo(1);
+        assertThat(campaign.path("stats").path("messagesSent").asLong()).isZero();
+        assertThat(campaign.path("stats").path("replies").asLong()).isZero();
     }
 
     @Test

@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.campaigns.CampaignStatistics;
+import ai.revo.missioncontrol.campaigns.CampaignStats;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.CampaignView;
 import ai.revo.missioncontrol.identity.CurrentUser;
@@ -34,10 +37,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CampaignController {
 
     private final CampaignManagement campaigns;
+    private final CampaignStatistics statistics;
     private final ObjectMapper json;
 
-    CampaignController(CampaignManagement campaigns, ObjectMapper json) {
+    CampaignController(CampaignManagement campaigns, CampaignStatistics statistics, ObjectMapper json) {
         this.campaigns = campaigns;
+        this.statistics = statistics;
         this.json = json;
     }
 
@@ -64,10 +69,16 @@ class CampaignController {
         return campaigns.create(user.tenantId(), CampaignRequests.parse(body, json), user.actor());
     }
 
+    /** A campaign with its figures. */
+    record CampaignDetail(@JsonUnwrapped CampaignView campaign, CampaignStats stats) {
+    }
+
     @GetMapping("/{id}")
-    @Operation(summary = "One campaign")
-    CampaignView get(CurrentUser user, @PathVariable UUID id) {
-        return campaigns.get(user.tenantId(), id);
+    @Operation(summary = "One campaign with its stats: leads by status, drafts waiting, messages simulated and sent, "
+            + "replies")
+    CampaignDetail get(CurrentUser user, @PathVariable UUID id) {
+        CampaignView campaign = campaigns.get(user.tenantId(), id);
+        return new CampaignDetail(campaign, statistics.of(user.tenantId(), id));
     }
 
     @PatchMapping("/{id}")
