@@ -1,0 +1,150 @@
+package ai.revo.missioncontrol.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+
+/**
+ * Every endpoint of the core (campaigns, contacts, leads, drafts and approvals, tasks, agents) called by every role
+ * on fresh data: the status each role gets. Add a row for every new endpoint.
+ */
+class RoleMatrixTest extends IntegrationTest {
+
+    static final List<String> ROLES = List.of("ADMIN", "OPERATOR", "CLOSER", "FINANCE", "VIEWER");
+
+    /** Expected status per role, in the order of {@link #ROLES}. */
+    record Rule(String method, String path, Object body, int admin, int operator, int closer, int finance, int viewer) {
+        int expected(String role) {
+            return switch (role) {
+                case "ADMIN" -> admin;
+                case "OPERATOR" -> operator;
+                case "CLOSER" -> closer;
+                case "FINANCE" -> finance;
+                default -> viewer;
+            };
+        }
+    }
+
+    static final int OK = 200;
+    static final int CREATED = 201;
+    static final int NO = 403;
+
+    static List<Rule> rules() {
+        return List.of(
+                new Rule("GET", "/api/v1/campaigns", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/campaigns", Map.of("name", "Matrix {uuid}"), CREATED, CREATED, CREATED, CREATED, NO),
+                new Rule("PATCH", "/api/v1/campaigns/{campaign}", Map.of("objective", "x"), OK, OK, OK, OK, NO),
+                new Rule("PATCH", "/api/v1/campaigns/{campaign}/status", Map.of("status", "ACTIVE"), OK, OK, OK, OK, NO),
+                new Rule("POST", "/api/v1/campaigns/prompt-preview", Map.of("persona", Map.of()), OK, OK, OK, OK, NO),
+                new Rule("GET", "/api/v1/contacts", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/contacts/{contact}", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/contacts", Map.of("email", "m{uuid}@example.com"), OK, OK, OK, OK, NO),
+                new Rule("PATCH", "/api/v1/contacts/{contact}", Map.of("company", "Acme"), OK, OK, OK, OK, NO),
+                new Rule("GET", "/api/v1/leads", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/leads/pipeline", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/leads/{lead}", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/leads", Map.of("campaignId", "{campaign}", "contact",
+                        Map.of("email", "l{uuid}@example.com")), CREATED, CREATED, CREATED, CREATED, NO),
+                new Rule("PATCH", "/api/v1/leads/{lead}", Map.of("status", "ENRICHED"), OK, OK, OK, OK, NO),
+                new Rule("POST", "/api/v1/leads/{lead}/score-override", Map.of("score", "A", "reason", "x"), OK, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/drafts", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/drafts/{draft}", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/drafts/{draft}/versions", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/drafts", Map.of("campaignId", "{campaign}", "channel", "SMS", "bodyText", "hi"),
+                        CREATED, CREATED, CREATED, CREATED, NO),
+                new Rule("PATCH", "/api/v1/drafts/{openDraft}", Map.of("status", "NEEDS_APPROVAL"), OK, OK, NO, NO, NO),
+                new Rule("POST", "/api/v1/drafts/{draft}/approve", null, OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/drafts/{draft}/reject", Map.of("reason", "x"), OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/drafts/{draft}/request-changes", Map.of("notes", "x"), OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/drafts/{draft}/edit-inline-approve", Map.of("body", "x"), OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/drafts/{draft}/approve-with-notes", Map.of("notes", "x"), OK, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/approvals/inbox", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/approvals", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/tasks", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/tasks/{task}", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/tasks/{task}/replay", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/tasks", Map.of("title", "t"), CREATED, CREATED, CREATED, CREATED, NO),
+                new Rule("PATCH", "/api/v1/tasks/{task}", Map.of("column", "DOING"), OK, OK, OK, OK, NO),
+                new Rule("PATCH", "/api/v1/tasks/{task}", Map.of("column", "DONE"), OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/tasks/{task}/progress", Map.of("message", "x"), OK, OK, OK, OK, NO),
+                new Rule("GET", "/api/v1/agents", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/agents/{agent}", null, OK, OK, OK, OK, OK),
+                new Rule("PATCH", "/api/v1/agents/{agent}", Map.of("status", "PAUSED"), OK, NO, NO, NO, NO));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleGetsTheExpectedStatusOnEveryEndpoint() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Map<String, Api.Session> sessions = new HashMap<>();
+        sessions.put("ADMIN", admin);
+        for (String role : ROLES.subList(1, ROLES.size())) {
+            sessions.put(role, api.addUser(admin, role));
+        }
+        return rules().stream().flatMap(rule -> ROLES.stream().map(role -> DynamicTest.dynamicTest(
+                role + " " + rule.method() + " " + rule.path() + (rule.body() == null ? "" : " " + rule.body()), () -> {
+                    Map<String, String> ids = fixture(api, admin);
+                    String path = fill(rule.path(), ids);
+                    Object body = rule.body() == null ? null : fillBody(rule.body(), ids);
+                    Api.Response response = api.send(rule.method(), path, sessions.get(role).accessToken(), body,
+                            Map.of());
+                    assertThat(response.status()).as("%s %s %s -> %s", role, rule.method(), path, response.body())
+                            .isEqualTo(rule.expected(role));
+                })));
+    }
+
+    private static Map<String, String> fixture(Api api, Api.Session admin) {
+        String t = admin.accessToken();
+        Map<String, String> ids = new HashMap<>();
+        ids.put("campaign", api.post("/api/v1/campaigns", t, Map.of("name", "Fixture " + UUID.randomUUID())).expect(201)
+                .json().path("id").asText());
+        var lead = api.post("/api/v1/leads", t, Map.of("campaignId", ids.get("campaign"), "contact",
+                Map.of("email", "f" + UUID.randomUUID() + "@example.com"))).expect(201).json();
+        ids.put("lead", lead.path("id").asText());
+        ids.put("contact", lead.path("contactId").asText());
+        ids.put("openDraft", api.post("/api/v1/drafts", t, Map.of("campaignId", ids.get("campaign"), "channel", "SMS",
+                "bodyText", "hello")).expect(201).json().path("id").asText());
+        String draft = api.post("/api/v1/drafts", t, Map.of("campaignId", ids.get("campaign"), "channel", "SMS",
+                "bodyText", "hello")).expect(201).json().path("id").asText();
+        api.patch("/api/v1/drafts/" + draft, t, Map.of("status", "NEEDS_APPROVAL")).expect(200);
+        ids.put("draft", draft);
+        ids.put("task", api.post("/api/v1/tasks", t, Map.of("title", "Fixture")).expect(201).json().path("id").asText());
+        var agents = api.get("/api/v1/agents", t).json().path("data");
+        for (var a : agents) {
+            if (!a.path("status").asText().equals("PAUSED")) {
+                ids.put("agent", a.path("id").asText());
+                break;
+            }
+        }
+        return ids;
+    }
+
+    private static String fill(String template, Map<String, String> ids) {
+        String out = template.replace("{uuid}", UUID.randomUUID().toString());
+        for (var e : ids.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object fillBody(Object body, Map<String, String> ids) {
+        if (body instanceof Map<?, ?> map) {
+            Map<String, Object> out = new HashMap<>();
+            map.forEach((k, v) -> out.put((String) k, fillBody(v, ids)));
+            return out;
+        }
+        return body instanceof String s ? fill(s, ids) : body;
+    }
+}
