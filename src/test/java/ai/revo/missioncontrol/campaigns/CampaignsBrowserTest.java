@@ -23,11 +23,14 @@ class CampaignsBrowserTest extends BrowserTest {
         page.waitForURL(java.util.regex.Pattern.compile(".*/campaigns/[0-9a-f-]{36}$"));
         assertThat(page.getByTestId("prompt-preview")).containsText("Friendly and professional");
 
+        assertThat(page.getByTestId("campaign-stats")).containsText("drafts waiting");
+        page.locator("#e-industries").fill("Roofing:90, Construction:60");
         page.getByTestId("slider-tone").fill("95");
         assertThat(page.getByTestId("prompt-preview")).containsText("Gen-Z");
         screenshot(page, "campaign-editor");
         page.getByTestId("save-campaign").click();
         assertThat(page.getByTestId("campaign-saved")).isVisible();
+        assertThat(page.locator("#e-industries")).hasValue("Roofing:90, Construction:60");
         assertThat(page.getByTestId("prompt-preview")).containsText("Gen-Z");
 
         page.getByTestId("move-ACTIVE").click();

@@ -27,9 +27,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class CampaignsPageController {
 
     private final CampaignManagement campaigns;
+    private final ai.revo.missioncontrol.campaigns.CampaignStatistics statistics;
 
-    CampaignsPageController(CampaignManagement campaigns) {
+    CampaignsPageController(CampaignManagement campaigns, ai.revo.missioncontrol.campaigns.CampaignStatistics statistics) {
         this.campaigns = campaigns;
+        this.statistics = statistics;
     }
 
     @Bean
@@ -56,17 +58,18 @@ class CampaignsPageController {
 
     @GetMapping("/{id}")
     String edit(CurrentUser user, @PathVariable UUID id, Model model) {
-        return editor(campaigns.get(user.tenantId(), id), model, null);
+        return editor(user, campaigns.get(user.tenantId(), id), model, null);
     }
 
     @PostMapping("/{id}")
     String save(CurrentUser user, @PathVariable UUID id, CampaignForm form, Model model) {
-        return editor(campaigns.change(user.tenantId(), id, form.draft(true), user.actor()), model, "Saved");
+        return editor(user, campaigns.change(user.tenantId(), id, form.draft(true), user.actor()), model, "Saved");
     }
 
     @PostMapping("/{id}/status")
     String move(CurrentUser user, @PathVariable UUID id, @RequestParam CampaignStatus status, Model model) {
-        return editor(campaigns.moveTo(user.tenantId(), id, status, user.actor()), model, "Campaign is now " + status);
+        return editor(user, campaigns.moveTo(user.tenantId(), id, status, user.actor()), model,
+                "Campaign is now " + status);
     }
 
     @PostMapping("/preview")
@@ -75,8 +78,15 @@ class CampaignsPageController {
         return "campaigns/edit :: prompt";
     }
 
-    private String editor(CampaignView campaign, Model model, String saved) {
+    private String editor(CurrentUser user, CampaignView campaign, Model model, String saved) {
         model.addAttribute("c", campaign);
+        var stats = statistics.of(user.tenantId(), campaign.id());
+        model.addAttribute("stats", stats);
+        model.addAttribute("leadCount", stats.leadsByStatus().values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("industries", CampaignForm.text(campaign.criteria().industries()));
+        model.addAttribute("companySizes", CampaignForm.text(campaign.criteria().companySizes()));
+        model.addAttribute("titles", CampaignForm.text(campaign.criteria().titles()));
+        model.addAttribute("locations", CampaignForm.text(campaign.criteria().locations()));
         model.addAttribute("channels", Channel.values());
         model.addAttribute("next", campaign.status().next());
         model.addAttribute("prompt", campaign.systemPrompt());
