@@ -110,4 +110,22 @@ class LiveDashboardBrowserTest extends BrowserTest {
         screenshot(page, "audit");
         page.context().close();
     }
+
+    @Test
+    void longAuditLogsArePagedWithTheFiltersKept() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        for (int i = 0; i < 52; i++) {
+            api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("SMS", i % 2 == 0)))
+                    .expect(200);
+        }
+        Page page = signIn(admin.email(), admin.password());
+        page.navigate(baseUrl() + "/audit?action=safety.");
+        assertThat(page.getByText("Page 1 of 2")).isVisible();
+        page.getByText("Next").click();
+        assertThat(page.getByText("Page 2 of 2")).isVisible();
+        assertThat(page.getByTestId("audit-table").locator("tbody tr")).hasCount(2);
+        org.assertj.core.api.Assertions.assertThat(page.url()).contains("action=safety.").contains("page=2");
+        page.context().close();
+    }
 }
