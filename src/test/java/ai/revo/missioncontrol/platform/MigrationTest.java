@@ -33,7 +33,7 @@ class MigrationTest {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 select t.table_name from information_schema.tables t
                 where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
-                  and t.table_name not in ('flyway_schema_history', 'event_publication', 'spring_session', 'spring_session_attributes')
+                  and t.table_name not in ('flyway_schema_history', 'event_publication', 'spring_session', 'spring_session_attributes', 'scheduled_tasks')
                   and (not exists (select 1 from information_schema.columns c where c.table_name = t.table_name and c.column_name = 'created_at')
                     or not exists (select 1 from information_schema.columns c where c.table_name = t.table_name and c.column_name = 'updated_at'))
                 """)) {
