@@ -1,6 +1,9 @@
 /**
- * Owns each workspace's registry of AI agents: who they are, their status (IDLE, RUNNING, PAUSED, BLOCKED) and
- * last run. Publishes {@code agent.status_changed}; listens to {@code workspace.created} to seed the defaults.
+ * Owns each workspace's AI agents: the registry (status IDLE, RUNNING, PAUSED, BLOCKED), their runs with retries and
+ * dead letters, the work the five daily jobs do (research, enrichment and scoring, outreach drafting, content, the
+ * daily brief), the deterministic checks and the confidence gate every generated draft passes before it reaches the
+ * approval inbox. Publishes {@code agent.*} and {@code brief.created}; listens to {@code workspace.created}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Agents", allowedDependencies = { "identity" })
+@org.springframework.modulith.ApplicationModule(displayName = "Agents", allowedDependencies = { "identity", "safety",
+        "campaigns", "contacts", "drafts", "tasks", "ai", "scheduling", "outbound" })
 package ai.revo.missioncontrol.agents;

@@ -4,10 +4,11 @@ import java.net.URI;
 
 /**
  * The AI agent a campaign speaks through: a name, four sliders from 0 to 100 and its skills. Missing sliders take
- * their defaults (tone 50, tenacity 50, emoji 20, length 50). Checks itself on construction
+ * their defaults (tone 50, tenacity 50, emoji 20, length 50, confidence threshold 70). Checks itself on construction
  * (IllegalArgumentException naming the field), so a persona that exists is valid.
  */
-public record Persona(String agentName, Integer tone, Integer tenacity, Integer emoji, Integer length, Skills skills) {
+public record Persona(String agentName, Integer tone, Integer tenacity, Integer emoji, Integer length, Skills skills,
+        Integer confidenceThreshold) {
 
     public static final int MAX_DISCOUNT_PERCENT = 20;
 
@@ -69,10 +70,14 @@ public record Persona(String agentName, Integer tone, Integer tenacity, Integer 
         emoji = slider("emoji", emoji, 20);
         length = slider("length", length, 50);
         skills = skills == null ? Skills.defaults() : skills;
+        confidenceThreshold = slider("confidenceThreshold", confidenceThreshold, DEFAULT_CONFIDENCE_THRESHOLD);
     }
 
+    /** Generated drafts whose confidence (0 to 100) is below this are flagged for a closer look. */
+    public static final int DEFAULT_CONFIDENCE_THRESHOLD = 70;
+
     public static Persona defaults() {
-        return new Persona("Alex", 50, 50, 20, 50, Skills.defaults());
+        return new Persona("Alex", 50, 50, 20, 50, Skills.defaults(), DEFAULT_CONFIDENCE_THRESHOLD);
     }
 
     private static Integer slider(String name, Integer value, int fallback) {

@@ -112,6 +112,23 @@ public class ContactManagement {
         return PageResult.of(ids.stream().map(id -> load(tenant, id).view()).toList(), page, total);
     }
 
+    /**
+     * Up to {@code limit} contacts of the workspace that are not yet a lead of the campaign, oldest first.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactView> notEnrolledIn(TenantId tenant, UUID campaignId, int limit) {
+        List<UUID> ids = jdbc.sql("select c.id from contacts c where c.tenant_id = :tenant and c.deleted_at is null "
+                + "and not exists (select 1 from leads l where l.tenant_id = c.tenant_id and l.contact_id = c.id "
+                + "and l.campaign_id = :campaign) order by c.created_at, c.id limit :limit")
+                .param("tenant", tenant.value()).param("campaign", campaignId).param("limit", limit)
+                .query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return contacts.findActiveByIds(tenant, ids).stream()
+                .sorted(java.util.Comparator.comparing((Contact c) -> ids.indexOf(c.id()))).map(Contact::view).toList();
+    }
+
     Contact load(TenantId tenant, UUID id) {
         return contacts.findActive(tenant, id).orElseThrow(() -> ApiException.notFound("Contact", id));
     }

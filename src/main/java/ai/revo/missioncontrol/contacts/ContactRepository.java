@@ -18,5 +18,8 @@ interface ContactRepository extends Repository<Contact, UUID> {
             + "and ((cast(:email as text) is not null and email = :email) or (cast(:phone as text) is not null and phone = :phone))")
     List<Contact> findByKeys(TenantId tenantId, String email, String phone);
 
+    @Query("select * from contacts where tenant_id = :tenantId and id in (:ids) and deleted_at is null")
+    List<Contact> findActiveByIds(TenantId tenantId, java.util.Collection<UUID> ids);
+
     Contact save(Contact contact);
 }

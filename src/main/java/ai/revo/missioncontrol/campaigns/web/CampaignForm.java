@@ -17,7 +17,8 @@ import ai.revo.missioncontrol.safety.Channel;
 record CampaignForm(String name, String description, String objective, List<Channel> channels, String startDate,
         String endDate, String timezone, String agentName, Integer tone, Integer tenacity, Integer emoji,
         Integer length, Boolean booking, String bookingLink, Boolean discount, Integer discountMax, Boolean handoff,
-        Boolean catalog, String industries, String companySizes, String titles, String locations) {
+        Boolean catalog, String industries, String companySizes, String titles, String locations,
+        Integer confidenceThreshold) {
 
     /** The ideal-customer criteria, each dimension written as {@code value:weight, value:weight} (weight 0 to 100). */
     Optional<Criteria> criteria() {
@@ -57,7 +58,8 @@ record CampaignForm(String name, String description, String objective, List<Chan
             return new Persona(agentName, tone, tenacity, emoji, length, new Persona.Skills(
                     new Persona.AppointmentBooking(Boolean.TRUE.equals(booking), bookingLink),
                     new Persona.DiscountAuthority(Boolean.TRUE.equals(discount), discountMax == null ? 0 : discountMax),
-                    new Persona.Toggle(Boolean.TRUE.equals(handoff)), new Persona.Toggle(Boolean.TRUE.equals(catalog))));
+                    new Persona.Toggle(Boolean.TRUE.equals(handoff)), new Persona.Toggle(Boolean.TRUE.equals(catalog))),
+                    confidenceThreshold);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             int space = message.indexOf(' ');
