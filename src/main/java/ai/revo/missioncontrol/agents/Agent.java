@@ -74,6 +74,52 @@ class Agent extends AbstractAggregateRoot<Agent> {
         registerEvent(new AgentStatusChanged(tenantId.value(), id, key, from, status, statusReason, admin));
     }
 
+    /** A run starts: RUNNING, unless an admin paused the agent meanwhile. */
+    void startWork(Instant now) {
+        if (status == AgentStatus.PAUSED || status == AgentStatus.RUNNING) {
+            return;
+        }
+        move(AgentStatus.RUNNING, null, now);
+    }
+
+    /** A run ends: IDLE when it went well, BLOCKED with the reason when it failed; a pause stays. */
+    void finishWork(String error, Instant now) {
+        lastRunAt = now;
+        lastError = error;
+        if (status == AgentStatus.PAUSED) {
+            updatedAt = now;
+            return;
+        }
+        if (error == null) {
+            move(AgentStatus.IDLE, null, now);
+        } else {
+            move(AgentStatus.BLOCKED, error.length() > 500 ? error.substring(0, 499) + "…" : error, now);
+        }
+    }
+
+    boolean isPaused() {
+        return status == AgentStatus.PAUSED;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String name() {
+        return name;
+    }
+
+    private void move(AgentStatus target, String reason, Instant now) {
+        AgentStatus from = status;
+        boolean same = from == target && java.util.Objects.equals(reason, statusReason);
+        status = target;
+        statusReason = reason;
+        updatedAt = now;
+        if (!same) {
+            registerEvent(new AgentStatusChanged(tenantId.value(), id, key, from, status, reason, Actor.system()));
+        }
+    }
+
     AgentView view() {
         return new AgentView(id, key, name, description, status, statusReason, currentTaskId, lastRunAt, lastError,
                 updatedAt);

@@ -79,6 +79,30 @@ public class AgentRegistry {
         return agents.save(agent).view();
     }
 
+    /** The agent with this key (e.g. {@code outreach_drafter}); 404 when there is none. */
+    @Transactional(readOnly = true)
+    public AgentView byKey(TenantId tenant, String key) {
+        return byKeyOrThrow(tenant, key).view();
+    }
+
+    @Transactional
+    void startWork(TenantId tenant, String key) {
+        Agent agent = byKeyOrThrow(tenant, key);
+        agent.startWork(clock.instant());
+        agents.save(agent);
+    }
+
+    @Transactional
+    void finishWork(TenantId tenant, String key, String error) {
+        Agent agent = byKeyOrThrow(tenant, key);
+        agent.finishWork(error, clock.instant());
+        agents.save(agent);
+    }
+
+    private Agent byKeyOrThrow(TenantId tenant, String key) {
+        return agents.findByTenantIdAndKey(tenant, key).orElseThrow(() -> ApiException.notFound("Agent", key));
+    }
+
     private Agent load(TenantId tenant, UUID id) {
         return agents.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("Agent", id));
     }

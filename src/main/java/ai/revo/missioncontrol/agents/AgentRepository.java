@@ -16,5 +16,7 @@ interface AgentRepository extends Repository<Agent, UUID> {
     @Query("select * from agents where tenant_id = :tenantId order by created_at, key")
     List<Agent> findAll(TenantId tenantId);
 
+    Optional<Agent> findByTenantIdAndKey(TenantId tenantId, String key);
+
     Agent save(Agent agent);
 }

@@ -1,0 +1,46 @@
+package ai.revo.missioncontrol.agents;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import ai.revo.missioncontrol.identity.TenantId;
+
+/**
+ * The durable queue of run attempts: one db-scheduler task instance per attempt ({@code <runId>#<attempt>}), written in
+ * the caller's transaction, executed by whichever node picks it first.
+ */
+@Configuration(proxyBeanMethods = false)
+class RunQueue {
+
+    static final String TASK = "agent-run";
+
+    private final ObjectProvider<SchedulerClient> scheduler;
+
+    RunQueue(ObjectProvider<SchedulerClient> scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Queues an attempt of a run; joins the current transaction, so it is queued exactly when the caller commits. */
+    void enqueue(TenantId tenant, UUID runId, int attempt, Instant at) {
+        scheduler.getObject().scheduleIfNotExists(
+                new TaskInstance<>(TASK, runId + "#" + attempt, tenant.value().toString()), at);
+    }
+
+    @Bean
+    static OneTimeTask<String> agentRunTask(ObjectProvider<AgentRunner> runner) {
+        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {
+            String id = instance.getId();
+            UUID runId = UUID.fromString(id.substring(0, id.indexOf('#')));
+            runner.getObject().execute(TenantId.of(instance.getData()), runId);
+        });
+    }
+}
