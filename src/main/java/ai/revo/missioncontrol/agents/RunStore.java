@@ -223,6 +223,35 @@ class RunStore {
                 .params(tenant.value(), Timestamp.from(before)).query(UUID.class).list();
     }
 
+    /** The summed counts of every run since {@code since}, plus {@code runsFailed} and {@code runsDead}. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> figures(TenantId tenant, Instant since) {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        jdbc.sql("select o.key, sum(o.value::numeric)::bigint from agent_runs r, jsonb_each_text(r.output) o "
+                + "where r.tenant_id = ? and r.created_at >= ? and o.value ~ '^[0-9]+$' group by o.key order by o.key")
+                .params(tenant.value(), Timestamp.from(since))
+                .query((rs, n) -> figures.put(rs.getString(1), rs.getLong(2))).list();
+        jdbc.sql("select count(*) filter (where status = 'FAILED' and override_outcome is null), "
+                + "count(*) filter (where status = 'DEAD' and override_outcome is null), count(*) "
+                + "from agent_runs where tenant_id = ? and created_at >= ?")
+                .params(tenant.value(), Timestamp.from(since)).query((rs, n) -> {
+                    figures.put("runsFailed", rs.getLong(1));
+                    figures.put("runsDead", rs.getLong(2));
+                    figures.put("runs", rs.getLong(3));
+                    return null;
+                }).list();
+        return figures;
+    }
+
+    /** The latest error of a DEAD or FAILED run since then, with its agent, or null. */
+    @Transactional(readOnly = true)
+    public String latestError(TenantId tenant, Instant since) {
+        return jdbc.sql("select agent_key || ': ' || (error->>'message') from agent_runs where tenant_id = ? "
+                + "and created_at >= ? and status in ('FAILED', 'DEAD') and override_outcome is null "
+                + "and error is not null order by updated_at desc limit 1")
+                .params(tenant.value(), Timestamp.from(since)).query(String.class).optional().orElse(null);
+    }
+
     private AgentRunView view(ResultSet rs, int n) throws SQLException {
         String overrideOutcome = rs.getString("override_outcome");
         return new AgentRunView(rs.getObject("id", UUID.class), rs.getString("agent_key"),

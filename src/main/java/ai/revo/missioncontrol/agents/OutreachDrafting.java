@@ -1,0 +1,173 @@
+package ai.revo.missioncontrol.agents;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import ai.revo.missioncontrol.agents.checks.QualityReview;
+import ai.revo.missioncontrol.ai.LlmContext;
+import ai.revo.missioncontrol.ai.LlmGateway;
+import ai.revo.missioncontrol.ai.LlmResult;
+import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.campaigns.CampaignStatus;
+import ai.revo.missioncontrol.campaigns.CampaignView;
+import ai.revo.missioncontrol.contacts.CompanyDirectory;
+import ai.revo.missioncontrol.contacts.ContactManagement;
+import ai.revo.missioncontrol.contacts.ContactView;
+import ai.revo.missioncontrol.contacts.LeadManagement;
+import ai.revo.missioncontrol.contacts.LeadStatus;
+import ai.revo.missioncontrol.contacts.LeadView;
+import ai.revo.missioncontrol.contacts.Score;
+import ai.revo.missioncontrol.drafts.DraftContent;
+import ai.revo.missioncontrol.drafts.DraftManagement;
+import ai.revo.missioncontrol.drafts.DraftView;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+
+/**
+ * outreach_drafting_qa: for ENRICHED leads scored A or B (the override wins) without a draft, writes a personalised
+ * first message on each of the campaign's channels the lead can be reached on, with the campaign's persona prompt,
+ * puts it through the checks and the confidence gate, and submits it to the approval inbox (the lead moves to
+ * DRAFTED, its task to NEEDS_APPROVAL). Pre-checks run first; a lead that fails one is skipped with the reason.
+ */
+@Component
+class OutreachDrafting extends ScheduledAgentJob {
+
+    static final String PROMPT = "outreach_first_message";
+
+    private final LeadManagement leads;
+    private final ContactManagement contacts;
+    private final CompanyDirectory companies;
+    private final CampaignManagement campaigns;
+    private final DraftManagement drafts;
+    private final SafetyManagement safety;
+    private final LlmGateway llm;
+    private final Generation generation;
+    private final DraftFiling filing;
+
+    OutreachDrafting(LeadManagement leads, ContactManagement contacts, CompanyDirectory companies,
+            CampaignManagement campaigns, DraftManagement drafts, SafetyManagement safety, LlmGateway llm,
+            Generation generation, DraftFiling filing) {
+        this.leads = leads;
+        this.contacts = contacts;
+        this.companies = companies;
+        this.campaigns = campaigns;
+        this.drafts = drafts;
+        this.safety = safety;
+        this.llm = llm;
+        this.generation = generation;
+        this.filing = filing;
+    }
+
+    @Override
+    public String agentKey() {
+        return "outreach_drafter";
+    }
+
+    @Override
+    public void perform(RunContext run) {
+        int limit = run.intInput("limit", 1000);
+        Map<UUID, CampaignView> campaignCache = new HashMap<>();
+        for (LeadView lead : EnrichmentScoring.leadsIn(leads, run.tenant(), LeadStatus.ENRICHED, limit)) {
+            if (run.aborted()) {
+                return;
+            }
+            if (lead.effectiveScore() != Score.A && lead.effectiveScore() != Score.B) {
+                run.count("notAOrB");
+                continue;
+            }
+            String label = EnrichmentScoring.label(lead);
+            try {
+                CampaignView campaign = campaignCache.computeIfAbsent(lead.campaignId(),
+                        id -> campaigns.get(run.tenant(), id));
+                draft(run, lead, campaign, label);
+            } catch (RuntimeException e) {
+                run.failed("lead", lead.id(), label, e);
+            }
+        }
+    }
+
+    private void draft(RunContext run, LeadView lead, CampaignView campaign, String label) {
+        if (campaign.status() != CampaignStatus.ACTIVE) {
+            run.skipped("lead", lead.id(), label, "Pre-check: the campaign " + campaign.name() + " is "
+                    + campaign.status() + ", not ACTIVE");
+            return;
+        }
+        if (drafts.list(run.tenant(), null, campaign.id(), lead.id(), new PageQuery(1, 1)).pagination().total() > 0) {
+            run.skipped("lead", lead.id(), label, "Already has a draft");
+            return;
+        }
+        ContactView contact = contacts.get(run.tenant(), lead.contactId());
+        int written = 0;
+        StringBuilder reasons = new StringBuilder();
+        for (Channel channel : campaign.channels()) {
+            String address = address(contact, channel);
+            String refusal = address == null ? "no " + channel + " address"
+                    : safety.isSuppressed(run.tenant(), channel, address) ? channel + " address is suppressed"
+                            : null;
+            if (refusal != null) {
+                reasons.append(reasons.length() == 0 ? "" : "; ").append(refusal);
+                continue;
+            }
+            Map<String, Object> variables = variables(run, lead, contact, campaign, channel);
+            LlmResult result = llm.generate(run.tenant(), PROMPT, variables,
+                    new LlmContext(run.runId(), "lead", lead.id().toString()));
+            run.llm(result);
+            String subject = channel == Channel.EMAIL ? result.field("subject") : null;
+            String body = result.field("body");
+            QualityReview.Verdict verdict = generation.review(campaign, channel, subject, body, result.confidence(),
+                    false);
+            DraftView draft = filing.file(run.tenant(), campaign.id(), lead.id(), channel,
+                    new DraftContent(subject, body == null ? "" : body, null), verdict,
+                    verdict.asChecks("qa_reviewer", result.model(), result.promptKey(), result.promptVersion()),
+                    "FIRST_MESSAGE", run.agent());
+            written++;
+            run.count("draftsSubmitted");
+            run.done("lead", lead.id(), label, channel + " draft, confidence " + verdict.confidence()
+                    + (verdict.allPassed() ? ", all checks passed" : ", checks failed")
+                    + (verdict.flagged() ? ", flagged for a closer look" : "")
+                    + (draft.status().name().equals("APPROVED") ? ", auto-approved" : ""), draft.id(),
+                    verdict.flagged());
+        }
+        if (written == 0) {
+            run.skipped("lead", lead.id(), label, "Pre-check: " + (reasons.length() == 0
+                    ? "the campaign has no channels" : reasons));
+        }
+    }
+
+    private Map<String, Object> variables(RunContext run, LeadView lead, ContactView contact, CampaignView campaign,
+            Channel channel) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("firstName", nz(contact.firstName()));
+        l.put("lastName", nz(contact.lastName()));
+        l.put("company", nz(contact.company()));
+        l.put("jobTitle", nz(contact.jobTitle()));
+        l.put("city", nz(contact.city()));
+        l.put("country", nz(contact.country()));
+        l.put("industry", companies.forEmail(run.tenant(), contact.email()).map(c -> nz(c.industry())).orElse(""));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("lead", l);
+        variables.put("campaign", Generation.campaignVariables(campaign));
+        variables.put("channel", channel.name());
+        variables.put("score", lead.effectiveScore() == null ? "" : lead.effectiveScore().name());
+        variables.put("scoreReason", nz(lead.scoreReason()));
+        variables.put("sender", Map.of("name", campaign.persona().agentName()));
+        return variables;
+    }
+
+    static String address(ContactView contact, Channel channel) {
+        return switch (channel) {
+            case EMAIL -> contact.email();
+            case SMS, WHATSAPP -> contact.phone();
+            default -> null;
+        };
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
