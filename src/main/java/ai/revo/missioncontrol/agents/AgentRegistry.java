@@ -86,14 +86,14 @@ public class AgentRegistry {
     }
 
     @Transactional
-    void startWork(TenantId tenant, String key) {
+    public void startWork(TenantId tenant, String key) {
         Agent agent = byKeyOrThrow(tenant, key);
         agent.startWork(clock.instant());
         agents.save(agent);
     }
 
     @Transactional
-    void finishWork(TenantId tenant, String key, String error) {
+    public void finishWork(TenantId tenant, String key, String error) {
         Agent agent = byKeyOrThrow(tenant, key);
         agent.finishWork(error, clock.instant());
         agents.save(agent);

@@ -45,7 +45,7 @@ public class Briefs {
     }
 
     @Transactional
-    BriefView store(TenantId tenant, UUID runId, Instant start, Instant end, List<String> wins, List<String> blockers,
+    public BriefView store(TenantId tenant, UUID runId, Instant start, Instant end, List<String> wins, List<String> blockers,
             List<String> nextMoves, Map<String, Object> figures, String text, String model, Actor agent) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
@@ -61,7 +61,7 @@ public class Briefs {
     }
 
     @Transactional
-    void delivered(TenantId tenant, UUID id, List<String> to) {
+    public void delivered(TenantId tenant, UUID id, List<String> to) {
         jdbc.sql("update briefs set delivered_to = cast(? as jsonb), updated_at = ? where tenant_id = ? and id = ?")
                 .params(write(to), Timestamp.from(clock.instant()), tenant.value(), id).update();
     }

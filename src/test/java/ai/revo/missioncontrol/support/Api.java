@@ -71,6 +71,10 @@ public final class Api {
         return send("PATCH", path, token, body, Map.of());
     }
 
+    public Response put(String path, String token, Object body) {
+        return send("PUT", path, token, body, Map.of());
+    }
+
     public Response delete(String path, String token) {
         return send("DELETE", path, token, null, Map.of());
     }
