@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import ai.revo.missioncontrol.agents.AgentMetrics;
 import ai.revo.missioncontrol.agents.AgentRegistry;
+import ai.revo.missioncontrol.agents.AgentRuns;
 import ai.revo.missioncontrol.agents.AgentStatus;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.NavigationItem;
@@ -25,9 +27,20 @@ import ai.revo.missioncontrol.platform.PageQuery;
 class AgentsPageController {
 
     private final AgentRegistry agents;
+    private final AgentRuns runs;
 
-    AgentsPageController(AgentRegistry agents) {
+    AgentsPageController(AgentRegistry agents, AgentRuns runs) {
         this.agents = agents;
+        this.runs = runs;
+    }
+
+    private void fill(CurrentUser user, Model model) {
+        model.addAttribute("agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        java.util.Map<String, AgentMetrics> figures = new java.util.HashMap<>();
+        for (AgentMetrics m : runs.metrics(user.tenantId(), java.time.Duration.ofHours(24))) {
+            figures.put(m.agent(), m);
+        }
+        model.addAttribute("figures", figures);
     }
 
     @Bean
@@ -37,7 +50,7 @@ class AgentsPageController {
 
     @GetMapping
     String page(CurrentUser user, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        fill(user, model);
         return htmx != null ? "agents/agents :: cards" : "agents/agents";
     }
 
@@ -45,7 +58,17 @@ class AgentsPageController {
     @PreAuthorize("hasRole('ADMIN')")
     String setStatus(CurrentUser user, @PathVariable UUID id, @RequestParam AgentStatus status, Model model) {
         agents.setStatus(user.tenantId(), id, status, user.actor());
-        model.addAttribute("agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        fill(user, model);
+        return "agents/agents :: cards";
+    }
+
+    @PostMapping("/{key}/run")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    String run(CurrentUser user, @PathVariable String key, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        var run = runs.start(user.tenantId(), key, java.util.Map.of(), user.actor());
+        response.setHeader("HX-Redirect", "/runs/" + run.id());
+        fill(user, model);
         return "agents/agents :: cards";
     }
 }
