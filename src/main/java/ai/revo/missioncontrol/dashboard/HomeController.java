@@ -1,5 +1,7 @@
 package ai.revo.missioncontrol.dashboard;
 
+import ai.revo.missioncontrol.agents.Briefs;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +15,11 @@ import ai.revo.missioncontrol.platform.NavigationItem;
 class HomeController {
 
     private final UserManagement users;
+    private final Briefs briefs;
 
-    HomeController(UserManagement users) {
+    HomeController(UserManagement users, Briefs briefs) {
         this.users = users;
+        this.briefs = briefs;
     }
 
     @Bean
@@ -27,6 +31,13 @@ class HomeController {
     String home(CurrentUser user, Model model) {
         model.addAttribute("profile", users.get(user.tenantId(), user.id()));
         model.addAttribute("workspace", users.workspace(user.tenantId()));
+        model.addAttribute("brief", briefs.latest(user.tenantId()).orElse(null));
         return "dashboard/home";
+    }
+
+    @GetMapping("/home/brief")
+    String brief(CurrentUser user, Model model) {
+        model.addAttribute("brief", briefs.latest(user.tenantId()).orElse(null));
+        return "dashboard/home :: brief";
     }
 }

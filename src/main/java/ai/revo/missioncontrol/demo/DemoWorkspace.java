@@ -23,7 +23,10 @@ import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.Criteria;
 import ai.revo.missioncontrol.campaigns.Persona;
+import ai.revo.missioncontrol.contacts.CompanyDirectory;
+import ai.revo.missioncontrol.contacts.CompanyView;
 import ai.revo.missioncontrol.contacts.ContactDetails;
+import ai.revo.missioncontrol.contacts.ContactManagement;
 import ai.revo.missioncontrol.contacts.LeadChange;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadStatus;
@@ -85,17 +88,21 @@ class DemoWorkspace implements ApplicationRunner {
     private final LeadManagement leads;
     private final DraftManagement drafts;
     private final TaskManagement tasks;
+    private final ContactManagement contacts;
+    private final CompanyDirectory companies;
     private final Environment environment;
     private final String adminEmail;
 
     DemoWorkspace(AuthManagement auth, CampaignManagement campaigns, LeadManagement leads, DraftManagement drafts,
-            TaskManagement tasks, Environment environment,
+            TaskManagement tasks, ContactManagement contacts, CompanyDirectory companies, Environment environment,
             @Value("${mc.security.bootstrap-admin.email:admin@localhost}") String adminEmail) {
         this.auth = auth;
         this.campaigns = campaigns;
         this.leads = leads;
         this.drafts = drafts;
         this.tasks = tasks;
+        this.contacts = contacts;
+        this.companies = companies;
         this.environment = environment;
         this.adminEmail = adminEmail;
     }
@@ -147,6 +154,7 @@ class DemoWorkspace implements ApplicationRunner {
                 drafts.submit(t, draft.id(), null, DEMO);
             }
         }
+        researchMaterial(t, spring);
         String[][] board = { { "Import the trade-show contacts", "BACKLOG" }, { "Write the clinic follow-up", "BACKLOG" },
                 { "Enrich the spring leads", "DOING" }, { "Review the first drafts", "NEEDS_APPROVAL" },
                 { "Launch the spring campaign", "DONE" } };
@@ -159,10 +167,44 @@ class DemoWorkspace implements ApplicationRunner {
         }
     }
 
+    /**
+     * What the five daily jobs work on in a fresh demo: company data for the prospects' domains, contacts who fit the
+     * spring campaign but are not enrolled yet (research finds them), and new leads not yet enriched (scoring does).
+     */
+    private void researchMaterial(TenantId t, UUID spring) {
+        String[][] firms = { { "northwind-builders.ca", "Northwind Builders", "Construction", "11-50", "35" },
+                { "harbor-roofing.ca", "Harbor Roofing", "Construction", "51-200", "80" },
+                { "maple-homes.ca", "Maple Homes", "Construction", "11-50", "22" },
+                { "lakeside-dental.ca", "Lakeside Dental", "Healthcare", "11-50", "18" },
+                { "pine-street-cafe.ca", "Pine Street Cafe", "Food and drink", "1-10", "9" } };
+        for (String[] f : firms) {
+            companies.save(t, new CompanyView(null, f[0], f[1], f[2], f[3], Integer.valueOf(f[4]), "Toronto",
+                    "Canada", "America/Toronto", "https://" + f[0], null));
+        }
+        String[][] prospects = { { "Grace", "Li", "northwind-builders.ca", "Owner" },
+                { "Owen", "Patel", "harbor-roofing.ca", "Operations director" },
+                { "Chloe", "Dubois", "maple-homes.ca", "Owner" }, { "Jack", "Moreau", "maple-homes.ca", "Estimator" },
+                { "Zoe", "Campbell", "lakeside-dental.ca", "Office manager" },
+                { "Leo", "Fraser", "pine-street-cafe.ca", "Barista" } };
+        for (String[] p : prospects) {
+            contacts.upsert(t, new ContactDetails(p[0], p[1], (p[0] + "." + p[1]).toLowerCase() + "@" + p[2], null,
+                    null, p[3], null, null, null, "demo", List.of("demo", "trade-show"), null), DEMO);
+        }
+        String[][] fresh = { { "Isla", "Kerr", "northwind-builders.ca", "Operations manager" },
+                { "Finn", "Murray", "harbor-roofing.ca", "Owner" } };
+        for (String[] p : fresh) {
+            leads.enrol(t, spring, null, new ContactDetails(p[0], p[1], (p[0] + "." + p[1]).toLowerCase() + "@" + p[2],
+                    null, null, p[3], null, null, null, "demo", List.of("demo"), null), null, DEMO);
+        }
+    }
+
     private UUID campaign(TenantId t, String name, String objective, Persona persona, Set<Channel> channels) {
         return campaigns.create(t, new CampaignDraft(Optional.of(name), Optional.empty(), Optional.of(objective),
                 Optional.of(channels), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(new Criteria(List.of(new Criteria.Weighted("Construction", 80)), null, null,
-                        List.of(new Criteria.Weighted("Ontario", 60)))), Optional.of(persona)), DEMO).id();
+                Optional.of(new Criteria(List.of(new Criteria.Weighted("Construction", 80)),
+                        List.of(new Criteria.Weighted("11-50", 40), new Criteria.Weighted("51-200", 30)),
+                        List.of(new Criteria.Weighted("Owner", 60), new Criteria.Weighted("Operations", 40)),
+                        List.of(new Criteria.Weighted("Toronto", 60), new Criteria.Weighted("Ontario", 60)))),
+                Optional.of(persona)), DEMO).id();
     }
 }
