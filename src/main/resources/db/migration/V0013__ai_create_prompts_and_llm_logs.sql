@@ -14,7 +14,7 @@ CREATE TABLE prompt_defaults (
 INSERT INTO prompt_defaults (key, description, system_template, template, fallback_template, output_schema) VALUES
 ('outreach_first_message',
  'The first message to a lead on a campaign''s channel.',
- $t${{campaign.systemPrompt|You are a helpful, honest sales assistant who writes short, personal first messages that respect the reader's time.}}$t$,
+ '{{campaign.systemPrompt|You are a helpful, honest sales assistant who writes short, personal first messages that respect the reader''s time.}}',
  $t$Write one short, personalised first message on the {{channel}} channel for the lead below.
 
 Campaign: {{campaign.name}}
@@ -31,11 +31,11 @@ Lead score: {{score|unscored}}{{#scoreReason}} ({{scoreReason}}){{/scoreReason}}
 Rules: at most 120 words; one clear, low-pressure call to action; no invented facts; plain text without placeholders.
 {{#channel=EMAIL}}Include a short subject line.{{/channel=EMAIL}}{{^channel=EMAIL}}Do not include a subject.{{/channel=EMAIL}}
 Answer with a JSON object only: {"subject": string (email only), "body": string, "confidence": number from 0 to 1, your honest estimate that the message is ready to send}.$t$,
- $t${"subject": "{{#channel=EMAIL}}A quick idea for {{lead.company|your team}}{{/channel=EMAIL}}", "body": "Hi {{lead.firstName|there}},\n\nI'm reaching out because we work with teams like {{lead.company|yours}}{{#lead.industry}} in {{lead.industry}}{{/lead.industry}}, and I thought our work could be useful to you{{#lead.jobTitle}} as {{lead.jobTitle}}{{/lead.jobTitle}}.\n\nWould you be open to a short conversation?{{#campaign.bookingLink}} You can pick a time that suits you here: {{campaign.bookingLink}}{{/campaign.bookingLink}}\n\nBest regards,\n{{campaign.agentName}}{{^campaign.agentName}}{{sender.name}}{{/campaign.agentName}}", "confidence": 0.5}$t$,
- $j${"type": "object", "properties": {"subject": {"type": "string"}, "body": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["body"]}$j$),
+ '{"subject": "{{#channel=EMAIL}}A quick idea for {{lead.company|your team}}{{/channel=EMAIL}}", "body": "Hi {{lead.firstName|there}},\n\nI''m reaching out because we work with teams like {{lead.company|yours}}{{#lead.industry}} in {{lead.industry}}{{/lead.industry}}, and I thought our work could be useful to you{{#lead.jobTitle}} as {{lead.jobTitle}}{{/lead.jobTitle}}.\n\nWould you be open to a short conversation?{{#campaign.bookingLink}} You can pick a time that suits you here: {{campaign.bookingLink}}{{/campaign.bookingLink}}\n\nBest regards,\n{{campaign.agentName}}{{^campaign.agentName}}{{sender.name}}{{/campaign.agentName}}", "confidence": 0.5}',
+ '{"type": "object", "properties": {"subject": {"type": "string"}, "body": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["body"]}'),
 ('social_post',
  'A post for a campaign''s social channel.',
- $t${{campaign.systemPrompt|You are a social media writer for a small business. You write clear, friendly posts without hype.}}$t$,
+ '{{campaign.systemPrompt|You are a social media writer for a small business. You write clear, friendly posts without hype.}}',
  $t$Write one {{channel}} post for the campaign below.
 
 Campaign: {{campaign.name}}
@@ -44,8 +44,8 @@ Voice: {{campaign.agentName|the brand}}
 
 Rules: {{#channel=LINKEDIN}}professional, up to 150 words{{/channel=LINKEDIN}}{{#channel=FACEBOOK}}friendly, up to 80 words{{/channel=FACEBOOK}}{{#channel=INSTAGRAM}}visual and short, up to 60 words, at most 5 hashtags{{/channel=INSTAGRAM}}; no invented facts or figures.
 Answer with a JSON object only: {"body": string, "confidence": number from 0 to 1}.$t$,
- $t${"body": "{{campaign.objective|Here is what we are working on this week.}}\n\nWant to know more? Send us a message, we are happy to help.", "confidence": 0.4}$t$,
- $j${"type": "object", "properties": {"body": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["body"]}$j$),
+ '{"body": "{{campaign.objective|Here is what we are working on this week.}}\n\nWant to know more? Send us a message, we are happy to help.", "confidence": 0.4}',
+ '{"type": "object", "properties": {"body": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["body"]}'),
 ('daily_brief',
  'The daily brief: wins, blockers, next moves and key figures.',
  $t$You are the chief of staff of a small sales team. You write short, plain, honest daily briefs.$t$,
@@ -94,8 +94,8 @@ Industry: {{lead.industry|unknown}}
 {{text}}
 
 Answer with a JSON object only: {"text": string, "subject": string (only when the message has a subject), "confidence": number from 0 to 1}.$t$,
- $t${"text": "{{text}}", "subject": "{{subject}}", "confidence": 0.3}$t$,
- $j${"type": "object", "properties": {"text": {"type": "string"}, "subject": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["text"]}$j$),
+ '{"text": "{{text}}", "subject": "{{subject}}", "confidence": 0.3}',
+ '{"type": "object", "properties": {"text": {"type": "string"}, "subject": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["text"]}'),
 ('rewrite',
  'Rewrites a message following an instruction.',
  $t$You are a careful editor of sales messages. You follow the instruction exactly and keep facts, names and links unchanged.$t$,
@@ -105,8 +105,8 @@ Message:
 {{text}}
 
 Answer with a JSON object only: {"text": string, "confidence": number from 0 to 1}.$t$,
- $t${"text": "{{text}}", "confidence": 0.2}$t$,
- $j${"type": "object", "properties": {"text": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["text"]}$j$);
+ '{"text": "{{text}}", "confidence": 0.2}',
+ '{"type": "object", "properties": {"text": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}}, "required": ["text"]}');
 
 -- Each workspace's prompt versions; exactly one of a key's versions is active.
 CREATE TABLE prompts (
