@@ -29,7 +29,7 @@ class Generation {
     private final Set<String> allowlist;
 
     Generation(ContentScorer scorer, @Value("${mc.agents.link-allowlist:}") List<String> allowlist,
-            @Value("${mc.public-url:http://localhost:8080}") String publicUrl) {
+            @Value("${mc.security.public-url:http://localhost:8080}") String publicUrl) {
         this.review = new QualityReview(Checks.all(text -> scorer.score(text).spamRisk()));
         Set<String> hosts = new LinkedHashSet<>();
         for (String host : allowlist) {
