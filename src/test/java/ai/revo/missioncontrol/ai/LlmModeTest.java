@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,45 +17,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
+import ai.revo.missioncontrol.support.LlmIntegrationTest;
 
 /**
  * The gateway against a fake OpenAI-compatible server (WireMock): request shape, results, and every fault: 429,
  * 5xx, slow answers, malformed JSON and the circuit breaker. All LLM-mode tests live here to share one context.
  */
-class LlmModeTest extends IntegrationTest {
+class LlmModeTest extends LlmIntegrationTest {
 
-    static final WireMockServer SERVER = new WireMockServer(options().dynamicPort());
-    static final String PATH = "/v1/chat/completions";
     static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        SERVER.start();
-    }
-
-    @DynamicPropertySource
-    static void llm(DynamicPropertyRegistry registry) {
-        registry.add("mc.llm.base-url", () -> SERVER.baseUrl() + "/v1");
-        registry.add("mc.llm.api-key", () -> "test-key");
-        registry.add("mc.llm.model", () -> "test-model");
-        registry.add("mc.llm.timeout", () -> "1s");
-        registry.add("mc.llm.max-attempts", () -> "3");
-        registry.add("mc.llm.backoff", () -> "10ms");
-        registry.add("mc.llm.circuit.minimum-calls", () -> "6");
-        registry.add("mc.llm.circuit.window", () -> "6");
-        registry.add("mc.llm.circuit.open-for", () -> "60s");
-    }
 
     @AfterAll
     static void stop() {

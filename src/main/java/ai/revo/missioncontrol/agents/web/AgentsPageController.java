@@ -29,9 +29,12 @@ class AgentsPageController {
     private final AgentRegistry agents;
     private final AgentRuns runs;
 
-    AgentsPageController(AgentRegistry agents, AgentRuns runs) {
+    private final ai.revo.missioncontrol.ai.LlmGateway llm;
+
+    AgentsPageController(AgentRegistry agents, AgentRuns runs, ai.revo.missioncontrol.ai.LlmGateway llm) {
         this.agents = agents;
         this.runs = runs;
+        this.llm = llm;
     }
 
     private void fill(CurrentUser user, Model model) {
@@ -41,6 +44,7 @@ class AgentsPageController {
             figures.put(m.agent(), m);
         }
         model.addAttribute("figures", figures);
+        model.addAttribute("llmMode", llm.mode());
     }
 
     @Bean
