@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import ai.revo.missioncontrol.ai.AiSubject;
 import ai.revo.missioncontrol.ai.AiSubjects;
@@ -21,7 +20,11 @@ import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
 
-/** Gives the AI helpers a draft's text, or a lead, with the merge variables of the person and the campaign. */
+/**
+ * Gives the AI helpers a draft's text, or a lead, with the merge variables of the person and the campaign.
+ * Not transactional itself: a draft or lead of another workspace is an ordinary empty answer, not a rolled-back
+ * transaction.
+ */
 @Service
 class DraftSubjects implements AiSubjects {
 
@@ -39,7 +42,6 @@ class DraftSubjects implements AiSubjects {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<AiSubject> draft(TenantId tenant, UUID draftId) {
         DraftView draft;
         try {
@@ -60,7 +62,6 @@ class DraftSubjects implements AiSubjects {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<AiSubject> lead(TenantId tenant, UUID leadId) {
         LeadView lead;
         try {

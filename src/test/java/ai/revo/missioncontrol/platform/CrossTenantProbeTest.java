@@ -76,7 +76,49 @@ class CrossTenantProbeTest extends IntegrationTest {
                         new Call("POST", "/api/v1/drafts/{id}/reject", Map.of("reason", "x")),
                         new Call("POST", "/api/v1/drafts/{id}/request-changes", Map.of("notes", "x")),
                         new Call("POST", "/api/v1/drafts/{id}/edit-inline-approve", Map.of("body", "x")),
-                        new Call("POST", "/api/v1/drafts/{id}/approve-with-notes", Map.of("notes", "x")))),
+                        new Call("POST", "/api/v1/drafts/{id}/approve-with-notes", Map.of("notes", "x")),
+                        new Call("POST", "/api/v1/ai/score", Map.of("draftId", "{id}")),
+                        new Call("POST", "/api/v1/ai/rewrite", Map.of("draftId", "{id}", "instruction", "shorter")),
+                        new Call("POST", "/api/v1/ai/personalize", Map.of("draftId", "{id}")))),
+                new Target("scheduler job", (api, b) -> api.get("/api/v1/scheduler/jobs", b.accessToken()).expect(200)
+                        .json().path("data").get(0).path("id").asText(), "/api/v1/scheduler/jobs/{id}", List.of(
+                        new Call("GET", "/api/v1/scheduler/jobs/{id}", null),
+                        new Call("PATCH", "/api/v1/scheduler/jobs/{id}", Map.of("enabled", false)),
+                        new Call("POST", "/api/v1/scheduler/jobs/{id}/run-now", null))),
+                new Target("scheduler run", (api, b) -> {
+                    String job = api.get("/api/v1/scheduler/jobs", b.accessToken()).expect(200).json().path("data")
+                            .get(0).path("id").asText();
+                    String run = api.post("/api/v1/scheduler/jobs/" + job + "/run-now", b.accessToken(), null)
+                            .expect(202).json().path("runId").asText();
+                    settle(api, b, "/api/v1/scheduler/runs/" + run, "/status");
+                    return run;
+                }, "/api/v1/scheduler/runs/{id}", List.of(
+                        new Call("GET", "/api/v1/scheduler/runs/{id}", null))),
+                new Target("agent run", (api, b) -> {
+                    String run = api.post("/api/v1/agents/lead_researcher/run", b.accessToken(), null).expect(202)
+                            .json().path("runId").asText();
+                    settle(api, b, "/api/v1/runs/" + run, "/run/status");
+                    return run;
+                }, "/api/v1/runs/{id}", List.of(
+                        new Call("GET", "/api/v1/runs/{id}", null),
+                        new Call("POST", "/api/v1/runs/{id}/retry", null),
+                        new Call("POST", "/api/v1/runs/{id}/manual-override", Map.of("outcome", "FAILED", "notes", "x")))),
+                new Target("brief", (api, b) -> {
+                    String run = api.post("/api/v1/agents/daily_briefer/run", b.accessToken(), null).expect(202)
+                            .json().path("runId").asText();
+                    settle(api, b, "/api/v1/runs/" + run, "/run/status");
+                    assertThat(api.get("/api/v1/runs/" + run, b.accessToken()).json().at("/run/status").asText())
+                            .as(api.get("/api/v1/runs/" + run, b.accessToken()).body()).isEqualTo("SUCCEEDED");
+                    return api.get("/api/v1/briefs/latest", b.accessToken()).expect(200).json().path("id").asText();
+                }, "/api/v1/briefs/{id}", List.of(
+                        new Call("GET", "/api/v1/briefs/{id}", null))),
+                new Target("prompt version", (api, b) -> {
+                    api.patch("/api/v1/prompts/rewrite", b.accessToken(), Map.of("template",
+                            "Rewrite this: {{text}} ({{instruction}})", "notes", "probe")).expect(200);
+                    return "rewrite";
+                }, "/api/v1/prompts/{id}", List.of(
+                        new Call("GET", "/api/v1/prompts/{id}/diff?from=1&to=2", null),
+                        new Call("POST", "/api/v1/prompts/{id}/activate", Map.of("version", 2)))),
                 new Target("agent", (api, b) -> api.get("/api/v1/agents", b.accessToken()).expect(200).json()
                         .path("data").get(0).path("id").asText(), "/api/v1/agents/{id}", List.of(
                         new Call("GET", "/api/v1/agents/{id}", null),
@@ -94,6 +136,34 @@ class CrossTenantProbeTest extends IntegrationTest {
                         new Call("GET", "/api/v1/outbound/{id}", null))));
     }
 
+    @SuppressWarnings("unchecked")
+    static Object withId(Object body, String id) {
+        if (!(body instanceof Map<?, ?> map)) {
+            return body;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        ((Map<String, Object>) map).forEach((k, v) -> out.put(k, "{id}".equals(v) ? id : v));
+        return out;
+    }
+
+    /** Waits until the resource's status (at the JSON pointer) is no longer QUEUED or RUNNING. */
+    static void settle(Api api, Api.Session s, String path, String pointer) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            String status = api.get(path, s.accessToken()).expect(200).json().at(pointer).asText();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError(path + " did not settle");
+    }
+
     @TestFactory
     Stream<DynamicTest> otherTenantsResourcesAreNotFoundAndUnchanged() {
         Api api = api();
@@ -105,7 +175,8 @@ class CrossTenantProbeTest extends IntegrationTest {
             return target.calls().stream().map(call -> DynamicTest.dynamicTest(
                     target.name() + ": " + call.method() + " " + call.pathTemplate(), () -> {
                         String before = api.get(readPath, b.accessToken()).expect(200).body();
-                        api.send(call.method(), call.pathTemplate().replace("{id}", id), a.accessToken(), call.body(),
+                        api.send(call.method(), call.pathTemplate().replace("{id}", id), a.accessToken(),
+                                withId(call.body(), id),
                                 Map.of()).expectError(404, "NOT_FOUND");
                         assertThat(api.get(readPath, b.accessToken()).expect(200).body()).isEqualTo(before);
                     }));

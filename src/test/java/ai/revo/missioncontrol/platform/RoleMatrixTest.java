@@ -37,6 +37,7 @@ class RoleMatrixTest extends IntegrationTest {
 
     static final int OK = 200;
     static final int CREATED = 201;
+    static final int ACCEPTED = 202;
     static final int NO = 403;
 
     static List<Rule> rules() {
@@ -80,7 +81,25 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/tasks/{task}/progress", Map.of("message", "x"), OK, OK, OK, OK, NO),
                 new Rule("GET", "/api/v1/agents", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/agents/{agent}", null, OK, OK, OK, OK, OK),
-                new Rule("PATCH", "/api/v1/agents/{agent}", Map.of("status", "PAUSED"), OK, NO, NO, NO, NO));
+                new Rule("PATCH", "/api/v1/agents/{agent}", Map.of("status", "PAUSED"), OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/agents/daily_briefer/run", null, ACCEPTED, ACCEPTED, NO, NO, NO),
+                new Rule("GET", "/api/v1/runs", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/metrics/agents", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/briefs", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/agent-settings", null, OK, OK, OK, OK, OK),
+                new Rule("PUT", "/api/v1/agent-settings", Map.of("autoApprove", List.of()), OK, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/companies", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/companies", Map.of("domain", "m{uuid}.example.com", "name", "M"), OK, OK, OK,
+                        OK, NO),
+                new Rule("GET", "/api/v1/scheduler/jobs", null, OK, OK, OK, OK, OK),
+                new Rule("PATCH", "/api/v1/scheduler/jobs/{job}", Map.of("name", "Renamed"), OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/scheduler/jobs/{job}/run-now", null, ACCEPTED, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/scheduler/runs", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/prompts", null, OK, OK, OK, OK, OK),
+                new Rule("PATCH", "/api/v1/prompts/rewrite", Map.of("template", "Rewrite: {{text}} {{instruction}}"), OK,
+                        NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/logs/llm", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/ai/score", Map.of("text", "Hello there"), OK, OK, NO, NO, NO));
     }
 
     @TestFactory
@@ -107,6 +126,7 @@ class RoleMatrixTest extends IntegrationTest {
     private static Map<String, String> fixture(Api api, Api.Session admin) {
         String t = admin.accessToken();
         Map<String, String> ids = new HashMap<>();
+        ids.put("job", api.get("/api/v1/scheduler/jobs", t).expect(200).json().path("data").get(0).path("id").asText());
         ids.put("campaign", api.post("/api/v1/campaigns", t, Map.of("name", "Fixture " + UUID.randomUUID())).expect(201)
                 .json().path("id").asText());
         var lead = api.post("/api/v1/leads", t, Map.of("campaignId", ids.get("campaign"), "contact",
