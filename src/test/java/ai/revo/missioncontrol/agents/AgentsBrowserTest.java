@@ -37,4 +37,39 @@ class AgentsBrowserTest extends BrowserTest {
         watcher.context().close();
         page.context().close();
     }
+
+    @Test
+    void anOperatorRunsAnAgentFollowsTheRunAndSeesTheBriefAndTheFiguresUpdate() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Api.Session operator = api.addUser(admin, "OPERATOR");
+        Page page = signIn(operator.email(), operator.password());
+        page.navigate(baseUrl() + "/");
+        assertThat(page.getByTestId("brief-empty")).isVisible();
+        page.navigate(baseUrl() + "/agents");
+        assertThat(page.getByTestId("llm-mode").first()).containsText("Template");
+        assertThat(page.locator("[data-testid=figures-daily_briefer] [data-testid=runs-24h]")).hasText("0");
+        page.getByTestId("run-daily_briefer").click();
+        page.getByTestId("confirm-ok").click();
+        // the run page follows the run live until it has finished
+        page.waitForURL("**/runs/*");
+        assertThat(page.getByTestId("run-status")).hasText("SUCCEEDED",
+                new LocatorAssertions.HasTextOptions().setTimeout(15000));
+        assertThat(page.getByTestId("run-items")).containsText("Daily brief");
+        assertThat(page.getByTestId("llm-calls")).containsText("daily_brief");
+        screenshot(page, "run-detail");
+        page.navigate(baseUrl() + "/runs");
+        assertThat(page.locator("[data-testid=runs] tbody tr")).hasCount(1);
+        page.getByTestId("filter-status").selectOption("DEAD");
+        assertThat(page.getByTestId("runs-empty")).isVisible();
+        screenshot(page, "runs");
+        page.navigate(baseUrl() + "/agents");
+        assertThat(page.locator("[data-testid=figures-daily_briefer] [data-testid=runs-24h]")).hasText("1");
+        assertThat(page.locator("[data-testid=figures-daily_briefer] [data-testid=success-24h]")).hasText("100%");
+        page.navigate(baseUrl() + "/");
+        assertThat(page.getByTestId("brief-blockers")).containsText("Dry-run is on");
+        assertThat(page.getByTestId("brief-model")).containsText("template");
+        screenshot(page, "home-brief");
+        page.context().close();
+    }
 }

@@ -32,7 +32,10 @@ class EmbeddedDatabaseRestartTest {
             assertThat(api.get("/api/v1/campaigns", admin.accessToken()).json().path("pagination").path("total")
                     .asLong()).isEqualTo(2);
             assertThat(api.get("/api/v1/leads?limit=100", admin.accessToken()).json().path("pagination").path("total")
-                    .asLong()).isEqualTo(30);
+                    .asLong()).isEqualTo(32); // thirty across the pipeline plus two NEW ones for enrichment
+            // material for the daily jobs: company data for the prospects' domains
+            assertThat(api.get("/api/v1/companies", admin.accessToken()).json().path("pagination").path("total")
+                    .asLong()).isEqualTo(5);
             assertThat(api.get("/api/v1/approvals/inbox", admin.accessToken()).json().path("data")).hasSize(3);
             assertThat(api.get("/api/v1/tasks", admin.accessToken()).json().path("data")).hasSize(8); // five plus one per draft waiting
             java.util.Set<String> columns = new java.util.HashSet<>();

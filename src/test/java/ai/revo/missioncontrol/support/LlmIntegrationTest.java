@@ -16,12 +16,21 @@ public abstract class LlmIntegrationTest extends IntegrationTest {
     protected static final WireMockServer SERVER = new WireMockServer(options().dynamicPort());
     protected static final String PATH = "/v1/chat/completions";
 
+    /**
+     * Its own database: the cluster scheduler of every cached test context polls its database, and a template-mode
+     * context must never pick up (and perform) the runs this LLM-mode context queues.
+     */
+    private static final TestDatabase.Endpoint DATABASE = TestDatabase.createDatabase();
+
     static {
         SERVER.start();
     }
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::username);
+        registry.add("spring.datasource.password", DATABASE::password);
         registry.add("mc.llm.base-url", () -> SERVER.baseUrl() + "/v1");
         registry.add("mc.llm.api-key", () -> "test-key");
         registry.add("mc.llm.model", () -> "test-model");
