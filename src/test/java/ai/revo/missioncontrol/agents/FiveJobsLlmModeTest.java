@@ -210,6 +210,8 @@ class FiveJobsLlmModeTest extends LlmIntegrationTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("run " + runId + " never became " + status + "; last: " + run);
+        throw new AssertionError("run " + runId + " never became " + status + "; last: " + run + "; items: "
+                + api.get("/api/v1/runs/" + runId, s.accessToken()).json().path("items") + "; llm calls: "
+                + api.get("/api/v1/logs/llm?runId=" + runId, s.accessToken()).json().path("data"));
     }
 }

@@ -2,35 +2,51 @@ package ai.revo.missioncontrol.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import ai.revo.missioncontrol.outbound.RecordingAdapters;
+
 /**
  * The application in LLM mode against a fake OpenAI-compatible server (WireMock) started once per JVM; every LLM-mode
- * test class extends this, so they share one Spring context.
+ * test class extends this, so they share one Spring context. It has its own database (not the one of
+ * {@link IntegrationTest}): the cluster scheduler of every cached context polls its database, and a template-mode
+ * context must never pick up and perform the runs this context queues.
  */
-public abstract class LlmIntegrationTest extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@Import(RecordingAdapters.class)
+public abstract class LlmIntegrationTest {
 
     protected static final WireMockServer SERVER = new WireMockServer(options().dynamicPort());
     protected static final String PATH = "/v1/chat/completions";
-
-    /**
-     * Its own database: the cluster scheduler of every cached test context polls its database, and a template-mode
-     * context must never pick up (and perform) the runs this LLM-mode context queues.
-     */
     private static final TestDatabase.Endpoint DATABASE = TestDatabase.createDatabase();
 
     static {
         SERVER.start();
     }
 
+    @LocalServerPort
+    protected int port;
+
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", DATABASE::url);
         registry.add("spring.datasource.username", DATABASE::username);
         registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("mc.data-dir", () -> "target/test-data");
+        registry.add("mc.security.jwt-secret", () -> IntegrationTest.JWT_SECRET);
+        registry.add("mc.security.bootstrap-admin.password", () -> IntegrationTest.BOOTSTRAP_PASSWORD);
+        registry.add("mc.security.bootstrap-admin.email", () -> "bootstrap-admin@example.com");
+        registry.add("mc.security.login-throttle.failures-per-address", () -> "100000");
+        registry.add("logging.structured.format.console", () -> "ecs");
+        registry.add("mc.events.keep-alive", () -> "1s");
         registry.add("mc.llm.base-url", () -> SERVER.baseUrl() + "/v1");
         registry.add("mc.llm.api-key", () -> "test-key");
         registry.add("mc.llm.model", () -> "test-model");
@@ -42,5 +58,9 @@ public abstract class LlmIntegrationTest extends IntegrationTest {
         registry.add("mc.llm.circuit.open-for", () -> "60s");
         registry.add("mc.agents.retry-backoff", () -> "1s");
         registry.add("mc.agents.retry-max-backoff", () -> "2s");
+    }
+
+    protected Api api() {
+        return new Api("http://127.0.0.1:" + port);
     }
 }
