@@ -40,6 +40,9 @@ CREATE TABLE emails (
     attempts            integer     NOT NULL DEFAULT 0,
     next_attempt_at     timestamptz,
     sent_at             timestamptz,
+    first_opened_at     timestamptz,
+    first_clicked_at    timestamptz,
+    first_replied_at    timestamptz,
     version             bigint      NOT NULL DEFAULT 0,
     created_at          timestamptz NOT NULL DEFAULT now(),
     updated_at          timestamptz NOT NULL DEFAULT now()

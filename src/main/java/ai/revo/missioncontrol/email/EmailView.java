@@ -9,6 +9,6 @@ import java.util.UUID;
  */
 public record EmailView(UUID id, UUID draftId, String source, UUID campaignId, UUID leadId, UUID templateId,
         String fromEmail, String toEmail, String subject, EmailStatus status, String reason, String messageId,
-        String providerMessageId, int attempts, Instant nextAttemptAt, Instant sentAt, Instant createdAt,
-        Instant updatedAt) {
+        String providerMessageId, int attempts, Instant nextAttemptAt, Instant sentAt, Instant firstOpenedAt,
+        Instant firstClickedAt, Instant firstRepliedAt, Instant createdAt, Instant updatedAt) {
 }
