@@ -48,6 +48,11 @@ public class AgentRuns {
         this.maxAttempts = maxAttempts;
     }
 
+    /** Whether the agent has work of its own to run (the QA reviewer works inside the drafters' runs). */
+    public boolean runnable(String agentKey) {
+        return runner.hasWork(agentKey);
+    }
+
     /** Why the agent may not work now, or null; 404 for an unknown agent. */
     public String refusal(TenantId tenant, String agentKey) {
         return runner.refusal(tenant, registry.byKey(tenant, agentKey));

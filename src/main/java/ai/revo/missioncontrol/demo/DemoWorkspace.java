@@ -129,7 +129,7 @@ class DemoWorkspace implements ApplicationRunner {
 
     private void load(TenantId t) {
         UUID spring = campaign(t, "Spring renovations", "Book on-site estimates with homeowners' contractors",
-                new Persona("Maya", 40, 60, 10, 40, null, null), Set.of(Channel.EMAIL, Channel.SMS));
+                new Persona("Maya", 40, 60, 10, 40, null, null), Set.of(Channel.EMAIL, Channel.SMS, Channel.LINKEDIN));
         UUID clinics = campaign(t, "Clinic front desks", "Demo the booking assistant to clinic managers",
                 new Persona("Sam", 20, 30, 0, 60, null, null), Set.of(Channel.EMAIL));
         campaigns.moveTo(t, spring, CampaignStatus.ACTIVE, DEMO);

@@ -44,6 +44,8 @@ class AgentsPageController {
             figures.put(m.agent(), m);
         }
         model.addAttribute("figures", figures);
+        model.addAttribute("runnable", agents.list(user.tenantId(), new PageQuery(1, 100)).data().stream()
+                .map(a -> a.key()).filter(runs::runnable).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("llmMode", llm.mode());
     }
 
