@@ -30,11 +30,14 @@ class AgentsPageController {
     private final AgentRuns runs;
 
     private final ai.revo.missioncontrol.ai.LlmGateway llm;
+    private final ai.revo.missioncontrol.agents.AgentSettings settings;
 
-    AgentsPageController(AgentRegistry agents, AgentRuns runs, ai.revo.missioncontrol.ai.LlmGateway llm) {
+    AgentsPageController(AgentRegistry agents, AgentRuns runs, ai.revo.missioncontrol.ai.LlmGateway llm,
+            ai.revo.missioncontrol.agents.AgentSettings settings) {
         this.agents = agents;
         this.runs = runs;
         this.llm = llm;
+        this.settings = settings;
     }
 
     private void fill(CurrentUser user, Model model) {
@@ -47,6 +50,7 @@ class AgentsPageController {
         model.addAttribute("runnable", agents.list(user.tenantId(), new PageQuery(1, 100)).data().stream()
                 .map(a -> a.key()).filter(runs::runnable).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("llmMode", llm.mode());
+        model.addAttribute("settings", settings.get(user.tenantId()));
     }
 
     @Bean
@@ -66,6 +70,17 @@ class AgentsPageController {
         agents.setStatus(user.tenantId(), id, status, user.actor());
         fill(user, model);
         return "agents/agents :: cards";
+    }
+
+    @PostMapping("/settings")
+    @PreAuthorize("hasRole('ADMIN')")
+    String saveSettings(CurrentUser user, @RequestParam(required = false) java.util.List<String> autoApprove,
+            @RequestParam(required = false) String briefChannel, Model model) {
+        settings.change(user.tenantId(), autoApprove, briefChannel == null || briefChannel.isBlank() ? null
+                : ai.revo.missioncontrol.safety.Channel.valueOf(briefChannel), user.actor());
+        model.addAttribute("saved", true);
+        model.addAttribute("settings", settings.get(user.tenantId()));
+        return "agents/agents :: settings";
     }
 
     @PostMapping("/{key}/run")
