@@ -34,6 +34,15 @@ class AgentsBrowserTest extends BrowserTest {
         page.getByTestId("resume-qa_reviewer").click();
         page.getByTestId("confirm-ok").click();
         assertThat(page.locator("[data-agent='qa_reviewer'] [data-testid=agent-status]")).hasText("IDLE");
+        // nothing is auto-approved until an admin allows it, with a confirmation
+        assertThat(page.getByTestId("auto-first-message")).not().isChecked();
+        page.getByTestId("auto-first-message").check();
+        page.getByTestId("save-agent-settings").click();
+        page.getByTestId("confirm-ok").click();
+        assertThat(page.getByTestId("agent-settings")).containsText("Saved");
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/agent-settings", admin.accessToken()).json()
+                .path("autoApprove").toString()).isEqualTo("[\"FIRST_MESSAGE\"]");
+        assertThat(watcher.getByTestId("agent-settings")).hasCount(0);
         watcher.context().close();
         page.context().close();
     }
