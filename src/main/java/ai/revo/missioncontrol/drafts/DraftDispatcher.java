@@ -15,12 +15,14 @@ import ai.revo.missioncontrol.outbound.OutboundMessage;
 import ai.revo.missioncontrol.outbound.OutboundStatus;
 import ai.revo.missioncontrol.outbound.OutboundView;
 import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.safety.Channel;
 
 /**
  * Hands an approved draft to the outbound gateway after the decision has committed, outside any transaction
  * (the gateway keeps its own short ones around the provider call). The idempotency key is the draft and its
  * approved version, so a redelivered event never sends twice; the publication registry redelivers after a crash.
- * In dry run the message is SIMULATED; when the gateway reports it SENT, the lead moves to CONTACTED.
+ * In dry run the message is SIMULATED; when the gateway reports it SENT, the lead moves to CONTACTED. EMAIL drafts are
+ * not handled here: the email module sends them through its queue (windows, caps, retries).
  */
 @Component
 class DraftDispatcher {
@@ -45,6 +47,9 @@ class DraftDispatcher {
         }
         TenantId tenant = new TenantId(approved.tenantId());
         DraftView draft = drafts.get(tenant, approved.draftId());
+        if (draft.channel() == Channel.EMAIL) {
+            return; // the email module queues approved email drafts in its own durable pipeline
+        }
         LeadView lead = leads.get(tenant, approved.leadId());
         String to = switch (draft.channel()) {
             case EMAIL -> lead.contact().email();

@@ -1,0 +1,37 @@
+package ai.revo.missioncontrol.email;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import ai.revo.missioncontrol.drafts.ApprovalDecided;
+import ai.revo.missioncontrol.identity.TenantId;
+
+/**
+ * Approved email drafts of the approval inbox go through the email pipeline (queue, windows, caps, retries): after
+ * the decision commits, the draft is queued once per draft and approved version. The publication registry
+ * redelivers the event after a crash; queueing is idempotent.
+ */
+@Component
+class ApprovedEmailQueuer {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovedEmailQueuer.class);
+
+    private final EmailSending sending;
+
+    ApprovedEmailQueuer(EmailSending sending) {
+        this.sending = sending;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ApprovalDecided decided) {
+        if (!decided.decision().approves() || decided.leadId() == null) {
+            return;
+        }
+        sending.queueApproved(new TenantId(decided.tenantId()), decided.draftId(), decided.version(), decided.actor())
+                .ifPresent(email -> log.info("Approved draft {} queued as email {}", decided.draftId(), email.id()));
+    }
+}

@@ -1,0 +1,54 @@
+package ai.revo.missioncontrol.email.web;
+
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ai.revo.missioncontrol.email.EmailStatus;
+import ai.revo.missioncontrol.email.Emails;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
+
+/** The emails page: every email with its status, filters, and one email's history and delivery attempts. */
+@Controller
+@RequestMapping("/emails")
+class EmailsPageController {
+
+    private final Emails emails;
+
+    EmailsPageController(Emails emails) {
+        this.emails = emails;
+    }
+
+    @Bean
+    static NavigationItem emailsNavigation() {
+        return new NavigationItem("Emails", "/emails", "mail", 590, null);
+    }
+
+    @GetMapping
+    String page(CurrentUser user, @RequestParam(required = false) EmailStatus status,
+            @RequestParam(required = false) UUID campaignId, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("emails", emails.list(user.tenantId(), status, campaignId, q, new PageQuery(page, 50)));
+        model.addAttribute("status", status);
+        model.addAttribute("campaignId", campaignId);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", EmailStatus.values());
+        return htmx != null ? "email/emails :: list" : "email/emails";
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("email", emails.detail(user.tenantId(), id));
+        return "email/email";
+    }
+}

@@ -1,0 +1,205 @@
+package ai.revo.missioncontrol.outbound;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.safety.Channel;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * The EMAIL channel over SMTP (Jakarta Mail through Spring's mail support, configured with {@code spring.mail.*};
+ * present only when {@code spring.mail.host} is set). Builds a multipart/alternative message (text and HTML) with
+ * the Message-ID the email module generated and its extra headers. Failures are thrown as
+ * {@link SmtpDeliveryException} whose message starts with {@code SMTP <code>} when the server answered a code, so
+ * the email module can tell permanent (5xx) from transient (4xx, connection refused, timeouts) failures.
+ */
+@Component
+@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+class SmtpEmailAdapter implements ChannelAdapter {
+
+    private final ObjectProvider<JavaMailSender> senders;
+
+    SmtpEmailAdapter(ObjectProvider<JavaMailSender> senders) {
+        this.senders = senders;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public boolean isConfigured(TenantId tenant) {
+        return senders.getIfAvailable() instanceof JavaMailSenderImpl impl && impl.getHost() != null
+                && !impl.getHost().isBlank();
+    }
+
+    @Override
+    public Delivery send(TenantId tenant, OutboundMessage message) throws Exception {
+        JavaMailSenderImpl sender = (JavaMailSenderImpl) senders.getObject();
+        OutboundMessage.EmailParts parts = message.email();
+        String messageId = parts == null ? null : parts.messageId();
+        MimeMessage mime = new FixedIdMessage(sender.getSession(), messageId);
+        if (parts != null && parts.from() != null) {
+            mime.setFrom(new InternetAddress(parts.from(), true));
+        }
+        mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(message.to(), true));
+        mime.setSubject(message.subject() == null ? "" : message.subject(), StandardCharsets.UTF_8.name());
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.body(), StandardCharsets.UTF_8.name(), "plain");
+        alternative.addBodyPart(text);
+        if (parts != null && parts.html() != null && !parts.html().isBlank()) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(parts.html(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(html);
+        }
+        mime.setContent(alternative);
+        if (parts != null) {
+            for (Map.Entry<String, String> header : parts.headers().entrySet()) {
+                mime.setHeader(header.getKey(), header.getValue());
+            }
+        }
+        mime.saveChanges();
+        Address[] recipients = mime.getAllRecipients();
+        try (Transport transport = sender.getSession().getTransport(protocol(sender))) {
+            transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+            transport.sendMessage(mime, recipients);
+            String reply = transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "accepted";
+            return new Delivery(mime.getMessageID(), reply == null ? "accepted" : reply.trim());
+        } catch (MessagingException e) {
+            throw SmtpDeliveryException.of(e);
+        }
+    }
+
+    private static String protocol(JavaMailSenderImpl sender) {
+        return sender.getProtocol() == null ? "smtp" : sender.getProtocol();
+    }
+
+    /** A MimeMessage that keeps the Message-ID it was given instead of generating one when saved. */
+    private static final class FixedIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (messageId == null) {
+                super.updateMessageID();
+            } else {
+                setHeader("Message-ID", messageId);
+            }
+        }
+    }
+
+    /**
+     * An SMTP failure: {@code returnCode} is the server's reply code, or 0 when there was none (connection refused,
+     * timeout). 5xx codes are permanent; everything else is worth a retry.
+     */
+    static final class SmtpDeliveryException extends Exception {
+
+        private final int returnCode;
+
+        SmtpDeliveryException(int returnCode, String message, Throwable cause) {
+            super(message, cause);
+            this.returnCode = returnCode;
+        }
+
+        int returnCode() {
+            return returnCode;
+        }
+
+        boolean permanent() {
+            return returnCode >= 500 && returnCode < 600;
+        }
+
+        static SmtpDeliveryException of(MessagingException e) {
+            int code = codeOf(e);
+            String detail = detail(e);
+            if (code > 0) {
+                return new SmtpDeliveryException(code, "SMTP " + code + " " + (code >= 500 ? "permanent" : "transient")
+                        + " failure: " + detail, e);
+            }
+            String kind = hasCause(e, ConnectException.class) ? "connection refused"
+                    : hasCause(e, SocketTimeoutException.class) ? "timeout" : "no reply code";
+            return new SmtpDeliveryException(0, "SMTP transient failure (" + kind + "): " + detail, e);
+        }
+
+        private static int codeOf(Throwable e) {
+            for (Throwable t = e; t != null; t = next(t)) {
+                if (t instanceof SMTPAddressFailedException f) {
+                    return f.getReturnCode();
+                }
+                if (t instanceof SMTPSenderFailedException f) {
+                    return f.getReturnCode();
+                }
+                if (t instanceof SMTPSendFailedException f) {
+                    return f.getReturnCode();
+                }
+            }
+            // a reply to the greeting or to EHLO is reported only in the message, e.g. 421 Service not available
+            for (Throwable t = e; t != null; t = next(t)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:response|reply):?\\s*\\[?([245]\\d\\d)")
+                        .matcher(String.valueOf(t.getMessage()));
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            return 0;
+        }
+
+        private static String detail(Throwable e) {
+            StringBuilder text = new StringBuilder();
+            for (Throwable t = e; t != null && text.length() < 400; t = next(t)) {
+                if (t.getMessage() != null && !text.toString().contains(t.getMessage().trim())) {
+                    if (!text.isEmpty()) {
+                        text.append(" / ");
+                    }
+                    text.append(t.getMessage().trim());
+                }
+            }
+            return text.toString().replaceAll("\\s+", " ");
+        }
+
+        private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+            for (Throwable t = e; t != null; t = next(t)) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Throwable next(Throwable t) {
+            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t) {
+                return m.getNextException();
+            }
+            return t.getCause() == t ? null : t.getCause();
+        }
+    }
+}
