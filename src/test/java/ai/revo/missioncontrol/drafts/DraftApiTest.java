@@ -88,7 +88,8 @@ class DraftApiTest extends IntegrationTest {
         assertThat(outbound.get(0).path("status").asText()).isEqualTo("SIMULATED");
         assertThat(outbound.get(0).path("to").asText()).isEqualTo("lena@example.com");
         assertThat(outbound.get(0).path("draftId").asText()).isEqualTo(id);
-        assertThat(outbound.get(0).path("idempotencyKey").asText()).isEqualTo("draft:" + id + ":v1");
+        // an approved EMAIL draft goes through the email pipeline: one email, its first attempt's key
+        assertThat(outbound.get(0).path("idempotencyKey").asText()).matches("email:[0-9a-f-]{36}:1");
         assertThat(api.get("/api/v1/leads/" + s.leadId(), s.admin().accessToken()).json().path("status").asText())
                 .isEqualTo("APPROVED");
         assertThat(api.get("/api/v1/approvals/inbox", s.admin().accessToken()).json().path("data")).isEmpty();
