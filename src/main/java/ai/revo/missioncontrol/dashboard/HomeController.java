@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import ai.revo.missioncontrol.email.EmailFigures;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.UserManagement;
 import ai.revo.missioncontrol.platform.NavigationItem;
@@ -16,10 +17,12 @@ class HomeController {
 
     private final UserManagement users;
     private final Briefs briefs;
+    private final EmailFigures emailFigures;
 
-    HomeController(UserManagement users, Briefs briefs) {
+    HomeController(UserManagement users, Briefs briefs, EmailFigures emailFigures) {
         this.users = users;
         this.briefs = briefs;
+        this.emailFigures = emailFigures;
     }
 
     @Bean
@@ -32,7 +35,20 @@ class HomeController {
         model.addAttribute("profile", users.get(user.tenantId(), user.id()));
         model.addAttribute("workspace", users.workspace(user.tenantId()));
         model.addAttribute("brief", briefs.latest(user.tenantId()).orElse(null));
+        emailFigures(user, model);
         return "dashboard/home";
+    }
+
+    @GetMapping("/home/email")
+    String email(CurrentUser user, Model model) {
+        emailFigures(user, model);
+        return "dashboard/home :: email-figures";
+    }
+
+    private void emailFigures(CurrentUser user, Model model) {
+        model.addAttribute("emailStats", emailFigures.stats(user.tenantId()));
+        model.addAttribute("emailTimeline", emailFigures.timeline(user.tenantId(), 14));
+        model.addAttribute("emailMomentum", emailFigures.momentum(user.tenantId()));
     }
 
     @GetMapping("/home/brief")

@@ -1,0 +1,249 @@
+package ai.revo.missioncontrol.email;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.revo.missioncontrol.contacts.LeadManagement;
+import ai.revo.missioncontrol.contacts.LeadStatus;
+import ai.revo.missioncontrol.email.TrackedEmails.TrackedEmail;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+
+/**
+ * What recipients do with an email: opens, clicks, replies, bounces and unsubscribes. Each is recorded with its own
+ * row, sets the email's first-time column once (the figures count first opens and first replies once) and emits an
+ * {@link EmailChanged} in the same transaction. A reply also moves the lead to REPLIED and blocks the queued emails
+ * to that lead in that campaign; a permanent bounce and an unsubscribe suppress the address on EMAIL.
+ */
+@Service
+public class EmailTracking {
+
+    /** The reason written on queued emails blocked because their lead replied. */
+    public static final String LEAD_REPLIED = "lead replied";
+
+    private final TrackedEmails emails;
+    private final TrackingTokens tokens;
+    private final JdbcClient jdbc;
+    private final LeadManagement leads;
+    private final SafetyManagement safety;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EmailTracking(TrackedEmails emails, TrackingTokens tokens, JdbcClient jdbc, LeadManagement leads,
+            SafetyManagement safety, ApplicationEventPublisher events, Clock clock) {
+        this.emails = emails;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.leads = leads;
+        this.safety = safety;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checks a tracking link's token; empty when it is forged, damaged or signed for another purpose. */
+    public Optional<TrackingToken> readToken(String token, TrackingToken.Purpose purpose) {
+        return tokens.read(token, purpose);
+    }
+
+    /** Records an open (source PIXEL or WEBHOOK); false when the email is not in this workspace. */
+    @Transactional
+    public boolean recordOpen(TenantId tenant, UUID emailId, String source, String userAgent) {
+        return emails.byId(tenant, emailId).map(email -> {
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    insert into email_open_events (id, tenant_id, email_id, source, user_agent, opened_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), tenant.value(), email.id(), source, truncate(userAgent, 500),
+                            java.sql.Timestamp.from(now))
+                    .update();
+            boolean first = setFirst(tenant, email.id(), "first_opened_at", now);
+            publish(tenant, email, EmailChanged.OPENED, Map.of("first", first, "source", source));
+            return true;
+        }).orElse(false);
+    }
+
+    /** Records a click on a signed redirect; false when the email is not in this workspace. */
+    @Transactional
+    public boolean recordClick(TenantId tenant, UUID emailId, String url, String userAgent) {
+        return emails.byId(tenant, emailId).map(email -> {
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    insert into email_click_events (id, tenant_id, email_id, url, user_agent, clicked_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), tenant.value(), email.id(), url, truncate(userAgent, 500),
+                            java.sql.Timestamp.from(now))
+                    .update();
+            boolean first = setFirst(tenant, email.id(), "first_clicked_at", now);
+            publish(tenant, email, EmailChanged.CLICKED, Map.of("first", first, "url", url));
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * Records a reply: the reply row, first_replied_at (once), the lead to REPLIED when its pipeline allows it, and
+     * every queued (PENDING_SEND) email to that lead in that campaign BLOCKED with reason {@value #LEAD_REPLIED}.
+     */
+    @Transactional
+    public void recordReply(TenantId tenant, UUID emailId, String replySubject, String replyBody) {
+        TrackedEmail email = emails.byId(tenant, emailId).orElseThrow();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into email_reply_events (id, tenant_id, email_id, reply_subject, reply_body, replied_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), tenant.value(), email.id(), truncate(replySubject, 1000),
+                        truncate(replyBody, 100_000), java.sql.Timestamp.from(now))
+                .update();
+        boolean first = setFirst(tenant, email.id(), "first_replied_at", now);
+        int blocked = 0;
+        if (email.leadId() != null) {
+            leads.advance(tenant, email.leadId(), LeadStatus.REPLIED, Actor.system());
+            blocked = blockQueuedFor(tenant, email, now);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("first", first);
+        details.put("subject", replySubject);
+        details.put("blockedQueued", blocked);
+        publish(tenant, email, EmailChanged.REPLIED, details);
+    }
+
+    /**
+     * Records a bounce. A permanent one marks the email BOUNCED and suppresses the address on EMAIL (reason
+     * BOUNCED); a transient one is only recorded.
+     */
+    @Transactional
+    public void recordBounce(TenantId tenant, UUID emailId, boolean permanent, String reason) {
+        TrackedEmail email = emails.byId(tenant, emailId).orElseThrow();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into email_bounce_events (id, tenant_id, email_id, permanent, reason, bounced_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), tenant.value(), email.id(), permanent, truncate(reason, 1000),
+                        java.sql.Timestamp.from(now))
+                .update();
+        if (!permanent) {
+            return;
+        }
+        if (email.status() != EmailStatus.BOUNCED) {
+            changeStatus(tenant, email.id(), EmailStatus.BOUNCED, truncate(reason, 1000), now);
+        }
+        suppress(tenant, email.toEmail(), "BOUNCED", "Permanent bounce: " + truncate(reason, 400));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", EmailStatus.BOUNCED.name());
+        details.put("permanent", true);
+        details.put("reason", reason);
+        publish(tenant, email, EmailChanged.BOUNCED, details);
+    }
+
+    /** What the unsubscribe page shows: the address masked, and whether it is already unsubscribed. */
+    public record UnsubscribeView(String maskedAddress, boolean unsubscribed) {
+    }
+
+    /** The unsubscribe page's facts; empty when the email is not in this workspace. */
+    @Transactional(readOnly = true)
+    public Optional<UnsubscribeView> unsubscribeView(TenantId tenant, UUID emailId) {
+        return emails.byId(tenant, emailId).map(email -> new UnsubscribeView(mask(email.toEmail()),
+                safety.isSuppressed(tenant, Channel.EMAIL, email.toEmail())));
+    }
+
+    /**
+     * Suppresses the email's address for the workspace on EMAIL with reason UNSUBSCRIBED and emits
+     * email.unsubscribed; repeating it changes nothing. Returns false when the email is not in this workspace.
+     */
+    @Transactional
+    public boolean unsubscribe(TenantId tenant, UUID emailId) {
+        return emails.byId(tenant, emailId).map(email -> {
+            if (suppress(tenant, email.toEmail(), "UNSUBSCRIBED", "One-click unsubscribe")) {
+                publish(tenant, email, EmailChanged.UNSUBSCRIBED, Map.of("reason", "UNSUBSCRIBED"));
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    private boolean suppress(TenantId tenant, String address, String reason, String note) {
+        if (safety.isSuppressed(tenant, Channel.EMAIL, address)) {
+            return false;
+        }
+        safety.suppress(tenant, Channel.EMAIL, address, reason, note, Actor.system());
+        return true;
+    }
+
+    private int blockQueuedFor(TenantId tenant, TrackedEmail replied, Instant now) {
+        List<TrackedEmail> queued = jdbc.sql("""
+                update emails set status = 'BLOCKED', reason = ?, next_attempt_at = null, updated_at = ?,
+                       version = version + 1
+                where tenant_id = ? and lead_id = ? and campaign_id is not distinct from ? and status = 'PENDING_SEND'
+                returning id, campaign_id, lead_id, from_email, to_email, status""")
+                .params(LEAD_REPLIED, java.sql.Timestamp.from(now), tenant.value(), replied.leadId(),
+                        replied.campaignId())
+                .query((rs, row) -> new TrackedEmail(rs.getObject("id", UUID.class),
+                        rs.getObject("campaign_id", UUID.class), rs.getObject("lead_id", UUID.class),
+                        rs.getString("from_email"), rs.getString("to_email"), EmailStatus.BLOCKED))
+                .list();
+        for (TrackedEmail email : queued) {
+            history(tenant, email.id(), EmailStatus.BLOCKED, LEAD_REPLIED, now);
+            publish(tenant, email, "blocked", Map.of("status", EmailStatus.BLOCKED.name(), "reason", LEAD_REPLIED,
+                    "repliedEmailId", replied.id().toString()));
+        }
+        return queued.size();
+    }
+
+    private void changeStatus(TenantId tenant, UUID emailId, EmailStatus status, String reason, Instant now) {
+        jdbc.sql("""
+                update emails set status = ?, reason = ?, updated_at = ?, version = version + 1
+                where tenant_id = ? and id = ?""")
+                .params(status.name(), reason, java.sql.Timestamp.from(now), tenant.value(), emailId).update();
+        history(tenant, emailId, status, reason, now);
+    }
+
+    private void history(TenantId tenant, UUID emailId, EmailStatus status, String reason, Instant now) {
+        jdbc.sql("""
+                insert into email_status_history (id, tenant_id, email_id, status, reason, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), tenant.value(), emailId, status.name(), reason,
+                        java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+                .update();
+    }
+
+    /** Sets a first-time column when it is still empty; true when this call set it. */
+    private boolean setFirst(TenantId tenant, UUID emailId, String column, Instant at) {
+        return jdbc.sql("update emails set " + column + " = ?, updated_at = ? where tenant_id = ? and id = ? and "
+                + column + " is null")
+                .params(java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), tenant.value(), emailId)
+                .update() == 1;
+    }
+
+    private void publish(TenantId tenant, TrackedEmail email, String step, Map<String, Object> details) {
+        events.publishEvent(new EmailChanged(tenant.value(), email.id(), step, email.campaignId(), email.leadId(),
+                email.toEmail(), details, Actor.system()));
+    }
+
+    /** {@code j***@e***.com}: enough for the recipient to recognise, too little for anyone else. */
+    static String mask(String address) {
+        int at = address.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        String local = address.substring(0, at);
+        String domain = address.substring(at + 1);
+        int dot = domain.lastIndexOf('.');
+        String host = dot > 0 ? domain.substring(0, dot) : domain;
+        String tld = dot > 0 ? domain.substring(dot) : "";
+        return local.charAt(0) + "***@" + (host.isEmpty() ? "" : host.charAt(0) + "***") + tld;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
