@@ -82,7 +82,8 @@ class EmailSendTest extends EmailIntegrationTest {
 
     private UUID draft(Setup s) {
         return composerDraft(s.admin().tenantId(), UUID.fromString(s.campaignId()), UUID.fromString(s.leadId()),
-                "Hello Lena", "<p>Hi <b>Lena</b>, shall we talk?</p>", "Hi Lena, shall we talk?");
+                "Hello Lena", "<p>Hi <b>Lena</b>, shall we talk? See <a href=\"https://revo.example/offer\">our offer</a>.</p>",
+                "Hi Lena, shall we talk?");
     }
 
     private JsonNode waitFor(Setup s, String emailId, Predicate<JsonNode> done) throws InterruptedException {
@@ -147,9 +148,24 @@ class EmailSendTest extends EmailIntegrationTest {
         BodyPart text = parts.getBodyPart(0);
         BodyPart html = parts.getBodyPart(1);
         assertThat(text.getContentType()).startsWith("text/plain");
-        assertThat(((String) text.getContent()).trim()).isEqualTo("Hi Lena, shall we talk?");
+        assertThat(((String) text.getContent()).trim()).startsWith("Hi Lena, shall we talk?").contains("/unsubscribe?t=");
         assertThat(html.getContentType()).startsWith("text/html");
-        assertThat((String) html.getContent()).contains("<b>Lena</b>");
+        String body = (String) html.getContent();
+        assertThat(body).contains("<b>Lena</b>");
+        // the tracking decorator: open pixel, the link rewritten to a signed redirect, a visible unsubscribe link and
+        // the RFC 8058 headers
+        assertThat(body).contains("/api/v1/webhooks/email/open-pixel?t=", "/api/v1/webhooks/email/click?t=",
+                "/unsubscribe?t=").doesNotContain("href=\"https://revo.example/offer\"");
+        assertThat(m.getHeader("List-Unsubscribe")[0]).contains("/unsubscribe?t=", "mailto:");
+        assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        java.util.regex.Matcher click = java.util.regex.Pattern.compile("/api/v1/webhooks/email/click\\?t=([^\"&]+)")
+                .matcher(body);
+        assertThat(click.find()).isTrue();
+        var redirect = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/email/click?t=" + click.group(1)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("https://revo.example/offer");
 
         // the first email queued makes the DRAFT campaign ACTIVE; the campaign lists the lead as a prospect
         assertThat(s.api().get("/api/v1/campaigns/" + s.campaignId(), s.token()).json().path("status").asText())
