@@ -41,6 +41,11 @@ class CrossTenantProbeTest extends IntegrationTest {
                         Map.of("name", "Probe " + java.util.UUID.randomUUID())).expect(201).json().path("id").asText(),
                         "/api/v1/campaigns/{id}", List.of(
                         new Call("GET", "/api/v1/campaigns/{id}", null),
+                        new Call("GET", "/api/v1/campaigns/{id}/prospects", null),
+                        new Call("GET", "/api/v1/campaigns/{id}/email-settings", null),
+                        new Call("PUT", "/api/v1/campaigns/{id}/email-settings", Map.of("fromEmail", "x@example.com")),
+                        new Call("GET", "/api/v1/campaigns/{id}/tracking", null),
+                        new Call("PUT", "/api/v1/campaigns/{id}/tracking", Map.of("trackLinks", false)),
                         new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
                         new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")))),
                 new Target("contact", (api, b) -> api.post("/api/v1/contacts", b.accessToken(),

@@ -99,7 +99,20 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("PATCH", "/api/v1/prompts/rewrite", Map.of("template", "Rewrite: {{text}} {{instruction}}"), OK,
                         NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/logs/llm", null, OK, OK, OK, OK, OK),
-                new Rule("POST", "/api/v1/ai/score", Map.of("text", "Hello there"), OK, OK, NO, NO, NO));
+                new Rule("POST", "/api/v1/ai/score", Map.of("text", "Hello there"), OK, OK, NO, NO, NO),
+                new Rule("GET", "/api/v1/emails", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/campaigns/{campaign}/prospects", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/campaigns/{campaign}/email-settings", null, OK, OK, OK, OK, OK),
+                new Rule("PUT", "/api/v1/campaigns/{campaign}/email-settings", Map.of("fromEmail", "s@example.com"), OK,
+                        OK, NO, NO, NO),
+                new Rule("GET", "/api/v1/campaigns/{campaign}/tracking", null, OK, OK, OK, OK, OK),
+                new Rule("PUT", "/api/v1/campaigns/{campaign}/tracking", Map.of("trackLinks", true), OK, OK, OK, OK, NO),
+                new Rule("GET", "/api/v1/settings/webhooks", null, OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/settings/webhooks/rotate", null, OK, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/dashboard/stats", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/dashboard/timeline", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/dashboard/momentum", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/dashboard/campaigns", null, OK, OK, OK, OK, OK));
     }
 
     @TestFactory
