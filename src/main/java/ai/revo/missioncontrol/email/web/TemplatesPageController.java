@@ -40,7 +40,7 @@ class TemplatesPageController {
 
     /** The form's fields, kept when the server refuses them. */
     record Form(String title, String description, String category, String tone, String subject, String body,
-            boolean favourite) {
+            Boolean favourite) {
 
         static Form of(TemplateView t) {
             return new Form(t.title(), t.description(), t.category(), t.tone(), t.content().subject(),
@@ -49,7 +49,7 @@ class TemplatesPageController {
 
         EmailTemplates.TemplateFields fields() {
             return new EmailTemplates.TemplateFields(title, description == null ? "" : description, subject, body,
-                    category, tone == null ? "" : tone, favourite);
+                    category, tone == null ? "" : tone, Boolean.TRUE.equals(favourite));
         }
     }
 
