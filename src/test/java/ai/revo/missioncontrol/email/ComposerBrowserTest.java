@@ -136,6 +136,8 @@ class ComposerBrowserTest extends BrowserTest {
         Page page = signIn(admin.email(), admin.password());
         page.navigate(baseUrl() + "/templates");
         page.getByTestId("new-template").click();
+        page.waitForURL(baseUrl() + "/templates/new");
+        page.waitForLoadState();
         page.getByLabel("Title").fill("Favourite intro");
         page.getByLabel("Subject").fill("Hi {{firstName|there}}");
         page.getByLabel("Body (HTML)").fill("<p>Hello {{first_name}} from {{sender.name}}</p>");
