@@ -57,6 +57,14 @@ class ComposerDraftLatencyTest extends IntegrationTest {
             api.post("/api/v1/emails/draft", t, body).expect(200);
             http[i] = System.nanoTime() - start;
         }
+        long[] read = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            api.get("/api/v1/emails/drafts/" + id, t).expect(200);
+            read[i] = System.nanoTime() - start;
+        }
+        double[] r = percentiles(read);
+        System.out.printf("RESULT draft read (HTTP baseline, %d reads): p50=%.2fms p95=%.2fms p99=%.2fms%n", n, r[0], r[1], r[2]);
         double[] f = percentiles(facade);
         double[] h = percentiles(http);
         System.out.printf("RESULT draft save (facade, %d saves, 4 KB): p50=%.2fms p95=%.2fms p99=%.2fms%n", n, f[0], f[1], f[2]);
