@@ -85,6 +85,7 @@ class ComposerBrowserTest extends BrowserTest {
         String applied = page.getByTestId("body").innerText().strip();
         page.waitForCondition(() -> applied.equals(api.get("/api/v1/emails/drafts/" + id, admin.accessToken()).json()
                 .path("bodyText").asText().strip()));
+        screenshot(page, "composer-ai-panel");
         page.context().close();
     }
 
@@ -159,6 +160,7 @@ class ComposerBrowserTest extends BrowserTest {
         page.getByTestId("confirm-ok").click();
         assertThat(page.getByTestId("template-row")).hasCount(1);
         assertThat(api.get("/api/v1/templates", t).json().path("pagination").path("total").asInt()).isEqualTo(1);
+        screenshot(page, "templates");
         page.context().close();
     }
 
