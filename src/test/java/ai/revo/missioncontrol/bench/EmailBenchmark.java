@@ -1,0 +1,191 @@
+package ai.revo.missioncontrol.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import ai.revo.missioncontrol.support.Api;
+
+/**
+ * The email channel against one running node and a local SMTP sink (GreenMail in this process): (1) composer draft
+ * save latency at a steady 200 requests per second, (2) send acceptance latency with an Idempotency-Key, (3)
+ * delivery throughput with dry run off, from the first send request until the sink holds every message. Run by
+ * {@code bench/email.sh}, which starts the node pointed at the sink's port; not a unit test.
+ *
+ * <p>Arguments: baseUrl smtpPort draftSeconds sendSamples deliveries
+ */
+public final class EmailBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int smtpPort = Integer.parseInt(args[1]);
+        int draftSeconds = Integer.parseInt(args[2]);
+        int sendSamples = Integer.parseInt(args[3]);
+        int deliveries = Integer.parseInt(args[4]);
+        GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        sink.start();
+        try {
+            run(base, sink, draftSeconds, sendSamples, deliveries);
+        } finally {
+            sink.stop();
+        }
+    }
+
+    private static void run(String base, GreenMail sink, int draftSeconds, int sendSamples, int deliveries)
+            throws Exception {
+        Api api = new Api(base);
+        Api.Session admin = api.signup();
+        String token = admin.accessToken();
+        api.patch("/api/v1/settings/safety", token, Map.of("dryRunMode", false, "channels", Map.of("EMAIL", true)))
+                .expect(200);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+
+        // 1. draft saves at a steady 200 requests per second (open loop: requests go out on schedule)
+        int total = draftSeconds * 200;
+        ConcurrentLinkedQueue<Long> saveMicros = new ConcurrentLinkedQueue<>();
+        AtomicInteger saveErrors = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * 5_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String body = JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "subject",
+                    "Quick idea " + i, "bodyHtml", "<p>Hi there, <b>draft " + i + "</b>. Shall we talk next week?</p>"));
+            long sent = System.nanoTime();
+            pending.add(http.sendAsync(post(base + "/api/v1/emails/draft", token, body, null),
+                    HttpResponse.BodyHandlers.discarding()).thenAccept(r -> {
+                        if (r.statusCode() == 200) {
+                            saveMicros.add((System.nanoTime() - sent) / 1000);
+                        } else {
+                            saveErrors.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double achieved = total / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("RESULT draft_save requests=%d errors=%d offered_rps=200 achieved_rps=%.0f %s%n", total,
+                saveErrors.get(), achieved, percentiles(saveMicros));
+
+        // 2. send acceptance latency, one request at a time
+        List<String> sampleDrafts = drafts(api, token, sendSamples);
+        List<Long> acceptMicros = new ArrayList<>();
+        for (int i = 0; i < sendSamples; i++) {
+            String body = JSON.writeValueAsString(Map.of("draftId", sampleDrafts.get(i), "fromEmail",
+                    "bench@revo.example", "toEmail", "sample" + i + "@sink.example"));
+            long sent = System.nanoTime();
+            HttpResponse<Void> r = http.send(post(base + "/api/v1/emails/send", token, body, UUID.randomUUID().toString()),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 202) {
+                throw new IllegalStateException("send answered " + r.statusCode());
+            }
+            acceptMicros.add((System.nanoTime() - sent) / 1000);
+        }
+        System.out.printf("RESULT send_accept samples=%d %s%n", sendSamples, percentiles(acceptMicros));
+        awaitDelivered(sink, sendSamples, Duration.ofMinutes(5));
+
+        // 3. delivery throughput: queue N sends from 16 client threads, time until the sink holds them all
+        List<String> bulk = drafts(api, token, deliveries);
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        AtomicInteger refused = new AtomicInteger();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < deliveries; i++) {
+            int n = i;
+            senders.submit(() -> {
+                try {
+                    String body = JSON.writeValueAsString(Map.of("draftId", bulk.get(n), "fromEmail",
+                            "bench@revo.example", "toEmail", "bulk" + n + "@sink.example"));
+                    HttpResponse<Void> r = http.send(post(base + "/api/v1/emails/send", token, body,
+                            UUID.randomUUID().toString()), HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() != 202) {
+                        refused.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    refused.incrementAndGet();
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(30, TimeUnit.MINUTES);
+        double queuedSeconds = (System.nanoTime() - t0) / 1e9;
+        awaitDelivered(sink, sendSamples + deliveries, Duration.ofMinutes(30));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("RESULT delivery emails=%d refused=%d all_queued_after_s=%.1f all_delivered_after_s=%.1f "
+                + "emails_per_s=%.1f%n", deliveries, refused.get(), queuedSeconds, seconds, deliveries / seconds);
+    }
+
+    private static List<String> drafts(Api api, String token, int n) throws InterruptedException {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            pool.submit(() -> {
+                String id = UUID.randomUUID().toString();
+                api.post("/api/v1/emails/draft", token, Map.of("id", id, "subject", "Hello " + k, "bodyHtml",
+                        "<p>Hi, this is message " + k + ". Would a short call next week help?</p>")).expect(200);
+                ids.add(id);
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        if (ids.size() != n) {
+            throw new IllegalStateException("only " + ids.size() + " of " + n + " drafts were saved");
+        }
+        return ids;
+    }
+
+    private static void awaitDelivered(GreenMail sink, int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (sink.getReceivedMessages().length < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + sink.getReceivedMessages().length + " of " + count
+                        + " emails arrived");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static HttpRequest post(String url, String token, String body, String idempotencyKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return b.build();
+    }
+
+    private static String percentiles(java.util.Collection<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return "no samples";
+        }
+        return String.format("p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f", at(sorted, 0.50), at(sorted, 0.95),
+                at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static double at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1000.0;
+    }
+}
