@@ -48,6 +48,9 @@ public final class EmailBenchmark {
         } finally {
             sink.stop();
         }
+        // the HTTP client's worker threads would keep the JVM alive
+        System.out.flush();
+        System.exit(0);
     }
 
     private static void run(String base, GreenMail sink, int draftSeconds, int sendSamples, int deliveries)

@@ -85,6 +85,20 @@ class CrossTenantProbeTest extends IntegrationTest {
                         new Call("POST", "/api/v1/ai/score", Map.of("draftId", "{id}")),
                         new Call("POST", "/api/v1/ai/rewrite", Map.of("draftId", "{id}", "instruction", "shorter")),
                         new Call("POST", "/api/v1/ai/personalize", Map.of("draftId", "{id}")))),
+                new Target("email template", (api, b) -> api.post("/api/v1/templates", b.accessToken(),
+                        Map.of("title", "Probe", "content", Map.of("subject", "Hi {{firstName|there}}", "body",
+                                "<p>Hi</p>"))).expect(201).json().path("id").asText(),
+                        "/api/v1/templates/{id}", List.of(
+                        new Call("GET", "/api/v1/templates/{id}", null),
+                        new Call("PATCH", "/api/v1/templates/{id}", Map.of("title", "Hijacked")),
+                        new Call("POST", "/api/v1/templates/{id}/render", Map.of()),
+                        new Call("DELETE", "/api/v1/templates/{id}", null))),
+                new Target("composer draft", (api, b) -> api.post("/api/v1/emails/draft", b.accessToken(),
+                        Map.of("subject", "Probe", "bodyHtml", "<p>Probe</p>")).expect(200).json().path("id").asText(),
+                        "/api/v1/emails/drafts/{id}", List.of(
+                        new Call("GET", "/api/v1/emails/drafts/{id}", null),
+                        new Call("POST", "/api/v1/emails/draft", Map.of("id", "{id}", "subject", "Hijacked")),
+                        new Call("DELETE", "/api/v1/emails/draft/{id}", null))),
                 new Target("scheduler job", (api, b) -> api.get("/api/v1/scheduler/jobs", b.accessToken()).expect(200)
                         .json().path("data").get(0).path("id").asText(), "/api/v1/scheduler/jobs/{id}", List.of(
                         new Call("GET", "/api/v1/scheduler/jobs/{id}", null),

@@ -112,7 +112,15 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/dashboard/stats", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/dashboard/timeline", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/dashboard/momentum", null, OK, OK, OK, OK, OK),
-                new Rule("GET", "/api/v1/dashboard/campaigns", null, OK, OK, OK, OK, OK));
+                new Rule("GET", "/api/v1/dashboard/campaigns", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/templates", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/templates", Map.of("title", "M {uuid}", "content", Map.of("subject", "Hi",
+                        "body", "<p>Hi</p>")), CREATED, CREATED, NO, NO, NO),
+                new Rule("GET", "/api/v1/emails/drafts", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/emails/draft", Map.of("id", "{uuid}", "subject", "x", "bodyHtml", "<p>x</p>"),
+                        OK, OK, OK, NO, NO),
+                new Rule("POST", "/api/v1/emails/send", Map.of("draftId", "{uuid}", "toEmail", "x@example.com"), 400,
+                        400, 400, 400, NO));
     }
 
     @TestFactory
