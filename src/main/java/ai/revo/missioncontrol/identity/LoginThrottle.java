@@ -1,84 +1,93 @@
 package ai.revo.missioncontrol.identity;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.Locale;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ai.revo.missioncontrol.platform.RateLimitExceeded;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 /**
- * Throttles failed sign-ins per e-mail and per client address, on this node. Each failure takes a token from both
- * buckets; an empty bucket answers 429 with the time until the next attempt is allowed.
+ * Throttles sign-ins per e-mail and per client address over a sliding window, counted in PostgreSQL so the limits
+ * hold across every node. Each attempt is counted before the password is checked (so parallel guesses cannot all slip
+ * through, serialised per key by a transaction-scoped advisory lock); a successful sign-in gives the attempts back.
+ * Over a limit answers 429 with the time until the oldest counted attempt leaves the window.
  */
 @Component
 class LoginThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
-
     private final IdentityProperties.LoginThrottle limits;
-    private final Map<String, Bucket> byEmail = lru();
-    private final Map<String, Bucket> byAddress = lru();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
 
-    LoginThrottle(IdentityProperties properties) {
+    LoginThrottle(IdentityProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
+            Clock clock) {
         this.limits = properties.loginThrottle();
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        // its own transaction: a failed sign-in rolls its own transaction back, the attempt must stay counted
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
-    /**
-     * Takes one attempt from both buckets before the password is checked, so parallel guesses cannot all slip
-     * through; 429 when either is empty. A successful sign-in gives the attempts back.
-     */
+    /** Counts one attempt for the e-mail and the address, or throws 429 when either has no attempt left. */
     void checkAllowed(String email, String address) {
-        Bucket perEmail = bucket(byEmail, email, limits.failuresPerEmail());
-        Bucket perAddress = bucket(byAddress, address, limits.failuresPerAddress());
-        var emailProbe = perEmail.tryConsumeAndReturnRemaining(1);
-        if (!emailProbe.isConsumed()) {
-            throw throttled(emailProbe.getNanosToWaitForRefill());
-        }
-        var addressProbe = perAddress.tryConsumeAndReturnRemaining(1);
-        if (!addressProbe.isConsumed()) {
-            perEmail.addTokens(1);
-            throw throttled(addressProbe.getNanosToWaitForRefill());
-        }
+        String emailKey = key(email);
+        String addressKey = key(address);
+        tx.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            Instant cutoff = now.minus(limits.window());
+            lock("EMAIL", emailKey);
+            lock("ADDRESS", addressKey);
+            refuseWhenFull("EMAIL", emailKey, limits.failuresPerEmail(), cutoff, now);
+            refuseWhenFull("ADDRESS", addressKey, limits.failuresPerAddress(), cutoff, now);
+            jdbc.sql("delete from login_attempts where scope in ('EMAIL', 'ADDRESS') and key in (?, ?) "
+                    + "and attempted_at < ?").params(emailKey, addressKey, Timestamp.from(cutoff)).update();
+            jdbc.sql("insert into login_attempts (scope, key, attempted_at) values ('EMAIL', ?, ?), ('ADDRESS', ?, ?)")
+                    .params(emailKey, Timestamp.from(now), addressKey, Timestamp.from(now)).update();
+        });
     }
 
-    /** The attempt already counted in {@link #checkAllowed}; nothing more to take. */
+    /** The attempt was already counted in {@link #checkAllowed}; nothing more to take. */
     void recordFailure(String email, String address) {
         // intentionally empty: the attempt was taken before the password check
     }
 
+    /** A good password: the e-mail's attempts are forgotten and the address gets this attempt back. */
     void recordSuccess(String email, String address) {
-        byEmail.remove(key(email));
-        Bucket perAddress = byAddress.get(key(address));
-        if (perAddress != null) {
-            perAddress.addTokens(1);
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("delete from login_attempts where scope = 'EMAIL' and key = ?").param(key(email)).update();
+            jdbc.sql("delete from login_attempts where id = (select id from login_attempts where scope = 'ADDRESS' "
+                    + "and key = ? order by attempted_at desc limit 1)").param(key(address)).update();
+        });
+    }
+
+    private void lock(String scope, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("login:" + scope + ":" + key)
+                .query((rs, n) -> null).list();
+    }
+
+    private void refuseWhenFull(String scope, String key, int limit, Instant cutoff, Instant now) {
+        var counted = jdbc.sql("select count(*), min(attempted_at) from login_attempts where scope = ? and key = ? "
+                + "and attempted_at >= ?").params(scope, key, Timestamp.from(cutoff))
+                .query((rs, n) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) }).single();
+        if ((Long) counted[0] >= limit) {
+            Instant oldest = ((Timestamp) counted[1]).toInstant();
+            Duration wait = Duration.between(now, oldest.plus(limits.window()));
+            throw new RateLimitExceeded("Too many failed sign-in attempts; try again later",
+                    wait.isNegative() ? Duration.ofSeconds(1) : wait);
         }
     }
 
-    private static RateLimitExceeded throttled(long nanos) {
-        return new RateLimitExceeded("Too many failed sign-in attempts; try again later", Duration.ofNanos(nanos));
-    }
-
-    private Bucket bucket(Map<String, Bucket> buckets, String key, int capacity) {
-        return buckets.computeIfAbsent(key(key), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limits.window()).build())
-                .build());
-    }
-
     private static String key(String value) {
-        return value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static Map<String, Bucket> lru() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > MAX_TRACKED;
-            }
-        });
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
     }
 }

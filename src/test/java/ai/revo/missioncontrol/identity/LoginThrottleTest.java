@@ -9,36 +9,68 @@ import org.junit.jupiter.api.Test;
 
 import ai.revo.missioncontrol.platform.RateLimitExceeded;
 
-class LoginThrottleTest {
+/**
+ * The sign-in throttle against the real PostgreSQL it counts in. Each test uses its own e-mails and addresses, and two
+ * throttle objects with the same limits stand for two nodes sharing the count.
+ */
+class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
 
-    private static LoginThrottle throttle(int perEmail, int perAddress) {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    private LoginThrottle throttle(int perEmail, int perAddress) {
         return new LoginThrottle(new IdentityProperties(null, Duration.ofMinutes(15), Duration.ofDays(30),
                 Duration.ofDays(7), true, "http://localhost", new IdentityProperties.BootstrapAdmin("a@b", null, "D"),
-                new IdentityProperties.LoginThrottle(perEmail, perAddress, Duration.ofMinutes(15))));
+                new IdentityProperties.LoginThrottle(perEmail, perAddress, Duration.ofMinutes(15))), jdbc, transactions,
+                java.time.Clock.systemUTC());
+    }
+
+    private String email(String name) {
+        return name + "-" + run + "@example.com";
+    }
+
+    private String address(String last) {
+        return "10." + run + "." + last;
+    }
+
+    @Test
+    void twoNodesShareTheCount() {
+        LoginThrottle nodeA = throttle(3, 100);
+        LoginThrottle nodeB = throttle(3, 100);
+        nodeA.checkAllowed(email("shared"), address("1"));
+        nodeB.checkAllowed(email("shared"), address("2"));
+        nodeA.checkAllowed(email("shared"), address("3"));
+        assertThatThrownBy(() -> nodeB.checkAllowed(email("shared"), address("4")))
+                .isInstanceOf(RateLimitExceeded.class);
     }
 
     @Test
     void blocksAnEmailAfterItsFailures() {
         LoginThrottle throttle = throttle(3, 100);
         for (int i = 0; i < 3; i++) {
-            throttle.checkAllowed("a@example.com", "10.0.0.1");
+            throttle.checkAllowed(email("a"), address("1"));
         }
-        assertThatThrownBy(() -> throttle.checkAllowed("a@example.com", "10.0.0.2"))
+        assertThatThrownBy(() -> throttle.checkAllowed(email("a"), address("2")))
                 .isInstanceOf(RateLimitExceeded.class);
-        assertThatCode(() -> throttle.checkAllowed("b@example.com", "10.0.0.1")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.checkAllowed(email("b"), address("1"))).doesNotThrowAnyException();
     }
 
     @Test
     void blocksAnAddressThatTriesManyEmails() {
         LoginThrottle throttle = throttle(100, 4);
         for (int i = 0; i < 4; i++) {
-            throttle.checkAllowed("user" + i + "@example.com", "10.0.0.9");
+            throttle.checkAllowed(email("user" + i), address("9"));
         }
-        assertThatThrownBy(() -> throttle.checkAllowed("fresh@example.com", "10.0.0.9"))
+        assertThatThrownBy(() -> throttle.checkAllowed(email("fresh"), address("9")))
                 .isInstanceOf(RateLimitExceeded.class)
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((RateLimitExceeded) e).retryAfterSeconds())
                         .isBetween(1L, 15 * 60L));
-        assertThatCode(() -> throttle.checkAllowed("fresh@example.com", "10.0.0.10")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.checkAllowed(email("fresh"), address("10"))).doesNotThrowAnyException();
     }
 
     @Test
@@ -50,7 +82,7 @@ class LoginThrottleTest {
         for (int i = 0; i < 100; i++) {
             all.add(pool.submit(() -> {
                 try {
-                    throttle.checkAllowed("target@example.com", "10.0.0.5");
+                    throttle.checkAllowed(email("target"), address("5"));
                     passed.incrementAndGet();
                 } catch (RateLimitExceeded expected) {
                     // throttled
@@ -67,10 +99,10 @@ class LoginThrottleTest {
     @Test
     void successClearsTheEmailCounter() {
         LoginThrottle throttle = throttle(2, 100);
-        throttle.checkAllowed("c@example.com", "10.0.0.1");
-        throttle.recordSuccess("c@example.com", "10.0.0.1");
-        throttle.checkAllowed("c@example.com", "10.0.0.1");
-        assertThatCode(() -> throttle.checkAllowed("c@example.com", "10.0.0.1")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> throttle.checkAllowed("c@example.com", "10.0.0.1")).isInstanceOf(RateLimitExceeded.class);
+        throttle.checkAllowed(email("c"), address("1"));
+        throttle.recordSuccess(email("c"), address("1"));
+        throttle.checkAllowed(email("c"), address("1"));
+        assertThatCode(() -> throttle.checkAllowed(email("c"), address("1"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> throttle.checkAllowed(email("c"), address("1"))).isInstanceOf(RateLimitExceeded.class);
     }
 }
