@@ -66,10 +66,13 @@ public class EmailSending {
     private final String defaultFrom;
     private final Duration keyTtl;
 
+    private final SenderPolicy senders;
+
     EmailSending(JdbcClient jdbc, EmailStore store, EmailQueue queue, CampaignManagement campaigns,
             LeadManagement leads, DraftManagement drafts, Emails emails, ApplicationEventPublisher events,
             ObjectMapper json, Clock clock, @Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
-            @Value("${mc.email.idempotency-ttl:24h}") Duration keyTtl) {
+            @Value("${mc.email.idempotency-ttl:24h}") Duration keyTtl, SenderPolicy senders) {
+        this.senders = senders;
         this.jdbc = jdbc;
         this.store = store;
         this.queue = queue;
@@ -108,6 +111,7 @@ public class EmailSending {
         }
         String to = address("toEmail", toEmail, true);
         String from = address("fromEmail", fromEmail, false);
+        senders.check("fromEmail", from, actor);
         String hash = hash(draftId + "\u0000" + (from == null ? "" : from.toLowerCase(Locale.ROOT)) + "\u0000"
                 + to.toLowerCase(Locale.ROOT));
         Instant now = clock.instant();

@@ -206,11 +206,14 @@ class EmailStore {
                 .param("tenant", tenant.value()).param("id", emailId).update();
     }
 
-    /** Emails of this sender that count against its caps since {@code since}: sent, or being sent right now. */
+    /**
+     * Emails of this sender that count against its caps since {@code since}: sent, or being sent right now (an
+     * attempt stuck in SENDING stops counting once it is older than the window).
+     */
     long sentSince(TenantId tenant, String from, Instant since) {
         return jdbc.sql("""
                 select count(*) from emails where tenant_id = :tenant and lower(from_email) = lower(:from)
-                  and (sent_at >= :since or status = 'SENDING')
+                  and (sent_at >= :since or (status = 'SENDING' and updated_at >= :since))
                 """).param("tenant", tenant.value()).param("from", from).param("since", ts(since))
                 .query(Long.class).single();
     }

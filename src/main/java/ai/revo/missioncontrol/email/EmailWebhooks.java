@@ -29,7 +29,7 @@ public class EmailWebhooks {
         OPEN, REPLY, BOUNCE
     }
 
-    private static final int MAX_BODY = 1_048_576;
+    public static final int MAX_BODY = 1_048_576;
 
     private final EmailWebhookSecrets secrets;
     private final EmailTracking tracking;

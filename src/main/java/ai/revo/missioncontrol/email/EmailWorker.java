@@ -159,9 +159,12 @@ class EmailWorker {
             hold(tenant, email, "Held: the campaign is paused", now.plus(holdRecheck), now);
             return null;
         }
-        if (campaign != null && campaign.status() == CampaignStatus.ARCHIVED) {
-            store.status(tenant, emailId, EmailStatus.BLOCKED, "The campaign is archived", null, null, now);
-            publish(tenant, email, EmailChanged.FAILED, Map.of("status", "BLOCKED", "reason", "The campaign is archived"));
+        if (campaign != null && (campaign.status() == CampaignStatus.ARCHIVED
+                || campaign.status() == CampaignStatus.COMPLETED)) {
+            // a finished campaign sends nothing more, queued emails included
+            String why = "The campaign is " + campaign.status().name().toLowerCase(java.util.Locale.ROOT);
+            store.status(tenant, emailId, EmailStatus.BLOCKED, why, null, null, now);
+            publish(tenant, email, EmailChanged.FAILED, Map.of("status", "BLOCKED", "reason", why));
             return null;
         }
         if (campaign != null && !row.bypassWindow()) {

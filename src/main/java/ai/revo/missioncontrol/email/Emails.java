@@ -42,8 +42,11 @@ public class Emails {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final SenderPolicy senders;
+
     Emails(EmailStore store, JdbcClient jdbc, CampaignManagement campaigns, LeadManagement leads,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock, SenderPolicy senders) {
+        this.senders = senders;
         this.store = store;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -109,6 +112,7 @@ public class Emails {
         campaigns.get(tenant, campaignId);
         EmailSettings.SendWindow valid = window == null ? null : validate(window);
         String from = EmailSending.address("fromEmail", fromEmail, false);
+        senders.check("fromEmail", from, actor);
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into email_campaign_settings (tenant_id, campaign_id, send_window, from_email, created_at,

@@ -1,7 +1,5 @@
 package ai.revo.missioncontrol.email;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +15,7 @@ import ai.revo.missioncontrol.identity.TenantId;
 /**
  * Adds tracking and unsubscribe to outgoing emails. Every email: the open pixel (when the campaign tracks opens) and
  * its http(s) links rewritten to signed click redirects (when it tracks links). Campaign emails also get a visible
- * unsubscribe link in both parts and the RFC 8058 headers (List-Unsubscribe with an https and a mailto address,
+ * unsubscribe link in both parts and the RFC 8058 headers (List-Unsubscribe with the one-click https address,
  * List-Unsubscribe-Post). The unsubscribe link is added after the rewriting, so it is never rewritten. Tokens are
  * deterministic, so the same email always decorates to the same message.
  */
@@ -56,9 +54,8 @@ class TrackingDecorator implements EmailDecorator {
                         + "Don't want these emails? <a href=\"" + escape(unsubscribe) + "\">Unsubscribe</a></p>");
             }
             outText = outText + (outText.endsWith("\n") ? "" : "\n") + "\n--\nUnsubscribe: " + unsubscribe + "\n";
-            headers.put("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + email.fromEmail() + "?subject="
-                    + URLEncoder.encode("unsubscribe " + email.id(), StandardCharsets.UTF_8).replace("+", "%20")
-                    + ">");
+            // only the one-click https address: nothing here processes unsubscribe requests sent by mail
+            headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         if (outHtml != null && tracking.trackOpens()) {

@@ -39,9 +39,13 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 class SmtpEmailAdapter implements ChannelAdapter {
 
     private final ObjectProvider<JavaMailSender> senders;
+    private final String defaultFrom;
 
-    SmtpEmailAdapter(ObjectProvider<JavaMailSender> senders) {
+    SmtpEmailAdapter(ObjectProvider<JavaMailSender> senders,
+            @org.springframework.beans.factory.annotation.Value("${mc.email.default-from:no-reply@localhost}")
+            String defaultFrom) {
         this.senders = senders;
+        this.defaultFrom = defaultFrom;
     }
 
     @Override
@@ -61,10 +65,10 @@ class SmtpEmailAdapter implements ChannelAdapter {
         OutboundMessage.EmailParts parts = message.email();
         String messageId = parts == null ? null : parts.messageId();
         MimeMessage mime = new FixedIdMessage(sender.getSession(), messageId);
-        if (parts != null && parts.from() != null) {
-            mime.setFrom(new InternetAddress(parts.from(), true));
-        }
-        mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(message.to(), true));
+        // every message has a From (RFC 5322): the email module's sender, else the default sender (e.g. the brief)
+        mime.setFrom(new InternetAddress(parts != null && parts.from() != null ? parts.from() : defaultFrom, true));
+        // exactly one recipient: a comma list would reach addresses the suppression check never saw
+        mime.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(message.to().trim(), true));
         mime.setSubject(message.subject() == null ? "" : message.subject(), StandardCharsets.UTF_8.name());
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();

@@ -71,6 +71,7 @@ public abstract class EmailIntegrationTest {
         registry.add("db-scheduler.polling-interval", () -> "200ms");
         registry.add("mc.outbound.in-flight-wait", () -> "300ms");
         registry.add("mc.email.hourly-cap", () -> "3");
+        registry.add("mc.email.allowed-from-domains", () -> "revo.example,example.com");
         registry.add("mc.email.daily-cap", () -> "100");
         registry.add("mc.email.retry-backoff", () -> "200ms");
         registry.add("mc.email.hold-recheck", () -> "300ms");

@@ -42,6 +42,7 @@ class EmailTwoNodeCapTest {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 "--mc.email.hourly-cap=3",
+                "--mc.email.allowed-from-domains=example.com",
                 "--mc.email.daily-cap=100",
                 "--db-scheduler.polling-interval=200ms",
                 "--db-scheduler.threads=4");

@@ -51,6 +51,7 @@ class EmailController {
     }
 
     @PostMapping("/send")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
     @Operation(summary = "Queue a composer draft for sending: 202 {id, status: PENDING_SEND, createdAt}",
             description = "Body {draftId, fromEmail?, toEmail}; the Idempotency-Key header is required. The same key "
                     + "and body answer the first response again; the same key with another body is 409 "

@@ -59,7 +59,9 @@ class EmailSettingsController {
     }
 
     @PutMapping("/campaigns/{id}/tracking")
-    @Operation(summary = "Turn open or link tracking on or off for a campaign {trackOpens?, trackLinks?}")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Operation(summary = "Turn open or link tracking on or off for a campaign {trackOpens?, trackLinks?}. Roles: ADMIN, "
+            + "OPERATOR")
     TrackingSettingsView change(CurrentUser user, @PathVariable UUID id, @RequestBody TrackingChange change) {
         return tracking.change(user.tenantId(), id, change.trackOpens(), change.trackLinks(), user.actor());
     }

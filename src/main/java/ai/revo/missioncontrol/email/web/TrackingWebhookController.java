@@ -77,11 +77,16 @@ class TrackingWebhookController {
             @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         TrackingToken t = tracking.readToken(token, TrackingToken.Purpose.CLICK)
                 .orElseThrow(() -> ApiException.invalidField("t", "is not a valid tracking link"));
+        boolean known = true;
         try {
-            TenantContext.callAs(t.tenant().value(),
+            known = TenantContext.callAs(t.tenant().value(),
                     () -> tracking.recordClick(t.tenant(), t.emailId(), t.url(), userAgent));
         } catch (RuntimeException e) {
             log.warn("Click redirect could not record a click: {}", e.toString());
+        }
+        if (!known) {
+            // a signed link of an email that does not exist (any more) redirects nowhere
+            throw ApiException.notFound("Email", t.emailId());
         }
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(t.url()))
                 .cacheControl(CacheControl.noStore()).build();
@@ -92,8 +97,8 @@ class TrackingWebhookController {
             description = "Header X-MC-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.rawBody> with the "
                     + "workspace's webhook secret. Stale (over 5 minutes), replayed or wrong: 401, nothing recorded.")
     ResponseEntity<Map<String, Object>> open(@RequestHeader(name = "X-MC-Signature", required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
-        return accepted(webhooks.receive(EmailWebhooks.Kind.OPEN, signature, body));
+            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        return accepted(webhooks.receive(EmailWebhooks.Kind.OPEN, signature, boundedBody(signature, request)));
     }
 
     @PostMapping("/reply")
@@ -101,8 +106,8 @@ class TrackingWebhookController {
             description = "Signed like /open. Moves the lead to REPLIED and blocks its queued emails in that campaign.")
     ResponseEntity<Map<String, Object>> reply(
             @RequestHeader(name = "X-MC-Signature", required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
-        return accepted(webhooks.receive(EmailWebhooks.Kind.REPLY, signature, body));
+            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        return accepted(webhooks.receive(EmailWebhooks.Kind.REPLY, signature, boundedBody(signature, request)));
     }
 
     @PostMapping("/bounce")
@@ -111,8 +116,27 @@ class TrackingWebhookController {
                     + "transient: recorded only.")
     ResponseEntity<Map<String, Object>> bounce(
             @RequestHeader(name = "X-MC-Signature", required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
-        return accepted(webhooks.receive(EmailWebhooks.Kind.BOUNCE, signature, body));
+            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        return accepted(webhooks.receive(EmailWebhooks.Kind.BOUNCE, signature, boundedBody(signature, request)));
+    }
+
+    /**
+     * The raw body, read only when a signature header is present and never more than the webhook limit plus one
+     * byte (an unauthenticated caller cannot make the node buffer an unbounded body); the limit check itself is
+     * the webhook's.
+     */
+    private static byte[] boundedBody(String signature, jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
+        if (signature == null || signature.isBlank()) {
+            return new byte[0];
+        }
+        if (request.getContentLengthLong() > EmailWebhooks.MAX_BODY) {
+            throw new ApiException(ai.revo.missioncontrol.platform.ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The webhook body is larger than " + EmailWebhooks.MAX_BODY + " bytes");
+        }
+        try (java.io.InputStream in = request.getInputStream()) {
+            return in.readNBytes(EmailWebhooks.MAX_BODY + 1);
+        }
     }
 
     private static ResponseEntity<Map<String, Object>> accepted(UUID emailId) {
