@@ -493,6 +493,10 @@ class EmailSendTest extends EmailIntegrationTest {
         JsonNode badFrom = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "fromEmail", "a b@c",
                 "toEmail", s.to())).expectError(400, "VALIDATION_ERROR").json();
         assertThat(badFrom.toString()).contains("fromEmail");
+        // a sender outside the allowed domains (and not the user's own address) is refused: no spoofing
+        JsonNode spoofed = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "fromEmail",
+                "ceo@victim.org", "toEmail", s.to())).expectError(400, "VALIDATION_ERROR").json();
+        assertThat(spoofed.toString()).contains("fromEmail", "not a sender this workspace may use");
         send(s, "k-" + UUID.randomUUID(), Map.of("toEmail", s.to())).expectError(400, "VALIDATION_ERROR");
         send(s, "k-" + UUID.randomUUID(), Map.of("draftId", UUID.randomUUID().toString(), "toEmail", s.to()))
                 .expectError(404, "NOT_FOUND");
