@@ -87,7 +87,17 @@ class LoginThrottle {
         }
     }
 
+    /**
+     * The stored key: a SHA-256 of the normalised e-mail or address, so the table holds no e-mail addresses and any
+     * input (control characters included) is a valid key.
+     */
     private static String key(String value) {
-        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        String normalised = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
