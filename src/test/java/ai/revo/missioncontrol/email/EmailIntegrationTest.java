@@ -54,16 +54,7 @@ public abstract class EmailIntegrationTest {
 
     @DynamicPropertySource
     static void email(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("mc.data-dir", () -> "target/test-data");
-        registry.add("mc.security.jwt-secret", () -> IntegrationTest.JWT_SECRET);
-        registry.add("mc.security.bootstrap-admin.password", () -> IntegrationTest.BOOTSTRAP_PASSWORD);
-        registry.add("mc.security.bootstrap-admin.email", () -> "bootstrap-admin@example.com");
-        registry.add("mc.security.login-throttle.failures-per-address", () -> "100000");
-        registry.add("logging.structured.format.console", () -> "ecs");
-        registry.add("mc.events.keep-alive", () -> "1s");
+        IntegrationTest.applicationProperties(registry, DATABASE);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> String.valueOf(FRONT.port()));
         registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");

@@ -27,7 +27,15 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.Endpoint db = TestDatabase.shared();
+        applicationProperties(registry, TestDatabase.shared());
+    }
+
+    /**
+     * What every test node needs: its database, a data directory, the JWT secret, the bootstrap admin, no per-address
+     * login throttle (every test request comes from 127.0.0.1; LoginThrottleTest covers it), structured logs and a
+     * short keep-alive. Standalone test bases with their own database call this and add their own properties.
+     */
+    public static void applicationProperties(DynamicPropertyRegistry registry, TestDatabase.Endpoint db) {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
@@ -35,7 +43,6 @@ public abstract class IntegrationTest {
         registry.add("mc.security.jwt-secret", () -> JWT_SECRET);
         registry.add("mc.security.bootstrap-admin.password", () -> BOOTSTRAP_PASSWORD);
         registry.add("mc.security.bootstrap-admin.email", () -> "bootstrap-admin@example.com");
-        // every test request comes from 127.0.0.1; per-address throttling is covered by LoginThrottleTest
         registry.add("mc.security.login-throttle.failures-per-address", () -> "100000");
         registry.add("logging.structured.format.console", () -> "ecs");
         registry.add("mc.events.keep-alive", () -> "1s");
