@@ -4,9 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.data.repository.Repository;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,6 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
 
 /** House rules on top of Spring Modulith's: see shared/STYLE.md. */
 class ArchitectureTests {
@@ -26,19 +25,33 @@ class ArchitectureTests {
 
     @Test
     void repositoriesAreNotPublic() {
-        classes().that().areAssignableTo(Repository.class).should().notBePublic().check(CLASSES);
+        classes()
+                .that()
+                .areAssignableTo(Repository.class)
+                .should()
+                .notBePublic()
+                .check(CLASSES);
     }
 
     @Test
     void aggregatesAreNotPublic() {
-        classes().that().areAnnotatedWith(org.springframework.data.relational.core.mapping.Table.class)
-                .should().notBePublic().check(CLASSES);
+        classes()
+                .that()
+                .areAnnotatedWith(org.springframework.data.relational.core.mapping.Table.class)
+                .should()
+                .notBePublic()
+                .check(CLASSES);
     }
 
     @Test
     void everyRepositoryMethodIsScopedByTenant() {
-        methods().that().areDeclaredInClassesThat().areAssignableTo(Repository.class)
-                .and().areDeclaredInClassesThat().areInterfaces()
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAssignableTo(Repository.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .areInterfaces()
                 .and(new DescribedPredicate<JavaMethod>("are not the save method") {
                     @Override
                     public boolean test(JavaMethod method) {
@@ -49,12 +62,13 @@ class ArchitectureTests {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
                         var params = method.getRawParameterTypes();
-                        boolean scoped = !params.isEmpty() && (params.get(0).getSimpleName().equals("TenantId")
-                                // the tenants table is keyed by the tenant itself
-                                || method.getOwner().getSimpleName().equals("TenantRepository"));
+                        boolean scoped = !params.isEmpty()
+                                && (params.get(0).getSimpleName().equals("TenantId")
+                                        // the tenants table is keyed by the tenant itself
+                                        || method.getOwner().getSimpleName().equals("TenantRepository"));
                         if (!scoped) {
-                            events.add(SimpleConditionEvent.violated(method, method.getFullName()
-                                    + " does not take a TenantId as its first parameter"));
+                            events.add(SimpleConditionEvent.violated(
+                                    method, method.getFullName() + " does not take a TenantId as its first parameter"));
                         }
                     }
                 })
@@ -63,24 +77,36 @@ class ArchitectureTests {
 
     @Test
     void controllersDoNotTouchRepositories() {
-        noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
-                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .or()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Repository.class)
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheOutboundModuleTouchesChannelAdapters() {
-        noClasses().that().resideOutsideOfPackage("ai.revo.missioncontrol.outbound..")
-                .should().dependOnClassesThat().areAssignableTo(ai.revo.missioncontrol.outbound.ChannelAdapter.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("ai.revo.missioncontrol.outbound..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(ai.revo.missioncontrol.outbound.ChannelAdapter.class)
                 .because("every message must pass the OutboundGateway's safety checks")
                 .check(CLASSES);
     }
 
     @Test
     void platformHoldsNoBusinessModuleDependencies() {
-        noClasses().that().resideInAPackage("..platform..")
-                .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to a business module") {
+        noClasses()
+                .that()
+                .resideInAPackage("..platform..")
+                .should()
+                .dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to a business module") {
                     @Override
                     public boolean test(JavaClass c) {
                         return c.getPackageName().startsWith("ai.revo.missioncontrol.")

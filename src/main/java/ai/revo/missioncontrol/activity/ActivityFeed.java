@@ -1,5 +1,12 @@
 package ai.revo.missioncontrol.activity;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.TenantContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,21 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
-import ai.revo.missioncontrol.platform.TenantContext;
 
 /** Reads the event log (feed, replay, live subscriptions) and the audit log (list, CSV export) of one workspace. */
 @Service
@@ -44,7 +41,11 @@ public class ActivityFeed {
     private final TransactionTemplate readOnly;
     private final ExecutorService replays = Executors.newCachedThreadPool(LiveEvents.daemonThreads("live-replay-"));
 
-    ActivityFeed(JdbcClient jdbc, ObjectMapper json, LiveEvents live, EventLog eventLog,
+    ActivityFeed(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            LiveEvents live,
+            EventLog eventLog,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
@@ -73,7 +74,10 @@ public class ActivityFeed {
         }
         sql.append(" order by seq ").append(ascending ? "asc" : "desc").append(" limit :limit");
         params.put("limit", limit + 1);
-        List<EventEnvelope> rows = jdbc.sql(sql.toString()).params(params).query(eventLog::envelope).list();
+        List<EventEnvelope> rows = jdbc.sql(sql.toString())
+                .params(params)
+                .query(eventLog::envelope)
+                .list();
         boolean more = rows.size() > limit;
         List<EventEnvelope> page = more ? rows.subList(0, limit) : rows;
         Long next = more ? page.get(page.size() - 1).seq() : null;
@@ -109,23 +113,29 @@ public class ActivityFeed {
      * streaming as it reads, so this returns at once. {@code stillAllowed} is re-checked at every keep-alive; the
      * stream closes when it answers false.
      */
-    public LiveSubscriber subscribe(TenantId tenant, EventFilter filter, Long lastSeenSeq, LiveSubscriber.Sink sink,
+    public LiveSubscriber subscribe(
+            TenantId tenant,
+            EventFilter filter,
+            Long lastSeenSeq,
+            LiveSubscriber.Sink sink,
             BooleanSupplier stillAllowed) {
         // subscribe first, so nothing committed during the replay is missed; the replayed seqs are skipped live
         LiveSubscriber subscriber = live.subscribe(tenant.value(), filter, sink);
         subscriber.guardWith(stillAllowed);
         replays.execute(() -> {
             try {
-                long last = lastSeenSeq == null ? latestSeq(tenant) : replay(tenant, filter, lastSeenSeq, e -> {
-                    if (subscriber.isClosed()) {
-                        throw new IllegalStateException("Client went away during replay");
-                    }
-                    try {
-                        sink.send(e, live.serialise(e));
-                    } catch (Exception failed) {
-                        throw new IllegalStateException("Client went away during replay", failed);
-                    }
-                });
+                long last = lastSeenSeq == null
+                        ? latestSeq(tenant)
+                        : replay(tenant, filter, lastSeenSeq, e -> {
+                            if (subscriber.isClosed()) {
+                                throw new IllegalStateException("Client went away during replay");
+                            }
+                            try {
+                                sink.send(e, live.serialise(e));
+                            } catch (Exception failed) {
+                                throw new IllegalStateException("Client went away during replay", failed);
+                            }
+                        });
                 subscriber.goLive(last);
             } catch (RuntimeException e) {
                 subscriber.close("replay failed");
@@ -140,11 +150,17 @@ public class ActivityFeed {
         StringBuilder where = new StringBuilder(" where tenant_id = :tenant");
         params.put("tenant", tenant.value());
         auditWhere(filter, where, params);
-        long total = jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from audit_log" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("limit", page.limit());
         params.put("offset", page.offset());
-        List<AuditEntry> rows = jdbc.sql("select * from audit_log" + where + " order by seq desc limit :limit offset :offset")
-                .params(params).query(this::auditEntry).list();
+        List<AuditEntry> rows = jdbc.sql(
+                        "select * from audit_log" + where + " order by seq desc limit :limit offset :offset")
+                .params(params)
+                .query(this::auditEntry)
+                .list();
         return PageResult.of(rows, page, total);
     }
 
@@ -159,21 +175,32 @@ public class ActivityFeed {
             long before = Long.MAX_VALUE;
             while (true) {
                 long cursor = before;
-                List<AuditEntry> batch = TenantContext.callAs(tenant.value(), () -> readOnly.execute(s -> {
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    StringBuilder where = new StringBuilder(" where tenant_id = :tenant and seq < :before");
-                    params.put("tenant", tenant.value());
-                    params.put("before", cursor);
-                    auditWhere(filter, where, params);
-                    return jdbc.sql("select * from audit_log" + where + " order by seq desc limit " + EXPORT_BATCH)
-                            .params(params).query(this::auditEntry).list();
-                }));
+                List<AuditEntry> batch = TenantContext.callAs(
+                        tenant.value(),
+                        () -> readOnly.execute(s -> {
+                            Map<String, Object> params = new LinkedHashMap<>();
+                            StringBuilder where = new StringBuilder(" where tenant_id = :tenant and seq < :before");
+                            params.put("tenant", tenant.value());
+                            params.put("before", cursor);
+                            auditWhere(filter, where, params);
+                            return jdbc.sql("select * from audit_log" + where + " order by seq desc limit "
+                                            + EXPORT_BATCH)
+                                    .params(params)
+                                    .query(this::auditEntry)
+                                    .list();
+                        }));
                 for (AuditEntry e : batch) {
-                    List<String> cells = List.of(e.timestamp().toString(), e.actor().type().name(),
-                            nullToEmpty(e.actor().id()), nullToEmpty(e.actor().name()), e.action(),
-                            nullToEmpty(e.entityType()), nullToEmpty(e.entityId()),
+                    List<String> cells = List.of(
+                            e.timestamp().toString(),
+                            e.actor().type().name(),
+                            nullToEmpty(e.actor().id()),
+                            nullToEmpty(e.actor().name()),
+                            e.action(),
+                            nullToEmpty(e.entityType()),
+                            nullToEmpty(e.entityId()),
                             e.before() == null ? "" : e.before().toString(),
-                            e.after() == null ? "" : e.after().toString(), nullToEmpty(e.requestId()),
+                            e.after() == null ? "" : e.after().toString(),
+                            nullToEmpty(e.requestId()),
                             nullToEmpty(e.clientAddress()));
                     out.write(String.join(",", cells.stream().map(CsvCell::of).toList()));
                     out.write("\r\n");
@@ -202,7 +229,8 @@ public class ActivityFeed {
             sql.append(" and entity_id = :entityId");
             params.put("entityId", f.entityId().trim());
         }
-        EventLog.actor(f.actor() == null || f.actor().isBlank() ? null : f.actor().trim(), sql, params);
+        EventLog.actor(
+                f.actor() == null || f.actor().isBlank() ? null : f.actor().trim(), sql, params);
         if (f.since() != null) {
             sql.append(" and occurred_at >= :since");
             params.put("since", Timestamp.from(f.since()));
@@ -214,10 +242,18 @@ public class ActivityFeed {
     }
 
     private AuditEntry auditEntry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getObject("id", UUID.class), rs.getLong("seq"), EventLog.actorOf(rs),
-                rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-                readTree(rs.getString("before")), readTree(rs.getString("after")), rs.getString("request_id"),
-                rs.getString("client_address"), rs.getTimestamp("occurred_at").toInstant());
+        return new AuditEntry(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
+                EventLog.actorOf(rs),
+                rs.getString("action"),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                readTree(rs.getString("before")),
+                readTree(rs.getString("after")),
+                rs.getString("request_id"),
+                rs.getString("client_address"),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 
     private JsonNode readTree(String value) {

@@ -6,8 +6,7 @@ package ai.revo.missioncontrol.activity;
  */
 final class CsvCell {
 
-    private CsvCell() {
-    }
+    private CsvCell() {}
 
     static String of(String value) {
         String v = value == null ? "" : value;

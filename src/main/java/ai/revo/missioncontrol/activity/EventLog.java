@@ -1,5 +1,10 @@
 package ai.revo.missioncontrol.activity;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.TenantContext;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -10,18 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.EventCategory;
-import ai.revo.missioncontrol.platform.TenantContext;
 
 /**
  * Reads the event log in short read-only transactions bound to one workspace. Shared by the feed, the replay of
@@ -31,8 +28,7 @@ import ai.revo.missioncontrol.platform.TenantContext;
 @Component
 class EventLog {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -47,22 +43,31 @@ class EventLog {
 
     /** Up to {@code limit} events of the workspace after {@code afterSeq}, oldest first, that match the filter. */
     List<EventEnvelope> after(UUID tenant, EventFilter filter, long afterSeq, int limit) {
-        return TenantContext.callAs(tenant, () -> readOnly.execute(s -> {
-            Map<String, Object> params = new LinkedHashMap<>();
-            StringBuilder sql = new StringBuilder("select * from events where tenant_id = :tenant and seq > :after");
-            params.put("tenant", tenant);
-            params.put("after", afterSeq);
-            where(filter, sql, params);
-            sql.append(" order by seq asc limit ").append(limit);
-            return jdbc.sql(sql.toString()).params(params).query(this::envelope).list();
-        }));
+        return TenantContext.callAs(
+                tenant,
+                () -> readOnly.execute(s -> {
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    StringBuilder sql =
+                            new StringBuilder("select * from events where tenant_id = :tenant and seq > :after");
+                    params.put("tenant", tenant);
+                    params.put("after", afterSeq);
+                    where(filter, sql, params);
+                    sql.append(" order by seq asc limit ").append(limit);
+                    return jdbc.sql(sql.toString())
+                            .params(params)
+                            .query(this::envelope)
+                            .list();
+                }));
     }
 
     /** The highest seq of the workspace so far, 0 when it has none. */
     long latestSeq(UUID tenant) {
-        return TenantContext.callAs(tenant, () -> readOnly.execute(s -> jdbc
-                .sql("select coalesce(max(seq), 0) from events where tenant_id = ?").param(tenant)
-                .query(Long.class).single()));
+        return TenantContext.callAs(
+                tenant,
+                () -> readOnly.execute(s -> jdbc.sql("select coalesce(max(seq), 0) from events where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single()));
     }
 
     static void where(EventFilter f, StringBuilder sql, Map<String, Object> params) {
@@ -120,15 +125,23 @@ class EventLog {
     }
 
     EventEnvelope envelope(ResultSet rs, int row) throws SQLException {
-        return new EventEnvelope(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getString("type"),
-                EventCategory.valueOf(rs.getString("category")), rs.getString("entity_type"),
-                rs.getString("entity_id"), rs.getObject("task_id", UUID.class), rs.getObject("campaign_id", UUID.class),
-                actorOf(rs), rs.getTimestamp("occurred_at").toInstant(), readMap(rs.getString("payload")));
+        return new EventEnvelope(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
+                rs.getString("type"),
+                EventCategory.valueOf(rs.getString("category")),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                rs.getObject("task_id", UUID.class),
+                rs.getObject("campaign_id", UUID.class),
+                actorOf(rs),
+                rs.getTimestamp("occurred_at").toInstant(),
+                readMap(rs.getString("payload")));
     }
 
     static Actor actorOf(ResultSet rs) throws SQLException {
-        return new Actor(Actor.Type.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
-                rs.getString("actor_name"));
+        return new Actor(
+                Actor.Type.valueOf(rs.getString("actor_type")), rs.getString("actor_id"), rs.getString("actor_name"));
     }
 
     private Map<String, Object> readMap(String value) {

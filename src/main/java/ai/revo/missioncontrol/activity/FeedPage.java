@@ -8,6 +8,5 @@ import java.util.List;
  */
 public record FeedPage(List<EventEnvelope> data, Cursor pagination) {
 
-    public record Cursor(int limit, String order, Long nextAfter, boolean hasMore) {
-    }
+    public record Cursor(int limit, String order, Long nextAfter, boolean hasMore) {}
 }

@@ -1,5 +1,7 @@
 package ai.revo.missioncontrol.activity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,9 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * This node's live clients, by workspace. A commit on any node is only a signal: the node then reads the
@@ -55,7 +53,7 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
     private final int bufferSize;
     private final ObjectMapper json;
     private final EventLog eventLog;
-    private volatile BiConsumer<UUID, EventEnvelope> relay = (tenant, event) -> { };
+    private volatile BiConsumer<UUID, EventEnvelope> relay = (tenant, event) -> {};
     private volatile boolean running;
 
     LiveEvents(@Value("${mc.events.client-buffer:1000}") int bufferSize, ObjectMapper json, EventLog eventLog) {
@@ -106,8 +104,8 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
                 boolean more;
                 do {
                     stream.dirty = false;
-                    List<EventEnvelope> batch = eventLog.after(stream.tenant, EventFilter.ALL, stream.lastDelivered,
-                            BATCH);
+                    List<EventEnvelope> batch =
+                            eventLog.after(stream.tenant, EventFilter.ALL, stream.lastDelivered, BATCH);
                     for (EventEnvelope event : batch) {
                         String serialised = serialise(event);
                         stream.subscribers.forEach(s -> s.offer(event, serialised));
@@ -116,7 +114,9 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
                     more = batch.size() == BATCH || stream.dirty;
                 } while (more && !stream.subscribers.isEmpty());
             } catch (RuntimeException e) {
-                log.warn("Could not read new events of workspace {} for live clients: {}", stream.tenant,
+                log.warn(
+                        "Could not read new events of workspace {} for live clients: {}",
+                        stream.tenant,
                         e.getMessage());
             } finally {
                 stream.fetching.set(false);

@@ -5,7 +5,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +26,8 @@ public final class LiveSubscriber {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LiveSubscriber.class);
-    private record Queued(EventEnvelope event, String json) {
-    }
+
+    private record Queued(EventEnvelope event, String json) {}
 
     private static final Queued KEEP_ALIVE = new Queued(null, null);
 
@@ -41,7 +40,7 @@ public final class LiveSubscriber {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean live;
     private volatile long lastSeq;
-    private Runnable onClose = () -> { };
+    private Runnable onClose = () -> {};
     private volatile java.util.function.BooleanSupplier stillAllowed = () -> true;
 
     LiveSubscriber(UUID tenantId, EventFilter filter, Sink sink, int capacity, Executor drainer) {
@@ -83,7 +82,8 @@ public final class LiveSubscriber {
             return;
         }
         if (!queue.offer(new Queued(event, json))) {
-            log.info("Dropping a live client of workspace {} that fell behind; it resumes with Last-Event-ID", tenantId);
+            log.info(
+                    "Dropping a live client of workspace {} that fell behind; it resumes with Last-Event-ID", tenantId);
             close("overflow");
             return;
         }

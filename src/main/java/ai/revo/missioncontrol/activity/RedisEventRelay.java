@@ -1,12 +1,12 @@
 package ai.revo.missioncontrol.activity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,8 +20,6 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.FixedBackOff;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Fans committed events out to every node through Redis pub/sub on {@code mission_control.events}. Publishing runs
  * on its own thread, so a slow or absent Redis never delays a request; while Redis is down each node still serves
@@ -34,16 +32,15 @@ class RedisEventRelay implements MessageListener, DisposableBean {
     static final String CHANNEL = "mission_control.events";
     private static final Logger log = LoggerFactory.getLogger(RedisEventRelay.class);
 
-    record Relayed(String origin, UUID tenantId, EventEnvelope event) {
-    }
+    record Relayed(String origin, UUID tenantId, EventEnvelope event) {}
 
     private final String nodeId = UUID.randomUUID().toString();
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
     private final LiveEvents live;
     private final RedisMessageListenerContainer container;
-    private final ThreadPoolExecutor publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(10_000), LiveEvents.daemonThreads("redis-relay-"));
+    private final ThreadPoolExecutor publisher = new ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), LiveEvents.daemonThreads("redis-relay-"));
     private final AtomicBoolean degraded = new AtomicBoolean();
 
     RedisEventRelay(RedisConnectionFactory connections, ObjectMapper json, LiveEvents live) {
@@ -68,7 +65,8 @@ class RedisEventRelay implements MessageListener, DisposableBean {
         try {
             publisher.execute(() -> publishNow(tenant, event));
         } catch (RejectedExecutionException full) {
-            log.warn("Redis relay backlog is full; event {} reaches other nodes' clients only through the event log",
+            log.warn(
+                    "Redis relay backlog is full; event {} reaches other nodes' clients only through the event log",
                     event.seq());
         }
     }
@@ -86,8 +84,10 @@ class RedisEventRelay implements MessageListener, DisposableBean {
 
     private void markDegraded(Exception e) {
         if (degraded.compareAndSet(false, true)) {
-            log.warn("Redis is unreachable ({}); live events reach only this node's clients until it is back. "
-                    + "The event log still has every event.", e.getMessage());
+            log.warn(
+                    "Redis is unreachable ({}); live events reach only this node's clients until it is back. "
+                            + "The event log still has every event.",
+                    e.getMessage());
         }
     }
 

@@ -3,5 +3,7 @@
  * across nodes). Records every {@link ai.revo.missioncontrol.platform.MissionEvent} inside its publisher's
  * transaction; streams it after commit. Publishes nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Activity", allowedDependencies = { "identity" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Activity",
+        allowedDependencies = {"identity"})
 package ai.revo.missioncontrol.activity;

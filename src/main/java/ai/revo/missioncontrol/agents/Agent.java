@@ -1,19 +1,17 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
 
 /** One AI agent of a workspace. An admin pauses and resumes it; a paused agent takes no work. */
 @Table("agents")
@@ -21,6 +19,7 @@ class Agent extends AbstractAggregateRoot<Agent> {
 
     @Id
     private final UUID id;
+
     private final TenantId tenantId;
     private final String key;
     private final String name;
@@ -30,15 +29,28 @@ class Agent extends AbstractAggregateRoot<Agent> {
     private UUID currentTaskId;
     private Instant lastRunAt;
     private String lastError;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    Agent(UUID id, TenantId tenantId, String key, String name, String description, AgentStatus status,
-            String statusReason, UUID currentTaskId, Instant lastRunAt, String lastError, Long version,
-            Instant createdAt, Instant updatedAt) {
+    Agent(
+            UUID id,
+            TenantId tenantId,
+            String key,
+            String name,
+            String description,
+            AgentStatus status,
+            String statusReason,
+            UUID currentTaskId,
+            Instant lastRunAt,
+            String lastError,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.key = key;
@@ -63,7 +75,9 @@ class Agent extends AbstractAggregateRoot<Agent> {
             return;
         }
         if (target == AgentStatus.IDLE && status != AgentStatus.PAUSED) {
-            throw new ApiException(ErrorCode.CONFLICT, "Only a paused agent can be resumed; this one is " + status,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Only a paused agent can be resumed; this one is " + status,
                     Map.of("status", status.name()));
         }
         AgentStatus from = status;
@@ -121,7 +135,7 @@ class Agent extends AbstractAggregateRoot<Agent> {
     }
 
     AgentView view() {
-        return new AgentView(id, key, name, description, status, statusReason, currentTaskId, lastRunAt, lastError,
-                updatedAt);
+        return new AgentView(
+                id, key, name, description, status, statusReason, currentTaskId, lastRunAt, lastError, updatedAt);
     }
 }

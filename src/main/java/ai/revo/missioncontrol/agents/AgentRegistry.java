@@ -1,20 +1,18 @@
 package ai.revo.missioncontrol.agents;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.identity.WorkspaceCreated;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The agents of a workspace: listed, read, paused and resumed by admins. */
 @Service
@@ -22,18 +20,30 @@ public class AgentRegistry {
 
     /** The agents every workspace starts with: key, name, description. */
     static final List<String[]> DEFAULTS = List.of(
-            new String[] { "lead_researcher", "Lead researcher",
-                    "Finds new leads that fit each active campaign's ideal customer." },
-            new String[] { "enrichment_scorer", "Enrichment and scoring",
-                    "Completes lead details and scores each lead A, B or C with its reason." },
-            new String[] { "outreach_drafter", "Outreach drafter",
-                    "Writes personalised first messages and sends them to the approval inbox." },
-            new String[] { "content_creator", "Content creator",
-                    "Researches and drafts content for the campaigns' channels." },
-            new String[] { "qa_reviewer", "QA reviewer",
-                    "Checks every draft against the rules and gives it a confidence score." },
-            new String[] { "daily_briefer", "Daily briefer",
-                    "Writes the daily brief: three wins, three blockers, three next moves." });
+            new String[] {
+                "lead_researcher", "Lead researcher", "Finds new leads that fit each active campaign's ideal customer."
+            },
+            new String[] {
+                "enrichment_scorer",
+                "Enrichment and scoring",
+                "Completes lead details and scores each lead A, B or C with its reason."
+            },
+            new String[] {
+                "outreach_drafter",
+                "Outreach drafter",
+                "Writes personalised first messages and sends them to the approval inbox."
+            },
+            new String[] {
+                "content_creator", "Content creator", "Researches and drafts content for the campaigns' channels."
+            },
+            new String[] {
+                "qa_reviewer", "QA reviewer", "Checks every draft against the rules and gives it a confidence score."
+            },
+            new String[] {
+                "daily_briefer",
+                "Daily briefer",
+                "Writes the daily brief: three wins, three blockers, three next moves."
+            });
 
     private final AgentRepository agents;
     private final JdbcClient jdbc;
@@ -49,9 +59,11 @@ public class AgentRegistry {
     @EventListener
     void seed(WorkspaceCreated created) {
         for (String[] a : DEFAULTS) {
-            jdbc.sql("insert into agents (id, tenant_id, key, name, description, status) values (?, ?, ?, ?, ?, 'IDLE') "
-                    + "on conflict (tenant_id, key) do nothing")
-                    .params(UUID.randomUUID(), created.tenantId(), a[0], a[1], a[2]).update();
+            jdbc.sql(
+                            "insert into agents (id, tenant_id, key, name, description, status) values (?, ?, ?, ?, ?, 'IDLE') "
+                                    + "on conflict (tenant_id, key) do nothing")
+                    .params(UUID.randomUUID(), created.tenantId(), a[0], a[1], a[2])
+                    .update();
         }
     }
 

@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 interface AgentRepository extends Repository<Agent, UUID> {
 

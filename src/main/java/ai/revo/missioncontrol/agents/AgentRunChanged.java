@@ -1,18 +1,25 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.EventCategory;
-import ai.revo.missioncontrol.platform.MissionEvent;
-
 /**
  * {@code agent.run.<step>}: a run was queued, started, succeeded, failed, went dead, was retried or overridden.
  */
-public record AgentRunChanged(UUID tenantId, UUID runId, String agent, String step, AgentRunStatus status,
-        int attempts, Map<String, Object> details, Actor actor) implements MissionEvent {
+public record AgentRunChanged(
+        UUID tenantId,
+        UUID runId,
+        String agent,
+        String step,
+        AgentRunStatus status,
+        int attempts,
+        Map<String, Object> details,
+        Actor actor)
+        implements MissionEvent {
 
     @Override
     public String type() {

@@ -1,5 +1,8 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.safety.SafetyManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,15 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.safety.SafetyManagement;
 
 /**
  * Performs one attempt of a run, outside any transaction: claims it, checks the agent and the workspace may work,
@@ -39,8 +37,14 @@ class AgentRunner {
     private final Duration backoff;
     private final Duration maxBackoff;
 
-    AgentRunner(RunStore store, RunQueue queue, AgentRegistry registry, SafetyManagement safety, List<AgentWork> works,
-            Clock clock, @Value("${mc.agents.retry-backoff:30s}") Duration backoff,
+    AgentRunner(
+            RunStore store,
+            RunQueue queue,
+            AgentRegistry registry,
+            SafetyManagement safety,
+            List<AgentWork> works,
+            Clock clock,
+            @Value("${mc.agents.retry-backoff:30s}") Duration backoff,
             @Value("${mc.agents.retry-max-backoff:15m}") Duration maxBackoff) {
         this.store = store;
         this.queue = queue;
@@ -75,8 +79,15 @@ class AgentRunner {
         RunContext context = new RunContext(tenant, runId, attempt.attempt(), actor, attempt.input(), store);
         String refusal = refusal(tenant, agent);
         if (refusal != null) {
-            return store.finish(tenant, runId, AgentRunStatus.FAILED, context.totals(),
-                    error(refusal, "PRE_CHECK", false), null, actor, () -> { });
+            return store.finish(
+                    tenant,
+                    runId,
+                    AgentRunStatus.FAILED,
+                    context.totals(),
+                    error(refusal, "PRE_CHECK", false),
+                    null,
+                    actor,
+                    () -> {});
         }
         registry.startWork(tenant, agent.key());
         try {
@@ -90,22 +101,30 @@ class AgentRunner {
 
     private AgentRunView end(TenantId tenant, RunStore.Claimed attempt, RunContext context, Actor actor) {
         if (context.failures() == 0) {
-            AgentRunView done = store.finish(tenant, attempt.id(), AgentRunStatus.SUCCEEDED, context.totals(), null,
-                    null, actor, () -> { });
+            AgentRunView done = store.finish(
+                    tenant, attempt.id(), AgentRunStatus.SUCCEEDED, context.totals(), null, null, actor, () -> {});
             registry.finishWork(tenant, attempt.agent(), null);
             return done;
         }
-        String message = context.failures() == 1 ? context.firstError()
+        String message = context.failures() == 1
+                ? context.firstError()
                 : context.failures() + " items failed; the first: " + context.firstError();
         Map<String, Object> error = error(message, context.errorKind(), context.retryable());
         AgentRunView ended;
         if (attempt.attempt() < attempt.maxAttempts()) {
             Instant next = clock.instant().plus(delay(attempt.attempt()));
-            ended = store.finish(tenant, attempt.id(), AgentRunStatus.FAILED, context.totals(), error, next, actor,
+            ended = store.finish(
+                    tenant,
+                    attempt.id(),
+                    AgentRunStatus.FAILED,
+                    context.totals(),
+                    error,
+                    next,
+                    actor,
                     () -> queue.enqueue(tenant, attempt.id(), attempt.attempt() + 1, next));
         } else {
-            ended = store.finish(tenant, attempt.id(), AgentRunStatus.DEAD, context.totals(), error, null, actor,
-                    () -> { });
+            ended = store.finish(
+                    tenant, attempt.id(), AgentRunStatus.DEAD, context.totals(), error, null, actor, () -> {});
         }
         registry.finishWork(tenant, attempt.agent(), message);
         return ended;

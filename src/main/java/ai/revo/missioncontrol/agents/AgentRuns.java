@@ -1,5 +1,11 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,18 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
 
 /**
  * Agent runs: started by a person (queued, performed in the background on any node), by a scheduler job (performed at
@@ -37,7 +35,13 @@ public class AgentRuns {
     private final Clock clock;
     private final int maxAttempts;
 
-    AgentRuns(RunStore store, RunQueue queue, AgentRunner runner, AgentRegistry registry, JdbcClient jdbc, Clock clock,
+    AgentRuns(
+            RunStore store,
+            RunQueue queue,
+            AgentRunner runner,
+            AgentRegistry registry,
+            JdbcClient jdbc,
+            Clock clock,
             @Value("${mc.agents.max-attempts:3}") int maxAttempts) {
         this.store = store;
         this.queue = queue;
@@ -74,8 +78,8 @@ public class AgentRuns {
     }
 
     /** A scheduler job's run: created and performed at once on the caller's thread; answers the run as it ended. */
-    public AgentRunView runForJob(TenantId tenant, String agentKey, UUID jobRunId, Actor actor,
-            Map<String, Object> input) {
+    public AgentRunView runForJob(
+            TenantId tenant, String agentKey, UUID jobRunId, Actor actor, Map<String, Object> input) {
         UUID id = store.create(tenant, agentKey, RunTrigger.JOB, jobRunId, actor, input, maxAttempts);
         AgentRunView ended = runner.execute(tenant, id);
         return ended == null ? store.get(tenant, id) : ended;
@@ -113,8 +117,8 @@ public class AgentRuns {
         return store.items(tenant, runId);
     }
 
-    public PageResult<AgentRunView> list(TenantId tenant, String agent, AgentRunStatus status, RunTrigger trigger,
-            UUID jobRunId, PageQuery page) {
+    public PageResult<AgentRunView> list(
+            TenantId tenant, String agent, AgentRunStatus status, RunTrigger trigger, UUID jobRunId, PageQuery page) {
         return store.list(tenant, agent, status, trigger, jobRunId, page);
     }
 
@@ -134,22 +138,50 @@ public class AgentRuns {
                        count(*) filter (where status = 'DEAD' or escalated > 0),
                        count(*) filter (where status in ('SUCCEEDED', 'FAILED', 'DEAD'))
                 from agent_runs where tenant_id = ? and created_at >= ? group by agent_key
-                """).params(tenant.value(), Timestamp.from(since)).query((rs, n) -> {
+                """)
+                .params(tenant.value(), Timestamp.from(since))
+                .query((rs, n) -> {
                     long finished = rs.getLong(11);
                     long runs = rs.getLong(2);
-                    byAgent.put(rs.getString(1), new AgentMetrics(rs.getString(1), null, runs, rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), finished == 0 ? null : round((double) rs.getLong(3) / finished),
-                            (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getLong(8), rs.getLong(9),
-                            rs.getLong(10), runs == 0 ? null : round((double) rs.getLong(10) / runs)));
+                    byAgent.put(
+                            rs.getString(1),
+                            new AgentMetrics(
+                                    rs.getString(1),
+                                    null,
+                                    runs,
+                                    rs.getLong(3),
+                                    rs.getLong(4),
+                                    rs.getLong(5),
+                                    finished == 0 ? null : round((double) rs.getLong(3) / finished),
+                                    (Long) rs.getObject(6),
+                                    (Long) rs.getObject(7),
+                                    rs.getLong(8),
+                                    rs.getLong(9),
+                                    rs.getLong(10),
+                                    runs == 0 ? null : round((double) rs.getLong(10) / runs)));
                     return null;
-                }).list();
+                })
+                .list();
         List<AgentMetrics> out = new ArrayList<>();
         for (AgentView agent : registry.list(tenant, new PageQuery(1, 100)).data()) {
             AgentMetrics m = byAgent.get(agent.key());
-            out.add(m == null ? new AgentMetrics(agent.key(), agent.name(), 0, 0, 0, 0, null, null, null, 0, 0, 0, null)
-                    : new AgentMetrics(m.agent(), agent.name(), m.runs(), m.succeeded(), m.failed(), m.dead(),
-                            m.successRate(), m.p50Ms(), m.p95Ms(), m.inputTokens(), m.outputTokens(), m.escalated(),
-                            m.escalationRate()));
+            out.add(
+                    m == null
+                            ? new AgentMetrics(agent.key(), agent.name(), 0, 0, 0, 0, null, null, null, 0, 0, 0, null)
+                            : new AgentMetrics(
+                                    m.agent(),
+                                    agent.name(),
+                                    m.runs(),
+                                    m.succeeded(),
+                                    m.failed(),
+                                    m.dead(),
+                                    m.successRate(),
+                                    m.p50Ms(),
+                                    m.p95Ms(),
+                                    m.inputTokens(),
+                                    m.outputTokens(),
+                                    m.escalated(),
+                                    m.escalationRate()));
         }
         return out;
     }

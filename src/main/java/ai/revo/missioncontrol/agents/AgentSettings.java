@@ -1,23 +1,20 @@
 package ai.revo.missioncontrol.agents;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.safety.Channel;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What admins allow the agents; a workspace without a row has the defaults (no auto-approval, no brief delivery). */
 @Service
@@ -39,10 +36,12 @@ public class AgentSettings {
     public AgentSettingsView get(TenantId tenant) {
         return jdbc.sql("select auto_approve, brief_channel, updated_at from agent_settings where tenant_id = ?")
                 .param(tenant.value())
-                .query((rs, n) -> new AgentSettingsView(read(rs.getString(1)),
+                .query((rs, n) -> new AgentSettingsView(
+                        read(rs.getString(1)),
                         rs.getString(2) == null ? null : Channel.valueOf(rs.getString(2)),
                         rs.getTimestamp(3).toInstant()))
-                .optional().orElse(new AgentSettingsView(List.of(), null, null));
+                .optional()
+                .orElse(new AgentSettingsView(List.of(), null, null));
     }
 
     /** Replaces the settings (ADMIN); 400 naming the field for an unknown action type or an unusable channel. */
@@ -51,23 +50,25 @@ public class AgentSettings {
         List<String> actions = new ArrayList<>();
         for (String action : autoApprove == null ? List.<String>of() : autoApprove) {
             if (action == null || !AgentSettingsView.ACTIONS.contains(action)) {
-                throw ApiException.invalidField("autoApprove", "allowed action types are "
-                        + String.join(", ", AgentSettingsView.ACTIONS));
+                throw ApiException.invalidField(
+                        "autoApprove", "allowed action types are " + String.join(", ", AgentSettingsView.ACTIONS));
             }
             if (!actions.contains(action)) {
                 actions.add(action);
             }
         }
-        if (briefChannel != null && briefChannel != Channel.EMAIL && briefChannel != Channel.SMS
+        if (briefChannel != null
+                && briefChannel != Channel.EMAIL
+                && briefChannel != Channel.SMS
                 && briefChannel != Channel.WHATSAPP) {
             throw ApiException.invalidField("briefChannel", "must be EMAIL, SMS or WHATSAPP (or null for none)");
         }
         AgentSettingsView before = get(tenant);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("insert into agent_settings (tenant_id, auto_approve, brief_channel, created_at, updated_at) "
-                + "values (?, cast(? as jsonb), ?, ?, ?) on conflict (tenant_id) do update set "
-                + "auto_approve = excluded.auto_approve, brief_channel = excluded.brief_channel, "
-                + "updated_at = excluded.updated_at, version = agent_settings.version + 1")
+                        + "values (?, cast(? as jsonb), ?, ?, ?) on conflict (tenant_id) do update set "
+                        + "auto_approve = excluded.auto_approve, brief_channel = excluded.brief_channel, "
+                        + "updated_at = excluded.updated_at, version = agent_settings.version + 1")
                 .params(tenant.value(), write(actions), briefChannel == null ? null : briefChannel.name(), now, now)
                 .update();
         AgentSettingsView after = get(tenant);
@@ -77,7 +78,7 @@ public class AgentSettings {
 
     private List<String> read(String text) {
         try {
-            return json.readValue(text, new TypeReference<List<String>>() { });
+            return json.readValue(text, new TypeReference<List<String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

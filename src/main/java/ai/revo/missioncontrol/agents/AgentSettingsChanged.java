@@ -1,11 +1,10 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code agent.settings.changed}: an admin changed what agents may auto-approve or where the brief goes. */
 public record AgentSettingsChanged(UUID tenantId, AgentSettingsView before, AgentSettingsView after, Actor actor)
@@ -33,8 +32,11 @@ public record AgentSettingsChanged(UUID tenantId, AgentSettingsView before, Agen
 
     @Override
     public Map<String, Object> payload() {
-        return Map.of("autoApprove", after.autoApprove(),
-                "briefChannel", after.briefChannel() == null ? "" : after.briefChannel().name());
+        return Map.of(
+                "autoApprove",
+                after.autoApprove(),
+                "briefChannel",
+                after.briefChannel() == null ? "" : after.briefChannel().name());
     }
 
     @Override

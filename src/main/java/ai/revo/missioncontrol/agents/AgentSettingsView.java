@@ -1,9 +1,8 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.safety.Channel;
 import java.time.Instant;
 import java.util.List;
-
-import ai.revo.missioncontrol.safety.Channel;
 
 /**
  * What admins allow the agents. {@code autoApprove}: action types ({@code FIRST_MESSAGE}, {@code SOCIAL_POST}) whose

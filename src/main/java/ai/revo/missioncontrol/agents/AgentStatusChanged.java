@@ -1,16 +1,16 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.EventCategory;
-import ai.revo.missioncontrol.platform.MissionEvent;
-
 /** {@code agent.status_changed}: an agent was paused, resumed, started, finished or blocked. */
-public record AgentStatusChanged(UUID tenantId, UUID agentId, String key, AgentStatus from, AgentStatus to,
-        String reason, Actor actor) implements MissionEvent {
+public record AgentStatusChanged(
+        UUID tenantId, UUID agentId, String key, AgentStatus from, AgentStatus to, String reason, Actor actor)
+        implements MissionEvent {
 
     @Override
     public String type() {

@@ -1,12 +1,11 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code brief.created}: the daily briefer wrote the day's brief. */
 public record BriefCreated(UUID tenantId, BriefView brief, Actor actor) implements MissionEvent {

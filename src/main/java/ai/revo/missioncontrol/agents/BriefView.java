@@ -9,7 +9,16 @@ import java.util.UUID;
  * A daily brief: three wins, three blockers and three next moves chosen from the day's figures, the text phrasing
  * them ({@code model} says what wrote it: a model's name, or {@code template}), and who it was delivered to.
  */
-public record BriefView(UUID id, UUID runId, Instant periodStart, Instant periodEnd, List<String> wins,
-        List<String> blockers, List<String> nextMoves, Map<String, Object> figures, String text, String model,
-        List<String> deliveredTo, Instant createdAt) {
-}
+public record BriefView(
+        UUID id,
+        UUID runId,
+        Instant periodStart,
+        Instant periodEnd,
+        List<String> wins,
+        List<String> blockers,
+        List<String> nextMoves,
+        Map<String, Object> figures,
+        String text,
+        String model,
+        List<String> deliveredTo,
+        Instant createdAt) {}

@@ -1,12 +1,5 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import ai.revo.missioncontrol.agents.checks.QualityReview;
 import ai.revo.missioncontrol.ai.LlmContext;
 import ai.revo.missioncontrol.ai.LlmGateway;
@@ -19,6 +12,11 @@ import ai.revo.missioncontrol.drafts.DraftStatus;
 import ai.revo.missioncontrol.drafts.DraftView;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * content_research_creation_qa: for ACTIVE campaigns on FACEBOOK, INSTAGRAM or LINKEDIN, writes a post about the
@@ -37,7 +35,11 @@ class ContentCreation extends ScheduledAgentJob {
     private final Generation generation;
     private final DraftFiling filing;
 
-    ContentCreation(CampaignManagement campaigns, DraftManagement drafts, LlmGateway llm, Generation generation,
+    ContentCreation(
+            CampaignManagement campaigns,
+            DraftManagement drafts,
+            LlmGateway llm,
+            Generation generation,
             DraftFiling filing) {
         this.campaigns = campaigns;
         this.drafts = drafts;
@@ -79,24 +81,40 @@ class ContentCreation extends ScheduledAgentJob {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("campaign", Generation.campaignVariables(campaign));
         variables.put("channel", channel.name());
-        LlmResult result = llm.generate(run.tenant(), PROMPT, variables,
+        LlmResult result = llm.generate(
+                run.tenant(),
+                PROMPT,
+                variables,
                 new LlmContext(run.runId(), "campaign", campaign.id().toString()));
         run.llm(result);
         String body = result.field("body");
         QualityReview.Verdict verdict = generation.review(campaign, channel, null, body, result.confidence(), true);
-        DraftView draft = filing.file(run.tenant(), campaign.id(), null, channel,
-                new DraftContent(null, body == null ? "" : body, null), verdict,
+        DraftView draft = filing.file(
+                run.tenant(),
+                campaign.id(),
+                null,
+                channel,
+                new DraftContent(null, body == null ? "" : body, null),
+                verdict,
                 verdict.asChecks("qa_reviewer", result.model(), result.promptKey(), result.promptVersion()),
-                "SOCIAL_POST", run.agent());
+                "SOCIAL_POST",
+                run.agent());
         run.count("postsSubmitted");
-        run.done("campaign", campaign.id(), label, "Post drafted, confidence " + verdict.confidence()
-                + (verdict.allPassed() ? ", all checks passed" : ", checks failed")
-                + (verdict.flagged() ? ", flagged for a closer look" : ""), draft.id(), verdict.flagged());
+        run.done(
+                "campaign",
+                campaign.id(),
+                label,
+                "Post drafted, confidence " + verdict.confidence()
+                        + (verdict.allPassed() ? ", all checks passed" : ", checks failed")
+                        + (verdict.flagged() ? ", flagged for a closer look" : ""),
+                draft.id(),
+                verdict.flagged());
     }
 
     private boolean waiting(RunContext run, CampaignView campaign, Channel channel) {
-        for (DraftStatus status : new DraftStatus[] { DraftStatus.DRAFT, DraftStatus.NEEDS_APPROVAL }) {
-            for (DraftView d : drafts.list(run.tenant(), status, campaign.id(), null, new PageQuery(1, 100)).data()) {
+        for (DraftStatus status : new DraftStatus[] {DraftStatus.DRAFT, DraftStatus.NEEDS_APPROVAL}) {
+            for (DraftView d : drafts.list(run.tenant(), status, campaign.id(), null, new PageQuery(1, 100))
+                    .data()) {
                 if (d.leadId() == null && d.channel() == channel) {
                     return true;
                 }

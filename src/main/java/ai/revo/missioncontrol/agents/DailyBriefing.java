@@ -1,17 +1,5 @@
 package ai.revo.missioncontrol.agents;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
 import ai.revo.missioncontrol.ai.LlmContext;
 import ai.revo.missioncontrol.ai.LlmGateway;
 import ai.revo.missioncontrol.ai.LlmResult;
@@ -29,6 +17,16 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
 import ai.revo.missioncontrol.safety.SafetyView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * daily_brief: the last 24 hours as three wins, three blockers and three next moves, chosen deterministically from
@@ -53,9 +51,18 @@ class DailyBriefing extends ScheduledAgentJob {
     private final OutboundGateway outbound;
     private final Clock clock;
 
-    DailyBriefing(RunStore runs, LeadManagement leads, DraftManagement drafts, SafetyManagement safety,
-            AgentRegistry registry, UserManagement users, LlmGateway llm, Briefs briefs, AgentSettings settings,
-            OutboundGateway outbound, Clock clock) {
+    DailyBriefing(
+            RunStore runs,
+            LeadManagement leads,
+            DraftManagement drafts,
+            SafetyManagement safety,
+            AgentRegistry registry,
+            UserManagement users,
+            LlmGateway llm,
+            Briefs briefs,
+            AgentSettings settings,
+            OutboundGateway outbound,
+            Clock clock) {
         this.runs = runs;
         this.leads = leads;
         this.drafts = drafts;
@@ -99,13 +106,30 @@ class DailyBriefing extends ScheduledAgentJob {
             return;
         }
         run.llm(text);
-        BriefView brief = briefs.store(run.tenant(), run.runId(), start, end, picks.wins(), picks.blockers(),
-                picks.nextMoves(), figures, text.text(), text.model(), run.agent());
+        BriefView brief = briefs.store(
+                run.tenant(),
+                run.runId(),
+                start,
+                end,
+                picks.wins(),
+                picks.blockers(),
+                picks.nextMoves(),
+                figures,
+                text.text(),
+                text.model(),
+                run.agent());
         run.count("briefs");
         List<String> delivered = deliver(run, brief, workspace);
-        run.done("brief", brief.id(), "Daily brief " + variables.get("date"), "Wins: " + picks.wins().size()
-                + ", blockers: " + picks.blockers().size() + ", next moves: " + picks.nextMoves().size()
-                + (delivered.isEmpty() ? "" : "; delivered to " + String.join(", ", delivered)), null, false);
+        run.done(
+                "brief",
+                brief.id(),
+                "Daily brief " + variables.get("date"),
+                "Wins: " + picks.wins().size()
+                        + ", blockers: " + picks.blockers().size() + ", next moves: "
+                        + picks.nextMoves().size()
+                        + (delivered.isEmpty() ? "" : "; delivered to " + String.join(", ", delivered)),
+                null,
+                false);
     }
 
     private Map<String, Object> figures(RunContext run, Instant since) {
@@ -113,7 +137,9 @@ class DailyBriefing extends ScheduledAgentJob {
         for (PipelineColumn column : leads.pipeline(run.tenant(), null)) {
             figures.put("leads" + pascal(column.status()), column.count());
         }
-        figures.put("inboxWaiting", drafts.inbox(run.tenant(), new PageQuery(1, 1)).pagination().total());
+        figures.put(
+                "inboxWaiting",
+                drafts.inbox(run.tenant(), new PageQuery(1, 1)).pagination().total());
         SafetyView s = safety.settings(run.tenant());
         figures.put("dryRun", s.dryRunMode() ? 1 : 0);
         figures.put("globalPause", s.globalPause() ? 1 : 0);
@@ -126,7 +152,8 @@ class DailyBriefing extends ScheduledAgentJob {
 
     private List<String> blockedAgents(RunContext run) {
         List<String> blocked = new ArrayList<>();
-        for (AgentView agent : registry.list(run.tenant(), new PageQuery(1, 100)).data()) {
+        for (AgentView agent :
+                registry.list(run.tenant(), new PageQuery(1, 100)).data()) {
             if (agent.status() == AgentStatus.BLOCKED) {
                 blocked.add(agent.name() + (agent.statusReason() == null ? "" : ": " + agent.statusReason()));
             }
@@ -134,19 +161,22 @@ class DailyBriefing extends ScheduledAgentJob {
         return blocked;
     }
 
-    record Picks(List<String> wins, List<String> blockers, List<String> nextMoves) {
-    }
+    record Picks(List<String> wins, List<String> blockers, List<String> nextMoves) {}
 
     /** The deterministic choice: candidates in a fixed order of importance, the first three of each kind. */
     static Picks pick(Map<String, Object> f, List<String> blockedAgents) {
         List<String> wins = new ArrayList<>();
-        add(wins, n(f, "draftsSubmitted"), n(f, "draftsSubmitted") + " personalised first messages drafted and "
-                + "sent to the approval inbox");
+        add(
+                wins,
+                n(f, "draftsSubmitted"),
+                n(f, "draftsSubmitted") + " personalised first messages drafted and " + "sent to the approval inbox");
         add(wins, n(f, "leadsEnrolled"), n(f, "leadsEnrolled") + " new leads enrolled by lead research");
         add(wins, n(f, "scoreA"), n(f, "scoreA") + " leads scored A (best fit)");
         add(wins, n(f, "leadsWON"), n(f, "leadsWON") + " deals won");
-        add(wins, n(f, "leadsBOOKED") + n(f, "leadsINTERESTED"), (n(f, "leadsBOOKED") + n(f, "leadsINTERESTED"))
-                + " leads interested or booked");
+        add(
+                wins,
+                n(f, "leadsBOOKED") + n(f, "leadsINTERESTED"),
+                (n(f, "leadsBOOKED") + n(f, "leadsINTERESTED")) + " leads interested or booked");
         add(wins, n(f, "leadsEnriched"), n(f, "leadsEnriched") + " leads enriched and scored");
         add(wins, n(f, "postsSubmitted"), n(f, "postsSubmitted") + " social posts drafted");
         if (wins.isEmpty()) {
@@ -154,10 +184,18 @@ class DailyBriefing extends ScheduledAgentJob {
         }
         List<String> blockers = new ArrayList<>();
         add(blockers, n(f, "inboxWaiting"), n(f, "inboxWaiting") + " drafts wait for approval");
-        add(blockers, n(f, "runsDead"), n(f, "runsDead") + " agent runs are dead after all their retries"
-                + (f.get("latestError") == null ? "" : " (" + f.get("latestError") + ")"));
-        add(blockers, n(f, "runsFailed"), n(f, "runsFailed") + " agent runs failed and wait for a retry"
-                + (f.get("latestError") == null || n(f, "runsDead") > 0 ? "" : " (" + f.get("latestError") + ")"));
+        add(
+                blockers,
+                n(f, "runsDead"),
+                n(f, "runsDead") + " agent runs are dead after all their retries"
+                        + (f.get("latestError") == null ? "" : " (" + f.get("latestError") + ")"));
+        add(
+                blockers,
+                n(f, "runsFailed"),
+                n(f, "runsFailed") + " agent runs failed and wait for a retry"
+                        + (f.get("latestError") == null || n(f, "runsDead") > 0
+                                ? ""
+                                : " (" + f.get("latestError") + ")"));
         for (String agent : blockedAgents) {
             blockers.add("Agent blocked: " + agent);
         }
@@ -169,15 +207,26 @@ class DailyBriefing extends ScheduledAgentJob {
             blockers.add("No blockers in the last 24 hours");
         }
         List<String> moves = new ArrayList<>();
-        add(moves, n(f, "inboxWaiting"), "Review the " + n(f, "inboxWaiting") + " drafts in the approval inbox, "
-                + "flagged ones first");
-        add(moves, n(f, "runsDead") + n(f, "runsFailed") + blockedAgents.size(),
+        add(
+                moves,
+                n(f, "inboxWaiting"),
+                "Review the " + n(f, "inboxWaiting") + " drafts in the approval inbox, " + "flagged ones first");
+        add(
+                moves,
+                n(f, "runsDead") + n(f, "runsFailed") + blockedAgents.size(),
                 "Open the Runs page: retry or override the failed runs");
-        add(moves, n(f, "leadsBOOKED") + n(f, "leadsINTERESTED"), "Follow up with the "
-                + (n(f, "leadsBOOKED") + n(f, "leadsINTERESTED")) + " interested and booked leads");
-        add(moves, n(f, "dryRun") == 1 && n(f, "inboxWaiting") == 0 ? 1 : 0,
+        add(
+                moves,
+                n(f, "leadsBOOKED") + n(f, "leadsINTERESTED"),
+                "Follow up with the " + (n(f, "leadsBOOKED") + n(f, "leadsINTERESTED"))
+                        + " interested and booked leads");
+        add(
+                moves,
+                n(f, "dryRun") == 1 && n(f, "inboxWaiting") == 0 ? 1 : 0,
                 "When the approved drafts read well, turn dry-run off in Safety");
-        add(moves, n(f, "leadsEnrolled") == 0 ? 1 : 0,
+        add(
+                moves,
+                n(f, "leadsEnrolled") == 0 ? 1 : 0,
                 "Add contacts that fit the active campaigns, or widen their ideal-customer criteria");
         add(moves, n(f, "scoreC"), "Look at the C-scored leads: override the score where you know better");
         add(moves, 1, "Let tomorrow's 09:00 research run find the next leads");
@@ -200,9 +249,18 @@ class DailyBriefing extends ScheduledAgentJob {
                 continue;
             }
             try {
-                var outcome = outbound.submit(run.tenant(), new OutboundMessage(channel, to,
-                        "Daily brief for " + workspace.name(), brief.text(), null, null, null,
-                        "brief:" + brief.id() + ":" + to, run.agent()));
+                var outcome = outbound.submit(
+                        run.tenant(),
+                        new OutboundMessage(
+                                channel,
+                                to,
+                                "Daily brief for " + workspace.name(),
+                                brief.text(),
+                                null,
+                                null,
+                                null,
+                                "brief:" + brief.id() + ":" + to,
+                                run.agent()));
                 delivered.add(to + " (" + outcome.status() + ")");
             } catch (RuntimeException e) {
                 run.failed("delivery", user.id().value(), to, e);

@@ -1,12 +1,5 @@
 package ai.revo.missioncontrol.agents;
 
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.agents.checks.QualityReview;
 import ai.revo.missioncontrol.drafts.Decision;
 import ai.revo.missioncontrol.drafts.DraftContent;
@@ -16,6 +9,11 @@ import ai.revo.missioncontrol.drafts.Priority;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.safety.Channel;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files a generated draft in one transaction: written with its checks and confidence, submitted to the approval
@@ -33,13 +31,31 @@ class DraftFiling {
     }
 
     @Transactional
-    public DraftView file(TenantId tenant, UUID campaignId, UUID leadId, Channel channel, DraftContent content,
-            QualityReview.Verdict verdict, Map<String, Object> checks, String action, Actor agent) {
+    public DraftView file(
+            TenantId tenant,
+            UUID campaignId,
+            UUID leadId,
+            Channel channel,
+            DraftContent content,
+            QualityReview.Verdict verdict,
+            Map<String, Object> checks,
+            String action,
+            Actor agent) {
         Priority priority = verdict.flagged() ? Priority.HIGH : Priority.NORMAL;
-        DraftView written = drafts.write(tenant, campaignId, leadId, channel, content, priority, checks,
-                BigDecimal.valueOf(verdict.confidence()), agent);
+        DraftView written = drafts.write(
+                tenant,
+                campaignId,
+                leadId,
+                channel,
+                content,
+                priority,
+                checks,
+                BigDecimal.valueOf(verdict.confidence()),
+                agent);
         DraftView submitted = drafts.submit(tenant, written.id(), written.etag(), agent);
-        if (verdict.allPassed() && !verdict.flagged() && settings.get(tenant).autoApprove().contains(action)) {
+        if (verdict.allPassed()
+                && !verdict.flagged()
+                && settings.get(tenant).autoApprove().contains(action)) {
             return drafts.decide(tenant, submitted.id(), Decision.APPROVE, null, null, submitted.etag(), agent);
         }
         return submitted;

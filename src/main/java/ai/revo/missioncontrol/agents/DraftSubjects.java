@@ -1,12 +1,5 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-
 import ai.revo.missioncontrol.ai.AiSubject;
 import ai.revo.missioncontrol.ai.AiSubjects;
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
@@ -19,6 +12,11 @@ import ai.revo.missioncontrol.drafts.DraftView;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * Gives the AI helpers a draft's text, or a lead, with the merge variables of the person and the campaign.
@@ -33,8 +31,8 @@ class DraftSubjects implements AiSubjects {
     private final ContactManagement contacts;
     private final CampaignManagement campaigns;
 
-    DraftSubjects(DraftManagement drafts, LeadManagement leads, ContactManagement contacts,
-            CampaignManagement campaigns) {
+    DraftSubjects(
+            DraftManagement drafts, LeadManagement leads, ContactManagement contacts, CampaignManagement campaigns) {
         this.drafts = drafts;
         this.leads = leads;
         this.contacts = contacts;
@@ -56,7 +54,10 @@ class DraftSubjects implements AiSubjects {
         variables.put("campaign", Generation.campaignVariables(campaigns.get(tenant, draft.campaignId())));
         variables.put("channel", draft.channel().name());
         if (draft.leadId() != null) {
-            variables.put("lead", person(contacts.get(tenant, leads.get(tenant, draft.leadId()).contactId())));
+            variables.put(
+                    "lead",
+                    person(contacts.get(
+                            tenant, leads.get(tenant, draft.leadId()).contactId())));
         }
         return Optional.of(new AiSubject(draft.bodyText(), draft.subject(), variables));
     }

@@ -1,15 +1,5 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignView;
 import ai.revo.missioncontrol.contacts.CompanyDirectory;
@@ -26,6 +16,14 @@ import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * enrichment_scoring: completes each NEW lead's contact from the workspace's company data (company, place, time
@@ -60,8 +58,8 @@ class EnrichmentScoring extends ScheduledAgentJob {
             }
             String label = label(lead);
             try {
-                CampaignView campaign = campaignCache.computeIfAbsent(lead.campaignId(),
-                        id -> campaigns.get(run.tenant(), id));
+                CampaignView campaign =
+                        campaignCache.computeIfAbsent(lead.campaignId(), id -> campaigns.get(run.tenant(), id));
                 Step.Result result = step.enrichAndScore(run.tenant(), lead.id(), campaign, run.agent());
                 run.count("leadsEnriched");
                 run.count("score" + result.score());
@@ -77,8 +75,9 @@ class EnrichmentScoring extends ScheduledAgentJob {
         List<LeadView> all = new ArrayList<>();
         SortOrder sort = SortOrder.of("createdAt", "asc", LeadManagement.SORTABLE, "createdAt", true);
         for (int page = 1; all.size() < limit; page++) {
-            List<LeadView> data = leads.list(tenant, new LeadQuery(status, null, null, null, null),
-                    new PageQuery(page, 100), sort).data();
+            List<LeadView> data = leads.list(
+                            tenant, new LeadQuery(status, null, null, null, null), new PageQuery(page, 100), sort)
+                    .data();
             all.addAll(data);
             if (data.size() < 100) {
                 break;
@@ -91,16 +90,16 @@ class EnrichmentScoring extends ScheduledAgentJob {
         var c = lead.contact();
         String name = ((c.firstName() == null ? "" : c.firstName()) + " " + (c.lastName() == null ? "" : c.lastName()))
                 .trim();
-        return name.isEmpty() ? (c.email() == null ? lead.id().toString() : c.email()) : name
-                + (c.company() == null ? "" : " (" + c.company() + ")");
+        return name.isEmpty()
+                ? (c.email() == null ? lead.id().toString() : c.email())
+                : name + (c.company() == null ? "" : " (" + c.company() + ")");
     }
 
     /** One lead's enrichment and score, in one transaction. */
     @Service
     static class Step {
 
-        record Result(String score, String summary) {
-        }
+        record Result(String score, String summary) {}
 
         private final LeadManagement leads;
         private final ContactManagement contacts;
@@ -123,7 +122,8 @@ class EnrichmentScoring extends ScheduledAgentJob {
             String country = contact.country() == null && company != null ? company.country() : null;
             String zone = null;
             if (contact.timezone() == null) {
-                zone = TimeZones.guess(city != null ? city : contact.city(), country != null ? country : contact.country());
+                zone = TimeZones.guess(
+                        city != null ? city : contact.city(), country != null ? country : contact.country());
                 if (zone == null && company != null) {
                     zone = company.timezone();
                 }
@@ -132,21 +132,45 @@ class EnrichmentScoring extends ScheduledAgentJob {
                 learned.add("company " + companyName);
             }
             if (city != null || country != null) {
-                learned.add("location " + String.join(", ", java.util.stream.Stream.of(city, country)
-                        .filter(java.util.Objects::nonNull).toList()));
+                learned.add("location "
+                        + String.join(
+                                ", ",
+                                java.util.stream.Stream.of(city, country)
+                                        .filter(java.util.Objects::nonNull)
+                                        .toList()));
             }
             if (zone != null) {
                 learned.add("time zone " + zone);
             }
-            ContactView enriched = contacts.change(tenant, contact.id(), new ContactDetails(null, null, null,
-                    contact.phone(), companyName, null, city, country, zone, null, null, null), agent);
-            Fit fit = Fit.of(campaign.criteria(), new Fit.Person(enriched.jobTitle(), enriched.city(),
-                    enriched.country(), company));
-            leads.change(tenant, leadId, new LeadChange(LeadStatus.ENRICHED, fit.score(), fit.reason(), null, null,
-                    null, null, null), agent);
+            ContactView enriched = contacts.change(
+                    tenant,
+                    contact.id(),
+                    new ContactDetails(
+                            null,
+                            null,
+                            null,
+                            contact.phone(),
+                            companyName,
+                            null,
+                            city,
+                            country,
+                            zone,
+                            null,
+                            null,
+                            null),
+                    agent);
+            Fit fit = Fit.of(
+                    campaign.criteria(),
+                    new Fit.Person(enriched.jobTitle(), enriched.city(), enriched.country(), company));
+            leads.change(
+                    tenant,
+                    leadId,
+                    new LeadChange(LeadStatus.ENRICHED, fit.score(), fit.reason(), null, null, null, null, null),
+                    agent);
             String summary = (learned.isEmpty() ? "Nothing new to add" : "Added " + String.join("; ", learned))
                     + (company == null ? " (no company data for this domain)" : "") + ". " + fit.reason()
-                    + (lead.scoreOverride() != null ? ". The admin's override " + lead.scoreOverride() + " still applies"
+                    + (lead.scoreOverride() != null
+                            ? ". The admin's override " + lead.scoreOverride() + " still applies"
                             : "");
             return new Result(fit.score().name(), summary);
         }

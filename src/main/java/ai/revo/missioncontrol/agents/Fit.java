@@ -1,14 +1,13 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.campaigns.Criteria;
+import ai.revo.missioncontrol.contacts.CompanyView;
+import ai.revo.missioncontrol.contacts.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import ai.revo.missioncontrol.campaigns.Criteria;
-import ai.revo.missioncontrol.contacts.CompanyView;
-import ai.revo.missioncontrol.contacts.Score;
 
 /**
  * How well a person fits a campaign's ideal customer: per dimension (industry, company size, title, location) the
@@ -19,22 +18,37 @@ record Fit(double ratio, List<String> matched, List<String> missed, boolean anyC
     private static final Pattern RANGE = Pattern.compile("^\\s*(\\d+)\\s*(?:-\\s*(\\d+)|(\\+))?\\s*$");
 
     /** What is known about the person: their title and place, and their company if the workspace knows it. */
-    record Person(String jobTitle, String city, String country, CompanyView company) {
-    }
+    record Person(String jobTitle, String city, String country, CompanyView company) {}
 
     static Fit of(Criteria criteria, Person person) {
         List<String> matched = new ArrayList<>();
         List<String> missed = new ArrayList<>();
         int[] totals = new int[2];
         CompanyView company = person.company();
-        dimension("industry", criteria.industries(), company == null ? null : company.industry(), Fit::sameOrContains,
-                matched, missed, totals);
+        dimension(
+                "industry",
+                criteria.industries(),
+                company == null ? null : company.industry(),
+                Fit::sameOrContains,
+                matched,
+                missed,
+                totals);
         dimension("company size", criteria.companySizes(), company, Fit::sizeMatches, matched, missed, totals);
         dimension("title", criteria.titles(), person.jobTitle(), Fit::sameOrContains, matched, missed, totals);
-        String place = String.join(" ", nonNull(person.city()), nonNull(person.country()),
-                company == null ? "" : nonNull(company.city()), company == null ? "" : nonNull(company.country()));
-        dimension("location", criteria.locations(), place.isBlank() ? null : place, Fit::sameOrContains, matched,
-                missed, totals);
+        String place = String.join(
+                " ",
+                nonNull(person.city()),
+                nonNull(person.country()),
+                company == null ? "" : nonNull(company.city()),
+                company == null ? "" : nonNull(company.country()));
+        dimension(
+                "location",
+                criteria.locations(),
+                place.isBlank() ? null : place,
+                Fit::sameOrContains,
+                matched,
+                missed,
+                totals);
         boolean any = totals[1] > 0;
         return new Fit(any ? (double) totals[0] / totals[1] : 0.5, matched, missed, any);
     }
@@ -66,8 +80,14 @@ record Fit(double ratio, List<String> matched, List<String> missed, boolean anyC
         boolean matches(String criterion, T value);
     }
 
-    private static <T> void dimension(String name, List<Criteria.Weighted> values, T known, Matcher2<T> matcher,
-            List<String> matched, List<String> missed, int[] totals) {
+    private static <T> void dimension(
+            String name,
+            List<Criteria.Weighted> values,
+            T known,
+            Matcher2<T> matcher,
+            List<String> matched,
+            List<String> missed,
+            int[] totals) {
         if (values.isEmpty()) {
             return;
         }

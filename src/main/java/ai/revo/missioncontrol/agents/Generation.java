@@ -1,5 +1,11 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.agents.checks.CheckInput;
+import ai.revo.missioncontrol.agents.checks.Checks;
+import ai.revo.missioncontrol.agents.checks.QualityReview;
+import ai.revo.missioncontrol.ai.ContentScorer;
+import ai.revo.missioncontrol.campaigns.CampaignView;
+import ai.revo.missioncontrol.safety.Channel;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,16 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.agents.checks.CheckInput;
-import ai.revo.missioncontrol.agents.checks.Checks;
-import ai.revo.missioncontrol.agents.checks.QualityReview;
-import ai.revo.missioncontrol.ai.ContentScorer;
-import ai.revo.missioncontrol.campaigns.CampaignView;
-import ai.revo.missioncontrol.safety.Channel;
 
 /**
  * What generated drafts share: the campaign's merge variables, the context the checks compare against, the hosts
@@ -28,7 +26,9 @@ class Generation {
     private final QualityReview review;
     private final Set<String> allowlist;
 
-    Generation(ContentScorer scorer, @Value("${mc.agents.link-allowlist:}") List<String> allowlist,
+    Generation(
+            ContentScorer scorer,
+            @Value("${mc.agents.link-allowlist:}") List<String> allowlist,
             @Value("${mc.security.public-url:http://localhost:8080}") String publicUrl) {
         this.review = new QualityReview(Checks.all(text -> scorer.score(text).spamRisk()));
         Set<String> hosts = new LinkedHashSet<>();
@@ -58,12 +58,16 @@ class Generation {
 
     /** The only text prices and products may come from: what the campaign itself says. */
     static String context(CampaignView campaign) {
-        return String.join("\n", campaign.name(), nullToEmpty(campaign.description()), nullToEmpty(campaign.objective()),
+        return String.join(
+                "\n",
+                campaign.name(),
+                nullToEmpty(campaign.description()),
+                nullToEmpty(campaign.objective()),
                 nullToEmpty(campaign.systemPrompt()));
     }
 
-    QualityReview.Verdict review(CampaignView campaign, Channel channel, String subject, String body,
-            Double modelConfidence, boolean post) {
+    QualityReview.Verdict review(
+            CampaignView campaign, Channel channel, String subject, String body, Double modelConfidence, boolean post) {
         var persona = campaign.persona();
         var discount = persona.skills().discountAuthority();
         Set<String> hosts = new LinkedHashSet<>(allowlist);
@@ -71,8 +75,16 @@ class Generation {
         if (booking.enabled() && host(booking.link()) != null) {
             hosts.add(host(booking.link()));
         }
-        CheckInput input = new CheckInput(channel, subject, body, discount.enabled() ? discount.maxPercent() : 0,
-                context(campaign), hosts, persona.emoji(), persona.length(), post);
+        CheckInput input = new CheckInput(
+                channel,
+                subject,
+                body,
+                discount.enabled() ? discount.maxPercent() : 0,
+                context(campaign),
+                hosts,
+                persona.emoji(),
+                persona.length(),
+                post);
         return review.review(input, modelConfidence, persona.confidenceThreshold() / 100.0);
     }
 

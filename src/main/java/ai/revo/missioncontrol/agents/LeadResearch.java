@@ -1,10 +1,5 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.CampaignView;
@@ -17,6 +12,9 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.tasks.BoardColumn;
 import ai.revo.missioncontrol.tasks.TaskManagement;
 import ai.revo.missioncontrol.tasks.TaskView;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * lead_research: for each ACTIVE campaign, enrols the workspace's contacts that fit its ideal customer and are not
@@ -33,8 +31,12 @@ class LeadResearch extends ScheduledAgentJob {
     private final LeadManagement leads;
     private final TaskManagement tasks;
 
-    LeadResearch(CampaignManagement campaigns, ai.revo.missioncontrol.contacts.ContactManagement contacts,
-            CompanyDirectory companies, LeadManagement leads, TaskManagement tasks) {
+    LeadResearch(
+            CampaignManagement campaigns,
+            ai.revo.missioncontrol.contacts.ContactManagement contacts,
+            CompanyDirectory companies,
+            LeadManagement leads,
+            TaskManagement tasks) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.companies = companies;
@@ -64,27 +66,54 @@ class LeadResearch extends ScheduledAgentJob {
 
     private void research(RunContext run, CampaignView campaign, int limit) {
         List<ContactView> candidates = contacts.notEnrolledIn(run.tenant(), campaign.id(), limit);
-        TaskView task = tasks.create(run.tenant(), new TaskManagement.TaskFields("Research leads for "
-                + campaign.name(), "Contacts of the workspace that fit the campaign's ideal customer, enrolled as "
-                + "new leads by the lead researcher.", "NORMAL", null, List.of("research"), null, null, null,
-                campaign.id()), BoardColumn.DOING, run.agent());
+        TaskView task = tasks.create(
+                run.tenant(),
+                new TaskManagement.TaskFields(
+                        "Research leads for " + campaign.name(),
+                        "Contacts of the workspace that fit the campaign's ideal customer, enrolled as "
+                                + "new leads by the lead researcher.",
+                        "NORMAL",
+                        null,
+                        List.of("research"),
+                        null,
+                        null,
+                        null,
+                        campaign.id()),
+                BoardColumn.DOING,
+                run.agent());
         int enrolled = 0;
         int looked = 0;
         for (ContactView contact : candidates) {
             looked++;
-            Fit fit = Fit.of(campaign.criteria(), new Fit.Person(contact.jobTitle(), contact.city(), contact.country(),
-                    companies.forEmail(run.tenant(), contact.email()).orElse(null)));
+            Fit fit = Fit.of(
+                    campaign.criteria(),
+                    new Fit.Person(
+                            contact.jobTitle(),
+                            contact.city(),
+                            contact.country(),
+                            companies.forEmail(run.tenant(), contact.email()).orElse(null)));
             if (!fit.matchesAny()) {
                 run.count("notMatching");
                 continue;
             }
             String label = name(contact) + " → " + campaign.name();
             try {
-                UUID lead = leads.enrol(run.tenant(), campaign.id(), contact.id(), null, null, run.agent()).id();
+                UUID lead = leads.enrol(run.tenant(), campaign.id(), contact.id(), null, null, run.agent())
+                        .id();
                 enrolled++;
                 run.count("leadsEnrolled");
-                run.done("lead", lead, label, "Enrolled: " + String.join(", ", fit.matched().isEmpty()
-                        ? List.of("the campaign has no criteria yet") : fit.matched()), null, false);
+                run.done(
+                        "lead",
+                        lead,
+                        label,
+                        "Enrolled: "
+                                + String.join(
+                                        ", ",
+                                        fit.matched().isEmpty()
+                                                ? List.of("the campaign has no criteria yet")
+                                                : fit.matched()),
+                        null,
+                        false);
             } catch (ApiException e) {
                 if (e.code() == ErrorCode.CONFLICT) {
                     run.skipped("contact", contact.id(), label, "Already a lead of the campaign");
@@ -95,12 +124,20 @@ class LeadResearch extends ScheduledAgentJob {
                 run.failed("contact", contact.id(), label, e);
             }
             if (looked % 50 == 0) {
-                tasks.progress(run.tenant(), task.id(), "Looked at " + looked + " of " + candidates.size()
-                        + " contacts; enrolled " + enrolled, looked * 100 / candidates.size(), run.agent());
+                tasks.progress(
+                        run.tenant(),
+                        task.id(),
+                        "Looked at " + looked + " of " + candidates.size() + " contacts; enrolled " + enrolled,
+                        looked * 100 / candidates.size(),
+                        run.agent());
             }
         }
-        tasks.progress(run.tenant(), task.id(), "Looked at " + candidates.size() + " contacts; enrolled " + enrolled
-                + " new leads", 100, run.agent());
+        tasks.progress(
+                run.tenant(),
+                task.id(),
+                "Looked at " + candidates.size() + " contacts; enrolled " + enrolled + " new leads",
+                100,
+                run.agent());
         tasks.move(run.tenant(), task.id(), BoardColumn.NEEDS_APPROVAL, null, run.agent(), false);
         run.count("campaigns");
     }
@@ -113,15 +150,17 @@ class LeadResearch extends ScheduledAgentJob {
 
     /** The workspace's ACTIVE campaigns, all of them. */
     static final class Campaigns {
-        private Campaigns() {
-        }
+        private Campaigns() {}
 
         static List<CampaignView> active(CampaignManagement campaigns, ai.revo.missioncontrol.identity.TenantId t) {
             java.util.ArrayList<CampaignView> all = new java.util.ArrayList<>();
             for (int page = 1; ; page++) {
-                var result = campaigns.list(t, CampaignStatus.ACTIVE, new PageQuery(page, 100),
-                        ai.revo.missioncontrol.platform.SortOrder.of("createdAt", "asc", CampaignManagement.SORTABLE,
-                                "createdAt", true));
+                var result = campaigns.list(
+                        t,
+                        CampaignStatus.ACTIVE,
+                        new PageQuery(page, 100),
+                        ai.revo.missioncontrol.platform.SortOrder.of(
+                                "createdAt", "asc", CampaignManagement.SORTABLE, "createdAt", true));
                 all.addAll(result.data());
                 if (result.data().size() < 100) {
                     return all;

@@ -1,12 +1,5 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import ai.revo.missioncontrol.agents.checks.QualityReview;
 import ai.revo.missioncontrol.ai.LlmContext;
 import ai.revo.missioncontrol.ai.LlmGateway;
@@ -27,6 +20,11 @@ import ai.revo.missioncontrol.drafts.DraftView;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * outreach_drafting_qa: for ENRICHED leads scored A or B (the override wins) without a draft, writes a personalised
@@ -49,9 +47,16 @@ class OutreachDrafting extends ScheduledAgentJob {
     private final Generation generation;
     private final DraftFiling filing;
 
-    OutreachDrafting(LeadManagement leads, ContactManagement contacts, CompanyDirectory companies,
-            CampaignManagement campaigns, DraftManagement drafts, SafetyManagement safety, LlmGateway llm,
-            Generation generation, DraftFiling filing) {
+    OutreachDrafting(
+            LeadManagement leads,
+            ContactManagement contacts,
+            CompanyDirectory companies,
+            CampaignManagement campaigns,
+            DraftManagement drafts,
+            SafetyManagement safety,
+            LlmGateway llm,
+            Generation generation,
+            DraftFiling filing) {
         this.leads = leads;
         this.contacts = contacts;
         this.companies = companies;
@@ -82,8 +87,8 @@ class OutreachDrafting extends ScheduledAgentJob {
             }
             String label = EnrichmentScoring.label(lead);
             try {
-                CampaignView campaign = campaignCache.computeIfAbsent(lead.campaignId(),
-                        id -> campaigns.get(run.tenant(), id));
+                CampaignView campaign =
+                        campaignCache.computeIfAbsent(lead.campaignId(), id -> campaigns.get(run.tenant(), id));
                 draft(run, lead, campaign, label);
             } catch (RuntimeException e) {
                 run.failed("lead", lead.id(), label, e);
@@ -93,11 +98,17 @@ class OutreachDrafting extends ScheduledAgentJob {
 
     private void draft(RunContext run, LeadView lead, CampaignView campaign, String label) {
         if (campaign.status() != CampaignStatus.ACTIVE) {
-            run.skipped("lead", lead.id(), label, "Pre-check: the campaign " + campaign.name() + " is "
-                    + campaign.status() + ", not ACTIVE");
+            run.skipped(
+                    "lead",
+                    lead.id(),
+                    label,
+                    "Pre-check: the campaign " + campaign.name() + " is " + campaign.status() + ", not ACTIVE");
             return;
         }
-        if (drafts.list(run.tenant(), null, campaign.id(), lead.id(), new PageQuery(1, 1)).pagination().total() > 0) {
+        if (drafts.list(run.tenant(), null, campaign.id(), lead.id(), new PageQuery(1, 1))
+                        .pagination()
+                        .total()
+                > 0) {
             run.skipped("lead", lead.id(), label, "Already has a draft");
             return;
         }
@@ -106,41 +117,58 @@ class OutreachDrafting extends ScheduledAgentJob {
         StringBuilder reasons = new StringBuilder();
         for (Channel channel : campaign.channels()) {
             String address = address(contact, channel);
-            String refusal = address == null ? "no " + channel + " address"
-                    : safety.isSuppressed(run.tenant(), channel, address) ? channel + " address is suppressed"
-                            : null;
+            String refusal = address == null
+                    ? "no " + channel + " address"
+                    : safety.isSuppressed(run.tenant(), channel, address) ? channel + " address is suppressed" : null;
             if (refusal != null) {
                 reasons.append(reasons.length() == 0 ? "" : "; ").append(refusal);
                 continue;
             }
             Map<String, Object> variables = variables(run, lead, contact, campaign, channel);
-            LlmResult result = llm.generate(run.tenant(), PROMPT, variables,
+            LlmResult result = llm.generate(
+                    run.tenant(),
+                    PROMPT,
+                    variables,
                     new LlmContext(run.runId(), "lead", lead.id().toString()));
             run.llm(result);
             String subject = channel == Channel.EMAIL ? result.field("subject") : null;
             String body = result.field("body");
-            QualityReview.Verdict verdict = generation.review(campaign, channel, subject, body, result.confidence(),
-                    false);
-            DraftView draft = filing.file(run.tenant(), campaign.id(), lead.id(), channel,
-                    new DraftContent(subject, body == null ? "" : body, null), verdict,
+            QualityReview.Verdict verdict =
+                    generation.review(campaign, channel, subject, body, result.confidence(), false);
+            DraftView draft = filing.file(
+                    run.tenant(),
+                    campaign.id(),
+                    lead.id(),
+                    channel,
+                    new DraftContent(subject, body == null ? "" : body, null),
+                    verdict,
                     verdict.asChecks("qa_reviewer", result.model(), result.promptKey(), result.promptVersion()),
-                    "FIRST_MESSAGE", run.agent());
+                    "FIRST_MESSAGE",
+                    run.agent());
             written++;
             run.count("draftsSubmitted");
-            run.done("lead", lead.id(), label, channel + " draft, confidence " + verdict.confidence()
-                    + (verdict.allPassed() ? ", all checks passed" : ", checks failed")
-                    + (verdict.flagged() ? ", flagged for a closer look" : "")
-                    + (draft.status().name().equals("APPROVED") ? ", auto-approved" : ""), draft.id(),
+            run.done(
+                    "lead",
+                    lead.id(),
+                    label,
+                    channel + " draft, confidence " + verdict.confidence()
+                            + (verdict.allPassed() ? ", all checks passed" : ", checks failed")
+                            + (verdict.flagged() ? ", flagged for a closer look" : "")
+                            + (draft.status().name().equals("APPROVED") ? ", auto-approved" : ""),
+                    draft.id(),
                     verdict.flagged());
         }
         if (written == 0) {
-            run.skipped("lead", lead.id(), label, "Pre-check: " + (reasons.length() == 0
-                    ? "the campaign has no channels" : reasons));
+            run.skipped(
+                    "lead",
+                    lead.id(),
+                    label,
+                    "Pre-check: " + (reasons.length() == 0 ? "the campaign has no channels" : reasons));
         }
     }
 
-    private Map<String, Object> variables(RunContext run, LeadView lead, ContactView contact, CampaignView campaign,
-            Channel channel) {
+    private Map<String, Object> variables(
+            RunContext run, LeadView lead, ContactView contact, CampaignView campaign, Channel channel) {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("firstName", nz(contact.firstName()));
         l.put("lastName", nz(contact.lastName()));
@@ -148,12 +176,19 @@ class OutreachDrafting extends ScheduledAgentJob {
         l.put("jobTitle", nz(contact.jobTitle()));
         l.put("city", nz(contact.city()));
         l.put("country", nz(contact.country()));
-        l.put("industry", companies.forEmail(run.tenant(), contact.email()).map(c -> nz(c.industry())).orElse(""));
+        l.put(
+                "industry",
+                companies
+                        .forEmail(run.tenant(), contact.email())
+                        .map(c -> nz(c.industry()))
+                        .orElse(""));
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("lead", l);
         variables.put("campaign", Generation.campaignVariables(campaign));
         variables.put("channel", channel.name());
-        variables.put("score", lead.effectiveScore() == null ? "" : lead.effectiveScore().name());
+        variables.put(
+                "score",
+                lead.effectiveScore() == null ? "" : lead.effectiveScore().name());
         variables.put("scoreReason", nz(lead.scoreReason()));
         variables.put("sender", Map.of("name", campaign.persona().agentName()));
         return variables;

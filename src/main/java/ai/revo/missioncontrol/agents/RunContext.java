@@ -1,13 +1,12 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.ai.LlmException;
 import ai.revo.missioncontrol.ai.LlmResult;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * One attempt of a run as the work sees it: who is working, the run's input, and where each item's outcome, the
@@ -87,14 +86,23 @@ final class RunContext {
             escalated++;
             count("flagged");
         }
-        store.item(tenant, runId, attempt, type, id == null ? null : id.toString(), label, "DONE", message, draftId,
+        store.item(
+                tenant,
+                runId,
+                attempt,
+                type,
+                id == null ? null : id.toString(),
+                label,
+                "DONE",
+                message,
+                draftId,
                 flagged);
     }
 
     void skipped(String type, Object id, String label, String reason) {
         count("skipped");
-        store.item(tenant, runId, attempt, type, id == null ? null : id.toString(), label, "SKIPPED", reason, null,
-                false);
+        store.item(
+                tenant, runId, attempt, type, id == null ? null : id.toString(), label, "SKIPPED", reason, null, false);
     }
 
     void failed(String type, Object id, String label, RuntimeException error) {
@@ -103,7 +111,9 @@ final class RunContext {
         String message = message(error);
         if (firstError == null) {
             firstError = message;
-            errorKind = error instanceof LlmException llm ? llm.kind().name() : error.getClass().getSimpleName();
+            errorKind = error instanceof LlmException llm
+                    ? llm.kind().name()
+                    : error.getClass().getSimpleName();
         }
         if (error instanceof LlmException llm) {
             llmCalls++;
@@ -112,8 +122,8 @@ final class RunContext {
                 aborted = true;
             }
         }
-        store.item(tenant, runId, attempt, type, id == null ? null : id.toString(), label, "FAILED", message, null,
-                false);
+        store.item(
+                tenant, runId, attempt, type, id == null ? null : id.toString(), label, "FAILED", message, null, false);
     }
 
     static String message(Throwable error) {

@@ -1,21 +1,18 @@
 package ai.revo.missioncontrol.agents;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
+import ai.revo.missioncontrol.identity.TenantId;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-
-import ai.revo.missioncontrol.identity.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable queue of run attempts: one db-scheduler task instance per attempt ({@code <runId>#<attempt>}), written in
@@ -35,7 +32,8 @@ class RunQueue {
     /** Queues an attempt of a run; joins the current transaction, so it is queued exactly when the caller commits. */
     void enqueue(TenantId tenant, UUID runId, int attempt, Instant at) {
         SchedulerClient client = scheduler.getObject();
-        client.scheduleIfNotExists(new TaskInstance<>(TASK, runId + "#" + attempt, tenant.value().toString()), at);
+        client.scheduleIfNotExists(
+                new TaskInstance<>(TASK, runId + "#" + attempt, tenant.value().toString()), at);
         // the row is visible only after commit: wake this node's scheduler then instead of at its next poll
         if (client instanceof Scheduler local && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

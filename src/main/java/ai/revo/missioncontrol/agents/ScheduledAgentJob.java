@@ -1,14 +1,12 @@
 package ai.revo.missioncontrol.agents;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import ai.revo.missioncontrol.scheduling.JobInvocation;
 import ai.revo.missioncontrol.scheduling.JobOutcome;
 import ai.revo.missioncontrol.scheduling.JobWork;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An agent's work as the scheduler sees it: a job run becomes one agent run, performed at once on the scheduler's
@@ -46,7 +44,8 @@ abstract class ScheduledAgentJob implements AgentWork, JobWork {
         String reason = (message == null ? "The run " + run.status() : String.valueOf(message))
                 + (run.status() == AgentRunStatus.FAILED && run.nextAttemptAt() != null
                         ? " (retry " + (run.attempts() + 1) + " of " + run.maxAttempts() + " at " + run.nextAttemptAt()
-                                + ")" : "");
+                                + ")"
+                        : "");
         return JobOutcome.failed(reason, counts, run.id());
     }
 }

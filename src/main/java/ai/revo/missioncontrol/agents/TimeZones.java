@@ -31,21 +31,33 @@ final class TimeZones {
             Map.entry("sao paulo", "America/Sao_Paulo"), Map.entry("são paulo", "America/Sao_Paulo"));
 
     private static final Map<String, String> COUNTRIES = Map.ofEntries(
-            Map.entry("uk", "Europe/London"), Map.entry("united kingdom", "Europe/London"),
-            Map.entry("gb", "Europe/London"), Map.entry("ireland", "Europe/Dublin"), Map.entry("ie", "Europe/Dublin"),
-            Map.entry("france", "Europe/Paris"), Map.entry("fr", "Europe/Paris"),
-            Map.entry("germany", "Europe/Berlin"), Map.entry("de", "Europe/Berlin"),
-            Map.entry("spain", "Europe/Madrid"), Map.entry("es", "Europe/Madrid"),
-            Map.entry("italy", "Europe/Rome"), Map.entry("it", "Europe/Rome"),
-            Map.entry("netherlands", "Europe/Amsterdam"), Map.entry("nl", "Europe/Amsterdam"),
-            Map.entry("portugal", "Europe/Lisbon"), Map.entry("pt", "Europe/Lisbon"),
-            Map.entry("india", "Asia/Kolkata"), Map.entry("in", "Asia/Kolkata"),
-            Map.entry("japan", "Asia/Tokyo"), Map.entry("jp", "Asia/Tokyo"),
-            Map.entry("singapore", "Asia/Singapore"), Map.entry("sg", "Asia/Singapore"),
-            Map.entry("new zealand", "Pacific/Auckland"), Map.entry("nz", "Pacific/Auckland"));
+            Map.entry("uk", "Europe/London"),
+            Map.entry("united kingdom", "Europe/London"),
+            Map.entry("gb", "Europe/London"),
+            Map.entry("ireland", "Europe/Dublin"),
+            Map.entry("ie", "Europe/Dublin"),
+            Map.entry("france", "Europe/Paris"),
+            Map.entry("fr", "Europe/Paris"),
+            Map.entry("germany", "Europe/Berlin"),
+            Map.entry("de", "Europe/Berlin"),
+            Map.entry("spain", "Europe/Madrid"),
+            Map.entry("es", "Europe/Madrid"),
+            Map.entry("italy", "Europe/Rome"),
+            Map.entry("it", "Europe/Rome"),
+            Map.entry("netherlands", "Europe/Amsterdam"),
+            Map.entry("nl", "Europe/Amsterdam"),
+            Map.entry("portugal", "Europe/Lisbon"),
+            Map.entry("pt", "Europe/Lisbon"),
+            Map.entry("india", "Asia/Kolkata"),
+            Map.entry("in", "Asia/Kolkata"),
+            Map.entry("japan", "Asia/Tokyo"),
+            Map.entry("jp", "Asia/Tokyo"),
+            Map.entry("singapore", "Asia/Singapore"),
+            Map.entry("sg", "Asia/Singapore"),
+            Map.entry("new zealand", "Pacific/Auckland"),
+            Map.entry("nz", "Pacific/Auckland"));
 
-    private TimeZones() {
-    }
+    private TimeZones() {}
 
     static String guess(String city, String country) {
         if (city != null) {

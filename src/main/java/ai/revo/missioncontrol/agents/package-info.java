@@ -4,6 +4,17 @@
  * daily brief), the deterministic checks and the confidence gate every generated draft passes before it reaches the
  * approval inbox. Publishes {@code agent.*} and {@code brief.created}; listens to {@code workspace.created}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Agents", allowedDependencies = { "identity", "safety",
-        "campaigns", "contacts", "drafts", "tasks", "ai", "scheduling", "outbound" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Agents",
+        allowedDependencies = {
+            "identity",
+            "safety",
+            "campaigns",
+            "contacts",
+            "drafts",
+            "tasks",
+            "ai",
+            "scheduling",
+            "outbound"
+        })
 package ai.revo.missioncontrol.agents;

@@ -1,18 +1,16 @@
 package ai.revo.missioncontrol.ai;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * The AI helpers: personalise, rewrite and score a text or a draft. They write nothing (the LLM call is logged, as
@@ -31,8 +29,12 @@ public class AiAssistant {
     private final AiFeedback.Writer feedback;
     private final Clock clock;
 
-    AiAssistant(LlmGateway gateway, ContentScorer scorer, ObjectProvider<AiSubjects> subjects,
-            AiFeedback.Writer feedback, Clock clock) {
+    AiAssistant(
+            LlmGateway gateway,
+            ContentScorer scorer,
+            ObjectProvider<AiSubjects> subjects,
+            AiFeedback.Writer feedback,
+            Clock clock) {
         this.gateway = gateway;
         this.scorer = scorer;
         this.subjects = subjects;
@@ -45,8 +47,8 @@ public class AiAssistant {
      * {@code tone}. Merge fields in the text are filled from the lead first. 404 when the draft or lead is unknown;
      * 400 when there is no text or it is too long. Throws {@link LlmException} when the model fails.
      */
-    public Suggestion personalize(TenantId tenant, UUID draftId, UUID leadId, String text, String subject,
-            String tone) {
+    public Suggestion personalize(
+            TenantId tenant, UUID draftId, UUID leadId, String text, String subject, String tone) {
         AiSubject base = subject(tenant, draftId, leadId);
         String body = text != null ? text : base == null ? null : base.text();
         String subj = subject != null ? subject : base == null ? null : base.subject();
@@ -62,8 +64,14 @@ public class AiAssistant {
         LlmResult r = gateway.generate(tenant, "personalize", vars, context(draftId, leadId));
         String out = r.field("text");
         String outSubject = r.field("subject");
-        return new Suggestion(UUID.randomUUID(), out, subj == null ? null : outSubject == null ? subj : outSubject,
-                r.confidence(), hash, r.model(), clock.instant());
+        return new Suggestion(
+                UUID.randomUUID(),
+                out,
+                subj == null ? null : outSubject == null ? subj : outSubject,
+                r.confidence(),
+                hash,
+                r.model(),
+                clock.instant());
     }
 
     /** Rewrites a draft or {@code text} following {@code instruction}; 404, 400 and failures as for personalize. */
@@ -79,8 +87,14 @@ public class AiAssistant {
         vars.put("instruction", how);
         String hash = LlmGateway.sha256("rewrite\n" + how + "\n" + body);
         LlmResult r = gateway.generate(tenant, "rewrite", vars, context(draftId, null));
-        return new Suggestion(UUID.randomUUID(), r.field("text"), base == null ? null : base.subject(),
-                r.confidence(), hash, r.model(), clock.instant());
+        return new Suggestion(
+                UUID.randomUUID(),
+                r.field("text"),
+                base == null ? null : base.subject(),
+                r.confidence(),
+                hash,
+                r.model(),
+                clock.instant());
     }
 
     /** Scores a draft or {@code text} without a model. */
@@ -88,16 +102,16 @@ public class AiAssistant {
         AiSubject base = subject(tenant, draftId, null);
         String body = required("text", text != null ? text : base == null ? null : base.text());
         ContentScore s = scorer.score(body);
-        return new ScoreSuggestion(s.spamRisk(), s.replyProbability(), s.signals(), LlmGateway.sha256("score\n" + body),
-                clock.instant());
+        return new ScoreSuggestion(
+                s.spamRisk(), s.replyProbability(), s.signals(), LlmGateway.sha256("score\n" + body), clock.instant());
     }
 
     /**
      * Accepts feedback on a suggestion (outcome ACCEPTED, REJECTED or EDITED) and stores it in the background;
      * 400 naming the field when it is incomplete.
      */
-    public void feedback(TenantId tenant, UUID suggestionId, String inputHash, String outcome, String comment,
-            Actor actor) {
+    public void feedback(
+            TenantId tenant, UUID suggestionId, String inputHash, String outcome, String comment, Actor actor) {
         if (suggestionId == null) {
             throw ApiException.invalidField("suggestionId", "is required");
         }

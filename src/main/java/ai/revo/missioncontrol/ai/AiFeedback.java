@@ -1,9 +1,10 @@
 package ai.revo.missioncontrol.ai;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
@@ -11,15 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-
 /** Stores feedback on suggestions; the request only waits for validation, the write happens in the background. */
 @Service
 class AiFeedback {
 
-    record Feedback(UUID suggestionId, String inputHash, String outcome, String comment, Actor actor) {
-    }
+    record Feedback(UUID suggestionId, String inputHash, String outcome, String comment, Actor actor) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -38,10 +35,20 @@ class AiFeedback {
         jdbc.sql("""
                 insert into ai_feedback (id, tenant_id, suggestion_id, input_hash, outcome, comment, user_id,
                     created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, tenant.value(), f.suggestionId(), f.inputHash(), f.outcome(), f.comment(),
-                f.actor() == null ? null : f.actor().id(), now, now).update();
-        events.publishEvent(new AiFeedbackRecorded(tenant.value(), id, f.suggestionId(), f.outcome(),
-                f.actor() == null ? Actor.system() : f.actor()));
+                """)
+                .params(
+                        id,
+                        tenant.value(),
+                        f.suggestionId(),
+                        f.inputHash(),
+                        f.outcome(),
+                        f.comment(),
+                        f.actor() == null ? null : f.actor().id(),
+                        now,
+                        now)
+                .update();
+        events.publishEvent(new AiFeedbackRecorded(
+                tenant.value(), id, f.suggestionId(), f.outcome(), f.actor() == null ? Actor.system() : f.actor()));
         return id;
     }
 

@@ -1,12 +1,11 @@
 package ai.revo.missioncontrol.ai;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code ai.feedback_recorded}: a user accepted, rejected or edited an AI suggestion. */
 public record AiFeedbackRecorded(UUID tenantId, UUID feedbackId, UUID suggestionId, String outcome, Actor actor)

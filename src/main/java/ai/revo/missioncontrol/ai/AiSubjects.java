@@ -1,9 +1,8 @@
 package ai.revo.missioncontrol.ai;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.Optional;
 import java.util.UUID;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 /**
  * What the AI helpers may work on, provided by the module that owns drafts and leads (the ai module knows neither).

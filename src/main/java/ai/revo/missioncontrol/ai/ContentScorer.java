@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +16,52 @@ import org.springframework.stereotype.Component;
 public class ContentScorer {
 
     /** Phrases spam filters and readers associate with bulk mail. */
-    static final List<String> SPAM_PHRASES = List.of("act now", "buy now", "click here", "free money", "free gift",
-            "guaranteed", "100% free", "risk-free", "risk free", "limited time", "urgent", "winner", "you have won",
-            "cash bonus", "no obligation", "double your", "earn money", "make money", "special promotion",
-            "once in a lifetime", "order now", "call now", "apply now", "exclusive deal", "lowest price",
-            "best price", "cheap", "miracle", "no credit check", "100% satisfied", "amazing offer", "dear friend",
-            "this is not spam", "unsubscribe now", "increase sales", "extra income", "million dollars", "viagra",
-            "crypto giveaway", "congratulations");
+    static final List<String> SPAM_PHRASES = List.of(
+            "act now",
+            "buy now",
+            "click here",
+            "free money",
+            "free gift",
+            "guaranteed",
+            "100% free",
+            "risk-free",
+            "risk free",
+            "limited time",
+            "urgent",
+            "winner",
+            "you have won",
+            "cash bonus",
+            "no obligation",
+            "double your",
+            "earn money",
+            "make money",
+            "special promotion",
+            "once in a lifetime",
+            "order now",
+            "call now",
+            "apply now",
+            "exclusive deal",
+            "lowest price",
+            "best price",
+            "cheap",
+            "miracle",
+            "no credit check",
+            "100% satisfied",
+            "amazing offer",
+            "dear friend",
+            "this is not spam",
+            "unsubscribe now",
+            "increase sales",
+            "extra income",
+            "million dollars",
+            "viagra",
+            "crypto giveaway",
+            "congratulations");
 
     private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://\\S+|\\bwww\\.\\S+");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'-]*");
-    private static final Pattern GREETING = Pattern.compile("(?i)^\\s*(hi|hello|hey|dear|bonjour|good (morning|afternoon|evening))\\s+\\p{Lu}\\p{L}+");
+    private static final Pattern GREETING =
+            Pattern.compile("(?i)^\\s*(hi|hello|hey|dear|bonjour|good (morning|afternoon|evening))\\s+\\p{Lu}\\p{L}+");
     private static final Pattern YOU = Pattern.compile("(?i)\\b(you|your|yours)\\b");
 
     /** Scores {@code text}; null or blank text scores zero reply probability and a signal saying it is empty. */
@@ -57,7 +91,8 @@ public class ContentScorer {
         while (w.find()) {
             words++;
             String word = w.group();
-            if (word.length() >= 3 && word.equals(word.toUpperCase(Locale.ROOT))
+            if (word.length() >= 3
+                    && word.equals(word.toUpperCase(Locale.ROOT))
                     && !word.equals(word.toLowerCase(Locale.ROOT))) {
                 shouted++;
             }

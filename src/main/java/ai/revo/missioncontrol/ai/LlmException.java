@@ -8,7 +8,13 @@ package ai.revo.missioncontrol.ai;
 public class LlmException extends RuntimeException {
 
     public enum Kind {
-        UNAVAILABLE, TIMEOUT, RATE_LIMITED, CIRCUIT_OPEN, MALFORMED, UNKNOWN_PROMPT, REJECTED
+        UNAVAILABLE,
+        TIMEOUT,
+        RATE_LIMITED,
+        CIRCUIT_OPEN,
+        MALFORMED,
+        UNKNOWN_PROMPT,
+        REJECTED
     }
 
     private final Kind kind;
@@ -23,7 +29,9 @@ public class LlmException extends RuntimeException {
     }
 
     public boolean retryable() {
-        return kind == Kind.UNAVAILABLE || kind == Kind.TIMEOUT || kind == Kind.RATE_LIMITED
+        return kind == Kind.UNAVAILABLE
+                || kind == Kind.TIMEOUT
+                || kind == Kind.RATE_LIMITED
                 || kind == Kind.CIRCUIT_OPEN;
     }
 }

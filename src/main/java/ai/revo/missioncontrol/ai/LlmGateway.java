@@ -1,34 +1,9 @@
 package ai.revo.missioncontrol.ai;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
+import ai.revo.missioncontrol.identity.TenantId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.identity.TenantId;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -52,6 +27,28 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way any module talks to a language model. With {@code mc.llm.base-url} blank it is in template mode: each
@@ -64,8 +61,7 @@ import io.micrometer.core.instrument.Timer;
 public class LlmGateway {
 
     private static final Logger log = LoggerFactory.getLogger(LlmGateway.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PromptCatalog prompts;
@@ -90,25 +86,32 @@ public class LlmGateway {
         }
         this.model = OpenAiChatModel.builder()
                 .baseUrl(properties.baseUrl().trim())
-                .apiKey(properties.apiKey() == null || properties.apiKey().isBlank() ? null : properties.apiKey().trim())
+                .apiKey(
+                        properties.apiKey() == null || properties.apiKey().isBlank()
+                                ? null
+                                : properties.apiKey().trim())
                 .modelName(properties.model())
                 .timeout(properties.timeout())
                 .maxRetries(0)
                 .build();
-        this.retry = Retry.of("llm", RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.backoff(), 2.0))
-                .retryOnException(e -> classify(e).retryable() && !(e instanceof CallNotPermittedException))
-                .build());
+        this.retry = Retry.of(
+                "llm",
+                RetryConfig.custom()
+                        .maxAttempts(properties.maxAttempts())
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.backoff(), 2.0))
+                        .retryOnException(e -> classify(e).retryable() && !(e instanceof CallNotPermittedException))
+                        .build());
         LlmProperties.Circuit c = properties.circuit();
-        this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(Math.max(c.window(), c.minimumCalls()))
-                .minimumNumberOfCalls(c.minimumCalls())
-                .failureRateThreshold(c.failureRateThreshold())
-                .waitDurationInOpenState(c.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+        this.breaker = CircuitBreaker.of(
+                "llm",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(Math.max(c.window(), c.minimumCalls()))
+                        .minimumNumberOfCalls(c.minimumCalls())
+                        .failureRateThreshold(c.failureRateThreshold())
+                        .waitDurationInOpenState(c.openFor())
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
         log.info("LLM gateway calls model {} at {}", properties.model(), properties.baseUrl());
     }
 
@@ -120,14 +123,15 @@ public class LlmGateway {
      */
     public LlmResult generate(TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            log.warn("LLM call for prompt {} inside a database transaction; slow I/O should run outside one", promptKey);
+            log.warn(
+                    "LLM call for prompt {} inside a database transaction; slow I/O should run outside one", promptKey);
         }
         Map<String, ?> vars = variables == null ? Map.of() : variables;
         long started = System.nanoTime();
         PromptView prompt = prompts.active(tenant, promptKey).orElse(null);
         if (prompt == null) {
-            LlmException unknown = new LlmException(LlmException.Kind.UNKNOWN_PROMPT,
-                    "No prompt " + promptKey + " in this workspace", null);
+            LlmException unknown = new LlmException(
+                    LlmException.Kind.UNKNOWN_PROMPT, "No prompt " + promptKey + " in this workspace", null);
             finish(tenant, context, promptKey, null, null, modelName(), started, null, null, 0, unknown);
             throw unknown;
         }
@@ -163,44 +167,116 @@ public class LlmGateway {
                 response = guarded.get();
             } catch (RuntimeException e) {
                 LlmException failure = classify(e);
-                finish(tenant, context, promptKey, prompt.version(), hash, properties.model(), started, inputTokens,
-                        outputTokens, attempts.get(), failure);
+                finish(
+                        tenant,
+                        context,
+                        promptKey,
+                        prompt.version(),
+                        hash,
+                        properties.model(),
+                        started,
+                        inputTokens,
+                        outputTokens,
+                        attempts.get(),
+                        failure);
                 throw failure;
             }
             if (response.tokenUsage() != null) {
                 inputTokens = add(inputTokens, response.tokenUsage().inputTokenCount());
                 outputTokens = add(outputTokens, response.tokenUsage().outputTokenCount());
             }
-            String text = response.aiMessage() == null ? null : response.aiMessage().text();
-            String model = response.modelName() == null || response.modelName().isBlank() ? properties.model()
+            String text =
+                    response.aiMessage() == null ? null : response.aiMessage().text();
+            String model = response.modelName() == null || response.modelName().isBlank()
+                    ? properties.model()
                     : response.modelName();
             if (!prompt.json()) {
                 if (text == null || text.isBlank()) {
-                    LlmException empty = new LlmException(LlmException.Kind.MALFORMED,
-                            "The model gave an empty answer to prompt " + promptKey, null);
-                    finish(tenant, context, promptKey, prompt.version(), hash, model, started, inputTokens,
-                            outputTokens, attempts.get(), empty);
+                    LlmException empty = new LlmException(
+                            LlmException.Kind.MALFORMED, "The model gave an empty answer to prompt " + promptKey, null);
+                    finish(
+                            tenant,
+                            context,
+                            promptKey,
+                            prompt.version(),
+                            hash,
+                            model,
+                            started,
+                            inputTokens,
+                            outputTokens,
+                            attempts.get(),
+                            empty);
                     throw empty;
                 }
-                long latency = finish(tenant, context, promptKey, prompt.version(), hash, model, started, inputTokens,
-                        outputTokens, attempts.get(), null);
-                return new LlmResult(text.strip(), null, model, promptKey, prompt.version(), hash, latency,
-                        inputTokens, outputTokens, null);
+                long latency = finish(
+                        tenant,
+                        context,
+                        promptKey,
+                        prompt.version(),
+                        hash,
+                        model,
+                        started,
+                        inputTokens,
+                        outputTokens,
+                        attempts.get(),
+                        null);
+                return new LlmResult(
+                        text.strip(),
+                        null,
+                        model,
+                        promptKey,
+                        prompt.version(),
+                        hash,
+                        latency,
+                        inputTokens,
+                        outputTokens,
+                        null);
             }
             Parsed parsed = parse(text, prompt.outputSchema());
             if (parsed.problems().isEmpty()) {
-                long latency = finish(tenant, context, promptKey, prompt.version(), hash, model, started, inputTokens,
-                        outputTokens, attempts.get(), null);
-                return new LlmResult(write(parsed.json()), parsed.json(), model, promptKey, prompt.version(), hash,
-                        latency, inputTokens, outputTokens, confidence(parsed.json()));
+                long latency = finish(
+                        tenant,
+                        context,
+                        promptKey,
+                        prompt.version(),
+                        hash,
+                        model,
+                        started,
+                        inputTokens,
+                        outputTokens,
+                        attempts.get(),
+                        null);
+                return new LlmResult(
+                        write(parsed.json()),
+                        parsed.json(),
+                        model,
+                        promptKey,
+                        prompt.version(),
+                        hash,
+                        latency,
+                        inputTokens,
+                        outputTokens,
+                        confidence(parsed.json()));
             }
             problems = parsed.problems();
             log.info("Malformed answer to prompt {} (answer {} of {}): {}", promptKey, answer, answers, problems);
         }
-        LlmException malformed = new LlmException(LlmException.Kind.MALFORMED, "The model answered prompt " + promptKey
-                + " with malformed JSON twice: " + String.join("; ", problems), null);
-        finish(tenant, context, promptKey, prompt.version(), hash, properties.model(), started, inputTokens,
-                outputTokens, attempts.get(), malformed);
+        LlmException malformed = new LlmException(
+                LlmException.Kind.MALFORMED,
+                "The model answered prompt " + promptKey + " with malformed JSON twice: " + String.join("; ", problems),
+                null);
+        finish(
+                tenant,
+                context,
+                promptKey,
+                prompt.version(),
+                hash,
+                properties.model(),
+                started,
+                inputTokens,
+                outputTokens,
+                attempts.get(),
+                malformed);
         throw malformed;
     }
 
@@ -209,7 +285,11 @@ public class LlmGateway {
         if (model == null) {
             return new LlmMode(true, LlmResult.TEMPLATE_MODEL, null, null);
         }
-        return new LlmMode(false, properties.model(), properties.baseUrl(), breaker.getState().name());
+        return new LlmMode(
+                false,
+                properties.model(),
+                properties.baseUrl(),
+                breaker.getState().name());
     }
 
     /** For tests: a closed circuit with no history. */
@@ -219,8 +299,8 @@ public class LlmGateway {
         }
     }
 
-    private LlmResult fromTemplate(TenantId tenant, PromptView prompt, Map<String, ?> vars, LlmContext context,
-            String hash, long started) {
+    private LlmResult fromTemplate(
+            TenantId tenant, PromptView prompt, Map<String, ?> vars, LlmContext context, String hash, long started) {
         String text;
         Map<String, Object> json = null;
         try {
@@ -229,34 +309,78 @@ public class LlmGateway {
                 json = mergeValues(template, vars, prompt.outputSchema());
                 List<String> problems = OutputSchema.violations(json, prompt.outputSchema());
                 if (!problems.isEmpty()) {
-                    throw new LlmException(LlmException.Kind.MALFORMED, "The fallback template of prompt "
-                            + prompt.key() + " produced an invalid answer: " + String.join("; ", problems), null);
+                    throw new LlmException(
+                            LlmException.Kind.MALFORMED,
+                            "The fallback template of prompt " + prompt.key() + " produced an invalid answer: "
+                                    + String.join("; ", problems),
+                            null);
                 }
                 text = write(json);
             } else {
                 text = MergeTemplate.render(prompt.fallbackTemplate(), vars).strip();
             }
         } catch (IOException e) {
-            LlmException broken = new LlmException(LlmException.Kind.MALFORMED,
-                    "The fallback template of prompt " + prompt.key() + " is not a JSON object", e);
-            finish(tenant, context, prompt.key(), prompt.version(), hash, LlmResult.TEMPLATE_MODEL, started, null,
-                    null, 0, broken);
+            LlmException broken = new LlmException(
+                    LlmException.Kind.MALFORMED,
+                    "The fallback template of prompt " + prompt.key() + " is not a JSON object",
+                    e);
+            finish(
+                    tenant,
+                    context,
+                    prompt.key(),
+                    prompt.version(),
+                    hash,
+                    LlmResult.TEMPLATE_MODEL,
+                    started,
+                    null,
+                    null,
+                    0,
+                    broken);
             throw broken;
         } catch (LlmException e) {
-            finish(tenant, context, prompt.key(), prompt.version(), hash, LlmResult.TEMPLATE_MODEL, started, null,
-                    null, 0, e);
+            finish(
+                    tenant,
+                    context,
+                    prompt.key(),
+                    prompt.version(),
+                    hash,
+                    LlmResult.TEMPLATE_MODEL,
+                    started,
+                    null,
+                    null,
+                    0,
+                    e);
             throw e;
         }
-        long latency = finish(tenant, context, prompt.key(), prompt.version(), hash, LlmResult.TEMPLATE_MODEL,
-                started, null, null, 0, null);
-        return new LlmResult(text, json, LlmResult.TEMPLATE_MODEL, prompt.key(), prompt.version(), hash, latency,
-                null, null, json == null ? null : confidence(json));
+        long latency = finish(
+                tenant,
+                context,
+                prompt.key(),
+                prompt.version(),
+                hash,
+                LlmResult.TEMPLATE_MODEL,
+                started,
+                null,
+                null,
+                0,
+                null);
+        return new LlmResult(
+                text,
+                json,
+                LlmResult.TEMPLATE_MODEL,
+                prompt.key(),
+                prompt.version(),
+                hash,
+                latency,
+                null,
+                null,
+                json == null ? null : confidence(json));
     }
 
     /** Each string value merged; blank optional strings dropped; other values kept. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> mergeValues(Map<String, Object> template, Map<String, ?> vars,
-            Map<String, Object> schema) {
+    private static Map<String, Object> mergeValues(
+            Map<String, Object> template, Map<String, ?> vars, Map<String, Object> schema) {
         Map<String, Object> out = new LinkedHashMap<>();
         template.forEach((name, value) -> {
             Object merged = value;
@@ -268,15 +392,16 @@ public class LlmGateway {
             } else if (value instanceof Map<?, ?> nested) {
                 merged = mergeValues((Map<String, Object>) nested, vars, null);
             } else if (value instanceof List<?> list) {
-                merged = list.stream().map(v -> v instanceof String s ? MergeTemplate.render(s, vars) : v).toList();
+                merged = list.stream()
+                        .map(v -> v instanceof String s ? MergeTemplate.render(s, vars) : v)
+                        .toList();
             }
             out.put(name, merged);
         });
         return out;
     }
 
-    private record Parsed(Map<String, Object> json, List<String> problems) {
-    }
+    private record Parsed(Map<String, Object> json, List<String> problems) {}
 
     private static Parsed parse(String text, Map<String, Object> schema) {
         if (text == null || text.isBlank()) {
@@ -310,22 +435,46 @@ public class LlmGateway {
     }
 
     /** Writes the log row and the metric; answers the call's latency in milliseconds. */
-    private long finish(TenantId tenant, LlmContext context, String promptKey, Integer version, String hash,
-            String model, long started, Integer inputTokens, Integer outputTokens, int attempts, LlmException failure) {
+    private long finish(
+            TenantId tenant,
+            LlmContext context,
+            String promptKey,
+            Integer version,
+            String hash,
+            String model,
+            long started,
+            Integer inputTokens,
+            Integer outputTokens,
+            int attempts,
+            LlmException failure) {
         long nanos = System.nanoTime() - started;
         long latency = TimeUnit.NANOSECONDS.toMillis(nanos);
         try {
-            logs.record(tenant, new LlmLogs.Entry(context, promptKey, version, hash, model, latency, inputTokens,
-                    outputTokens, attempts, failure));
+            logs.record(
+                    tenant,
+                    new LlmLogs.Entry(
+                            context,
+                            promptKey,
+                            version,
+                            hash,
+                            model,
+                            latency,
+                            inputTokens,
+                            outputTokens,
+                            attempts,
+                            failure));
         } catch (RuntimeException e) {
             log.error("Could not log the LLM call for prompt {}", promptKey, e);
         }
         MeterRegistry registry = meters.getIfAvailable();
         if (registry != null) {
-            Timer.builder("llm.calls").description("LLM gateway calls, model or template")
-                    .tag("prompt", promptKey).tag("outcome", failure == null ? "SUCCEEDED" : "FAILED")
+            Timer.builder("llm.calls")
+                    .description("LLM gateway calls, model or template")
+                    .tag("prompt", promptKey)
+                    .tag("outcome", failure == null ? "SUCCEEDED" : "FAILED")
                     .tag("mode", this.model == null ? "template" : "model")
-                    .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                    .register(registry)
+                    .record(nanos, TimeUnit.NANOSECONDS);
         }
         return latency;
     }
@@ -340,17 +489,25 @@ public class LlmGateway {
             return known;
         }
         if (e instanceof CallNotPermittedException) {
-            return new LlmException(LlmException.Kind.CIRCUIT_OPEN, "The LLM endpoint failed repeatedly, so calls "
-                    + "are paused for " + properties.circuit().openFor().toSeconds() + " s (circuit open)", e);
+            return new LlmException(
+                    LlmException.Kind.CIRCUIT_OPEN,
+                    "The LLM endpoint failed repeatedly, so calls " + "are paused for "
+                            + properties.circuit().openFor().toSeconds() + " s (circuit open)",
+                    e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof HttpTimeoutException
-                    || t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof HttpTimeoutException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
                 if (t instanceof HttpConnectTimeoutException) {
                     return unreachable(e);
                 }
-                return new LlmException(LlmException.Kind.TIMEOUT, "The LLM endpoint did not answer within "
-                        + properties.timeout().toMillis() + " ms", e);
+                return new LlmException(
+                        LlmException.Kind.TIMEOUT,
+                        "The LLM endpoint did not answer within "
+                                + properties.timeout().toMillis() + " ms",
+                        e);
             }
         }
         Integer status = null;
@@ -366,31 +523,41 @@ public class LlmGateway {
         }
         if (status != null) {
             if (status == 429) {
-                return new LlmException(LlmException.Kind.RATE_LIMITED,
-                        "The LLM endpoint is rate-limiting requests (HTTP 429)", e);
+                return new LlmException(
+                        LlmException.Kind.RATE_LIMITED, "The LLM endpoint is rate-limiting requests (HTTP 429)", e);
             }
             if (status >= 500) {
-                return new LlmException(LlmException.Kind.UNAVAILABLE,
-                        "The LLM endpoint failed (HTTP " + status + ")", e);
+                return new LlmException(
+                        LlmException.Kind.UNAVAILABLE, "The LLM endpoint failed (HTTP " + status + ")", e);
             }
-            return new LlmException(LlmException.Kind.REJECTED, "The LLM endpoint refused the request (HTTP " + status
-                    + (status == 401 || status == 403 ? ": check MC_LLM_API_KEY" : status == 404
-                            ? ": check MC_LLM_BASE_URL and MC_LLM_MODEL" : "") + ")", e);
+            return new LlmException(
+                    LlmException.Kind.REJECTED,
+                    "The LLM endpoint refused the request (HTTP " + status
+                            + (status == 401 || status == 403
+                                    ? ": check MC_LLM_API_KEY"
+                                    : status == 404 ? ": check MC_LLM_BASE_URL and MC_LLM_MODEL" : "")
+                            + ")",
+                    e);
         }
-        if (e instanceof AuthenticationException || e instanceof InvalidRequestException
+        if (e instanceof AuthenticationException
+                || e instanceof InvalidRequestException
                 || e instanceof ModelNotFoundException) {
-            return new LlmException(LlmException.Kind.REJECTED, "The LLM endpoint refused the request: "
-                    + shorten(e.getMessage()), e);
+            return new LlmException(
+                    LlmException.Kind.REJECTED, "The LLM endpoint refused the request: " + shorten(e.getMessage()), e);
         }
         return unreachable(e);
     }
 
     private LlmException unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnresolvedAddressException
-                    || t instanceof UnresolvedModelServerException || t instanceof IOException) {
-                return new LlmException(LlmException.Kind.UNAVAILABLE,
-                        "The LLM endpoint could not be reached at " + properties.baseUrl(), e);
+            if (t instanceof ConnectException
+                    || t instanceof UnresolvedAddressException
+                    || t instanceof UnresolvedModelServerException
+                    || t instanceof IOException) {
+                return new LlmException(
+                        LlmException.Kind.UNAVAILABLE,
+                        "The LLM endpoint could not be reached at " + properties.baseUrl(),
+                        e);
             }
         }
         return new LlmException(LlmException.Kind.UNAVAILABLE, "The LLM call failed: " + shorten(e.getMessage()), e);
@@ -412,8 +579,8 @@ public class LlmGateway {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -7,9 +7,23 @@ import java.util.UUID;
  * One logged LLM call. {@code model} is {@code template} for template-mode calls; {@code outcome} is SUCCEEDED or
  * FAILED, a failure with the {@link LlmException.Kind} name in {@code errorKind} and a readable {@code error}.
  */
-public record LlmLogView(UUID id, UUID runId, String entityType, String entityId, String promptKey,
-        Integer promptVersion, String promptHash, String model, long latencyMs, Integer inputTokens,
-        Integer outputTokens, int attempts, String outcome, String errorKind, String error, Instant createdAt) {
+public record LlmLogView(
+        UUID id,
+        UUID runId,
+        String entityType,
+        String entityId,
+        String promptKey,
+        Integer promptVersion,
+        String promptHash,
+        String model,
+        long latencyMs,
+        Integer inputTokens,
+        Integer outputTokens,
+        int attempts,
+        String outcome,
+        String errorKind,
+        String error,
+        Instant createdAt) {
 
     public boolean succeeded() {
         return "SUCCEEDED".equals(outcome);

@@ -1,5 +1,9 @@
 package ai.revo.missioncontrol.ai;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,16 +11,10 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
 
 /** The log of every LLM call, model or template, success or failure: written after the call, read newest first. */
 @Service
@@ -33,9 +31,17 @@ public class LlmLogs {
     }
 
     /** What the gateway records about one call. */
-    record Entry(LlmContext context, String promptKey, Integer promptVersion, String promptHash, String model,
-            long latencyMs, Integer inputTokens, Integer outputTokens, int attempts, LlmException failure) {
-    }
+    record Entry(
+            LlmContext context,
+            String promptKey,
+            Integer promptVersion,
+            String promptHash,
+            String model,
+            long latencyMs,
+            Integer inputTokens,
+            Integer outputTokens,
+            int attempts,
+            LlmException failure) {}
 
     /**
      * Writes one call's row in its own short transaction, even when the caller (wrongly) holds one, so a rollback
@@ -54,10 +60,26 @@ public class LlmLogs {
                     prompt_hash, model, latency_ms, input_tokens, output_tokens, attempts, outcome, error_kind, error,
                     created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(UUID.randomUUID(), tenant.value(), c.runId(), c.entityType(), c.entityId(), e.promptKey(),
-                e.promptVersion(), e.promptHash(), e.model(), e.latencyMs(), e.inputTokens(), e.outputTokens(),
-                e.attempts(), e.failure() == null ? "SUCCEEDED" : "FAILED",
-                e.failure() == null ? null : e.failure().kind().name(), error, now, now)
+                """)
+                .params(
+                        UUID.randomUUID(),
+                        tenant.value(),
+                        c.runId(),
+                        c.entityType(),
+                        c.entityId(),
+                        e.promptKey(),
+                        e.promptVersion(),
+                        e.promptHash(),
+                        e.model(),
+                        e.latencyMs(),
+                        e.inputTokens(),
+                        e.outputTokens(),
+                        e.attempts(),
+                        e.failure() == null ? "SUCCEEDED" : "FAILED",
+                        e.failure() == null ? null : e.failure().kind().name(),
+                        error,
+                        now,
+                        now)
                 .update();
     }
 
@@ -67,7 +89,8 @@ public class LlmLogs {
      */
     @Transactional(readOnly = true)
     public PageResult<LlmLogView> logs(TenantId tenant, UUID runId, String promptKey, String outcome, PageQuery page) {
-        String out = outcome == null || outcome.isBlank() ? null : outcome.trim().toUpperCase(Locale.ROOT);
+        String out =
+                outcome == null || outcome.isBlank() ? null : outcome.trim().toUpperCase(Locale.ROOT);
         if (out != null && !OUTCOMES.contains(out)) {
             throw ApiException.invalidField("outcome", "must be SUCCEEDED or FAILED");
         }
@@ -77,20 +100,43 @@ public class LlmLogs {
                   and (cast(:key as text) is null or prompt_key = :key)
                   and (cast(:outcome as text) is null or outcome = :outcome)
                 """;
-        long total = jdbc.sql("select count(*) from llm_logs " + where).param("tenant", tenant.value())
-                .param("run", runId).param("key", key).param("outcome", out).query(Long.class).single();
-        var rows = jdbc.sql("select * from llm_logs " + where + " order by created_at desc, id limit :limit offset :offset")
-                .param("tenant", tenant.value()).param("run", runId).param("key", key).param("outcome", out)
-                .param("limit", page.limit()).param("offset", page.offset()).query(LlmLogs::view).list();
+        long total = jdbc.sql("select count(*) from llm_logs " + where)
+                .param("tenant", tenant.value())
+                .param("run", runId)
+                .param("key", key)
+                .param("outcome", out)
+                .query(Long.class)
+                .single();
+        var rows = jdbc.sql(
+                        "select * from llm_logs " + where + " order by created_at desc, id limit :limit offset :offset")
+                .param("tenant", tenant.value())
+                .param("run", runId)
+                .param("key", key)
+                .param("outcome", out)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(LlmLogs::view)
+                .list();
         return PageResult.of(rows, page, total);
     }
 
     private static LlmLogView view(ResultSet rs, int n) throws SQLException {
-        return new LlmLogView(rs.getObject("id", UUID.class), rs.getObject("run_id", UUID.class),
-                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("prompt_key"),
-                (Integer) rs.getObject("prompt_version"), rs.getString("prompt_hash"), rs.getString("model"),
-                rs.getLong("latency_ms"), (Integer) rs.getObject("input_tokens"),
-                (Integer) rs.getObject("output_tokens"), rs.getInt("attempts"), rs.getString("outcome"),
-                rs.getString("error_kind"), rs.getString("error"), rs.getTimestamp("created_at").toInstant());
+        return new LlmLogView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("run_id", UUID.class),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                rs.getString("prompt_key"),
+                (Integer) rs.getObject("prompt_version"),
+                rs.getString("prompt_hash"),
+                rs.getString("model"),
+                rs.getLong("latency_ms"),
+                (Integer) rs.getObject("input_tokens"),
+                (Integer) rs.getObject("output_tokens"),
+                rs.getInt("attempts"),
+                rs.getString("outcome"),
+                rs.getString("error_kind"),
+                rs.getString("error"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

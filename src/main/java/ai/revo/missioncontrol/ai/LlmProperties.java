@@ -1,7 +1,6 @@
 package ai.revo.missioncontrol.ai;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,9 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff     the wait before the second attempt; doubled before each further one
  */
 @ConfigurationProperties(prefix = "mc.llm")
-record LlmProperties(String baseUrl, String apiKey, @DefaultValue("gpt-4o-mini") String model,
-        @DefaultValue("30s") Duration timeout, @DefaultValue("3") int maxAttempts,
-        @DefaultValue("500ms") Duration backoff, @DefaultValue Circuit circuit) {
+record LlmProperties(
+        String baseUrl,
+        String apiKey,
+        @DefaultValue("gpt-4o-mini") String model,
+        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("500ms") Duration backoff,
+        @DefaultValue Circuit circuit) {
 
     /**
      * @param failureRateThreshold percentage of failed calls in the window that opens the circuit
@@ -26,9 +30,11 @@ record LlmProperties(String baseUrl, String apiKey, @DefaultValue("gpt-4o-mini")
      * @param window               calls in the sliding window
      * @param openFor              how long the circuit stays open before trying again
      */
-    record Circuit(@DefaultValue("50") float failureRateThreshold, @DefaultValue("10") int minimumCalls,
-            @DefaultValue("20") int window, @DefaultValue("30s") Duration openFor) {
-    }
+    record Circuit(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("10") int minimumCalls,
+            @DefaultValue("20") int window,
+            @DefaultValue("30s") Duration openFor) {}
 
     LlmProperties {
         if (maxAttempts < 1) {

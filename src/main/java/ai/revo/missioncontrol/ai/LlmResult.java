@@ -8,8 +8,17 @@ import java.util.Map;
  * {@code "template"} when the deterministic fallback template produced the output. {@code confidence} (0..1) is the
  * model's own evaluation when the prompt asks for one, else null.
  */
-public record LlmResult(String text, Map<String, Object> json, String model, String promptKey, int promptVersion,
-        String promptHash, long latencyMs, Integer inputTokens, Integer outputTokens, Double confidence) {
+public record LlmResult(
+        String text,
+        Map<String, Object> json,
+        String model,
+        String promptKey,
+        int promptVersion,
+        String promptHash,
+        long latencyMs,
+        Integer inputTokens,
+        Integer outputTokens,
+        Double confidence) {
 
     public static final String TEMPLATE_MODEL = "template";
 

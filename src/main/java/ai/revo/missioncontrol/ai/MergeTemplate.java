@@ -30,8 +30,7 @@ public final class MergeTemplate {
     private static final String OPEN = "{{";
     private static final String CLOSE = "}}";
 
-    private MergeTemplate() {
-    }
+    private MergeTemplate() {}
 
     /** Renders {@code template} (null renders empty) with {@code variables} (may be null). */
     public static String render(String template, Map<String, ?> variables) {
@@ -56,17 +55,13 @@ public final class MergeTemplate {
 
     // ---- model
 
-    private sealed interface Node permits Text, Field, Section {
-    }
+    private sealed interface Node permits Text, Field, Section {}
 
-    private record Text(String text) implements Node {
-    }
+    private record Text(String text) implements Node {}
 
-    private record Field(String path, String fallback) implements Node {
-    }
+    private record Field(String path, String fallback) implements Node {}
 
-    private record Section(String path, String equals, boolean inverted, List<Node> children) implements Node {
-    }
+    private record Section(String path, String equals, boolean inverted, List<Node> children) implements Node {}
 
     private record Scope(Scope parent, Object value, boolean root) {
 
@@ -132,7 +127,7 @@ public final class MergeTemplate {
             if (kind == '#' || kind == '^') {
                 flush(text, stack);
                 String name = tag.substring(1).trim();
-                openSections.add(new String[] { name, String.valueOf(kind) });
+                openSections.add(new String[] {name, String.valueOf(kind)});
                 stack.add(new ArrayList<>());
             } else if (kind == '/') {
                 String name = tag.substring(1).trim();

@@ -13,8 +13,7 @@ final class OutputSchema {
 
     private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "array", "object");
 
-    private OutputSchema() {
-    }
+    private OutputSchema() {}
 
     /** Why {@code schema} is not a usable output schema, or null when it is. */
     static String problem(Map<String, Object> schema) {
@@ -27,7 +26,8 @@ final class OutputSchema {
         }
         for (Map.Entry<?, ?> e : props.entrySet()) {
             if (!(e.getValue() instanceof Map<?, ?> p) || !TYPES.contains(String.valueOf(p.get("type")))) {
-                return "property " + e.getKey() + " must have a type among " + String.join(", ", TYPES.stream().sorted().toList());
+                return "property " + e.getKey() + " must have a type among "
+                        + String.join(", ", TYPES.stream().sorted().toList());
             }
         }
         Object required = schema.get("required");
@@ -66,8 +66,8 @@ final class OutputSchema {
                 boolean ok = switch (type) {
                     case "string" -> value instanceof String;
                     case "number" -> value instanceof Number;
-                    case "integer" -> value instanceof Integer || value instanceof Long
-                            || value instanceof java.math.BigInteger;
+                    case "integer" ->
+                        value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger;
                     case "boolean" -> value instanceof Boolean;
                     case "array" -> value instanceof List<?>;
                     case "object" -> value instanceof Map<?, ?>;

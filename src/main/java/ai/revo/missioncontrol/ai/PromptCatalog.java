@@ -1,5 +1,12 @@
 package ai.revo.missioncontrol.ai;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.identity.WorkspaceCreated;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,21 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.identity.WorkspaceCreated;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * Prompts as data: each workspace starts with version 1 of every shipped default; an admin's change creates the
@@ -39,8 +36,7 @@ import ai.revo.missioncontrol.platform.ApiException;
 public class PromptCatalog {
 
     static final int MAX_TEMPLATE = 20_000;
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -77,9 +73,14 @@ public class PromptCatalog {
                 from prompts p left join prompt_defaults d on d.key = p.key
                 where p.tenant_id = ?
                 group by p.key, d.description order by p.key
-                """).params(tenant.value())
-                .query((rs, n) -> new PromptSummary(rs.getString("key"), rs.getString("description"),
-                        rs.getInt("active_version"), rs.getInt("versions"), rs.getBoolean("json"),
+                """)
+                .params(tenant.value())
+                .query((rs, n) -> new PromptSummary(
+                        rs.getString("key"),
+                        rs.getString("description"),
+                        rs.getInt("active_version"),
+                        rs.getInt("versions"),
+                        rs.getBoolean("json"),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
@@ -91,9 +92,13 @@ public class PromptCatalog {
         if (versions.isEmpty()) {
             throw ApiException.notFound("Prompt", key);
         }
-        PromptView active = versions.stream().filter(PromptView::active).findFirst().orElse(versions.get(0));
-        String description = jdbc.sql("select description from prompt_defaults where key = ?").params(key)
-                .query(String.class).optional().orElse("");
+        PromptView active =
+                versions.stream().filter(PromptView::active).findFirst().orElse(versions.get(0));
+        String description = jdbc.sql("select description from prompt_defaults where key = ?")
+                .params(key)
+                .query(String.class)
+                .optional()
+                .orElse("");
         Set<String> variables = new LinkedHashSet<>(MergeTemplate.fields(active.systemTemplate()));
         variables.addAll(MergeTemplate.fields(active.template()));
         variables.addAll(MergeTemplate.fields(active.fallbackTemplate()));
@@ -104,7 +109,9 @@ public class PromptCatalog {
     @Transactional(readOnly = true)
     public PromptView version(TenantId tenant, String key, int version) {
         return jdbc.sql("select * from prompts where tenant_id = ? and key = ? and version = ?")
-                .params(tenant.value(), key, version).query(this::view).optional()
+                .params(tenant.value(), key, version)
+                .query(this::view)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Prompt version", key + " v" + version));
     }
 
@@ -112,7 +119,9 @@ public class PromptCatalog {
     @Transactional(readOnly = true)
     public Optional<PromptView> active(TenantId tenant, String key) {
         return jdbc.sql("select * from prompts where tenant_id = ? and key = ? and active")
-                .params(tenant.value(), key).query(this::view).optional();
+                .params(tenant.value(), key)
+                .query(this::view)
+                .optional();
     }
 
     /**
@@ -122,16 +131,21 @@ public class PromptCatalog {
      */
     @Transactional
     public PromptView update(TenantId tenant, String key, PromptChange change, Actor admin) {
-        if (change == null || (change.systemTemplate() == null && change.template() == null
-                && change.fallbackTemplate() == null && change.outputSchema() == null)) {
-            throw ApiException.invalidField("template",
-                    "give at least one of systemTemplate, template, fallbackTemplate, outputSchema");
+        if (change == null
+                || (change.systemTemplate() == null
+                        && change.template() == null
+                        && change.fallbackTemplate() == null
+                        && change.outputSchema() == null)) {
+            throw ApiException.invalidField(
+                    "template", "give at least one of systemTemplate, template, fallbackTemplate, outputSchema");
         }
         PromptView current = lockActive(tenant, key);
-        String system = change.systemTemplate() == null ? current.systemTemplate()
+        String system = change.systemTemplate() == null
+                ? current.systemTemplate()
                 : text("systemTemplate", change.systemTemplate(), false);
         String template = change.template() == null ? current.template() : text("template", change.template(), true);
-        String fallback = change.fallbackTemplate() == null ? current.fallbackTemplate()
+        String fallback = change.fallbackTemplate() == null
+                ? current.fallbackTemplate()
                 : text("fallbackTemplate", change.fallbackTemplate(), true);
         Map<String, Object> schema = change.outputSchema() == null ? current.outputSchema() : change.outputSchema();
         if (schema != null) {
@@ -145,29 +159,53 @@ public class PromptCatalog {
                     throw ApiException.invalidField("fallbackTemplate", "must be a JSON object for a JSON prompt");
                 }
             } catch (IOException e) {
-                throw ApiException.invalidField("fallbackTemplate",
-                        "must be a JSON object whose string values are merge templates");
+                throw ApiException.invalidField(
+                        "fallbackTemplate", "must be a JSON object whose string values are merge templates");
             }
         }
-        String notes = change.notes() == null || change.notes().isBlank() ? null : change.notes().trim();
+        String notes = change.notes() == null || change.notes().isBlank()
+                ? null
+                : change.notes().trim();
         if (notes != null && notes.length() > 500) {
             throw ApiException.invalidField("notes", "must be at most 500 characters");
         }
         int next = jdbc.sql("select max(version) + 1 from prompts where tenant_id = ? and key = ?")
-                .params(tenant.value(), key).query(Integer.class).single();
+                .params(tenant.value(), key)
+                .query(Integer.class)
+                .single();
         Instant now = clock.instant();
         jdbc.sql("update prompts set active = false, updated_at = ? where tenant_id = ? and key = ? and active")
-                .params(Timestamp.from(now), tenant.value(), key).update();
+                .params(Timestamp.from(now), tenant.value(), key)
+                .update();
         jdbc.sql("""
                 insert into prompts (id, tenant_id, key, version, system_template, template, fallback_template,
                     output_schema, active, notes, created_by, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), true, ?, ?, ?, ?)
-                """).params(UUID.randomUUID(), tenant.value(), key, next, system, template, fallback,
-                schema == null ? null : write(schema), notes, admin.name(), Timestamp.from(now), Timestamp.from(now))
+                """)
+                .params(
+                        UUID.randomUUID(),
+                        tenant.value(),
+                        key,
+                        next,
+                        system,
+                        template,
+                        fallback,
+                        schema == null ? null : write(schema),
+                        notes,
+                        admin.name(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
                 .update();
         PromptView created = version(tenant, key, next);
-        events.publishEvent(new PromptChanged(tenant.value(), PromptChanged.UPDATED, key, current.version(), next,
-                audit(current), audit(created), admin));
+        events.publishEvent(new PromptChanged(
+                tenant.value(),
+                PromptChanged.UPDATED,
+                key,
+                current.version(),
+                next,
+                audit(current),
+                audit(created),
+                admin));
         return created;
     }
 
@@ -184,12 +222,21 @@ public class PromptCatalog {
         }
         Instant now = clock.instant();
         jdbc.sql("update prompts set active = false, updated_at = ? where tenant_id = ? and key = ? and active")
-                .params(Timestamp.from(now), tenant.value(), key).update();
+                .params(Timestamp.from(now), tenant.value(), key)
+                .update();
         jdbc.sql("update prompts set active = true, updated_at = ? where tenant_id = ? and key = ? and version = ?")
-                .params(Timestamp.from(now), tenant.value(), key, version).update();
+                .params(Timestamp.from(now), tenant.value(), key, version)
+                .update();
         PromptView activated = version(tenant, key, version);
-        events.publishEvent(new PromptChanged(tenant.value(), PromptChanged.ACTIVATED, key, current.version(),
-                version, audit(current), audit(activated), admin));
+        events.publishEvent(new PromptChanged(
+                tenant.value(),
+                PromptChanged.ACTIVATED,
+                key,
+                current.version(),
+                version,
+                audit(current),
+                audit(activated),
+                admin));
         return activated;
     }
 
@@ -209,7 +256,9 @@ public class PromptCatalog {
 
     private String document(PromptView p) {
         StringBuilder doc = new StringBuilder();
-        doc.append("## System message\n").append(p.systemTemplate() == null ? "" : p.systemTemplate()).append('\n');
+        doc.append("## System message\n")
+                .append(p.systemTemplate() == null ? "" : p.systemTemplate())
+                .append('\n');
         doc.append("## Template\n").append(p.template()).append('\n');
         doc.append("## Fallback template\n").append(p.fallbackTemplate()).append('\n');
         doc.append("## Output schema\n");
@@ -227,13 +276,17 @@ public class PromptCatalog {
 
     private PromptView lockActive(TenantId tenant, String key) {
         return jdbc.sql("select * from prompts where tenant_id = ? and key = ? and active for update")
-                .params(tenant.value(), key).query(this::view).optional()
+                .params(tenant.value(), key)
+                .query(this::view)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Prompt", key));
     }
 
     private List<PromptView> versions(TenantId tenant, String key) {
         return new ArrayList<>(jdbc.sql("select * from prompts where tenant_id = ? and key = ? order by version desc")
-                .params(tenant.value(), key).query(this::view).list());
+                .params(tenant.value(), key)
+                .query(this::view)
+                .list());
     }
 
     private static Map<String, Object> audit(PromptView p) {
@@ -266,9 +319,17 @@ public class PromptCatalog {
         } catch (IOException e) {
             throw new SQLException("Unreadable output schema of prompt " + rs.getString("key"), e);
         }
-        return new PromptView(rs.getString("key"), rs.getInt("version"), rs.getString("system_template"),
-                rs.getString("template"), rs.getString("fallback_template"), parsed, rs.getBoolean("active"),
-                rs.getString("notes"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+        return new PromptView(
+                rs.getString("key"),
+                rs.getInt("version"),
+                rs.getString("system_template"),
+                rs.getString("template"),
+                rs.getString("fallback_template"),
+                parsed,
+                rs.getBoolean("active"),
+                rs.getString("notes"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private String write(Object value) {

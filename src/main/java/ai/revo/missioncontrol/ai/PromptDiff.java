@@ -9,8 +9,7 @@ import java.util.List;
  */
 public record PromptDiff(String key, int from, int to, List<Line> lines) {
 
-    public record Line(String op, String text) {
-    }
+    public record Line(String op, String text) {}
 
     public boolean identical() {
         return lines.stream().allMatch(l -> l.op().equals(" "));

@@ -7,8 +7,17 @@ import java.util.Map;
  * One version of a workspace's prompt. {@code outputSchema} is null for text prompts; a JSON prompt's answer is
  * checked against it and its {@code fallbackTemplate} is a JSON object whose string values are merge templates.
  */
-public record PromptView(String key, int version, String systemTemplate, String template, String fallbackTemplate,
-        Map<String, Object> outputSchema, boolean active, String notes, String createdBy, Instant createdAt) {
+public record PromptView(
+        String key,
+        int version,
+        String systemTemplate,
+        String template,
+        String fallbackTemplate,
+        Map<String, Object> outputSchema,
+        boolean active,
+        String notes,
+        String createdBy,
+        Instant createdAt) {
 
     public boolean json() {
         return outputSchema != null;

@@ -1,22 +1,20 @@
 package ai.revo.missioncontrol.campaigns;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
 
 /**
  * A campaign. Its system prompt is always the one its persona generates; its status moves only along
@@ -27,6 +25,7 @@ class Campaign extends AbstractAggregateRoot<Campaign> {
 
     @Id
     private final UUID id;
+
     private final TenantId tenantId;
     private String name;
     private String description;
@@ -39,15 +38,31 @@ class Campaign extends AbstractAggregateRoot<Campaign> {
     private Criteria criteria;
     private Persona persona;
     private String systemPrompt;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    Campaign(UUID id, TenantId tenantId, String name, String description, String objective, CampaignChannels channels,
-            CampaignStatus status, LocalDate startDate, LocalDate endDate, String timezone, Criteria criteria,
-            Persona persona, String systemPrompt, Long version, Instant createdAt, Instant updatedAt) {
+    Campaign(
+            UUID id,
+            TenantId tenantId,
+            String name,
+            String description,
+            String objective,
+            CampaignChannels channels,
+            CampaignStatus status,
+            LocalDate startDate,
+            LocalDate endDate,
+            String timezone,
+            Criteria criteria,
+            Persona persona,
+            String systemPrompt,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.name = name;
@@ -68,9 +83,23 @@ class Campaign extends AbstractAggregateRoot<Campaign> {
 
     static Campaign create(TenantId tenant, CampaignDraft draft, String defaultTimezone, Actor actor, Instant now) {
         String name = draft.name().orElseThrow(() -> ApiException.invalidField("name", "is required"));
-        Campaign c = new Campaign(UUID.randomUUID(), tenant, null, null, null, new CampaignChannels(null),
-                CampaignStatus.DRAFT, null, null, defaultTimezone, Criteria.none(), Persona.defaults(), null, null,
-                now, now);
+        Campaign c = new Campaign(
+                UUID.randomUUID(),
+                tenant,
+                null,
+                null,
+                null,
+                new CampaignChannels(null),
+                CampaignStatus.DRAFT,
+                null,
+                null,
+                defaultTimezone,
+                Criteria.none(),
+                Persona.defaults(),
+                null,
+                null,
+                now,
+                now);
         c.name = name;
         c.apply(draft);
         c.registerEvent(new CampaignChanged(tenant.value(), "campaign.created", null, c.view(), actor));
@@ -89,8 +118,14 @@ class Campaign extends AbstractAggregateRoot<Campaign> {
 
     void moveTo(CampaignStatus target, Actor actor, Instant now) {
         if (!status.canMoveTo(target)) {
-            throw new ApiException(ErrorCode.CONFLICT, "A " + status + " campaign cannot become " + target,
-                    Map.of("status", status.name(), "allowed", status.next().stream().map(Enum::name).sorted().toList()));
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "A " + status + " campaign cannot become " + target,
+                    Map.of(
+                            "status",
+                            status.name(),
+                            "allowed",
+                            status.next().stream().map(Enum::name).sorted().toList()));
         }
         CampaignView before = view();
         status = target;
@@ -143,7 +178,20 @@ class Campaign extends AbstractAggregateRoot<Campaign> {
     }
 
     CampaignView view() {
-        return new CampaignView(id, name, description, objective, channels.sorted(), status, startDate, endDate,
-                timezone, criteria, persona, systemPrompt, createdAt, updatedAt);
+        return new CampaignView(
+                id,
+                name,
+                description,
+                objective,
+                channels.sorted(),
+                status,
+                startDate,
+                endDate,
+                timezone,
+                criteria,
+                persona,
+                systemPrompt,
+                createdAt,
+                updatedAt);
     }
 }

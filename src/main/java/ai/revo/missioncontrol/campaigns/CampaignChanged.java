@@ -1,12 +1,11 @@
 package ai.revo.missioncontrol.campaigns;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code campaign.created}, {@code campaign.updated}, {@code campaign.activated}, {@code campaign.paused},

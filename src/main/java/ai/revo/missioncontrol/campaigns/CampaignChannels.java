@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.campaigns;
 
+import ai.revo.missioncontrol.safety.Channel;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import ai.revo.missioncontrol.safety.Channel;
 
 /** The channels a campaign reaches people through; stored as one JSON array. */
 public record CampaignChannels(Set<Channel> values) {

@@ -1,13 +1,10 @@
 package ai.revo.missioncontrol.campaigns;
 
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.revo.missioncontrol.platform.JdbcValueConverters;
 import ai.revo.missioncontrol.platform.JsonColumns;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** Stores a campaign's persona, criteria and channels as jsonb columns. */
 @Component

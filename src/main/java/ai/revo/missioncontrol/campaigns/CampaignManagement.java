@@ -1,14 +1,5 @@
 package ai.revo.missioncontrol.campaigns;
 
-import java.time.Clock;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.identity.UserManagement;
 import ai.revo.missioncontrol.platform.Actor;
@@ -16,6 +7,13 @@ import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.platform.SortOrder;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Campaigns of a workspace: create, change, move through their lifecycle, and preview a persona's prompt. */
 @Service
@@ -36,8 +34,8 @@ public class CampaignManagement {
     /** Creates a DRAFT campaign in the workspace's time zone unless one is given; 409 when the name is taken. */
     @Transactional
     public CampaignView create(TenantId tenant, CampaignDraft draft, Actor actor) {
-        Campaign campaign = Campaign.create(tenant, draft, workspaces.workspace(tenant).timeZone(), actor,
-                clock.instant());
+        Campaign campaign =
+                Campaign.create(tenant, draft, workspaces.workspace(tenant).timeZone(), actor, clock.instant());
         requireFreeName(tenant, campaign.view().name(), campaign.view().id());
         return campaigns.save(campaign).view();
     }
@@ -69,11 +67,16 @@ public class CampaignManagement {
 
     @Transactional(readOnly = true)
     public PageResult<CampaignView> list(TenantId tenant, CampaignStatus status, PageQuery page, SortOrder sort) {
-        PageRequest request = PageRequest.of(page.page() - 1, page.limit(),
-                Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field()).and(Sort.by("id")));
-        var rows = status == null ? campaigns.findByTenantId(tenant, request)
+        PageRequest request = PageRequest.of(
+                page.page() - 1,
+                page.limit(),
+                Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field())
+                        .and(Sort.by("id")));
+        var rows = status == null
+                ? campaigns.findByTenantId(tenant, request)
                 : campaigns.findByTenantIdAndStatus(tenant, status, request);
-        long total = status == null ? campaigns.countByTenantId(tenant) : campaigns.countByTenantIdAndStatus(tenant, status);
+        long total =
+                status == null ? campaigns.countByTenantId(tenant) : campaigns.countByTenantIdAndStatus(tenant, status);
         return PageResult.of(rows.stream().map(Campaign::view).toList(), page, total);
     }
 

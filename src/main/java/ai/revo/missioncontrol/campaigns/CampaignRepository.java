@@ -1,14 +1,12 @@
 package ai.revo.missioncontrol.campaigns;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 interface CampaignRepository extends Repository<Campaign, UUID> {
 

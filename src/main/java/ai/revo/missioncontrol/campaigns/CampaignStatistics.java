@@ -1,8 +1,7 @@
 package ai.revo.missioncontrol.campaigns;
 
-import java.util.UUID;
-
 import ai.revo.missioncontrol.identity.TenantId;
+import java.util.UUID;
 
 /**
  * Figures about a campaign that other modules know (leads, drafts, messages). Declared here and implemented by a

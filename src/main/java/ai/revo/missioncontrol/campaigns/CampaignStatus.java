@@ -5,7 +5,11 @@ import java.util.Set;
 
 /** A campaign's lifecycle; the allowed moves live here and nowhere else. */
 public enum CampaignStatus {
-    DRAFT, ACTIVE, PAUSED, COMPLETED, ARCHIVED;
+    DRAFT,
+    ACTIVE,
+    PAUSED,
+    COMPLETED,
+    ARCHIVED;
 
     public Set<CampaignStatus> next() {
         return switch (this) {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The ideal customer, used to score leads: values of each dimension with a weight from 0 to 100.
  */
-public record Criteria(List<Weighted> industries, List<Weighted> companySizes, List<Weighted> titles,
-        List<Weighted> locations) {
+public record Criteria(
+        List<Weighted> industries, List<Weighted> companySizes, List<Weighted> titles, List<Weighted> locations) {
 
     public record Weighted(String value, int weight) {
         public Weighted {

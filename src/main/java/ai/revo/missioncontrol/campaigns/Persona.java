@@ -7,13 +7,22 @@ import java.net.URI;
  * their defaults (tone 50, tenacity 50, emoji 20, length 50, confidence threshold 70). Checks itself on construction
  * (IllegalArgumentException naming the field), so a persona that exists is valid.
  */
-public record Persona(String agentName, Integer tone, Integer tenacity, Integer emoji, Integer length, Skills skills,
+public record Persona(
+        String agentName,
+        Integer tone,
+        Integer tenacity,
+        Integer emoji,
+        Integer length,
+        Skills skills,
         Integer confidenceThreshold) {
 
     public static final int MAX_DISCOUNT_PERCENT = 20;
 
-    public record Skills(AppointmentBooking appointmentBooking, DiscountAuthority discountAuthority,
-            Toggle humanHandoff, Toggle catalog) {
+    public record Skills(
+            AppointmentBooking appointmentBooking,
+            DiscountAuthority discountAuthority,
+            Toggle humanHandoff,
+            Toggle catalog) {
 
         public Skills {
             appointmentBooking = appointmentBooking == null ? new AppointmentBooking(false, null) : appointmentBooking;
@@ -31,7 +40,8 @@ public record Persona(String agentName, Integer tone, Integer tenacity, Integer 
         public AppointmentBooking {
             if (enabled) {
                 if (link == null || link.isBlank()) {
-                    throw new IllegalArgumentException("persona.skills.appointmentBooking.link is required when enabled");
+                    throw new IllegalArgumentException(
+                            "persona.skills.appointmentBooking.link is required when enabled");
                 }
                 URI uri;
                 try {
@@ -39,7 +49,8 @@ public record Persona(String agentName, Integer tone, Integer tenacity, Integer 
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("persona.skills.appointmentBooking.link must be an http(s) URL");
                 }
-                if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                if (uri.getScheme() == null
+                        || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
                         || uri.getHost() == null) {
                     throw new IllegalArgumentException("persona.skills.appointmentBooking.link must be an http(s) URL");
                 }
@@ -51,14 +62,13 @@ public record Persona(String agentName, Integer tone, Integer tenacity, Integer 
     public record DiscountAuthority(boolean enabled, int maxPercent) {
         public DiscountAuthority {
             if (maxPercent < 0 || maxPercent > MAX_DISCOUNT_PERCENT) {
-                throw new IllegalArgumentException("persona.skills.discountAuthority.maxPercent must be between 0 and "
-                        + MAX_DISCOUNT_PERCENT);
+                throw new IllegalArgumentException(
+                        "persona.skills.discountAuthority.maxPercent must be between 0 and " + MAX_DISCOUNT_PERCENT);
             }
         }
     }
 
-    public record Toggle(boolean enabled) {
-    }
+    public record Toggle(boolean enabled) {}
 
     public Persona {
         agentName = agentName == null || agentName.isBlank() ? "Alex" : agentName.trim();

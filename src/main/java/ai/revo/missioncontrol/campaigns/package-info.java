@@ -2,5 +2,7 @@
  * Owns campaigns: their objective, channels, dates, ideal-customer criteria and the AI persona with the system
  * prompt generated from it. Publishes {@code campaign.*} events; listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Campaigns", allowedDependencies = { "identity", "safety" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Campaigns",
+        allowedDependencies = {"identity", "safety"})
 package ai.revo.missioncontrol.campaigns;

@@ -4,6 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What the workspace knows about a company, found by the domain of its people's email addresses. */
-public record CompanyView(UUID id, String domain, String name, String industry, String size, Integer employees,
-        String city, String country, String timezone, String website, Instant updatedAt) {
-}
+public record CompanyView(
+        UUID id,
+        String domain,
+        String name,
+        String industry,
+        String size,
+        Integer employees,
+        String city,
+        String country,
+        String timezone,
+        String website,
+        Instant updatedAt) {}

@@ -1,22 +1,20 @@
 package ai.revo.missioncontrol.contacts;
 
+import ai.revo.missioncontrol.identity.EmailAddress;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
-
-import ai.revo.missioncontrol.identity.EmailAddress;
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * The golden record of one person in a workspace. New information merges in: a field given replaces the old value,
@@ -27,6 +25,7 @@ class Contact extends AbstractAggregateRoot<Contact> {
 
     @Id
     private final UUID id;
+
     private final TenantId tenantId;
     private String firstName;
     private String lastName;
@@ -40,17 +39,34 @@ class Contact extends AbstractAggregateRoot<Contact> {
     private String source;
     private ContactsJsonColumns.Tags tags;
     private ContactsJsonColumns.CustomFields customFields;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
     private Instant deletedAt;
 
     @PersistenceCreator
-    Contact(UUID id, TenantId tenantId, String firstName, String lastName, String email, String phone, String company,
-            String jobTitle, String city, String country, String timezone, String source,
-            ContactsJsonColumns.Tags tags, ContactsJsonColumns.CustomFields customFields, Long version,
-            Instant createdAt, Instant updatedAt, Instant deletedAt) {
+    Contact(
+            UUID id,
+            TenantId tenantId,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String company,
+            String jobTitle,
+            String city,
+            String country,
+            String timezone,
+            String source,
+            ContactsJsonColumns.Tags tags,
+            ContactsJsonColumns.CustomFields customFields,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.firstName = firstName;
@@ -99,9 +115,25 @@ class Contact extends AbstractAggregateRoot<Contact> {
     }
 
     static Contact create(TenantId tenant, ContactDetails details, Normalised keys, Actor actor, Instant now) {
-        Contact c = new Contact(UUID.randomUUID(), tenant, null, null, keys.email(), keys.phone(), null, null, null,
-                null, null, null, new ContactsJsonColumns.Tags(null), new ContactsJsonColumns.CustomFields(null),
-                null, now, now, null);
+        Contact c = new Contact(
+                UUID.randomUUID(),
+                tenant,
+                null,
+                null,
+                keys.email(),
+                keys.phone(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ContactsJsonColumns.Tags(null),
+                new ContactsJsonColumns.CustomFields(null),
+                null,
+                now,
+                now,
+                null);
         c.merge(details, keys);
         if (c.firstName == null && c.lastName == null && c.email == null && c.phone == null) {
             throw ApiException.invalidField("contact", "needs at least a name, an email or a phone");
@@ -174,15 +206,33 @@ class Contact extends AbstractAggregateRoot<Contact> {
     }
 
     private static boolean sameContent(ContactView a, ContactView b) {
-        return java.util.Objects.equals(List.of(String.valueOf(a.firstName()), String.valueOf(a.lastName()),
-                String.valueOf(a.email()), String.valueOf(a.phone()), String.valueOf(a.company()),
-                String.valueOf(a.jobTitle()), String.valueOf(a.city()), String.valueOf(a.country()),
-                String.valueOf(a.timezone()), String.valueOf(a.source()), a.tags().toString(),
-                a.customFields().toString()), List.of(String.valueOf(b.firstName()), String.valueOf(b.lastName()),
-                String.valueOf(b.email()), String.valueOf(b.phone()), String.valueOf(b.company()),
-                String.valueOf(b.jobTitle()), String.valueOf(b.city()), String.valueOf(b.country()),
-                String.valueOf(b.timezone()), String.valueOf(b.source()), b.tags().toString(),
-                b.customFields().toString()));
+        return java.util.Objects.equals(
+                List.of(
+                        String.valueOf(a.firstName()),
+                        String.valueOf(a.lastName()),
+                        String.valueOf(a.email()),
+                        String.valueOf(a.phone()),
+                        String.valueOf(a.company()),
+                        String.valueOf(a.jobTitle()),
+                        String.valueOf(a.city()),
+                        String.valueOf(a.country()),
+                        String.valueOf(a.timezone()),
+                        String.valueOf(a.source()),
+                        a.tags().toString(),
+                        a.customFields().toString()),
+                List.of(
+                        String.valueOf(b.firstName()),
+                        String.valueOf(b.lastName()),
+                        String.valueOf(b.email()),
+                        String.valueOf(b.phone()),
+                        String.valueOf(b.company()),
+                        String.valueOf(b.jobTitle()),
+                        String.valueOf(b.city()),
+                        String.valueOf(b.country()),
+                        String.valueOf(b.timezone()),
+                        String.valueOf(b.source()),
+                        b.tags().toString(),
+                        b.customFields().toString()));
     }
 
     UUID id() {
@@ -190,7 +240,22 @@ class Contact extends AbstractAggregateRoot<Contact> {
     }
 
     ContactView view() {
-        return new ContactView(id, firstName, lastName, email, phone, company, jobTitle, city, country, timezone,
-                source, tags.values(), customFields.values(), createdAt, updatedAt, null);
+        return new ContactView(
+                id,
+                firstName,
+                lastName,
+                email,
+                phone,
+                company,
+                jobTitle,
+                city,
+                country,
+                timezone,
+                source,
+                tags.values(),
+                customFields.values(),
+                createdAt,
+                updatedAt,
+                null);
     }
 }

@@ -1,13 +1,12 @@
 package ai.revo.missioncontrol.contacts;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code contact.created} or {@code contact.updated}. */
 public record ContactChanged(UUID tenantId, String type, ContactView before, ContactView after, Actor actor)
@@ -36,7 +35,8 @@ public record ContactChanged(UUID tenantId, String type, ContactView before, Con
     public Map<String, Object> payload() {
         Map<String, Object> payload = new LinkedHashMap<>();
         String name = ((after.firstName() == null ? "" : after.firstName()) + " "
-                + (after.lastName() == null ? "" : after.lastName())).trim();
+                        + (after.lastName() == null ? "" : after.lastName()))
+                .trim();
         if (!name.isEmpty()) {
             payload.put("name", name);
         }

@@ -1,16 +1,13 @@
 package ai.revo.missioncontrol.contacts;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
+import ai.revo.missioncontrol.platform.JdbcValueConverters;
+import ai.revo.missioncontrol.platform.JsonColumns;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.platform.JdbcValueConverters;
-import ai.revo.missioncontrol.platform.JsonColumns;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /** Stores a contact's tags and custom fields as jsonb. */
 @Component

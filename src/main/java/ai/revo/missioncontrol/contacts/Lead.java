@@ -1,21 +1,19 @@
 package ai.revo.missioncontrol.contacts;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
 
 /**
  * A contact enrolled in one campaign. Its status moves only along {@link LeadStatus#next()}; its effective score
@@ -26,6 +24,7 @@ class Lead extends AbstractAggregateRoot<Lead> {
 
     @Id
     private final UUID id;
+
     private final TenantId tenantId;
     private final UUID campaignId;
     private final UUID contactId;
@@ -40,16 +39,33 @@ class Lead extends AbstractAggregateRoot<Lead> {
     private UUID ownerId;
     private Instant lastContactedAt;
     private String nextAction;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    Lead(UUID id, TenantId tenantId, UUID campaignId, UUID contactId, LeadStatus status, Score score,
-            String scoreReason, Score scoreOverride, String scoreOverrideReason, BigDecimal potentialValue,
-            String currency, BigDecimal sentiment, UUID ownerId, Instant lastContactedAt, String nextAction,
-            Long version, Instant createdAt, Instant updatedAt) {
+    Lead(
+            UUID id,
+            TenantId tenantId,
+            UUID campaignId,
+            UUID contactId,
+            LeadStatus status,
+            Score score,
+            String scoreReason,
+            Score scoreOverride,
+            String scoreOverrideReason,
+            BigDecimal potentialValue,
+            String currency,
+            BigDecimal sentiment,
+            UUID ownerId,
+            Instant lastContactedAt,
+            String nextAction,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.campaignId = campaignId;
@@ -71,8 +87,25 @@ class Lead extends AbstractAggregateRoot<Lead> {
     }
 
     static Lead enrol(TenantId tenant, UUID campaignId, UUID contactId, LeadChange initial, Actor actor, Instant now) {
-        Lead lead = new Lead(UUID.randomUUID(), tenant, campaignId, contactId, LeadStatus.NEW, null, null, null, null,
-                null, null, null, null, null, null, null, now, now);
+        Lead lead = new Lead(
+                UUID.randomUUID(),
+                tenant,
+                campaignId,
+                contactId,
+                LeadStatus.NEW,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now);
         lead.applyFields(initial);
         lead.registerEvent(LeadChanged.of(lead, "lead.created", null, actor, Map.of()));
         return lead;
@@ -83,9 +116,14 @@ class Lead extends AbstractAggregateRoot<Lead> {
         applyFields(change);
         if (change.status() != null && change.status() != status) {
             if (!status.canMoveTo(change.status())) {
-                throw new ApiException(ErrorCode.CONFLICT, "A " + status + " lead cannot move to " + change.status(),
-                        Map.of("status", status.name(),
-                                "allowed", status.next().stream().map(Enum::name).sorted().toList()));
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        "A " + status + " lead cannot move to " + change.status(),
+                        Map.of(
+                                "status",
+                                status.name(),
+                                "allowed",
+                                status.next().stream().map(Enum::name).sorted().toList()));
             }
             LeadStatus from = status;
             status = change.status();
@@ -93,8 +131,8 @@ class Lead extends AbstractAggregateRoot<Lead> {
                 lastContactedAt = now;
             }
             updatedAt = now;
-            registerEvent(LeadChanged.of(this, "lead.status_changed", before, actor,
-                    Map.of("from", from.name(), "to", status.name())));
+            registerEvent(LeadChanged.of(
+                    this, "lead.status_changed", before, actor, Map.of("from", from.name(), "to", status.name())));
             return;
         }
         updatedAt = now;
@@ -132,7 +170,8 @@ class Lead extends AbstractAggregateRoot<Lead> {
             scoreReason = limited("scoreReason", c.scoreReason(), 1000);
         }
         if (c.potentialValue() != null) {
-            if (c.potentialValue().signum() < 0 || c.potentialValue().precision() - c.potentialValue().scale() > 12) {
+            if (c.potentialValue().signum() < 0
+                    || c.potentialValue().precision() - c.potentialValue().scale() > 12) {
                 throw ApiException.invalidField("potentialValue", "must be between 0 and 999,999,999,999.99");
             }
             potentialValue = c.potentialValue().setScale(2, java.math.RoundingMode.HALF_UP);
@@ -176,14 +215,30 @@ class Lead extends AbstractAggregateRoot<Lead> {
         return scoreOverride != null ? scoreOverride : score;
     }
 
-    record LeadSnapshot(LeadStatus status, Score score, String scoreReason, Score scoreOverride,
-            String scoreOverrideReason, BigDecimal potentialValue, String currency, BigDecimal sentiment, UUID ownerId,
-            String nextAction) {
-    }
+    record LeadSnapshot(
+            LeadStatus status,
+            Score score,
+            String scoreReason,
+            Score scoreOverride,
+            String scoreOverrideReason,
+            BigDecimal potentialValue,
+            String currency,
+            BigDecimal sentiment,
+            UUID ownerId,
+            String nextAction) {}
 
     LeadSnapshot snapshot() {
-        return new LeadSnapshot(status, score, scoreReason, scoreOverride, scoreOverrideReason, potentialValue,
-                currency, sentiment, ownerId, nextAction);
+        return new LeadSnapshot(
+                status,
+                score,
+                scoreReason,
+                scoreOverride,
+                scoreOverrideReason,
+                potentialValue,
+                currency,
+                sentiment,
+                ownerId,
+                nextAction);
     }
 
     UUID id() {

@@ -1,20 +1,36 @@
 package ai.revo.missioncontrol.contacts;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.EventCategory;
-import ai.revo.missioncontrol.platform.MissionEvent;
-
 /** {@code lead.created}, {@code lead.updated}, {@code lead.status_changed} or {@code lead.score.overridden}. */
-public record LeadChanged(UUID tenantId, String type, UUID leadId, UUID campaignId, UUID contactId, Object before,
-        Object after, Actor actor, Map<String, Object> details) implements MissionEvent {
+public record LeadChanged(
+        UUID tenantId,
+        String type,
+        UUID leadId,
+        UUID campaignId,
+        UUID contactId,
+        Object before,
+        Object after,
+        Actor actor,
+        Map<String, Object> details)
+        implements MissionEvent {
 
     static LeadChanged of(Lead lead, String type, Lead.LeadSnapshot before, Actor actor, Map<String, Object> details) {
-        return new LeadChanged(lead.tenantId().value(), type, lead.id(), lead.campaignId(), lead.contactId(), before,
-                lead.snapshot(), actor, details);
+        return new LeadChanged(
+                lead.tenantId().value(),
+                type,
+                lead.id(),
+                lead.campaignId(),
+                lead.contactId(),
+                before,
+                lead.snapshot(),
+                actor,
+                details);
     }
 
     @Override

@@ -1,5 +1,12 @@
 package ai.revo.missioncontrol.contacts;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.SortOrder;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,28 +18,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
-import ai.revo.missioncontrol.platform.SortOrder;
-
 /** Leads: contacts enrolled in campaigns, their pipeline status, score and override. */
 @Service
 public class LeadManagement {
 
     public static final Set<String> SORTABLE = Set.of("createdAt", "updatedAt", "potentialValue", "status", "score");
-    private static final Map<String, String> SORT_COLUMNS = Map.of("createdAt", "l.created_at", "updatedAt",
-            "l.updated_at", "potentialValue", "l.potential_value", "status", "l.status", "score",
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "createdAt",
+            "l.created_at",
+            "updatedAt",
+            "l.updated_at",
+            "potentialValue",
+            "l.potential_value",
+            "status",
+            "l.status",
+            "score",
             "coalesce(l.score_override, l.score)");
 
     private final LeadRepository leads;
@@ -53,23 +59,32 @@ public class LeadManagement {
      * of that campaign (details carry its id).
      */
     @Transactional
-    public LeadView enrol(TenantId tenant, UUID campaignId, UUID contactId, ContactDetails details, LeadChange initial,
-            Actor actor) {
+    public LeadView enrol(
+            TenantId tenant, UUID campaignId, UUID contactId, ContactDetails details, LeadChange initial, Actor actor) {
         if (campaignId == null) {
             throw ApiException.invalidField("campaignId", "is required");
         }
         if (contactId == null && details == null) {
             throw ApiException.invalidField("contact", "give contactId or a contact to create");
         }
-        UUID contact = contactId != null ? contacts.load(tenant, contactId).id()
+        UUID contact = contactId != null
+                ? contacts.load(tenant, contactId).id()
                 : contacts.upsertContact(tenant, details, actor).id();
-        leads.findByTenantIdAndCampaignIdAndContactId(tenant, campaignId, contact).ifPresent(existing -> {
-            throw new ApiException(ErrorCode.CONFLICT, "This contact is already a lead of the campaign",
-                    Map.of("leadId", existing.id().toString()));
-        });
+        leads.findByTenantIdAndCampaignIdAndContactId(tenant, campaignId, contact)
+                .ifPresent(existing -> {
+                    throw new ApiException(
+                            ErrorCode.CONFLICT,
+                            "This contact is already a lead of the campaign",
+                            Map.of("leadId", existing.id().toString()));
+                });
         try {
-            Lead lead = leads.save(Lead.enrol(tenant, campaignId, contact,
-                    initial == null ? LeadChange.none() : initial, actor, clock.instant()));
+            Lead lead = leads.save(Lead.enrol(
+                    tenant,
+                    campaignId,
+                    contact,
+                    initial == null ? LeadChange.none() : initial,
+                    actor,
+                    clock.instant()));
             return get(tenant, lead.id());
         } catch (DbActionExecutionException e) {
             // the composite foreign key (tenant_id, campaign_id) proves the campaign is this workspace's own
@@ -98,10 +113,13 @@ public class LeadManagement {
      */
     @Transactional
     public void advance(TenantId tenant, UUID leadId, LeadStatus target, Actor actor) {
-        leads.findByTenantIdAndId(tenant, leadId).filter(lead -> lead.canMoveTo(target)).ifPresent(lead -> {
-            lead.change(new LeadChange(target, null, null, null, null, null, null, null), actor, clock.instant());
-            leads.save(lead);
-        });
+        leads.findByTenantIdAndId(tenant, leadId)
+                .filter(lead -> lead.canMoveTo(target))
+                .ifPresent(lead -> {
+                    lead.change(
+                            new LeadChange(target, null, null, null, null, null, null, null), actor, clock.instant());
+                    leads.save(lead);
+                });
     }
 
     /** Sets or (with a null score) clears the admin's score override; a reason is required to set one. */
@@ -115,8 +133,12 @@ public class LeadManagement {
 
     @Transactional(readOnly = true)
     public LeadView get(TenantId tenant, UUID id) {
-        return jdbc.sql(SELECT + " where l.tenant_id = :tenant and l.id = :id").param("tenant", tenant.value())
-                .param("id", id).query(this::view).optional().orElseThrow(() -> ApiException.notFound("Lead", id));
+        return jdbc.sql(SELECT + " where l.tenant_id = :tenant and l.id = :id")
+                .param("tenant", tenant.value())
+                .param("id", id)
+                .query(this::view)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Lead", id));
     }
 
     @Transactional(readOnly = true)
@@ -124,11 +146,16 @@ public class LeadManagement {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(tenant, query, params);
         long total = jdbc.sql("select count(*) from leads l join contacts c on c.tenant_id = l.tenant_id "
-                + "and c.id = l.contact_id" + where).params(params).query(Long.class).single();
+                        + "and c.id = l.contact_id" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("limit", page.limit());
         params.put("offset", page.offset());
         List<LeadView> rows = jdbc.sql(SELECT + where + " order by " + SORT_COLUMNS.get(sort.field()) + " "
-                + sort.direction() + " nulls last, l.id limit :limit offset :offset").params(params).query(this::view)
+                        + sort.direction() + " nulls last, l.id limit :limit offset :offset")
+                .params(params)
+                .query(this::view)
                 .list();
         return PageResult.of(rows, page, total);
     }
@@ -139,18 +166,20 @@ public class LeadManagement {
         Map<LeadStatus, Long> counts = new EnumMap<>(LeadStatus.class);
         Map<LeadStatus, Map<String, BigDecimal>> values = new EnumMap<>(LeadStatus.class);
         jdbc.sql("select status, currency, count(*), coalesce(sum(potential_value), 0) from leads "
-                + "where tenant_id = :tenant and (cast(:campaign as uuid) is null or campaign_id = :campaign) "
-                + "group by status, currency")
-                .param("tenant", tenant.value()).param("campaign", campaignId)
+                        + "where tenant_id = :tenant and (cast(:campaign as uuid) is null or campaign_id = :campaign) "
+                        + "group by status, currency")
+                .param("tenant", tenant.value())
+                .param("campaign", campaignId)
                 .query((rs, n) -> {
                     LeadStatus status = LeadStatus.valueOf(rs.getString(1));
                     counts.merge(status, rs.getLong(3), Long::sum);
                     if (rs.getString(2) != null) {
-                        values.computeIfAbsent(status, s -> new TreeMap<>()).merge(rs.getString(2),
-                                rs.getBigDecimal(4), BigDecimal::add);
+                        values.computeIfAbsent(status, s -> new TreeMap<>())
+                                .merge(rs.getString(2), rs.getBigDecimal(4), BigDecimal::add);
                     }
                     return null;
-                }).list();
+                })
+                .list();
         return java.util.Arrays.stream(LeadStatus.values())
                 .map(s -> new PipelineColumn(s, counts.getOrDefault(s, 0L), values.getOrDefault(s, Map.of())))
                 .toList();
@@ -190,8 +219,15 @@ public class LeadManagement {
         if (q.q() != null && !q.q().isBlank()) {
             sql.append(" and (lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like :q "
                     + "or c.email like :q or lower(coalesce(c.company, '')) like :q)");
-            params.put("q", "%" + q.q().trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "q",
+                    "%"
+                            + q.q().trim()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
         return sql.toString();
     }
@@ -199,17 +235,32 @@ public class LeadManagement {
     private LeadView view(ResultSet rs, int row) throws SQLException {
         Score score = rs.getString("score") == null ? null : Score.valueOf(rs.getString("score"));
         Score override = rs.getString("score_override") == null ? null : Score.valueOf(rs.getString("score_override"));
-        return new LeadView(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+        return new LeadView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("campaign_id", UUID.class),
                 rs.getObject("contact_id", UUID.class),
-                new LeadView.ContactSummary(rs.getString("first_name"), rs.getString("last_name"),
-                        rs.getString("email"), rs.getString("phone"), rs.getString("company"),
+                new LeadView.ContactSummary(
+                        rs.getString("first_name"),
+                        rs.getString("last_name"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("company"),
                         rs.getString("job_title")),
-                LeadStatus.valueOf(rs.getString("status")), score, rs.getString("score_reason"), override,
-                rs.getString("score_override_reason"), override != null ? override : score,
-                rs.getBigDecimal("potential_value"), rs.getString("currency"), rs.getBigDecimal("sentiment"),
+                LeadStatus.valueOf(rs.getString("status")),
+                score,
+                rs.getString("score_reason"),
+                override,
+                rs.getString("score_override_reason"),
+                override != null ? override : score,
+                rs.getBigDecimal("potential_value"),
+                rs.getString("currency"),
+                rs.getBigDecimal("sentiment"),
                 rs.getObject("owner_id", UUID.class),
-                rs.getTimestamp("last_contacted_at") == null ? null : rs.getTimestamp("last_contacted_at").toInstant(),
-                rs.getString("next_action"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("last_contacted_at") == null
+                        ? null
+                        : rs.getTimestamp("last_contacted_at").toInstant(),
+                rs.getString("next_action"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 

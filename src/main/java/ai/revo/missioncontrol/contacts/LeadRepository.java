@@ -1,11 +1,9 @@
 package ai.revo.missioncontrol.contacts;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.repository.Repository;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 interface LeadRepository extends Repository<Lead, UUID> {
 

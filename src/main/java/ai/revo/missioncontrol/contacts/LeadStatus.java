@@ -5,7 +5,18 @@ import java.util.Set;
 
 /** Where a lead is in the pipeline. The allowed moves live here and nowhere else. */
 public enum LeadStatus {
-    NEW, ENRICHED, DRAFTED, APPROVED, CONTACTED, REPLIED, INTERESTED, BOOKED, WON, LOST, SNOOZED, DND;
+    NEW,
+    ENRICHED,
+    DRAFTED,
+    APPROVED,
+    CONTACTED,
+    REPLIED,
+    INTERESTED,
+    BOOKED,
+    WON,
+    LOST,
+    SNOOZED,
+    DND;
 
     public Set<LeadStatus> next() {
         return switch (this) {

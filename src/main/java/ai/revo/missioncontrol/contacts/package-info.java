@@ -3,5 +3,7 @@
  * campaign, with status, score and override, value and sentiment. Publishes {@code contact.*} and {@code lead.*}
  * events; listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contacts", allowedDependencies = { "identity" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Contacts",
+        allowedDependencies = {"identity"})
 package ai.revo.missioncontrol.contacts;

@@ -1,16 +1,14 @@
 package ai.revo.missioncontrol.dashboard;
 
 import ai.revo.missioncontrol.agents.Briefs;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-
 import ai.revo.missioncontrol.email.EmailFigures;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.UserManagement;
 import ai.revo.missioncontrol.platform.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class HomeController {

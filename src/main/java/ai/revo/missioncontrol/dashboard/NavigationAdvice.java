@@ -1,17 +1,15 @@
 package ai.revo.missioncontrol.dashboard;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Puts the navigation the signed-in user may see, and the user, into every page's model. */
 @ControllerAdvice(annotations = Controller.class)
@@ -20,7 +18,9 @@ class NavigationAdvice {
     private final List<NavigationItem> items;
 
     NavigationAdvice(List<NavigationItem> items) {
-        this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.items = items.stream()
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
     }
 
     @ModelAttribute("navigation")
@@ -30,7 +30,8 @@ class NavigationAdvice {
             return List.of();
         }
         return items.stream()
-                .filter(i -> i.requiredRole() == null || i.requiredRole().equals(user.role().name()))
+                .filter(i -> i.requiredRole() == null
+                        || i.requiredRole().equals(user.role().name()))
                 .toList();
     }
 

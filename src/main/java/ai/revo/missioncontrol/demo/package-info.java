@@ -3,6 +3,7 @@
  * leads across the pipeline, drafts waiting for approval and tasks in every column. Uses only other modules'
  * facades. Publishes nothing of its own; listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = { "identity", "safety", "campaigns", "contacts", "drafts", "tasks" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Demo data",
+        allowedDependencies = {"identity", "safety", "campaigns", "contacts", "drafts", "tasks"})
 package ai.revo.missioncontrol.demo;

@@ -1,19 +1,26 @@
 package ai.revo.missioncontrol.drafts;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code approval.approved}, {@code approval.rejected}, {@code approval.changes_requested},
  * {@code approval.edited_and_approved} or {@code approval.approved_with_notes}.
  */
-public record ApprovalDecided(UUID tenantId, UUID draftId, UUID campaignId, UUID leadId, Decision decision,
-        int version, String notes, Actor actor) implements MissionEvent {
+public record ApprovalDecided(
+        UUID tenantId,
+        UUID draftId,
+        UUID campaignId,
+        UUID leadId,
+        Decision decision,
+        int version,
+        String notes,
+        Actor actor)
+        implements MissionEvent {
 
     @Override
     public String type() {

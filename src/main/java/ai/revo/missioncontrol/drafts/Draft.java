@@ -1,21 +1,19 @@
 package ai.revo.missioncontrol.drafts;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Table;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.safety.Channel;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A message in the making. Content changes only while it is a DRAFT (each change is a new version); it is
@@ -28,6 +26,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
 
     @Id
     private final UUID id;
+
     private final TenantId tenantId;
     private final UUID campaignId;
     private final UUID leadId;
@@ -46,16 +45,37 @@ class Draft extends AbstractAggregateRoot<Draft> {
     private String notes;
     private Instant submittedAt;
     private Instant decidedAt;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    Draft(UUID id, TenantId tenantId, UUID campaignId, UUID leadId, Channel channel, String subject, String bodyText,
-            String bodyHtml, DraftStatus status, Actor.Type authorType, String authorId, String authorName,
-            DraftJsonColumns.Checks checks, BigDecimal confidence, Priority priority, int versionNumber, String notes,
-            Instant submittedAt, Instant decidedAt, Long version, Instant createdAt, Instant updatedAt) {
+    Draft(
+            UUID id,
+            TenantId tenantId,
+            UUID campaignId,
+            UUID leadId,
+            Channel channel,
+            String subject,
+            String bodyText,
+            String bodyHtml,
+            DraftStatus status,
+            Actor.Type authorType,
+            String authorId,
+            String authorName,
+            DraftJsonColumns.Checks checks,
+            BigDecimal confidence,
+            Priority priority,
+            int versionNumber,
+            String notes,
+            Instant submittedAt,
+            Instant decidedAt,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.campaignId = campaignId;
@@ -80,8 +100,17 @@ class Draft extends AbstractAggregateRoot<Draft> {
         this.updatedAt = updatedAt;
     }
 
-    static Draft write(TenantId tenant, UUID campaignId, UUID leadId, Channel channel, DraftContent content,
-            Priority priority, Map<String, Object> checks, BigDecimal confidence, Actor author, Instant now) {
+    static Draft write(
+            TenantId tenant,
+            UUID campaignId,
+            UUID leadId,
+            Channel channel,
+            DraftContent content,
+            Priority priority,
+            Map<String, Object> checks,
+            BigDecimal confidence,
+            Actor author,
+            Instant now) {
         if (campaignId == null) {
             throw ApiException.invalidField("campaignId", "is required");
         }
@@ -92,10 +121,29 @@ class Draft extends AbstractAggregateRoot<Draft> {
         if (confidence != null && (confidence.signum() < 0 || confidence.compareTo(BigDecimal.ONE) > 0)) {
             throw ApiException.invalidField("confidence", "must be between 0 and 1");
         }
-        Draft d = new Draft(UUID.randomUUID(), tenant, campaignId, leadId, channel, valid.subject(), valid.bodyText(),
-                valid.bodyHtml(), DraftStatus.DRAFT, author.type(), author.id(), author.name(),
-                checks == null ? null : new DraftJsonColumns.Checks(checks), confidence,
-                priority == null ? Priority.NORMAL : priority, 1, null, null, null, null, now, now);
+        Draft d = new Draft(
+                UUID.randomUUID(),
+                tenant,
+                campaignId,
+                leadId,
+                channel,
+                valid.subject(),
+                valid.bodyText(),
+                valid.bodyHtml(),
+                DraftStatus.DRAFT,
+                author.type(),
+                author.id(),
+                author.name(),
+                checks == null ? null : new DraftJsonColumns.Checks(checks),
+                confidence,
+                priority == null ? Priority.NORMAL : priority,
+                1,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now);
         d.registerEvent(DraftChanged.of(d, "draft.created", author));
         return d;
     }
@@ -103,10 +151,13 @@ class Draft extends AbstractAggregateRoot<Draft> {
     /** A new content version; only while the draft is a DRAFT. Returns whether the content really changed. */
     boolean revise(DraftContent content, Actor author, Instant now) {
         if (status != DraftStatus.DRAFT) {
-            throw new ApiException(ErrorCode.CONFLICT, "Only a draft in DRAFT can be edited; this one is " + status,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Only a draft in DRAFT can be edited; this one is " + status,
                     Map.of("status", status.name()));
         }
-        DraftContent merged = new DraftContent(content.subject() != null ? content.subject() : subject,
+        DraftContent merged = new DraftContent(
+                content.subject() != null ? content.subject() : subject,
                 content.bodyText() != null ? content.bodyText() : bodyText,
                 content.bodyHtml() != null ? content.bodyHtml() : bodyHtml);
         DraftContent valid = valid(merged, channel);
@@ -131,7 +182,9 @@ class Draft extends AbstractAggregateRoot<Draft> {
 
     void submit(Actor actor, Instant now) {
         if (status != DraftStatus.DRAFT) {
-            throw new ApiException(ErrorCode.CONFLICT, "Only a draft in DRAFT can be submitted; this one is " + status,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Only a draft in DRAFT can be submitted; this one is " + status,
                     Map.of("status", status.name()));
         }
         status = DraftStatus.NEEDS_APPROVAL;
@@ -146,7 +199,9 @@ class Draft extends AbstractAggregateRoot<Draft> {
      */
     void decide(Decision decision, String decisionNotes, Actor admin, Instant now) {
         if (status != DraftStatus.NEEDS_APPROVAL) {
-            throw new ApiException(ErrorCode.CONFLICT, "This draft is not waiting for approval; it is " + status,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "This draft is not waiting for approval; it is " + status,
                     Map.of("status", status.name()));
         }
         status = switch (decision) {
@@ -160,19 +215,24 @@ class Draft extends AbstractAggregateRoot<Draft> {
             submittedAt = null;
         }
         updatedAt = now;
-        registerEvent(new ApprovalDecided(tenantId.value(), id, campaignId, leadId, decision, versionNumber,
-                decisionNotes, admin));
+        registerEvent(new ApprovalDecided(
+                tenantId.value(), id, campaignId, leadId, decision, versionNumber, decisionNotes, admin));
     }
 
     /** The approver's inline edit: a new version while the draft is still in the inbox. */
     void editAsApprover(DraftContent content, Actor admin, Instant now) {
         if (status != DraftStatus.NEEDS_APPROVAL) {
-            throw new ApiException(ErrorCode.CONFLICT, "This draft is not waiting for approval; it is " + status,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "This draft is not waiting for approval; it is " + status,
                     Map.of("status", status.name()));
         }
-        DraftContent valid = valid(new DraftContent(content.subject() != null ? content.subject() : subject,
-                content.bodyText() != null ? content.bodyText() : bodyText,
-                content.bodyHtml() != null ? content.bodyHtml() : bodyHtml), channel);
+        DraftContent valid = valid(
+                new DraftContent(
+                        content.subject() != null ? content.subject() : subject,
+                        content.bodyText() != null ? content.bodyText() : bodyText,
+                        content.bodyHtml() != null ? content.bodyHtml() : bodyHtml),
+                channel);
         subject = valid.subject();
         bodyText = valid.bodyText();
         bodyHtml = valid.bodyHtml();
@@ -188,10 +248,13 @@ class Draft extends AbstractAggregateRoot<Draft> {
         if (c == null || c.bodyText() == null || c.bodyText().isBlank()) {
             throw ApiException.invalidField("bodyText", "is required");
         }
-        if (c.bodyText().length() > MAX_BODY || (c.bodyHtml() != null && c.bodyHtml().length() > MAX_BODY)) {
+        if (c.bodyText().length() > MAX_BODY
+                || (c.bodyHtml() != null && c.bodyHtml().length() > MAX_BODY)) {
             throw ApiException.invalidField("bodyText", "must be at most " + MAX_BODY + " characters");
         }
-        String subject = c.subject() == null || c.subject().isBlank() ? null : c.subject().trim();
+        String subject = c.subject() == null || c.subject().isBlank()
+                ? null
+                : c.subject().trim();
         if (subject != null && subject.length() > 998) {
             throw ApiException.invalidField("subject", "must be at most 998 characters");
         }
@@ -227,9 +290,25 @@ class Draft extends AbstractAggregateRoot<Draft> {
     }
 
     DraftView view() {
-        return new DraftView(id, campaignId, leadId, channel, subject, bodyText, bodyHtml, status,
-                new Actor(authorType, authorId, authorName), checks == null ? null : checks.values(), confidence,
-                priority, versionNumber, notes, submittedAt, decidedAt, createdAt, updatedAt,
+        return new DraftView(
+                id,
+                campaignId,
+                leadId,
+                channel,
+                subject,
+                bodyText,
+                bodyHtml,
+                status,
+                new Actor(authorType, authorId, authorName),
+                checks == null ? null : checks.values(),
+                confidence,
+                priority,
+                versionNumber,
+                notes,
+                submittedAt,
+                decidedAt,
+                createdAt,
+                updatedAt,
                 version == null ? 0 : version);
     }
 }

@@ -1,11 +1,5 @@
 package ai.revo.missioncontrol.drafts;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadStatus;
 import ai.revo.missioncontrol.contacts.LeadView;
@@ -16,6 +10,11 @@ import ai.revo.missioncontrol.outbound.OutboundStatus;
 import ai.revo.missioncontrol.outbound.OutboundView;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.safety.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Hands an approved draft to the outbound gateway after the decision has committed, outside any transaction
@@ -57,13 +56,24 @@ class DraftDispatcher {
             default -> null;
         };
         if (to == null) {
-            log.info("Approved draft {} has no {} address for its lead; nothing was handed to the gateway",
-                    draft.id(), draft.channel());
+            log.info(
+                    "Approved draft {} has no {} address for its lead; nothing was handed to the gateway",
+                    draft.id(),
+                    draft.channel());
             return;
         }
-        OutboundView outcome = gateway.submit(tenant, new OutboundMessage(draft.channel(), to, draft.subject(),
-                draft.bodyText(), draft.campaignId(), lead.id(), draft.id(),
-                "draft:" + draft.id() + ":v" + approved.version(), approved.actor()));
+        OutboundView outcome = gateway.submit(
+                tenant,
+                new OutboundMessage(
+                        draft.channel(),
+                        to,
+                        draft.subject(),
+                        draft.bodyText(),
+                        draft.campaignId(),
+                        lead.id(),
+                        draft.id(),
+                        "draft:" + draft.id() + ":v" + approved.version(),
+                        approved.actor()));
         if (outcome.status() == OutboundStatus.SENT) {
             leads.advance(tenant, lead.id(), LeadStatus.CONTACTED, Actor.system());
         }

@@ -1,16 +1,5 @@
 package ai.revo.missioncontrol.drafts;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadStatus;
@@ -24,6 +13,15 @@ import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.tasks.BoardColumn;
 import ai.revo.missioncontrol.tasks.TaskManagement;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Drafts and the approval inbox: write and revise (each content a new version), submit, and the five decisions.
@@ -41,8 +39,14 @@ public class DraftManagement {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DraftManagement(DraftRepository drafts, DraftHistory history, LeadManagement leads, CampaignManagement campaigns,
-            TaskManagement tasks, JdbcClient jdbc, Clock clock) {
+    DraftManagement(
+            DraftRepository drafts,
+            DraftHistory history,
+            LeadManagement leads,
+            CampaignManagement campaigns,
+            TaskManagement tasks,
+            JdbcClient jdbc,
+            Clock clock) {
         this.drafts = drafts;
         this.history = history;
         this.leads = leads;
@@ -57,8 +61,16 @@ public class DraftManagement {
      * its pipeline allows. 404 when the campaign or lead is not in this workspace.
      */
     @Transactional
-    public DraftView write(TenantId tenant, UUID campaignId, UUID leadId, Channel channel, DraftContent content,
-            Priority priority, Map<String, Object> checks, BigDecimal confidence, Actor author) {
+    public DraftView write(
+            TenantId tenant,
+            UUID campaignId,
+            UUID leadId,
+            Channel channel,
+            DraftContent content,
+            Priority priority,
+            Map<String, Object> checks,
+            BigDecimal confidence,
+            Actor author) {
         if (campaignId == null) {
             throw ApiException.invalidField("campaignId", "is required");
         }
@@ -70,8 +82,8 @@ public class DraftManagement {
             }
         }
         Instant now = clock.instant();
-        Draft draft = drafts.save(Draft.write(tenant, campaignId, leadId, channel, content, priority, checks, confidence,
-                author, now));
+        Draft draft = drafts.save(
+                Draft.write(tenant, campaignId, leadId, channel, content, priority, checks, confidence, author, now));
         history.recordVersion(tenant, draft.id(), 1, draft.content(), author, "written", now);
         if (leadId != null) {
             leads.advance(tenant, leadId, LeadStatus.DRAFTED, author);
@@ -81,13 +93,19 @@ public class DraftManagement {
 
     /** Revises a DRAFT (a new version when the content changes) and/or changes its priority; 409 otherwise. */
     @Transactional
-    public DraftView revise(TenantId tenant, UUID id, DraftContent content, Priority priority, String reason,
-            Long etag, Actor author) {
+    public DraftView revise(
+            TenantId tenant, UUID id, DraftContent content, Priority priority, String reason, Long etag, Actor author) {
         Draft draft = load(tenant, id, etag);
         Instant now = clock.instant();
         if (content != null && draft.revise(content, author, now)) {
-            history.recordVersion(tenant, id, draft.versionNumber(), draft.content(), author,
-                    reason == null || reason.isBlank() ? "edited" : reason.trim(), now);
+            history.recordVersion(
+                    tenant,
+                    id,
+                    draft.versionNumber(),
+                    draft.content(),
+                    author,
+                    reason == null || reason.isBlank() ? "edited" : reason.trim(),
+                    now);
         }
         draft.reprioritise(priority, now);
         return drafts.save(draft).view();
@@ -104,10 +122,20 @@ public class DraftManagement {
         if (task.isPresent()) {
             tasks.move(tenant, task.get().id(), BoardColumn.NEEDS_APPROVAL, null, actor, false);
         } else {
-            var created = tasks.create(tenant, new TaskManagement.TaskFields("Review: "
-                    + (view.subject() != null ? view.subject() : view.channel() + " message"), null,
-                    view.priority().name(), null, java.util.List.of("approval"), null, id, view.leadId(),
-                    view.campaignId()), BoardColumn.BACKLOG, actor);
+            var created = tasks.create(
+                    tenant,
+                    new TaskManagement.TaskFields(
+                            "Review: " + (view.subject() != null ? view.subject() : view.channel() + " message"),
+                            null,
+                            view.priority().name(),
+                            null,
+                            java.util.List.of("approval"),
+                            null,
+                            id,
+                            view.leadId(),
+                            view.campaignId()),
+                    BoardColumn.BACKLOG,
+                    actor);
             tasks.move(tenant, created.id(), BoardColumn.NEEDS_APPROVAL, null, actor, false);
         }
         return view;
@@ -119,15 +147,15 @@ public class DraftManagement {
      * version by the approver, then approved.
      */
     @Transactional
-    public DraftView decide(TenantId tenant, UUID id, Decision decision, String notes, DraftContent edit, Long etag,
-            Actor admin) {
+    public DraftView decide(
+            TenantId tenant, UUID id, Decision decision, String notes, DraftContent edit, Long etag, Actor admin) {
         if (decision == null) {
             throw ApiException.invalidField("decision", "is required");
         }
         String text = notes == null || notes.isBlank() ? null : notes.trim();
         if (text != null && text.length() > 5000) {
-            throw ApiException.invalidField(decision == Decision.REJECT ? "reason" : "notes",
-                    "must be at most 5000 characters");
+            throw ApiException.invalidField(
+                    decision == Decision.REJECT ? "reason" : "notes", "must be at most 5000 characters");
         }
         if (decision == Decision.REJECT && text == null) {
             throw ApiException.invalidField("reason", "is required to reject");
@@ -135,23 +163,29 @@ public class DraftManagement {
         if ((decision == Decision.REQUEST_CHANGES || decision == Decision.APPROVE_WITH_NOTES) && text == null) {
             throw ApiException.invalidField("notes", "are required");
         }
-        if (decision == Decision.EDIT_INLINE_APPROVE && (edit == null || (edit.subject() == null
-                && edit.bodyText() == null && edit.bodyHtml() == null))) {
+        if (decision == Decision.EDIT_INLINE_APPROVE
+                && (edit == null || (edit.subject() == null && edit.bodyText() == null && edit.bodyHtml() == null))) {
             throw ApiException.invalidField("body", "an inline edit needs the new subject or body");
         }
         Draft draft = load(tenant, id, etag);
         Instant now = clock.instant();
         if (decision == Decision.EDIT_INLINE_APPROVE) {
             draft.editAsApprover(edit, admin, now);
-            history.recordVersion(tenant, id, draft.versionNumber(), draft.content(), admin, "edited by the approver",
-                    now);
+            history.recordVersion(
+                    tenant, id, draft.versionNumber(), draft.content(), admin, "edited by the approver", now);
         }
         draft.decide(decision, text, admin, now);
         history.recordDecision(tenant, id, decision, admin, text, draft.versionNumber(), now);
         DraftView view = drafts.save(draft).view();
         // the decision closes the draft's task, or sends it back to DOING with the notes
-        tasks.forDraft(tenant, id).ifPresent(task -> tasks.move(tenant, task.id(),
-                decision == Decision.REQUEST_CHANGES ? BoardColumn.DOING : BoardColumn.DONE, null, admin, true));
+        tasks.forDraft(tenant, id)
+                .ifPresent(task -> tasks.move(
+                        tenant,
+                        task.id(),
+                        decision == Decision.REQUEST_CHANGES ? BoardColumn.DOING : BoardColumn.DONE,
+                        null,
+                        admin,
+                        true));
         if (decision.approves() && draft.leadId() != null) {
             leads.advance(tenant, draft.leadId(), LeadStatus.APPROVED, admin);
         }
@@ -164,18 +198,28 @@ public class DraftManagement {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<DraftView> list(TenantId tenant, DraftStatus status, UUID campaignId, UUID leadId,
-            PageQuery page) {
+    public PageResult<DraftView> list(
+            TenantId tenant, DraftStatus status, UUID campaignId, UUID leadId, PageQuery page) {
         String where = " where tenant_id = :tenant and (cast(:status as text) is null or status = :status) "
                 + "and (cast(:campaign as uuid) is null or campaign_id = :campaign) "
                 + "and (cast(:lead as uuid) is null or lead_id = :lead)";
-        var count = jdbc.sql("select count(*) from drafts" + where).param("tenant", tenant.value())
-                .param("status", status == null ? null : status.name()).param("campaign", campaignId)
-                .param("lead", leadId).query(Long.class).single();
-        List<UUID> ids = jdbc.sql("select id from drafts" + where + " order by created_at desc, id limit :limit offset :offset")
-                .param("tenant", tenant.value()).param("status", status == null ? null : status.name())
-                .param("campaign", campaignId).param("lead", leadId).param("limit", page.limit())
-                .param("offset", page.offset()).query(UUID.class).list();
+        var count = jdbc.sql("select count(*) from drafts" + where)
+                .param("tenant", tenant.value())
+                .param("status", status == null ? null : status.name())
+                .param("campaign", campaignId)
+                .param("lead", leadId)
+                .query(Long.class)
+                .single();
+        List<UUID> ids = jdbc.sql(
+                        "select id from drafts" + where + " order by created_at desc, id limit :limit offset :offset")
+                .param("tenant", tenant.value())
+                .param("status", status == null ? null : status.name())
+                .param("campaign", campaignId)
+                .param("lead", leadId)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(UUID.class)
+                .list();
         return PageResult.of(ids.stream().map(i -> load(tenant, i, null).view()).toList(), page, count);
     }
 
@@ -183,25 +227,37 @@ public class DraftManagement {
     @Transactional(readOnly = true)
     public PageResult<InboxItem> inbox(TenantId tenant, PageQuery page) {
         long total = jdbc.sql("select count(*) from drafts where tenant_id = ? and status = 'NEEDS_APPROVAL'")
-                .param(tenant.value()).query(Long.class).single();
+                .param(tenant.value())
+                .query(Long.class)
+                .single();
         List<UUID> ids = jdbc.sql("""
                 select id from drafts where tenant_id = ? and status = 'NEEDS_APPROVAL'
                 order by case priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,
                          submitted_at, id
                 limit ? offset ?
-                """).params(tenant.value(), page.limit(), page.offset()).query(UUID.class).list();
-        return PageResult.of(ids.stream().map(i -> {
-            DraftView d = load(tenant, i, null).view();
-            return new InboxItem(d, campaigns.get(tenant, d.campaignId()).name(),
-                    d.leadId() == null ? null : leads.get(tenant, d.leadId()));
-        }).toList(), page, total);
+                """)
+                .params(tenant.value(), page.limit(), page.offset())
+                .query(UUID.class)
+                .list();
+        return PageResult.of(
+                ids.stream()
+                        .map(i -> {
+                            DraftView d = load(tenant, i, null).view();
+                            return new InboxItem(
+                                    d,
+                                    campaigns.get(tenant, d.campaignId()).name(),
+                                    d.leadId() == null ? null : leads.get(tenant, d.leadId()));
+                        })
+                        .toList(),
+                page,
+                total);
     }
 
     @Transactional(readOnly = true)
     public PageResult<DraftVersionView> versions(TenantId tenant, UUID id, PageQuery page) {
         load(tenant, id, null);
-        return PageResult.of(history.versions(tenant, id, page.limit(), page.offset()), page,
-                history.countVersions(tenant, id));
+        return PageResult.of(
+                history.versions(tenant, id, page.limit(), page.offset()), page, history.countVersions(tenant, id));
     }
 
     /** The line diff of the body text between two versions; 404 when either does not exist. */
@@ -223,17 +279,20 @@ public class DraftManagement {
         if (draftId != null) {
             load(tenant, draftId, null);
         }
-        return PageResult.of(history.decisions(tenant, draftId, page.limit(), page.offset()), page,
+        return PageResult.of(
+                history.decisions(tenant, draftId, page.limit(), page.offset()),
+                page,
                 history.countDecisions(tenant, draftId));
     }
 
     private Draft load(TenantId tenant, UUID id, Long etag) {
         Draft draft = drafts.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("Draft", id));
         if (etag != null && !draft.matchesEtag(etag)) {
-            throw new ApiException(ErrorCode.CONFLICT, "The draft was changed since you loaded it; reload and retry",
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "The draft was changed since you loaded it; reload and retry",
                     Map.of("etag", draft.view().etag()));
         }
         return draft;
     }
-
 }

@@ -1,11 +1,9 @@
 package ai.revo.missioncontrol.drafts;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.repository.Repository;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 interface DraftRepository extends Repository<Draft, UUID> {
 

@@ -2,5 +2,8 @@ package ai.revo.missioncontrol.drafts;
 
 /** DRAFT (being written), NEEDS_APPROVAL (in the inbox), APPROVED or REJECTED. */
 public enum DraftStatus {
-    DRAFT, NEEDS_APPROVAL, APPROVED, REJECTED
+    DRAFT,
+    NEEDS_APPROVAL,
+    APPROVED,
+    REJECTED
 }

@@ -1,16 +1,30 @@
 package ai.revo.missioncontrol.drafts;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.safety.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.safety.Channel;
-
 /** A draft as the API shows it; {@code version} is the number of its current content version. */
-public record DraftView(UUID id, UUID campaignId, UUID leadId, Channel channel, String subject, String bodyText,
-        String bodyHtml, DraftStatus status, Actor author, Map<String, Object> checks, BigDecimal confidence,
-        Priority priority, int version, String notes, Instant submittedAt, Instant decidedAt, Instant createdAt,
-        Instant updatedAt, long etag) {
-}
+public record DraftView(
+        UUID id,
+        UUID campaignId,
+        UUID leadId,
+        Channel channel,
+        String subject,
+        String bodyText,
+        String bodyHtml,
+        DraftStatus status,
+        Actor author,
+        Map<String, Object> checks,
+        BigDecimal confidence,
+        Priority priority,
+        int version,
+        String notes,
+        Instant submittedAt,
+        Instant decidedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long etag) {}

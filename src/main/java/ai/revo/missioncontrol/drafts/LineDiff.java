@@ -6,8 +6,7 @@ import java.util.List;
 /** A line diff between two versions: each line kept ({@code " "}), removed ({@code "-"}) or added ({@code "+"}). */
 public record LineDiff(int from, int to, List<Line> lines) {
 
-    public record Line(String op, String text) {
-    }
+    public record Line(String op, String text) {}
 
     /** The longest-common-subsequence diff of two texts, line by line. */
     static LineDiff between(int from, String a, int to, String b) {

@@ -1,13 +1,12 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.drafts.ApprovalDecided;
+import ai.revo.missioncontrol.identity.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import ai.revo.missioncontrol.drafts.ApprovalDecided;
-import ai.revo.missioncontrol.identity.TenantId;
 
 /**
  * Approved email drafts of the approval inbox go through the email pipeline (queue, windows, caps, retries): after

@@ -1,19 +1,26 @@
 package ai.revo.missioncontrol.email;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code email.<step>}: queued, sent, failed, bounced, opened, clicked, replied or unsubscribed (the issue's
  * EMAIL_QUEUED ... EMAIL_UNSUBSCRIBED). {@code details} carries the step's own facts (status, reason, url ...).
  */
-public record EmailChanged(UUID tenantId, UUID emailId, String step, UUID campaignId, UUID leadId, String toEmail,
-        Map<String, Object> details, Actor actor) implements MissionEvent {
+public record EmailChanged(
+        UUID tenantId,
+        UUID emailId,
+        String step,
+        UUID campaignId,
+        UUID leadId,
+        String toEmail,
+        Map<String, Object> details,
+        Actor actor)
+        implements MissionEvent {
 
     public static final String QUEUED = "queued";
     public static final String SENT = "sent";

@@ -1,8 +1,7 @@
 package ai.revo.missioncontrol.email;
 
-import java.util.Map;
-
 import ai.revo.missioncontrol.identity.TenantId;
+import java.util.Map;
 
 /**
  * Changes an email just before it is sent: the tracking pixel, signed click redirects, the visible unsubscribe link
@@ -14,6 +13,5 @@ public interface EmailDecorator {
     Decorated decorate(TenantId tenant, EmailView email, String html, String text);
 
     /** The decorated parts and the headers to add (e.g. {@code List-Unsubscribe}). */
-    record Decorated(String html, String text, Map<String, String> headers) {
-    }
+    record Decorated(String html, String text, Map<String, String> headers) {}
 }

@@ -1,5 +1,12 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.campaigns.CampaignStatus;
+import ai.revo.missioncontrol.campaigns.CampaignView;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.SortOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -13,18 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.campaigns.CampaignManagement;
-import ai.revo.missioncontrol.campaigns.CampaignStatus;
-import ai.revo.missioncontrol.campaigns.CampaignView;
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.identity.UserManagement;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.SortOrder;
 
 /**
  * The dashboard's email figures. An email counts as sent once it has a {@code sent_at} (dry-run SIMULATED emails
@@ -36,33 +34,46 @@ import ai.revo.missioncontrol.platform.SortOrder;
 public class EmailFigures {
 
     /** The headline numbers. */
-    public record Stats(long emailsSentToday, long emailsSent, long opens, long replies, double openRate,
-            double replyRate, long activeCampaigns) {
-    }
+    public record Stats(
+            long emailsSentToday,
+            long emailsSent,
+            long opens,
+            long replies,
+            double openRate,
+            double replyRate,
+            long activeCampaigns) {}
 
     /** One day of the timeline: emails sent that day, first opens and first replies that day. */
-    public record Day(LocalDate date, long sent, long opened, long replied) {
-    }
+    public record Day(LocalDate date, long sent, long opened, long replied) {}
 
     /** A recently sent email, for the timeline's list. */
-    public record RecentEmail(UUID id, UUID campaignId, String toEmail, String subject, EmailStatus status,
-            Instant sentAt, Instant firstOpenedAt, Instant firstRepliedAt) {
-    }
+    public record RecentEmail(
+            UUID id,
+            UUID campaignId,
+            String toEmail,
+            String subject,
+            EmailStatus status,
+            Instant sentAt,
+            Instant firstOpenedAt,
+            Instant firstRepliedAt) {}
 
-    public record Timeline(String timeZone, List<Day> days, List<RecentEmail> recentEmails) {
-    }
+    public record Timeline(String timeZone, List<Day> days, List<RecentEmail> recentEmails) {}
 
     /** One hour (its start, UTC) of first opens and first replies. */
-    public record Hour(Instant hour, long opens, long replies) {
-    }
+    public record Hour(Instant hour, long opens, long replies) {}
 
-    public record Momentum(List<Hour> hours, long opens, long replies) {
-    }
+    public record Momentum(List<Hour> hours, long opens, long replies) {}
 
     /** One campaign's figures. */
-    public record CampaignFigures(UUID campaignId, String name, CampaignStatus status, long sent, long opens,
-            long replies, double openRate, double replyRate) {
-    }
+    public record CampaignFigures(
+            UUID campaignId,
+            String name,
+            CampaignStatus status,
+            long sent,
+            long opens,
+            long replies,
+            double openRate,
+            double replyRate) {}
 
     public static final int MAX_DAYS = 90;
 
@@ -81,7 +92,8 @@ public class EmailFigures {
     @Transactional(readOnly = true)
     public Stats stats(TenantId tenant) {
         ZoneId zone = zone(tenant);
-        Instant startOfToday = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+        Instant startOfToday =
+                LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         return jdbc.sql("""
                 select count(*) filter (where sent_at is not null) as sent,
                        count(*) filter (where sent_at >= ?) as sent_today,
@@ -93,9 +105,16 @@ public class EmailFigures {
                     long sent = rs.getLong("sent");
                     long opens = rs.getLong("opens");
                     long replies = rs.getLong("replies");
-                    return new Stats(rs.getLong("sent_today"), sent, opens, replies, rate(opens, sent),
-                            rate(replies, sent), activeCampaigns(tenant));
-                }).single();
+                    return new Stats(
+                            rs.getLong("sent_today"),
+                            sent,
+                            opens,
+                            replies,
+                            rate(opens, sent),
+                            rate(replies, sent),
+                            activeCampaigns(tenant));
+                })
+                .single();
     }
 
     /** {@code days} days ending today (1 to {@value #MAX_DAYS}), oldest first, and the ten latest sent emails. */
@@ -118,11 +137,20 @@ public class EmailFigures {
                     select (first_replied_at at time zone ?)::date, 0, 0, 1
                         from emails where tenant_id = ? and first_replied_at >= ? and sent_at is not null
                 ) x group by d""")
-                .params(zone.getId(), tenant.value(), from, zone.getId(), tenant.value(), from, zone.getId(),
-                        tenant.value(), from)
+                .params(
+                        zone.getId(),
+                        tenant.value(),
+                        from,
+                        zone.getId(),
+                        tenant.value(),
+                        from,
+                        zone.getId(),
+                        tenant.value(),
+                        from)
                 .query(rs -> {
-                    counts.put(rs.getObject("d", LocalDate.class),
-                            new long[] { rs.getLong("sent"), rs.getLong("opened"), rs.getLong("replied") });
+                    counts.put(
+                            rs.getObject("d", LocalDate.class),
+                            new long[] {rs.getLong("sent"), rs.getLong("opened"), rs.getLong("replied")});
                 });
         List<Day> out = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
@@ -133,10 +161,15 @@ public class EmailFigures {
                 select id, campaign_id, to_email, subject, status, sent_at, first_opened_at, first_replied_at
                 from emails where tenant_id = ? and sent_at is not null order by sent_at desc, id limit 10""")
                 .param(tenant.value())
-                .query((rs, row) -> new RecentEmail(rs.getObject("id", UUID.class),
-                        rs.getObject("campaign_id", UUID.class), rs.getString("to_email"), rs.getString("subject"),
-                        EmailStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("sent_at")),
-                        instant(rs.getTimestamp("first_opened_at")), instant(rs.getTimestamp("first_replied_at"))))
+                .query((rs, row) -> new RecentEmail(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("campaign_id", UUID.class),
+                        rs.getString("to_email"),
+                        rs.getString("subject"),
+                        EmailStatus.valueOf(rs.getString("status")),
+                        instant(rs.getTimestamp("sent_at")),
+                        instant(rs.getTimestamp("first_opened_at")),
+                        instant(rs.getTimestamp("first_replied_at"))))
                 .list();
         return new Timeline(zone.getId(), out, recent);
     }
@@ -157,8 +190,8 @@ public class EmailFigures {
                 ) x group by h""")
                 .params(tenant.value(), Timestamp.from(start), tenant.value(), Timestamp.from(start))
                 .query(rs -> {
-                    counts.put(rs.getTimestamp("h").toInstant(),
-                            new long[] { rs.getLong("opens"), rs.getLong("replies") });
+                    counts.put(
+                            rs.getTimestamp("h").toInstant(), new long[] {rs.getLong("opens"), rs.getLong("replies")});
                 });
         List<Hour> hours = new ArrayList<>();
         long opens = 0;
@@ -180,24 +213,28 @@ public class EmailFigures {
                 select campaign_id, count(*) filter (where sent_at is not null) as sent,
                        count(*) filter (where sent_at is not null and first_opened_at is not null) as opens,
                        count(*) filter (where sent_at is not null and first_replied_at is not null) as replies
-                from emails where tenant_id = ? and campaign_id is not null group by campaign_id""")
-                .param(tenant.value())
-                .query(rs -> {
-                    counts.put(rs.getObject("campaign_id", UUID.class),
-                            new long[] { rs.getLong("sent"), rs.getLong("opens"), rs.getLong("replies") });
-                });
-        List<CampaignView> all = campaigns.list(tenant, null, new PageQuery(1, PageQuery.MAX_LIMIT),
-                new SortOrder("createdAt", false)).data();
-        return all.stream().map(c -> {
-            long[] n = counts.getOrDefault(c.id(), new long[3]);
-            return new CampaignFigures(c.id(), c.name(), c.status(), n[0], n[1], n[2], rate(n[1], n[0]),
-                    rate(n[2], n[0]));
-        }).toList();
+                from emails where tenant_id = ? and campaign_id is not null group by campaign_id""").param(tenant.value()).query(rs -> {
+            counts.put(
+                    rs.getObject("campaign_id", UUID.class),
+                    new long[] {rs.getLong("sent"), rs.getLong("opens"), rs.getLong("replies")});
+        });
+        List<CampaignView> all = campaigns
+                .list(tenant, null, new PageQuery(1, PageQuery.MAX_LIMIT), new SortOrder("createdAt", false))
+                .data();
+        return all.stream()
+                .map(c -> {
+                    long[] n = counts.getOrDefault(c.id(), new long[3]);
+                    return new CampaignFigures(
+                            c.id(), c.name(), c.status(), n[0], n[1], n[2], rate(n[1], n[0]), rate(n[2], n[0]));
+                })
+                .toList();
     }
 
     private long activeCampaigns(TenantId tenant) {
-        return campaigns.list(tenant, CampaignStatus.ACTIVE, new PageQuery(1, 1), new SortOrder("createdAt", false))
-                .pagination().total();
+        return campaigns
+                .list(tenant, CampaignStatus.ACTIVE, new PageQuery(1, 1), new SortOrder("createdAt", false))
+                .pagination()
+                .total();
     }
 
     private ZoneId zone(TenantId tenant) {
@@ -209,8 +246,11 @@ public class EmailFigures {
     }
 
     static double rate(long part, long whole) {
-        return whole == 0 ? 0.0
-                : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP).doubleValue();
+        return whole == 0
+                ? 0.0
+                : BigDecimal.valueOf(part * 100.0 / whole)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 
     private static Instant instant(Timestamp t) {

@@ -1,5 +1,21 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.campaigns.CampaignStatus;
+import ai.revo.missioncontrol.campaigns.CampaignView;
+import ai.revo.missioncontrol.contacts.LeadManagement;
+import ai.revo.missioncontrol.contacts.LeadView;
+import ai.revo.missioncontrol.drafts.DraftManagement;
+import ai.revo.missioncontrol.drafts.DraftView;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,24 +35,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.campaigns.CampaignManagement;
-import ai.revo.missioncontrol.campaigns.CampaignStatus;
-import ai.revo.missioncontrol.campaigns.CampaignView;
-import ai.revo.missioncontrol.contacts.LeadManagement;
-import ai.revo.missioncontrol.contacts.LeadView;
-import ai.revo.missioncontrol.drafts.DraftManagement;
-import ai.revo.missioncontrol.drafts.DraftView;
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 
 /**
  * Queues emails: the composer's sends (idempotent by the client's Idempotency-Key, Stripe's semantics, kept 24
@@ -68,10 +65,20 @@ public class EmailSending {
 
     private final SenderPolicy senders;
 
-    EmailSending(JdbcClient jdbc, EmailStore store, EmailQueue queue, CampaignManagement campaigns,
-            LeadManagement leads, DraftManagement drafts, Emails emails, ApplicationEventPublisher events,
-            ObjectMapper json, Clock clock, @Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
-            @Value("${mc.email.idempotency-ttl:24h}") Duration keyTtl, SenderPolicy senders) {
+    EmailSending(
+            JdbcClient jdbc,
+            EmailStore store,
+            EmailQueue queue,
+            CampaignManagement campaigns,
+            LeadManagement leads,
+            DraftManagement drafts,
+            Emails emails,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Clock clock,
+            @Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
+            @Value("${mc.email.idempotency-ttl:24h}") Duration keyTtl,
+            SenderPolicy senders) {
         this.senders = senders;
         this.jdbc = jdbc;
         this.store = store;
@@ -88,8 +95,7 @@ public class EmailSending {
     }
 
     /** What the send endpoint answers: the HTTP status and the body (the first answer again for a repeated key). */
-    public record Answer(int status, JsonNode body) {
-    }
+    public record Answer(int status, JsonNode body) {}
 
     /**
      * Queues the composer draft {@code draftId} to {@code toEmail} (from {@code fromEmail}, else the campaign's
@@ -98,8 +104,8 @@ public class EmailSending {
      * Failed requests keep no key. 404 unknown draft, 422 draft without subject or body, 413 body over 1 MB.
      */
     @Transactional
-    public Answer send(TenantId tenant, String idempotencyKey, UUID draftId, String fromEmail, String toEmail,
-            Actor actor) {
+    public Answer send(
+            TenantId tenant, String idempotencyKey, UUID draftId, String fromEmail, String toEmail, Actor actor) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.invalidField("Idempotency-Key", "header is required");
         }
@@ -118,29 +124,52 @@ public class EmailSending {
         if (!claimKey(tenant, SEND_SCOPE, idempotencyKey, hash, now.plus(keyTtl), now)) {
             return replay(tenant, SEND_SCOPE, idempotencyKey, hash);
         }
-        var draft = jdbc.sql("select * from email_drafts where tenant_id = ? and id = ?").params(tenant.value(), draftId)
-                .query((rs, n) -> new ComposerDraft(rs.getObject("campaign_id", UUID.class),
-                        rs.getObject("prospect_id", UUID.class), rs.getObject("template_id", UUID.class),
-                        rs.getString("subject"), rs.getString("body_html"), rs.getString("body_text")))
-                .optional().orElseThrow(() -> ApiException.notFound("Draft", draftId));
+        var draft = jdbc.sql("select * from email_drafts where tenant_id = ? and id = ?")
+                .params(tenant.value(), draftId)
+                .query((rs, n) -> new ComposerDraft(
+                        rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("prospect_id", UUID.class),
+                        rs.getObject("template_id", UUID.class),
+                        rs.getString("subject"),
+                        rs.getString("body_html"),
+                        rs.getString("body_text")))
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Draft", draftId));
         if (draft.subject() == null || draft.subject().isBlank()) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "The draft cannot be sent: it has no subject",
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "The draft cannot be sent: it has no subject",
                     Map.of("reason", "no subject"));
         }
-        String text = draft.bodyText() == null || draft.bodyText().isBlank() ? textOf(draft.bodyHtml()) : draft.bodyText();
+        String text =
+                draft.bodyText() == null || draft.bodyText().isBlank() ? textOf(draft.bodyHtml()) : draft.bodyText();
         if (text == null || text.isBlank()) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "The draft cannot be sent: it has no body",
-                    Map.of("reason", "no body"));
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE, "The draft cannot be sent: it has no body", Map.of("reason", "no body"));
         }
-        long size = text.length() + (draft.bodyHtml() == null ? 0 : draft.bodyHtml().length()) + draft.subject().length();
+        long size = text.length()
+                + (draft.bodyHtml() == null ? 0 : draft.bodyHtml().length())
+                + draft.subject().length();
         if (size > MAX_BODY_CHARS) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The email is larger than 1 MB",
-                    Map.of("limit", MAX_BODY_CHARS));
+            throw new ApiException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "The email is larger than 1 MB", Map.of("limit", MAX_BODY_CHARS));
         }
         String sender = from != null ? from : senderOf(tenant, draft.campaignId());
-        EmailView email = queue(tenant, draftId, "COMPOSER", draft.campaignId(), draft.prospectId(),
-                draft.templateId(), sender, to, draft.subject().trim(), blankToNull(draft.bodyHtml()), text, true,
-                actor, now);
+        EmailView email = queue(
+                tenant,
+                draftId,
+                "COMPOSER",
+                draft.campaignId(),
+                draft.prospectId(),
+                draft.templateId(),
+                sender,
+                to,
+                draft.subject().trim(),
+                blankToNull(draft.bodyHtml()),
+                text,
+                true,
+                actor,
+                now);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", email.id().toString());
         body.put("status", email.status().name());
@@ -162,7 +191,12 @@ public class EmailSending {
         if (draft.leadId() == null || draft.channel() != ai.revo.missioncontrol.safety.Channel.EMAIL) {
             return Optional.empty();
         }
-        if (!claimKey(tenant, APPROVAL_SCOPE, "draft:" + draftId + ":v" + version, "-", now.plus(Duration.ofDays(3650)),
+        if (!claimKey(
+                tenant,
+                APPROVAL_SCOPE,
+                "draft:" + draftId + ":v" + version,
+                "-",
+                now.plus(Duration.ofDays(3650)),
                 now)) {
             return Optional.empty();
         }
@@ -172,25 +206,75 @@ public class EmailSending {
             log.info("Approved email draft {} has no address for its lead; nothing was queued", draftId);
             return Optional.empty();
         }
-        String text = draft.bodyText() == null || draft.bodyText().isBlank() ? textOf(draft.bodyHtml()) : draft.bodyText();
-        EmailView email = queue(tenant, draftId, "APPROVAL", draft.campaignId(), lead.id(), null,
-                senderOf(tenant, draft.campaignId()), to.trim(), draft.subject() == null ? "" : draft.subject().trim(),
-                blankToNull(draft.bodyHtml()), text == null ? "" : text, false, actor, now);
-        storeAnswer(tenant, APPROVAL_SCOPE, "draft:" + draftId + ":v" + version, 202,
-                json.valueToTree(Map.of("id", email.id().toString())), now);
+        String text =
+                draft.bodyText() == null || draft.bodyText().isBlank() ? textOf(draft.bodyHtml()) : draft.bodyText();
+        EmailView email = queue(
+                tenant,
+                draftId,
+                "APPROVAL",
+                draft.campaignId(),
+                lead.id(),
+                null,
+                senderOf(tenant, draft.campaignId()),
+                to.trim(),
+                draft.subject() == null ? "" : draft.subject().trim(),
+                blankToNull(draft.bodyHtml()),
+                text == null ? "" : text,
+                false,
+                actor,
+                now);
+        storeAnswer(
+                tenant,
+                APPROVAL_SCOPE,
+                "draft:" + draftId + ":v" + version,
+                202,
+                json.valueToTree(Map.of("id", email.id().toString())),
+                now);
         return Optional.of(email);
     }
 
-    private EmailView queue(TenantId tenant, UUID draftId, String source, UUID campaignId, UUID leadId,
-            UUID templateId, String from, String to, String subject, String html, String text, boolean bypassWindow,
-            Actor actor, Instant now) {
+    private EmailView queue(
+            TenantId tenant,
+            UUID draftId,
+            String source,
+            UUID campaignId,
+            UUID leadId,
+            UUID templateId,
+            String from,
+            String to,
+            String subject,
+            String html,
+            String text,
+            boolean bypassWindow,
+            Actor actor,
+            Instant now) {
         CampaignView campaign = campaignId == null ? null : campaigns.get(tenant, campaignId);
         UUID id = UUID.randomUUID();
-        store.insert(tenant, id, draftId, source, campaignId, leadId, templateId, from, to, subject, html, text,
-                messageId(id, from), bypassWindow, now);
+        store.insert(
+                tenant,
+                id,
+                draftId,
+                source,
+                campaignId,
+                leadId,
+                templateId,
+                from,
+                to,
+                subject,
+                html,
+                text,
+                messageId(id, from),
+                bypassWindow,
+                now);
         queue.enqueue(tenant, id, now);
         EmailView email = store.find(tenant, id).orElseThrow().view();
-        events.publishEvent(new EmailChanged(tenant.value(), id, EmailChanged.QUEUED, campaignId, leadId, to,
+        events.publishEvent(new EmailChanged(
+                tenant.value(),
+                id,
+                EmailChanged.QUEUED,
+                campaignId,
+                leadId,
+                to,
                 Map.of("status", EmailStatus.PENDING_SEND.name(), "source", source, "subject", subject),
                 actor == null ? Actor.system() : actor));
         if (campaign != null && campaign.status() == CampaignStatus.DRAFT) {
@@ -210,7 +294,8 @@ public class EmailSending {
     }
 
     static String messageId(UUID emailId, String from) {
-        String domain = from == null || from.indexOf('@') < 0 ? "mission-control.local"
+        String domain = from == null || from.indexOf('@') < 0
+                ? "mission-control.local"
                 : from.substring(from.lastIndexOf('@') + 1).trim();
         if (domain.isEmpty()) {
             domain = "mission-control.local";
@@ -220,36 +305,51 @@ public class EmailSending {
 
     private boolean claimKey(TenantId tenant, String scope, String key, String hash, Instant expires, Instant now) {
         jdbc.sql("delete from idempotency_keys where tenant_id = ? and scope = ? and key = ? and expires_at < ?")
-                .params(tenant.value(), scope, key, EmailStore.ts(now)).update();
+                .params(tenant.value(), scope, key, EmailStore.ts(now))
+                .update();
         // a concurrent request with the same key waits here until the first one commits or rolls back
         return jdbc.sql("""
                 insert into idempotency_keys (tenant_id, scope, key, request_hash, expires_at, created_at, updated_at)
                 values (:tenant, :scope, :key, :hash, :expires, :now, :now)
                 on conflict (tenant_id, scope, key) do nothing returning key
-                """).param("tenant", tenant.value()).param("scope", scope).param("key", key).param("hash", hash)
-                .param("expires", EmailStore.ts(expires)).param("now", EmailStore.ts(now))
-                .query(String.class).optional().isPresent();
+                """)
+                .param("tenant", tenant.value())
+                .param("scope", scope)
+                .param("key", key)
+                .param("hash", hash)
+                .param("expires", EmailStore.ts(expires))
+                .param("now", EmailStore.ts(now))
+                .query(String.class)
+                .optional()
+                .isPresent();
     }
 
     private void storeAnswer(TenantId tenant, String scope, String key, int status, JsonNode body, Instant now) {
         jdbc.sql("""
                 update idempotency_keys set response_code = :code, response_body = cast(:body as jsonb), updated_at = :now
                 where tenant_id = :tenant and scope = :scope and key = :key
-                """).param("code", status).param("body", body.toString()).param("now", EmailStore.ts(now))
-                .param("tenant", tenant.value()).param("scope", scope).param("key", key).update();
+                """)
+                .param("code", status)
+                .param("body", body.toString())
+                .param("now", EmailStore.ts(now))
+                .param("tenant", tenant.value())
+                .param("scope", scope)
+                .param("key", key)
+                .update();
     }
 
     private Answer replay(TenantId tenant, String scope, String key, String hash) {
-        record Stored(String hash, Integer code, String body) {
-        }
+        record Stored(String hash, Integer code, String body) {}
         Stored stored = jdbc.sql("""
                 select request_hash, response_code, response_body::text as body from idempotency_keys
                 where tenant_id = ? and scope = ? and key = ?
-                """).params(tenant.value(), scope, key)
-                .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3))).single();
+                """)
+                .params(tenant.value(), scope, key)
+                .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
+                .single();
         if (!stored.hash().equals(hash)) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT,
-                    "This Idempotency-Key was already used for a different request");
+            throw new ApiException(
+                    ErrorCode.IDEMPOTENCY_CONFLICT, "This Idempotency-Key was already used for a different request");
         }
         if (stored.code() == null) {
             throw ApiException.conflict("A request with this Idempotency-Key is still being processed");
@@ -269,8 +369,10 @@ public class EmailSending {
             return null;
         }
         String v = value.trim();
-        if (v.length() > 320 || v.indexOf('@') <= 0 || v.indexOf('@') == v.length() - 1 || v.chars()
-                .anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>' || c == ',' || c == ';')) {
+        if (v.length() > 320
+                || v.indexOf('@') <= 0
+                || v.indexOf('@') == v.length() - 1
+                || v.chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>' || c == ',' || c == ';')) {
             throw ApiException.invalidField(field, "is not a valid email address");
         }
         try {
@@ -285,9 +387,15 @@ public class EmailSending {
         if (html == null) {
             return null;
         }
-        String text = html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</p>", "\n\n").replaceAll("<[^>]*>", "")
-                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
+        String text = html.replaceAll("(?i)<br\\s*/?>", "\n")
+                .replaceAll("(?i)</p>", "\n\n")
+                .replaceAll("<[^>]*>", "")
+                .replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
         return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").trim();
     }
 
@@ -297,14 +405,13 @@ public class EmailSending {
 
     static String hash(String canonical) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record ComposerDraft(UUID campaignId, UUID prospectId, UUID templateId, String subject, String bodyHtml,
-            String bodyText) {
-    }
+    private record ComposerDraft(
+            UUID campaignId, UUID prospectId, UUID templateId, String subject, String bodyHtml, String bodyText) {}
 }

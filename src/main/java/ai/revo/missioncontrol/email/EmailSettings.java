@@ -52,8 +52,10 @@ public record EmailSettings(UUID campaignId, SendWindow sendWindow, String fromE
         static DayOfWeek day(String name) {
             String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
             for (DayOfWeek d : DayOfWeek.values()) {
-                if (d.name().equals(n) || d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toUpperCase(Locale.ROOT)
-                        .equals(n)) {
+                if (d.name().equals(n)
+                        || d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                                .toUpperCase(Locale.ROOT)
+                                .equals(n)) {
                     return d;
                 }
             }

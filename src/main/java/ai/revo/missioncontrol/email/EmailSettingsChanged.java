@@ -1,12 +1,11 @@
 package ai.revo.missioncontrol.email;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code email.settings_changed}: a campaign's send window or sender address changed. */
 public record EmailSettingsChanged(UUID tenantId, EmailSettings settings, Actor actor) implements MissionEvent {
@@ -39,9 +38,17 @@ public record EmailSettingsChanged(UUID tenantId, EmailSettings settings, Actor 
     @Override
     public Map<String, Object> payload() {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("sendWindow", settings.sendWindow() == null ? null
-                : Map.of("days", settings.sendWindow().days(), "start", settings.sendWindow().start(), "end",
-                        settings.sendWindow().end()));
+        payload.put(
+                "sendWindow",
+                settings.sendWindow() == null
+                        ? null
+                        : Map.of(
+                                "days",
+                                settings.sendWindow().days(),
+                                "start",
+                                settings.sendWindow().start(),
+                                "end",
+                                settings.sendWindow().end()));
         payload.put("fromEmail", settings.fromEmail());
         return payload;
     }

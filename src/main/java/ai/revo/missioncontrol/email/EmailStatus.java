@@ -7,5 +7,11 @@ package ai.revo.missioncontrol.email;
  * bounce arrived after it was sent.
  */
 public enum EmailStatus {
-    PENDING_SEND, SENDING, SENT, SIMULATED, BLOCKED, FAILED, BOUNCED
+    PENDING_SEND,
+    SENDING,
+    SENT,
+    SIMULATED,
+    BLOCKED,
+    FAILED,
+    BOUNCED
 }

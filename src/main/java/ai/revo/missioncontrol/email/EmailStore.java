@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,23 +8,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 /** SQL of the email tables. Callers hold the transaction; every statement names the workspace. */
 @Component
 class EmailStore {
 
     /** An email with what only the pipeline needs: its bodies and whether it may ignore the send window. */
-    record EmailRow(EmailView view, String bodyHtml, String bodyText, boolean bypassWindow) {
-    }
+    record EmailRow(EmailView view, String bodyHtml, String bodyText, boolean bypassWindow) {}
 
     /** An attempt's log row. */
-    record LogRow(UUID id, int attempt, String messageId, String outcome, Instant startedAt) {
-    }
+    record LogRow(UUID id, int attempt, String messageId, String outcome, Instant startedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -45,22 +41,50 @@ class EmailStore {
     }
 
     static EmailView view(ResultSet rs) throws SQLException {
-        return new EmailView(uuid(rs, "id"), uuid(rs, "draft_id"), rs.getString("source"), uuid(rs, "campaign_id"),
-                uuid(rs, "lead_id"), uuid(rs, "template_id"), rs.getString("from_email"), rs.getString("to_email"),
-                rs.getString("subject"), EmailStatus.valueOf(rs.getString("status")), rs.getString("reason"),
-                rs.getString("message_id"), rs.getString("provider_message_id"), rs.getInt("attempts"),
-                instant(rs, "next_attempt_at"), instant(rs, "sent_at"), instant(rs, "first_opened_at"),
-                instant(rs, "first_clicked_at"), instant(rs, "first_replied_at"), instant(rs, "created_at"),
+        return new EmailView(
+                uuid(rs, "id"),
+                uuid(rs, "draft_id"),
+                rs.getString("source"),
+                uuid(rs, "campaign_id"),
+                uuid(rs, "lead_id"),
+                uuid(rs, "template_id"),
+                rs.getString("from_email"),
+                rs.getString("to_email"),
+                rs.getString("subject"),
+                EmailStatus.valueOf(rs.getString("status")),
+                rs.getString("reason"),
+                rs.getString("message_id"),
+                rs.getString("provider_message_id"),
+                rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"),
+                instant(rs, "sent_at"),
+                instant(rs, "first_opened_at"),
+                instant(rs, "first_clicked_at"),
+                instant(rs, "first_replied_at"),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 
     private static EmailRow row(ResultSet rs, int n) throws SQLException {
-        return new EmailRow(view(rs), rs.getString("body_html"), rs.getString("body_text"),
-                rs.getBoolean("bypass_window"));
+        return new EmailRow(
+                view(rs), rs.getString("body_html"), rs.getString("body_text"), rs.getBoolean("bypass_window"));
     }
 
-    void insert(TenantId tenant, UUID id, UUID draftId, String source, UUID campaignId, UUID leadId, UUID templateId,
-            String from, String to, String subject, String html, String text, String messageId, boolean bypassWindow,
+    void insert(
+            TenantId tenant,
+            UUID id,
+            UUID draftId,
+            String source,
+            UUID campaignId,
+            UUID leadId,
+            UUID templateId,
+            String from,
+            String to,
+            String subject,
+            String html,
+            String text,
+            String messageId,
+            boolean bypassWindow,
             Instant now) {
         jdbc.sql("""
                 insert into emails (id, tenant_id, draft_id, source, campaign_id, lead_id, template_id, from_email,
@@ -69,11 +93,22 @@ class EmailStore {
                 values (:id, :tenant, :draft, :source, :campaign, :lead, :template, :from, :to, :subject, :html, :text,
                     'PENDING_SEND', :messageId, :bypass, 0, :now, :now, :now)
                 """)
-                .param("id", id).param("tenant", tenant.value()).param("draft", draftId).param("source", source)
-                .param("campaign", campaignId).param("lead", leadId).param("template", templateId)
-                .param("from", from).param("to", to).param("subject", subject).param("html", html)
-                .param("text", text).param("messageId", messageId).param("bypass", bypassWindow)
-                .param("now", ts(now)).update();
+                .param("id", id)
+                .param("tenant", tenant.value())
+                .param("draft", draftId)
+                .param("source", source)
+                .param("campaign", campaignId)
+                .param("lead", leadId)
+                .param("template", templateId)
+                .param("from", from)
+                .param("to", to)
+                .param("subject", subject)
+                .param("html", html)
+                .param("text", text)
+                .param("messageId", messageId)
+                .param("bypass", bypassWindow)
+                .param("now", ts(now))
+                .update();
         history(tenant, id, EmailStatus.PENDING_SEND, null, now);
     }
 
@@ -82,23 +117,34 @@ class EmailStore {
                 insert into email_status_history (id, tenant_id, email_id, status, reason, created_at, updated_at)
                 values (:id, :tenant, :email, :status, :reason, :now, :now)
                 """)
-                .param("id", UUID.randomUUID()).param("tenant", tenant.value()).param("email", emailId)
-                .param("status", status.name()).param("reason", reason).param("now", ts(now)).update();
+                .param("id", UUID.randomUUID())
+                .param("tenant", tenant.value())
+                .param("email", emailId)
+                .param("status", status.name())
+                .param("reason", reason)
+                .param("now", ts(now))
+                .update();
     }
 
     Optional<EmailRow> find(TenantId tenant, UUID id) {
-        return jdbc.sql("select * from emails where tenant_id = ? and id = ?").params(tenant.value(), id)
-                .query(EmailStore::row).optional();
+        return jdbc.sql("select * from emails where tenant_id = ? and id = ?")
+                .params(tenant.value(), id)
+                .query(EmailStore::row)
+                .optional();
     }
 
     Optional<EmailRow> lock(TenantId tenant, UUID id) {
-        return jdbc.sql("select * from emails where tenant_id = ? and id = ? for update").params(tenant.value(), id)
-                .query(EmailStore::row).optional();
+        return jdbc.sql("select * from emails where tenant_id = ? and id = ? for update")
+                .params(tenant.value(), id)
+                .query(EmailStore::row)
+                .optional();
     }
 
     Optional<EmailView> byMessageId(TenantId tenant, String messageId) {
         return jdbc.sql("select * from emails where tenant_id = ? and message_id = ?")
-                .params(tenant.value(), messageId).query((rs, n) -> view(rs)).optional();
+                .params(tenant.value(), messageId)
+                .query((rs, n) -> view(rs))
+                .optional();
     }
 
     private static final String FILTER = """
@@ -109,30 +155,45 @@ class EmailStore {
             """;
 
     List<EmailView> page(TenantId tenant, String status, UUID campaignId, String q, int limit, long offset) {
-        return filtered("select * from emails" + FILTER + " order by created_at desc, id limit :limit offset :offset",
-                tenant, status, campaignId, q).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> view(rs)).list();
+        return filtered(
+                        "select * from emails" + FILTER + " order by created_at desc, id limit :limit offset :offset",
+                        tenant,
+                        status,
+                        campaignId,
+                        q)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> view(rs))
+                .list();
     }
 
     long count(TenantId tenant, String status, UUID campaignId, String q) {
-        return filtered("select count(*) from emails" + FILTER, tenant, status, campaignId, q).query(Long.class)
+        return filtered("select count(*) from emails" + FILTER, tenant, status, campaignId, q)
+                .query(Long.class)
                 .single();
     }
 
     private JdbcClient.StatementSpec filtered(String sql, TenantId tenant, String status, UUID campaignId, String q) {
         String query = q == null || q.isBlank() ? null : q.trim();
-        String like = query == null ? null : "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.sql(sql).param("tenant", tenant.value()).param("status", status).param("campaign", campaignId)
-                .param("q", query).param("like", like);
+        String like = query == null
+                ? null
+                : "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql(sql)
+                .param("tenant", tenant.value())
+                .param("status", status)
+                .param("campaign", campaignId)
+                .param("q", query)
+                .param("like", like);
     }
 
     List<EmailDetail.StatusChange> historyOf(TenantId tenant, UUID emailId) {
         return jdbc.sql("""
                 select status, reason, created_at from email_status_history where tenant_id = ? and email_id = ?
                 order by created_at, id
-                """).params(tenant.value(), emailId)
-                .query((rs, n) -> new EmailDetail.StatusChange(rs.getString("status"), rs.getString("reason"),
-                        instant(rs, "created_at")))
+                """)
+                .params(tenant.value(), emailId)
+                .query((rs, n) -> new EmailDetail.StatusChange(
+                        rs.getString("status"), rs.getString("reason"), instant(rs, "created_at")))
                 .list();
     }
 
@@ -140,9 +201,14 @@ class EmailStore {
         return jdbc.sql("""
                 select attempt, message_id, outcome, smtp_reply, started_at, finished_at from email_logs
                 where tenant_id = ? and email_id = ? order by attempt, started_at
-                """).params(tenant.value(), emailId)
-                .query((rs, n) -> new EmailDetail.Attempt(rs.getInt("attempt"), rs.getString("message_id"),
-                        rs.getString("outcome"), rs.getString("smtp_reply"), instant(rs, "started_at"),
+                """)
+                .params(tenant.value(), emailId)
+                .query((rs, n) -> new EmailDetail.Attempt(
+                        rs.getInt("attempt"),
+                        rs.getString("message_id"),
+                        rs.getString("outcome"),
+                        rs.getString("smtp_reply"),
+                        instant(rs, "started_at"),
                         instant(rs, "finished_at")))
                 .list();
     }
@@ -151,9 +217,14 @@ class EmailStore {
         return jdbc.sql("""
                 select id, attempt, message_id, outcome, started_at from email_logs
                 where tenant_id = ? and email_id = ? and outcome = 'STARTED' order by attempt desc limit 1
-                """).params(tenant.value(), emailId)
-                .query((rs, n) -> new LogRow(uuid(rs, "id"), rs.getInt("attempt"), rs.getString("message_id"),
-                        rs.getString("outcome"), instant(rs, "started_at")))
+                """)
+                .params(tenant.value(), emailId)
+                .query((rs, n) -> new LogRow(
+                        uuid(rs, "id"),
+                        rs.getInt("attempt"),
+                        rs.getString("message_id"),
+                        rs.getString("outcome"),
+                        instant(rs, "started_at")))
                 .optional();
     }
 
@@ -163,13 +234,22 @@ class EmailStore {
                     updated_at)
                 values (:id, :tenant, :email, :attempt, :messageId, 'STARTED', :now, :now, :now)
                 """)
-                .param("id", UUID.randomUUID()).param("tenant", tenant.value()).param("email", emailId)
-                .param("attempt", attempt).param("messageId", messageId).param("now", ts(now)).update();
+                .param("id", UUID.randomUUID())
+                .param("tenant", tenant.value())
+                .param("email", emailId)
+                .param("attempt", attempt)
+                .param("messageId", messageId)
+                .param("now", ts(now))
+                .update();
         jdbc.sql("""
                 update emails set status = 'SENDING', attempts = :attempt, next_attempt_at = null, updated_at = :now
                 where tenant_id = :tenant and id = :id
-                """).param("attempt", attempt).param("now", ts(now)).param("tenant", tenant.value())
-                .param("id", emailId).update();
+                """)
+                .param("attempt", attempt)
+                .param("now", ts(now))
+                .param("tenant", tenant.value())
+                .param("id", emailId)
+                .update();
         history(tenant, emailId, EmailStatus.SENDING, "attempt " + attempt, now);
     }
 
@@ -177,23 +257,40 @@ class EmailStore {
         jdbc.sql("""
                 update email_logs set outcome = :outcome, smtp_reply = :reply, finished_at = :now, updated_at = :now
                 where tenant_id = :tenant and email_id = :email and attempt = :attempt and outcome = 'STARTED'
-                """).param("outcome", outcome).param("reply", reply == null ? null : truncate(reply, 2000))
-                .param("now", ts(now)).param("tenant", tenant.value()).param("email", emailId)
-                .param("attempt", attempt).update();
+                """)
+                .param("outcome", outcome)
+                .param("reply", reply == null ? null : truncate(reply, 2000))
+                .param("now", ts(now))
+                .param("tenant", tenant.value())
+                .param("email", emailId)
+                .param("attempt", attempt)
+                .update();
     }
 
     /** Moves the email to a new status (recording it in the history); SENT also records sentAt and the provider id. */
-    void status(TenantId tenant, UUID emailId, EmailStatus status, String reason, Instant nextAttemptAt,
-            String providerMessageId, Instant now) {
+    void status(
+            TenantId tenant,
+            UUID emailId,
+            EmailStatus status,
+            String reason,
+            Instant nextAttemptAt,
+            String providerMessageId,
+            Instant now) {
         jdbc.sql("""
                 update emails set status = :status, reason = :reason, next_attempt_at = :next,
                     sent_at = case when :status = 'SENT' then :now else sent_at end,
                     provider_message_id = coalesce(cast(:provider as text), provider_message_id),
                     updated_at = :now, version = version + 1
                 where tenant_id = :tenant and id = :id
-                """).param("status", status.name()).param("reason", reason == null ? null : truncate(reason, 2000))
-                .param("next", ts(nextAttemptAt)).param("provider", providerMessageId).param("now", ts(now))
-                .param("tenant", tenant.value()).param("id", emailId).update();
+                """)
+                .param("status", status.name())
+                .param("reason", reason == null ? null : truncate(reason, 2000))
+                .param("next", ts(nextAttemptAt))
+                .param("provider", providerMessageId)
+                .param("now", ts(now))
+                .param("tenant", tenant.value())
+                .param("id", emailId)
+                .update();
         history(tenant, emailId, status, reason == null ? null : truncate(reason, 2000), now);
     }
 
@@ -202,8 +299,13 @@ class EmailStore {
         jdbc.sql("""
                 update emails set reason = :reason, next_attempt_at = :next, updated_at = :now
                 where tenant_id = :tenant and id = :id
-                """).param("reason", reason).param("next", ts(until)).param("now", ts(now))
-                .param("tenant", tenant.value()).param("id", emailId).update();
+                """)
+                .param("reason", reason)
+                .param("next", ts(until))
+                .param("now", ts(now))
+                .param("tenant", tenant.value())
+                .param("id", emailId)
+                .update();
     }
 
     /**
@@ -214,8 +316,12 @@ class EmailStore {
         return jdbc.sql("""
                 select count(*) from emails where tenant_id = :tenant and lower(from_email) = lower(:from)
                   and (sent_at >= :since or (status = 'SENDING' and updated_at >= :since))
-                """).param("tenant", tenant.value()).param("from", from).param("since", ts(since))
-                .query(Long.class).single();
+                """)
+                .param("tenant", tenant.value())
+                .param("from", from)
+                .param("since", ts(since))
+                .query(Long.class)
+                .single();
     }
 
     /** When the oldest of the sender's sends since {@code since} was made (it leaves the window first). */
@@ -223,19 +329,27 @@ class EmailStore {
         return jdbc.sql("""
                 select min(sent_at) from emails where tenant_id = :tenant and lower(from_email) = lower(:from)
                   and sent_at >= :since
-                """).param("tenant", tenant.value()).param("from", from).param("since", ts(since))
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+                """)
+                .param("tenant", tenant.value())
+                .param("from", from)
+                .param("since", ts(since))
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
     }
 
     /** Serialises the cap check and the claim of a send per sender mailbox, across nodes, until the commit. */
     void lockSender(String from) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('email-sender:' || lower(?)))").param(from)
-                .query((rs, n) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('email-sender:' || lower(?)))")
+                .param(from)
+                .query((rs, n) -> 1)
+                .list();
     }
 
     long countQueuedInCampaign(TenantId tenant, UUID campaignId) {
         return jdbc.sql("select count(*) from emails where tenant_id = ? and campaign_id = ?")
-                .params(tenant.value(), campaignId).query(Long.class).single();
+                .params(tenant.value(), campaignId)
+                .query(Long.class)
+                .single();
     }
 
     static String truncate(String s, int max) {

@@ -1,21 +1,5 @@
 package ai.revo.missioncontrol.email;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignView;
 import ai.revo.missioncontrol.contacts.ContactManagement;
@@ -31,6 +15,20 @@ import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The workspace's email templates: a subject and an HTML body with merge fields (see {@link MergeFields}), a
@@ -53,8 +51,14 @@ public class EmailTemplates {
     private final CampaignManagement campaigns;
     private final UserManagement users;
 
-    EmailTemplates(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, LeadManagement leads,
-            ContactManagement contacts, CampaignManagement campaigns, UserManagement users) {
+    EmailTemplates(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
+            LeadManagement leads,
+            ContactManagement contacts,
+            CampaignManagement campaigns,
+            UserManagement users) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -65,31 +69,46 @@ public class EmailTemplates {
     }
 
     /** What a client sets on a template; on a change, null leaves the value as it is. */
-    public record TemplateFields(String title, String description, String subject, String body, String category,
-            String tone, Boolean favourite) {
-    }
+    public record TemplateFields(
+            String title,
+            String description,
+            String subject,
+            String body,
+            String category,
+            String tone,
+            Boolean favourite) {}
 
     /** What a template is rendered for: a lead of the workspace, or prospect fields given directly. */
-    public record RenderInput(UUID leadId, UUID campaignId, MergeFields.Prospect prospect) {
-    }
+    public record RenderInput(UUID leadId, UUID campaignId, MergeFields.Prospect prospect) {}
 
     /** A rendered template: plain-text subject, sanitised HTML body and its text part. */
-    public record Rendered(UUID templateId, String subject, String bodyHtml, String bodyText) {
-    }
+    public record Rendered(UUID templateId, String subject, String bodyHtml, String bodyText) {}
 
     /** Favourites first, then the most recently changed. */
     @Transactional(readOnly = true)
     public PageResult<TemplateView> list(TenantId tenant, String q, String category, PageQuery page) {
-        String where = " where tenant_id = :tenant and (cast(:q as text) is null or title ilike :q or description ilike :q)"
-                + " and (cast(:category as text) is null or category = :category)";
-        String like = q == null || q.isBlank() ? null : "%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%";
+        String where =
+                " where tenant_id = :tenant and (cast(:q as text) is null or title ilike :q or description ilike :q)"
+                        + " and (cast(:category as text) is null or category = :category)";
+        String like = q == null || q.isBlank()
+                ? null
+                : "%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%";
         String cat = category == null || category.isBlank() ? null : category.strip();
-        long total = jdbc.sql("select count(*) from email_templates" + where).param("tenant", tenant.value())
-                .param("q", like).param("category", cat).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from email_templates" + where)
+                .param("tenant", tenant.value())
+                .param("q", like)
+                .param("category", cat)
+                .query(Long.class)
+                .single();
         List<Row> rows = jdbc.sql("select * from email_templates" + where
-                + " order by favourite desc, updated_at desc, id limit :limit offset :offset")
-                .param("tenant", tenant.value()).param("q", like).param("category", cat)
-                .param("limit", page.limit()).param("offset", page.offset()).query(EmailTemplates::row).list();
+                        + " order by favourite desc, updated_at desc, id limit :limit offset :offset")
+                .param("tenant", tenant.value())
+                .param("q", like)
+                .param("category", cat)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(EmailTemplates::row)
+                .list();
         Map<UUID, Stats> stats = stats(tenant, rows.stream().map(Row::id).toList());
         return PageResult.of(rows.stream().map(r -> r.view(stats.get(r.id()))).toList(), page, total);
     }
@@ -104,7 +123,9 @@ public class EmailTemplates {
     @Transactional(readOnly = true)
     public List<String> categories(TenantId tenant) {
         return jdbc.sql("select distinct category from email_templates where tenant_id = ? order by category")
-                .param(tenant.value()).query(String.class).list();
+                .param(tenant.value())
+                .query(String.class)
+                .list();
     }
 
     @Transactional
@@ -122,14 +143,22 @@ public class EmailTemplates {
                 insert into email_templates (id, tenant_id, title, description, subject, body, category, tone,
                     favourite, created_by, created_at, updated_at)
                 values (:id, :tenant, :title, :description, :subject, :body, :category, :tone, :favourite, :by, :now, :now)
-                """).param("id", id).param("tenant", tenant.value()).param("title", title)
-                .param("description", description(f.description())).param("subject", subject).param("body", body)
-                .param("category", category(f.category())).param("tone", tone(f.tone()))
-                .param("favourite", Boolean.TRUE.equals(f.favourite())).param("by", actor == null ? null : actor.name())
-                .param("now", Timestamp.from(now)).update();
+                """)
+                .param("id", id)
+                .param("tenant", tenant.value())
+                .param("title", title)
+                .param("description", description(f.description()))
+                .param("subject", subject)
+                .param("body", body)
+                .param("category", category(f.category()))
+                .param("tone", tone(f.tone()))
+                .param("favourite", Boolean.TRUE.equals(f.favourite()))
+                .param("by", actor == null ? null : actor.name())
+                .param("now", Timestamp.from(now))
+                .update();
         Row created = load(tenant, id);
-        events.publishEvent(new TemplateChanged(tenant.value(), TemplateChanged.CREATED, id, title, null,
-                created.audit(), actor));
+        events.publishEvent(
+                new TemplateChanged(tenant.value(), TemplateChanged.CREATED, id, title, null, created.audit(), actor));
         return created.view(null);
     }
 
@@ -148,22 +177,32 @@ public class EmailTemplates {
                 update email_templates set title = :title, description = :description, subject = :subject, body = :body,
                     category = :category, tone = :tone, favourite = :favourite, version = version + 1, updated_at = :now
                 where tenant_id = :tenant and id = :id
-                """).param("title", title).param("description", description).param("subject", subject)
-                .param("body", body).param("category", category).param("tone", tone).param("favourite", favourite)
-                .param("now", Timestamp.from(clock.instant())).param("tenant", tenant.value()).param("id", id)
+                """)
+                .param("title", title)
+                .param("description", description)
+                .param("subject", subject)
+                .param("body", body)
+                .param("category", category)
+                .param("tone", tone)
+                .param("favourite", favourite)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("tenant", tenant.value())
+                .param("id", id)
                 .update();
         Row after = load(tenant, id);
-        events.publishEvent(new TemplateChanged(tenant.value(), TemplateChanged.UPDATED, id, title, before.audit(),
-                after.audit(), actor));
+        events.publishEvent(new TemplateChanged(
+                tenant.value(), TemplateChanged.UPDATED, id, title, before.audit(), after.audit(), actor));
         return after.view(stats(tenant, List.of(id)).get(id));
     }
 
     @Transactional
     public void delete(TenantId tenant, UUID id, Actor actor) {
         Row before = load(tenant, id);
-        jdbc.sql("delete from email_templates where tenant_id = ? and id = ?").params(tenant.value(), id).update();
-        events.publishEvent(new TemplateChanged(tenant.value(), TemplateChanged.DELETED, id, before.title(),
-                before.audit(), null, actor));
+        jdbc.sql("delete from email_templates where tenant_id = ? and id = ?")
+                .params(tenant.value(), id)
+                .update();
+        events.publishEvent(new TemplateChanged(
+                tenant.value(), TemplateChanged.DELETED, id, before.title(), before.audit(), null, actor));
     }
 
     /** The merge fields of a subject and body that are not allowed (empty when the template can be saved). */
@@ -179,7 +218,9 @@ public class EmailTemplates {
     public Rendered render(TenantId tenant, UUID id, RenderInput input, UserId sender) {
         Row row = load(tenant, id);
         MergeFields.Values values = values(tenant, input, sender);
-        String subject = MergeFields.renderText(row.subject(), values).replaceAll("[\\r\\n]+", " ").strip();
+        String subject = MergeFields.renderText(row.subject(), values)
+                .replaceAll("[\\r\\n]+", " ")
+                .strip();
         String html = HtmlContent.sanitize(MergeFields.renderHtml(row.body(), values));
         return new Rendered(id, subject, html, HtmlContent.toText(html));
     }
@@ -191,9 +232,17 @@ public class EmailTemplates {
         if (input != null && input.leadId() != null) {
             LeadView l = leads.get(tenant, input.leadId());
             ContactView c = contacts.get(tenant, l.contactId());
-            prospect = new MergeFields.Prospect(c.firstName(), c.lastName(), c.email(), c.phone(), c.company(),
-                    c.jobTitle(), c.city(), c.country());
-            lead = new MergeFields.Lead(l.status() == null ? null : l.status().name(),
+            prospect = new MergeFields.Prospect(
+                    c.firstName(),
+                    c.lastName(),
+                    c.email(),
+                    c.phone(),
+                    c.company(),
+                    c.jobTitle(),
+                    c.city(),
+                    c.country());
+            lead = new MergeFields.Lead(
+                    l.status() == null ? null : l.status().name(),
                     l.effectiveScore() == null ? null : l.effectiveScore().name());
             if (campaignId == null) {
                 campaignId = l.campaignId();
@@ -202,7 +251,9 @@ public class EmailTemplates {
         MergeFields.Campaign campaign = null;
         if (campaignId != null) {
             CampaignView c = campaigns.get(tenant, campaignId);
-            campaign = new MergeFields.Campaign(c.name(), c.objective(),
+            campaign = new MergeFields.Campaign(
+                    c.name(),
+                    c.objective(),
                     c.persona() == null ? null : c.persona().agentName());
         }
         MergeFields.Sender sender = null;
@@ -218,12 +269,19 @@ public class EmailTemplates {
     private static void checkFields(String subject, String body) {
         List<String> unknown = MergeFields.unknown(subject, body);
         if (!unknown.isEmpty()) {
-            String names = String.join(", ", unknown.stream().map(n -> "{{" + n + "}}").toList());
+            String names =
+                    String.join(", ", unknown.stream().map(n -> "{{" + n + "}}").toList());
             String field = !MergeFields.unknown(subject).isEmpty() ? "content.subject" : "content.body";
-            throw new ApiException(ErrorCode.VALIDATION_ERROR,
+            throw new ApiException(
+                    ErrorCode.VALIDATION_ERROR,
                     "Validation failed: " + field + " uses unknown merge field " + names,
-                    Map.of("fields", List.of(Map.of("field", field, "message", "unknown merge field " + names)),
-                            "unknownFields", unknown, "allowedFields", List.copyOf(MergeFields.FIELDS.keySet())));
+                    Map.of(
+                            "fields",
+                            List.of(Map.of("field", field, "message", "unknown merge field " + names)),
+                            "unknownFields",
+                            unknown,
+                            "allowedFields",
+                            List.copyOf(MergeFields.FIELDS.keySet())));
         }
     }
 
@@ -293,12 +351,14 @@ public class EmailTemplates {
     // ---- reading
 
     private Row load(TenantId tenant, UUID id) {
-        return jdbc.sql("select * from email_templates where tenant_id = ? and id = ?").params(tenant.value(), id)
-                .query(EmailTemplates::row).optional().orElseThrow(() -> ApiException.notFound("Template", id));
+        return jdbc.sql("select * from email_templates where tenant_id = ? and id = ?")
+                .params(tenant.value(), id)
+                .query(EmailTemplates::row)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Template", id));
     }
 
-    private record Stats(long usage, long sent, long opened, long replied) {
-    }
+    private record Stats(long usage, long sent, long opened, long replied) {}
 
     /** Usage (SENT or SIMULATED) and, over SENT emails, first opens and replies, per template: one query. */
     private Map<UUID, Stats> stats(TenantId tenant, List<UUID> ids) {
@@ -314,22 +374,49 @@ public class EmailTemplates {
                        count(*) filter (where status = 'SENT' and first_replied_at is not null) as replied
                 from emails where tenant_id = :tenant and template_id = any(:ids)
                 group by template_id
-                """).param("tenant", tenant.value()).param("ids", ids.toArray(UUID[]::new))
-                .query((rs, n) -> stats.put(rs.getObject("template_id", UUID.class), new Stats(rs.getLong("usage"),
-                        rs.getLong("sent"), rs.getLong("opened"), rs.getLong("replied"))))
+                """)
+                .param("tenant", tenant.value())
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> stats.put(
+                        rs.getObject("template_id", UUID.class),
+                        new Stats(
+                                rs.getLong("usage"), rs.getLong("sent"), rs.getLong("opened"), rs.getLong("replied"))))
                 .list();
         return stats;
     }
 
-    private record Row(UUID id, String title, String description, String subject, String body, String category,
-            String tone, boolean favourite, String createdBy, Instant createdAt, Instant updatedAt) {
+    private record Row(
+            UUID id,
+            String title,
+            String description,
+            String subject,
+            String body,
+            String category,
+            String tone,
+            boolean favourite,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt) {
 
         TemplateView view(Stats s) {
             long usage = s == null ? 0 : s.usage();
             Double open = s == null || s.sent() == 0 ? null : rate(s.opened(), s.sent());
             Double reply = s == null || s.sent() == 0 ? null : rate(s.replied(), s.sent());
-            return new TemplateView(id, title, description, new TemplateView.Content(subject, body), category, tone,
-                    favourite, usage, open, reply, MergeFields.used(subject, body), createdBy, createdAt, updatedAt);
+            return new TemplateView(
+                    id,
+                    title,
+                    description,
+                    new TemplateView.Content(subject, body),
+                    category,
+                    tone,
+                    favourite,
+                    usage,
+                    open,
+                    reply,
+                    MergeFields.used(subject, body),
+                    createdBy,
+                    createdAt,
+                    updatedAt);
         }
 
         Map<String, Object> audit() {
@@ -350,9 +437,17 @@ public class EmailTemplates {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("description"),
-                rs.getString("subject"), rs.getString("body"), rs.getString("category"), rs.getString("tone"),
-                rs.getBoolean("favourite"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+        return new Row(
+                rs.getObject("id", UUID.class),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                rs.getString("category"),
+                rs.getString("tone"),
+                rs.getBoolean("favourite"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

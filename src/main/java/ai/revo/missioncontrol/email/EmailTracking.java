@@ -1,18 +1,5 @@
 package ai.revo.missioncontrol.email;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadStatus;
 import ai.revo.missioncontrol.email.TrackedEmails.TrackedEmail;
@@ -20,6 +7,17 @@ import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What recipients do with an email: opens, clicks, replies, bounces and unsubscribes. Each is recorded with its own
@@ -41,8 +39,14 @@ public class EmailTracking {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EmailTracking(TrackedEmails emails, TrackingTokens tokens, JdbcClient jdbc, LeadManagement leads,
-            SafetyManagement safety, ApplicationEventPublisher events, Clock clock) {
+    EmailTracking(
+            TrackedEmails emails,
+            TrackingTokens tokens,
+            JdbcClient jdbc,
+            LeadManagement leads,
+            SafetyManagement safety,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.emails = emails;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -60,35 +64,49 @@ public class EmailTracking {
     /** Records an open (source PIXEL or WEBHOOK); false when the email is not in this workspace. */
     @Transactional
     public boolean recordOpen(TenantId tenant, UUID emailId, String source, String userAgent) {
-        return emails.byId(tenant, emailId).map(email -> {
-            Instant now = clock.instant();
-            jdbc.sql("""
+        return emails.byId(tenant, emailId)
+                .map(email -> {
+                    Instant now = clock.instant();
+                    jdbc.sql("""
                     insert into email_open_events (id, tenant_id, email_id, source, user_agent, opened_at)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), tenant.value(), email.id(), source, truncate(userAgent, 500),
-                            java.sql.Timestamp.from(now))
-                    .update();
-            boolean first = setFirst(tenant, email.id(), "first_opened_at", now);
-            publish(tenant, email, EmailChanged.OPENED, Map.of("first", first, "source", source));
-            return true;
-        }).orElse(false);
+                            .params(
+                                    UUID.randomUUID(),
+                                    tenant.value(),
+                                    email.id(),
+                                    source,
+                                    truncate(userAgent, 500),
+                                    java.sql.Timestamp.from(now))
+                            .update();
+                    boolean first = setFirst(tenant, email.id(), "first_opened_at", now);
+                    publish(tenant, email, EmailChanged.OPENED, Map.of("first", first, "source", source));
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** Records a click on a signed redirect; false when the email is not in this workspace. */
     @Transactional
     public boolean recordClick(TenantId tenant, UUID emailId, String url, String userAgent) {
-        return emails.byId(tenant, emailId).map(email -> {
-            Instant now = clock.instant();
-            jdbc.sql("""
+        return emails.byId(tenant, emailId)
+                .map(email -> {
+                    Instant now = clock.instant();
+                    jdbc.sql("""
                     insert into email_click_events (id, tenant_id, email_id, url, user_agent, clicked_at)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), tenant.value(), email.id(), url, truncate(userAgent, 500),
-                            java.sql.Timestamp.from(now))
-                    .update();
-            boolean first = setFirst(tenant, email.id(), "first_clicked_at", now);
-            publish(tenant, email, EmailChanged.CLICKED, Map.of("first", first, "url", url));
-            return true;
-        }).orElse(false);
+                            .params(
+                                    UUID.randomUUID(),
+                                    tenant.value(),
+                                    email.id(),
+                                    url,
+                                    truncate(userAgent, 500),
+                                    java.sql.Timestamp.from(now))
+                            .update();
+                    boolean first = setFirst(tenant, email.id(), "first_clicked_at", now);
+                    publish(tenant, email, EmailChanged.CLICKED, Map.of("first", first, "url", url));
+                    return true;
+                })
+                .orElse(false);
     }
 
     /**
@@ -102,8 +120,13 @@ public class EmailTracking {
         jdbc.sql("""
                 insert into email_reply_events (id, tenant_id, email_id, reply_subject, reply_body, replied_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), tenant.value(), email.id(), truncate(replySubject, 1000),
-                        truncate(replyBody, 100_000), java.sql.Timestamp.from(now))
+                .params(
+                        UUID.randomUUID(),
+                        tenant.value(),
+                        email.id(),
+                        truncate(replySubject, 1000),
+                        truncate(replyBody, 100_000),
+                        java.sql.Timestamp.from(now))
                 .update();
         boolean first = setFirst(tenant, email.id(), "first_replied_at", now);
         int blocked = 0;
@@ -129,7 +152,12 @@ public class EmailTracking {
         jdbc.sql("""
                 insert into email_bounce_events (id, tenant_id, email_id, permanent, reason, bounced_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), tenant.value(), email.id(), permanent, truncate(reason, 1000),
+                .params(
+                        UUID.randomUUID(),
+                        tenant.value(),
+                        email.id(),
+                        permanent,
+                        truncate(reason, 1000),
                         java.sql.Timestamp.from(now))
                 .update();
         if (!permanent) {
@@ -147,14 +175,14 @@ public class EmailTracking {
     }
 
     /** What the unsubscribe page shows: the address masked, and whether it is already unsubscribed. */
-    public record UnsubscribeView(String maskedAddress, boolean unsubscribed) {
-    }
+    public record UnsubscribeView(String maskedAddress, boolean unsubscribed) {}
 
     /** The unsubscribe page's facts; empty when the email is not in this workspace. */
     @Transactional(readOnly = true)
     public Optional<UnsubscribeView> unsubscribeView(TenantId tenant, UUID emailId) {
-        return emails.byId(tenant, emailId).map(email -> new UnsubscribeView(mask(email.toEmail()),
-                safety.isSuppressed(tenant, Channel.EMAIL, email.toEmail())));
+        return emails.byId(tenant, emailId)
+                .map(email -> new UnsubscribeView(
+                        mask(email.toEmail()), safety.isSuppressed(tenant, Channel.EMAIL, email.toEmail())));
     }
 
     /**
@@ -163,12 +191,14 @@ public class EmailTracking {
      */
     @Transactional
     public boolean unsubscribe(TenantId tenant, UUID emailId) {
-        return emails.byId(tenant, emailId).map(email -> {
-            if (suppress(tenant, email.toEmail(), "UNSUBSCRIBED", "One-click unsubscribe")) {
-                publish(tenant, email, EmailChanged.UNSUBSCRIBED, Map.of("reason", "UNSUBSCRIBED"));
-            }
-            return true;
-        }).orElse(false);
+        return emails.byId(tenant, emailId)
+                .map(email -> {
+                    if (suppress(tenant, email.toEmail(), "UNSUBSCRIBED", "One-click unsubscribe")) {
+                        publish(tenant, email, EmailChanged.UNSUBSCRIBED, Map.of("reason", "UNSUBSCRIBED"));
+                    }
+                    return true;
+                })
+                .orElse(false);
     }
 
     private boolean suppress(TenantId tenant, String address, String reason, String note) {
@@ -185,16 +215,33 @@ public class EmailTracking {
                        version = version + 1
                 where tenant_id = ? and lead_id = ? and campaign_id is not distinct from ? and status = 'PENDING_SEND'
                 returning id, campaign_id, lead_id, from_email, to_email, status""")
-                .params(LEAD_REPLIED, java.sql.Timestamp.from(now), tenant.value(), replied.leadId(),
+                .params(
+                        LEAD_REPLIED,
+                        java.sql.Timestamp.from(now),
+                        tenant.value(),
+                        replied.leadId(),
                         replied.campaignId())
-                .query((rs, row) -> new TrackedEmail(rs.getObject("id", UUID.class),
-                        rs.getObject("campaign_id", UUID.class), rs.getObject("lead_id", UUID.class),
-                        rs.getString("from_email"), rs.getString("to_email"), EmailStatus.BLOCKED))
+                .query((rs, row) -> new TrackedEmail(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("lead_id", UUID.class),
+                        rs.getString("from_email"),
+                        rs.getString("to_email"),
+                        EmailStatus.BLOCKED))
                 .list();
         for (TrackedEmail email : queued) {
             history(tenant, email.id(), EmailStatus.BLOCKED, LEAD_REPLIED, now);
-            publish(tenant, email, "blocked", Map.of("status", EmailStatus.BLOCKED.name(), "reason", LEAD_REPLIED,
-                    "repliedEmailId", replied.id().toString()));
+            publish(
+                    tenant,
+                    email,
+                    "blocked",
+                    Map.of(
+                            "status",
+                            EmailStatus.BLOCKED.name(),
+                            "reason",
+                            LEAD_REPLIED,
+                            "repliedEmailId",
+                            replied.id().toString()));
         }
         return queued.size();
     }
@@ -203,7 +250,8 @@ public class EmailTracking {
         jdbc.sql("""
                 update emails set status = ?, reason = ?, updated_at = ?, version = version + 1
                 where tenant_id = ? and id = ?""")
-                .params(status.name(), reason, java.sql.Timestamp.from(now), tenant.value(), emailId).update();
+                .params(status.name(), reason, java.sql.Timestamp.from(now), tenant.value(), emailId)
+                .update();
         history(tenant, emailId, status, reason, now);
     }
 
@@ -211,22 +259,36 @@ public class EmailTracking {
         jdbc.sql("""
                 insert into email_status_history (id, tenant_id, email_id, status, reason, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), tenant.value(), emailId, status.name(), reason,
-                        java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+                .params(
+                        UUID.randomUUID(),
+                        tenant.value(),
+                        emailId,
+                        status.name(),
+                        reason,
+                        java.sql.Timestamp.from(now),
+                        java.sql.Timestamp.from(now))
                 .update();
     }
 
     /** Sets a first-time column when it is still empty; true when this call set it. */
     private boolean setFirst(TenantId tenant, UUID emailId, String column, Instant at) {
         return jdbc.sql("update emails set " + column + " = ?, updated_at = ? where tenant_id = ? and id = ? and "
-                + column + " is null")
-                .params(java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), tenant.value(), emailId)
-                .update() == 1;
+                                + column + " is null")
+                        .params(java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), tenant.value(), emailId)
+                        .update()
+                == 1;
     }
 
     private void publish(TenantId tenant, TrackedEmail email, String step, Map<String, Object> details) {
-        events.publishEvent(new EmailChanged(tenant.value(), email.id(), step, email.campaignId(), email.leadId(),
-                email.toEmail(), details, Actor.system()));
+        events.publishEvent(new EmailChanged(
+                tenant.value(),
+                email.id(),
+                step,
+                email.campaignId(),
+                email.leadId(),
+                email.toEmail(),
+                details,
+                Actor.system()));
     }
 
     /** {@code j***@e***.com}: enough for the recipient to recognise, too little for anyone else. */

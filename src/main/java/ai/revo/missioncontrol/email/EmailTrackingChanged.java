@@ -1,15 +1,14 @@
 package ai.revo.missioncontrol.email;
 
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.Map;
+import java.util.UUID;
 
 /** A campaign's tracking switches changed. */
-public record EmailTrackingChanged(UUID tenantId, TrackingSettingsView before, TrackingSettingsView after,
-        Actor actor) implements MissionEvent {
+public record EmailTrackingChanged(UUID tenantId, TrackingSettingsView before, TrackingSettingsView after, Actor actor)
+        implements MissionEvent {
 
     @Override
     public String type() {

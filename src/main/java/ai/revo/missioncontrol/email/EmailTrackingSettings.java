@@ -1,16 +1,14 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.campaigns.CampaignManagement;
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
 
 /** Per campaign tracking switches (opens and links); a campaign nobody configured tracks both. */
 @Service
@@ -21,8 +19,8 @@ public class EmailTrackingSettings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EmailTrackingSettings(JdbcClient jdbc, CampaignManagement campaigns, ApplicationEventPublisher events,
-            Clock clock) {
+    EmailTrackingSettings(
+            JdbcClient jdbc, CampaignManagement campaigns, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.events = events;
@@ -44,11 +42,12 @@ public class EmailTrackingSettings {
 
     /** Sets a campaign's switches; a null value keeps the current one. 404 for another workspace's campaign. */
     @Transactional
-    public TrackingSettingsView change(TenantId tenant, UUID campaignId, Boolean trackOpens, Boolean trackLinks,
-            Actor actor) {
+    public TrackingSettingsView change(
+            TenantId tenant, UUID campaignId, Boolean trackOpens, Boolean trackLinks, Actor actor) {
         campaigns.get(tenant, campaignId);
         TrackingSettingsView before = current(tenant, campaignId);
-        TrackingSettingsView after = new TrackingSettingsView(campaignId,
+        TrackingSettingsView after = new TrackingSettingsView(
+                campaignId,
                 trackOpens == null ? before.trackOpens() : trackOpens,
                 trackLinks == null ? before.trackLinks() : trackLinks);
         if (after.equals(before)) {
@@ -58,7 +57,11 @@ public class EmailTrackingSettings {
                 insert into email_tracking_settings (tenant_id, campaign_id, track_opens, track_links) values (?, ?, ?, ?)
                 on conflict (tenant_id, campaign_id) do update set track_opens = excluded.track_opens,
                     track_links = excluded.track_links, updated_at = ?, version = email_tracking_settings.version + 1""")
-                .params(tenant.value(), campaignId, after.trackOpens(), after.trackLinks(),
+                .params(
+                        tenant.value(),
+                        campaignId,
+                        after.trackOpens(),
+                        after.trackLinks(),
                         java.sql.Timestamp.from(clock.instant()))
                 .update();
         events.publishEvent(new EmailTrackingChanged(tenant.value(), before, after, actor));
@@ -70,6 +73,7 @@ public class EmailTrackingSettings {
                 select track_opens, track_links from email_tracking_settings where tenant_id = ? and campaign_id = ?""")
                 .params(tenant.value(), campaignId)
                 .query((rs, row) -> new TrackingSettingsView(campaignId, rs.getBoolean(1), rs.getBoolean(2)))
-                .optional().orElse(new TrackingSettingsView(campaignId, true, true));
+                .optional()
+                .orElse(new TrackingSettingsView(campaignId, true, true));
     }
 }

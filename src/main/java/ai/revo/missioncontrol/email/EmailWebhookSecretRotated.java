@@ -1,12 +1,11 @@
 package ai.revo.missioncontrol.email;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 /** The workspace's email webhook secret was replaced; carries when, never the secret itself. */
 public record EmailWebhookSecretRotated(UUID tenantId, Instant rotatedAt, Actor actor) implements MissionEvent {

@@ -1,5 +1,8 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,15 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * Each workspace's secret for the email webhooks, and the check of their {@code X-MC-Signature} header:
@@ -45,9 +43,12 @@ public class EmailWebhookSecrets {
     @Transactional
     public String secret(TenantId tenant) {
         jdbc.sql("insert into email_webhook_secrets (tenant_id, secret) values (?, ?) on conflict do nothing")
-                .params(tenant.value(), newSecret()).update();
-        return jdbc.sql("select secret from email_webhook_secrets where tenant_id = ?").param(tenant.value())
-                .query(String.class).single();
+                .params(tenant.value(), newSecret())
+                .update();
+        return jdbc.sql("select secret from email_webhook_secrets where tenant_id = ?")
+                .param(tenant.value())
+                .query(String.class)
+                .single();
     }
 
     /** Replaces the secret; the old one stops working at once. Audited (the event never carries the secret). */
@@ -59,7 +60,8 @@ public class EmailWebhookSecrets {
                 insert into email_webhook_secrets (tenant_id, secret, rotated_at) values (?, ?, ?)
                 on conflict (tenant_id) do update set secret = excluded.secret, rotated_at = excluded.rotated_at,
                     updated_at = excluded.rotated_at""")
-                .params(tenant.value(), secret, java.sql.Timestamp.from(now)).update();
+                .params(tenant.value(), secret, java.sql.Timestamp.from(now))
+                .update();
         events.publishEvent(new EmailWebhookSecretRotated(tenant.value(), now, actor));
         return secret;
     }
@@ -106,18 +108,23 @@ public class EmailWebhookSecrets {
     @Transactional
     public void accept(TenantId tenant, Signature signature, byte[] rawBody) {
         String secret = jdbc.sql("select secret from email_webhook_secrets where tenant_id = ?")
-                .param(tenant.value()).query(String.class).optional()
+                .param(tenant.value())
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> ApiException.unauthorized("Signature does not match"));
         String expected = sign(secret, signature.timestamp(), rawBody);
         String matched = signature.v1().stream()
-                .filter(v -> MessageDigest.isEqual(v.getBytes(StandardCharsets.US_ASCII),
-                        expected.getBytes(StandardCharsets.US_ASCII)))
-                .findFirst().orElseThrow(() -> ApiException.unauthorized("Signature does not match"));
+                .filter(v -> MessageDigest.isEqual(
+                        v.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII)))
+                .findFirst()
+                .orElseThrow(() -> ApiException.unauthorized("Signature does not match"));
         Instant now = clock.instant();
         jdbc.sql("delete from webhook_signatures_seen where tenant_id = ? and expires_at < ?")
-                .params(tenant.value(), java.sql.Timestamp.from(now)).update();
+                .params(tenant.value(), java.sql.Timestamp.from(now))
+                .update();
         Instant expires = Instant.ofEpochSecond(Math.max(signature.timestamp(), now.getEpochSecond()))
-                .plus(TOLERANCE).plusSeconds(1);
+                .plus(TOLERANCE)
+                .plusSeconds(1);
         int inserted = jdbc.sql("""
                 insert into webhook_signatures_seen (tenant_id, signature, expires_at) values (?, ?, ?)
                 on conflict do nothing""")

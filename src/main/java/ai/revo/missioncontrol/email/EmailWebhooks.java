@@ -1,19 +1,16 @@
 package ai.revo.missioncontrol.email;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.TenantContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The provider webhooks (open, reply, bounce). In order: the signature header's form and freshness (401), the body
@@ -26,7 +23,9 @@ public class EmailWebhooks {
 
     /** Which webhook was called. */
     public enum Kind {
-        OPEN, REPLY, BOUNCE
+        OPEN,
+        REPLY,
+        BOUNCE
     }
 
     public static final int MAX_BODY = 1_048_576;
@@ -38,8 +37,13 @@ public class EmailWebhooks {
     private final ObjectMapper json;
     private final Clock clock;
 
-    EmailWebhooks(EmailWebhookSecrets secrets, EmailTracking tracking, TrackedEmails emails,
-            PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+    EmailWebhooks(
+            EmailWebhookSecrets secrets,
+            EmailTracking tracking,
+            TrackedEmails emails,
+            PlatformTransactionManager transactions,
+            ObjectMapper json,
+            Clock clock) {
         this.secrets = secrets;
         this.tracking = tracking;
         this.emails = emails;
@@ -50,8 +54,7 @@ public class EmailWebhooks {
 
     /** Handles one webhook call and answers the id of the email it was about. */
     public UUID receive(Kind kind, String signatureHeader, byte[] rawBody) {
-        EmailWebhookSecrets.Signature signature = EmailWebhookSecrets.Signature.parse(signatureHeader,
-                clock.instant());
+        EmailWebhookSecrets.Signature signature = EmailWebhookSecrets.Signature.parse(signatureHeader, clock.instant());
         if (rawBody == null || rawBody.length == 0) {
             throw ApiException.invalidField("body", "is required");
         }
@@ -74,23 +77,27 @@ public class EmailWebhooks {
         }
         TenantId tenant = emails.ownerOf(emailId, messageId)
                 .orElseThrow(() -> ApiException.notFound("Email", emailId != null ? emailId : messageId));
-        return TenantContext.callAs(tenant.value(), () -> tx.execute(status -> {
-            secrets.accept(tenant, signature, rawBody);
-            UUID id = (emailId != null ? emails.byId(tenant, emailId) : emails.byMessageId(tenant, messageId))
-                    .orElseThrow(() -> ApiException.notFound("Email", emailId != null ? emailId : messageId)).id();
-            switch (kind) {
-                case OPEN -> tracking.recordOpen(tenant, id, "WEBHOOK", null);
-                case REPLY -> tracking.recordReply(tenant, id, text(body, "replySubject"), text(body, "replyBody"));
-                case BOUNCE -> {
-                    JsonNode permanent = body.get("permanent");
-                    if (permanent == null || !permanent.isBoolean()) {
-                        throw ApiException.invalidField("permanent", "must be true or false");
+        return TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(status -> {
+                    secrets.accept(tenant, signature, rawBody);
+                    UUID id = (emailId != null ? emails.byId(tenant, emailId) : emails.byMessageId(tenant, messageId))
+                            .orElseThrow(() -> ApiException.notFound("Email", emailId != null ? emailId : messageId))
+                            .id();
+                    switch (kind) {
+                        case OPEN -> tracking.recordOpen(tenant, id, "WEBHOOK", null);
+                        case REPLY ->
+                            tracking.recordReply(tenant, id, text(body, "replySubject"), text(body, "replyBody"));
+                        case BOUNCE -> {
+                            JsonNode permanent = body.get("permanent");
+                            if (permanent == null || !permanent.isBoolean()) {
+                                throw ApiException.invalidField("permanent", "must be true or false");
+                            }
+                            tracking.recordBounce(tenant, id, permanent.booleanValue(), text(body, "reason"));
+                        }
                     }
-                    tracking.recordBounce(tenant, id, permanent.booleanValue(), text(body, "reason"));
-                }
-            }
-            return id;
-        }));
+                    return id;
+                }));
     }
 
     private static UUID uuid(JsonNode body, String field) {

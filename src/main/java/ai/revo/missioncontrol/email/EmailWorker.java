@@ -1,24 +1,5 @@
 package ai.revo.missioncontrol.email;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.CampaignView;
@@ -29,13 +10,29 @@ import ai.revo.missioncontrol.contacts.LeadView;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.outbound.OutboundGateway;
 import ai.revo.missioncontrol.outbound.OutboundMessage;
-import ai.revo.missioncontrol.outbound.OutboundStatus;
 import ai.revo.missioncontrol.outbound.OutboundView;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.TenantContext;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Performs one queued step of an email, outside any long transaction:
@@ -81,11 +78,22 @@ class EmailWorker {
     private final Duration holdRecheck;
     private final Duration reconcileAfter;
 
-    EmailWorker(EmailStore store, EmailQueue queue, Emails emails, CampaignManagement campaigns, LeadManagement leads,
-            ContactManagement contacts, SafetyManagement safety, OutboundGateway gateway,
-            List<EmailDecorator> decorators, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-            Clock clock, @Value("${mc.email.hourly-cap:50}") int hourlyCap,
-            @Value("${mc.email.daily-cap:400}") int dailyCap, @Value("${mc.email.max-attempts:3}") int maxAttempts,
+    EmailWorker(
+            EmailStore store,
+            EmailQueue queue,
+            Emails emails,
+            CampaignManagement campaigns,
+            LeadManagement leads,
+            ContactManagement contacts,
+            SafetyManagement safety,
+            OutboundGateway gateway,
+            List<EmailDecorator> decorators,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${mc.email.hourly-cap:50}") int hourlyCap,
+            @Value("${mc.email.daily-cap:400}") int dailyCap,
+            @Value("${mc.email.max-attempts:3}") int maxAttempts,
             @Value("${mc.email.retry-backoff:1m}") Duration backoff,
             @Value("${mc.email.hold-recheck:1m}") Duration holdRecheck,
             @Value("${mc.email.reconcile-after:5m}") Duration reconcileAfter) {
@@ -109,8 +117,7 @@ class EmailWorker {
         this.reconcileAfter = reconcileAfter;
     }
 
-    private record Step(EmailStore.EmailRow email, int attempt, boolean reconcile) {
-    }
+    private record Step(EmailStore.EmailRow email, int attempt, boolean reconcile) {}
 
     void process(TenantId tenant, UUID emailId) {
         TenantContext.runAs(tenant.value(), () -> {
@@ -123,8 +130,13 @@ class EmailWorker {
             boolean suppress = Boolean.TRUE.equals(tx.execute(s -> record(tenant, step, outcome, began)));
             if (suppress) {
                 try {
-                    if (!safety.isSuppressed(tenant, Channel.EMAIL, step.email().view().toEmail())) {
-                        safety.suppress(tenant, Channel.EMAIL, step.email().view().toEmail(), "BOUNCED",
+                    if (!safety.isSuppressed(
+                            tenant, Channel.EMAIL, step.email().view().toEmail())) {
+                        safety.suppress(
+                                tenant,
+                                Channel.EMAIL,
+                                step.email().view().toEmail(),
+                                "BOUNCED",
                                 "Permanent SMTP failure: " + EmailStore.truncate(String.valueOf(outcome.reason()), 400),
                                 Actor.system());
                     }
@@ -159,8 +171,8 @@ class EmailWorker {
             hold(tenant, email, "Held: the campaign is paused", now.plus(holdRecheck), now);
             return null;
         }
-        if (campaign != null && (campaign.status() == CampaignStatus.ARCHIVED
-                || campaign.status() == CampaignStatus.COMPLETED)) {
+        if (campaign != null
+                && (campaign.status() == CampaignStatus.ARCHIVED || campaign.status() == CampaignStatus.COMPLETED)) {
             // a finished campaign sends nothing more, queued emails included
             String why = "The campaign is " + campaign.status().name().toLowerCase(java.util.Locale.ROOT);
             store.status(tenant, emailId, EmailStatus.BLOCKED, why, null, null, now);
@@ -168,7 +180,8 @@ class EmailWorker {
             return null;
         }
         if (campaign != null && !row.bypassWindow()) {
-            EmailSettings.SendWindow window = emails.settings(tenant, campaign.id()).sendWindow();
+            EmailSettings.SendWindow window =
+                    emails.settings(tenant, campaign.id()).sendWindow();
             if (window != null) {
                 Instant opens = window.nextOpening(now, zoneOf(tenant, email, campaign));
                 if (opens.isAfter(now)) {
@@ -192,13 +205,17 @@ class EmailWorker {
     private Instant capFree(TenantId tenant, String from, Instant now) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
         if (store.sentSince(tenant, from, hourAgo) >= hourlyCap) {
-            return store.oldestSentSince(tenant, from, hourAgo).map(t -> t.plus(Duration.ofHours(1)))
-                    .filter(t -> t.isAfter(now)).orElse(now.plusSeconds(60));
+            return store.oldestSentSince(tenant, from, hourAgo)
+                    .map(t -> t.plus(Duration.ofHours(1)))
+                    .filter(t -> t.isAfter(now))
+                    .orElse(now.plusSeconds(60));
         }
         Instant dayAgo = now.minus(Duration.ofDays(1));
         if (store.sentSince(tenant, from, dayAgo) >= dailyCap) {
-            return store.oldestSentSince(tenant, from, dayAgo).map(t -> t.plus(Duration.ofDays(1)))
-                    .filter(t -> t.isAfter(now)).orElse(now.plusSeconds(60));
+            return store.oldestSentSince(tenant, from, dayAgo)
+                    .map(t -> t.plus(Duration.ofDays(1)))
+                    .filter(t -> t.isAfter(now))
+                    .orElse(now.plusSeconds(60));
         }
         return null;
     }
@@ -216,7 +233,9 @@ class EmailWorker {
         if (email.leadId() != null) {
             try {
                 LeadView lead = leads.get(tenant, email.leadId());
-                String zone = lead.contactId() == null ? null : contacts.get(tenant, lead.contactId()).timezone();
+                String zone = lead.contactId() == null
+                        ? null
+                        : contacts.get(tenant, lead.contactId()).timezone();
                 if (zone != null && !zone.isBlank()) {
                     return ZoneId.of(zone);
                 }
@@ -255,8 +274,16 @@ class EmailWorker {
                 headers.putAll(d.headers());
             }
         }
-        return new OutboundMessage(Channel.EMAIL, email.toEmail(), email.subject(), text, email.campaignId(),
-                email.leadId(), email.draftId(), "email:" + email.id() + ":" + attempt, Actor.system(),
+        return new OutboundMessage(
+                Channel.EMAIL,
+                email.toEmail(),
+                email.subject(),
+                text,
+                email.campaignId(),
+                email.leadId(),
+                email.draftId(),
+                "email:" + email.id() + ":" + attempt,
+                Actor.system(),
                 new OutboundMessage.EmailParts(html, headers, email.messageId(), email.fromEmail()));
     }
 
@@ -267,22 +294,36 @@ class EmailWorker {
         int attempt = step.attempt();
         Instant now = clock.instant();
         EmailStore.EmailRow current = store.lock(tenant, id).orElse(null);
-        if (current == null || (current.view().status() != EmailStatus.SENDING
-                && current.view().status() != EmailStatus.PENDING_SEND)) {
+        if (current == null
+                || (current.view().status() != EmailStatus.SENDING
+                        && current.view().status() != EmailStatus.PENDING_SEND)) {
             return false;
         }
         switch (out.status()) {
             case SENT -> {
                 boolean fresh = out.sentAt() != null && !out.sentAt().isBefore(began);
-                store.finishAttempt(tenant, id, attempt, step.reconcile() && !fresh ? "RECONCILED" : "ACCEPTED",
-                        out.providerResponse(), now);
-                sent(tenant, email, step.reconcile() && !fresh ? "Reconciled: the gateway had recorded it sent" : null,
+                store.finishAttempt(
+                        tenant,
+                        id,
+                        attempt,
+                        step.reconcile() && !fresh ? "RECONCILED" : "ACCEPTED",
+                        out.providerResponse(),
+                        now);
+                sent(
+                        tenant,
+                        email,
+                        step.reconcile() && !fresh ? "Reconciled: the gateway had recorded it sent" : null,
                         now);
             }
             case SENDING, PENDING -> {
                 // only on reconciliation: the attempt reached the gateway and never came back; assume delivered
-                store.finishAttempt(tenant, id, attempt, "RECONCILED",
-                        "No outcome recorded; assumed delivered (the attempt was in flight when its node stopped)", now);
+                store.finishAttempt(
+                        tenant,
+                        id,
+                        attempt,
+                        "RECONCILED",
+                        "No outcome recorded; assumed delivered (the attempt was in flight when its node stopped)",
+                        now);
                 sent(tenant, email, "Reconciled: in flight when its node stopped, not sent again", now);
             }
             case SIMULATED -> {
@@ -295,23 +336,56 @@ class EmailWorker {
                 if (code >= 500) {
                     store.finishAttempt(tenant, id, attempt, "PERMANENT_FAILURE", out.reason(), now);
                     store.status(tenant, id, EmailStatus.FAILED, out.reason(), null, null, now);
-                    publish(tenant, email, EmailChanged.BOUNCED, Map.of("status", "FAILED", "smtpCode", code,
-                            "permanent", true));
-                    publish(tenant, email, EmailChanged.FAILED, Map.of("status", "FAILED", "smtpCode", code,
-                            "reason", EmailStore.truncate(String.valueOf(out.reason()), 500)));
+                    publish(
+                            tenant,
+                            email,
+                            EmailChanged.BOUNCED,
+                            Map.of("status", "FAILED", "smtpCode", code, "permanent", true));
+                    publish(
+                            tenant,
+                            email,
+                            EmailChanged.FAILED,
+                            Map.of(
+                                    "status",
+                                    "FAILED",
+                                    "smtpCode",
+                                    code,
+                                    "reason",
+                                    EmailStore.truncate(String.valueOf(out.reason()), 500)));
                     return true;
                 }
                 store.finishAttempt(tenant, id, attempt, "TRANSIENT_FAILURE", out.reason(), now);
                 if (attempt < maxAttempts) {
                     Instant next = now.plus(backoff.multipliedBy(1L << Math.min(attempt - 1, 20)));
-                    store.status(tenant, id, EmailStatus.PENDING_SEND,
-                            "Attempt " + attempt + " failed, retrying: " + out.reason(), next, null, now);
+                    store.status(
+                            tenant,
+                            id,
+                            EmailStatus.PENDING_SEND,
+                            "Attempt " + attempt + " failed, retrying: " + out.reason(),
+                            next,
+                            null,
+                            now);
                     queue.enqueue(tenant, id, next);
                 } else {
-                    store.status(tenant, id, EmailStatus.FAILED,
-                            "Gave up after " + attempt + " attempts: " + out.reason(), null, null, now);
-                    publish(tenant, email, EmailChanged.FAILED, Map.of("status", "FAILED", "attempts", attempt,
-                            "reason", EmailStore.truncate(String.valueOf(out.reason()), 500)));
+                    store.status(
+                            tenant,
+                            id,
+                            EmailStatus.FAILED,
+                            "Gave up after " + attempt + " attempts: " + out.reason(),
+                            null,
+                            null,
+                            now);
+                    publish(
+                            tenant,
+                            email,
+                            EmailChanged.FAILED,
+                            Map.of(
+                                    "status",
+                                    "FAILED",
+                                    "attempts",
+                                    attempt,
+                                    "reason",
+                                    EmailStore.truncate(String.valueOf(out.reason()), 500)));
                 }
             }
             default -> {
@@ -326,8 +400,13 @@ class EmailWorker {
 
     private void sent(TenantId tenant, EmailView email, String reason, Instant now) {
         store.status(tenant, email.id(), EmailStatus.SENT, reason, null, email.messageId(), now);
-        publish(tenant, email, EmailChanged.SENT, reason == null ? Map.of("status", "SENT", "messageId", email.messageId())
-                : Map.of("status", "SENT", "messageId", email.messageId(), "reconciled", true));
+        publish(
+                tenant,
+                email,
+                EmailChanged.SENT,
+                reason == null
+                        ? Map.of("status", "SENT", "messageId", email.messageId())
+                        : Map.of("status", "SENT", "messageId", email.messageId(), "reconciled", true));
         if (email.leadId() != null) {
             leads.advance(tenant, email.leadId(), LeadStatus.CONTACTED, Actor.system());
         }
@@ -342,7 +421,14 @@ class EmailWorker {
     }
 
     private void publish(TenantId tenant, EmailView email, String step, Map<String, Object> details) {
-        events.publishEvent(new EmailChanged(tenant.value(), email.id(), step, email.campaignId(), email.leadId(),
-                email.toEmail(), details, Actor.system()));
+        events.publishEvent(new EmailChanged(
+                tenant.value(),
+                email.id(),
+                step,
+                email.campaignId(),
+                email.leadId(),
+                email.toEmail(),
+                details,
+                Actor.system()));
     }
 }

@@ -1,24 +1,5 @@
 package ai.revo.missioncontrol.email;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadQuery;
@@ -29,6 +10,22 @@ import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.platform.SortOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads emails (list, detail with history and attempts), a campaign's email settings and its prospects. */
 @Service
@@ -44,8 +41,15 @@ public class Emails {
 
     private final SenderPolicy senders;
 
-    Emails(EmailStore store, JdbcClient jdbc, CampaignManagement campaigns, LeadManagement leads,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock, SenderPolicy senders) {
+    Emails(
+            EmailStore store,
+            JdbcClient jdbc,
+            CampaignManagement campaigns,
+            LeadManagement leads,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Clock clock,
+            SenderPolicy senders) {
         this.senders = senders;
         this.store = store;
         this.jdbc = jdbc;
@@ -59,7 +63,8 @@ public class Emails {
     /** The email, or 404. */
     @Transactional(readOnly = true)
     public EmailView get(TenantId tenant, UUID id) {
-        return store.find(tenant, id).map(EmailStore.EmailRow::view)
+        return store.find(tenant, id)
+                .map(EmailStore.EmailRow::view)
                 .orElseThrow(() -> ApiException.notFound("Email", id));
     }
 
@@ -78,15 +83,17 @@ public class Emails {
     @Transactional(readOnly = true)
     public EmailDetail detail(TenantId tenant, UUID id) {
         EmailStore.EmailRow row = store.find(tenant, id).orElseThrow(() -> ApiException.notFound("Email", id));
-        return new EmailDetail(row.view(), row.bodyText(), row.bodyHtml(), store.historyOf(tenant, id),
-                store.attemptsOf(tenant, id));
+        return new EmailDetail(
+                row.view(), row.bodyText(), row.bodyHtml(), store.historyOf(tenant, id), store.attemptsOf(tenant, id));
     }
 
     /** Newest first; every filter optional ({@code q} searches recipient, sender and subject). */
     @Transactional(readOnly = true)
     public PageResult<EmailView> list(TenantId tenant, EmailStatus status, UUID campaignId, String q, PageQuery page) {
         String s = status == null ? null : status.name();
-        return PageResult.of(store.page(tenant, s, campaignId, q, page.limit(), page.offset()), page,
+        return PageResult.of(
+                store.page(tenant, s, campaignId, q, page.limit(), page.offset()),
+                page,
                 store.count(tenant, s, campaignId, q));
     }
 
@@ -97,9 +104,11 @@ public class Emails {
         return jdbc.sql("""
                 select send_window::text as w, from_email from email_campaign_settings
                 where tenant_id = ? and campaign_id = ?
-                """).params(tenant.value(), campaignId)
+                """)
+                .params(tenant.value(), campaignId)
                 .query((rs, n) -> new EmailSettings(campaignId, window(rs.getString("w")), rs.getString("from_email")))
-                .optional().orElse(new EmailSettings(campaignId, null, null));
+                .optional()
+                .orElse(new EmailSettings(campaignId, null, null));
     }
 
     /**
@@ -107,8 +116,8 @@ public class Emails {
      * end ({@code HH:mm}); 400 naming the field otherwise.
      */
     @Transactional
-    public EmailSettings changeSettings(TenantId tenant, UUID campaignId, EmailSettings.SendWindow window,
-            String fromEmail, Actor actor) {
+    public EmailSettings changeSettings(
+            TenantId tenant, UUID campaignId, EmailSettings.SendWindow window, String fromEmail, Actor actor) {
         campaigns.get(tenant, campaignId);
         EmailSettings.SendWindow valid = window == null ? null : validate(window);
         String from = EmailSending.address("fromEmail", fromEmail, false);
@@ -120,9 +129,13 @@ public class Emails {
                 values (:tenant, :campaign, cast(:window as jsonb), :from, :now, :now)
                 on conflict (tenant_id, campaign_id) do update set send_window = excluded.send_window,
                     from_email = excluded.from_email, updated_at = excluded.updated_at
-                """).param("tenant", tenant.value()).param("campaign", campaignId)
-                .param("window", valid == null ? null : write(valid)).param("from", from)
-                .param("now", EmailStore.ts(now)).update();
+                """)
+                .param("tenant", tenant.value())
+                .param("campaign", campaignId)
+                .param("window", valid == null ? null : write(valid))
+                .param("from", from)
+                .param("now", EmailStore.ts(now))
+                .update();
         EmailSettings settings = new EmailSettings(campaignId, valid, from);
         events.publishEvent(new EmailSettingsChanged(tenant.value(), settings, actor));
         return settings;
@@ -132,32 +145,48 @@ public class Emails {
     @Transactional(readOnly = true)
     public PageResult<ProspectView> prospects(TenantId tenant, UUID campaignId, PageQuery page) {
         campaigns.get(tenant, campaignId);
-        PageResult<LeadView> page1 = leads.list(tenant, new LeadQuery(null, null, campaignId, null, null), page,
-                new SortOrder("createdAt", true));
+        PageResult<LeadView> page1 = leads.list(
+                tenant, new LeadQuery(null, null, campaignId, null, null), page, new SortOrder("createdAt", true));
         List<ProspectView> prospects = new ArrayList<>();
         for (LeadView lead : page1.data()) {
             var c = lead.contact();
-            String name = c == null ? null
+            String name = c == null
+                    ? null
                     : ((c.firstName() == null ? "" : c.firstName()) + " " + (c.lastName() == null ? "" : c.lastName()))
                             .trim();
             ProspectView.LastEmail last = jdbc.sql("""
                     select id, subject, status, sent_at, created_at from emails
                     where tenant_id = ? and lead_id = ? and campaign_id = ? order by created_at desc, id limit 1
-                    """).params(tenant.value(), lead.id(), campaignId)
-                    .query((rs, n) -> new ProspectView.LastEmail(rs.getObject("id", UUID.class),
-                            rs.getString("subject"), rs.getString("status"),
-                            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+                    """)
+                    .params(tenant.value(), lead.id(), campaignId)
+                    .query((rs, n) -> new ProspectView.LastEmail(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("subject"),
+                            rs.getString("status"),
+                            rs.getTimestamp("sent_at") == null
+                                    ? null
+                                    : rs.getTimestamp("sent_at").toInstant(),
                             rs.getTimestamp("created_at").toInstant()))
-                    .optional().orElse(null);
+                    .optional()
+                    .orElse(null);
             boolean[] flags = jdbc.sql("""
                     select coalesce(bool_or(first_opened_at is not null), false),
                            coalesce(bool_or(first_replied_at is not null), false)
                     from emails where tenant_id = ? and lead_id = ? and campaign_id = ?
-                    """).params(tenant.value(), lead.id(), campaignId)
-                    .query((rs, n) -> new boolean[] { rs.getBoolean(1), rs.getBoolean(2) }).single();
-            prospects.add(new ProspectView(lead.id(), lead.contactId(), name.isEmpty() ? null : name,
-                    c == null ? null : c.email(), c == null ? null : c.company(), lead.status().name(), last,
-                    flags[0], flags[1] || lead.status().name().equals("REPLIED")));
+                    """)
+                    .params(tenant.value(), lead.id(), campaignId)
+                    .query((rs, n) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
+                    .single();
+            prospects.add(new ProspectView(
+                    lead.id(),
+                    lead.contactId(),
+                    name.isEmpty() ? null : name,
+                    c == null ? null : c.email(),
+                    c == null ? null : c.company(),
+                    lead.status().name(),
+                    last,
+                    flags[0],
+                    flags[1] || lead.status().name().equals("REPLIED")));
         }
         return new PageResult<>(prospects, page1.pagination());
     }
@@ -179,7 +208,8 @@ public class Emails {
         if (!start.isBefore(end)) {
             throw ApiException.invalidField("sendWindow.end", "must be after the start");
         }
-        return new EmailSettings.SendWindow(List.copyOf(days), w.start().trim(), w.end().trim());
+        return new EmailSettings.SendWindow(
+                List.copyOf(days), w.start().trim(), w.end().trim());
     }
 
     private static LocalTime time(String field, String value) {

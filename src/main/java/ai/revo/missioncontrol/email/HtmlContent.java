@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
 import org.owasp.html.PolicyFactory;
@@ -18,28 +17,68 @@ final class HtmlContent {
 
     /** What a composed email may contain. */
     static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "strike", "sub", "sup",
-                    "blockquote", "pre", "code", "hr", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-                    "table", "thead", "tbody", "tr", "th", "td", "a", "img", "small", "font")
-            .allowAttributes("href").onElements("a")
-            .allowAttributes("title").globally()
-            .allowAttributes("alt", "width", "height").onElements("img")
-            .allowAttributes("colspan", "rowspan").onElements("td", "th")
-            .allowAttributes("color").onElements("font")
+            .allowElements(
+                    "p",
+                    "br",
+                    "div",
+                    "span",
+                    "b",
+                    "strong",
+                    "i",
+                    "em",
+                    "u",
+                    "s",
+                    "strike",
+                    "sub",
+                    "sup",
+                    "blockquote",
+                    "pre",
+                    "code",
+                    "hr",
+                    "ul",
+                    "ol",
+                    "li",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "a",
+                    "img",
+                    "small",
+                    "font")
+            .allowAttributes("href")
+            .onElements("a")
+            .allowAttributes("title")
+            .globally()
+            .allowAttributes("alt", "width", "height")
+            .onElements("img")
+            .allowAttributes("colspan", "rowspan")
+            .onElements("td", "th")
+            .allowAttributes("color")
+            .onElements("font")
             .allowUrlProtocols("http", "https", "mailto")
             // images only from https: a plain http or data image is dropped with its element
-            .allowAttributes("src").matching((element, attribute, value) -> value.toLowerCase(Locale.ROOT)
-                    .startsWith("https://") ? value : null).onElements("img")
+            .allowAttributes("src")
+            .matching((element, attribute, value) ->
+                    value.toLowerCase(Locale.ROOT).startsWith("https://") ? value : null)
+            .onElements("img")
             .requireRelsOnLinks("noopener", "noreferrer")
             .toFactory();
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-            "pre", "ul", "ol", "table", "tr", "hr");
+    private static final Set<String> BLOCKS = Set.of(
+            "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "table", "tr", "hr");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\n]+");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
-    private HtmlContent() {
-    }
+    private HtmlContent() {}
 
     /** The sanitised HTML (null stays null); merge fields ({@code {{...}}}) survive. */
     static String sanitize(String html) {
@@ -79,12 +118,10 @@ final class HtmlContent {
         private final StringBuilder linkText = new StringBuilder();
 
         @Override
-        public void openDocument() {
-        }
+        public void openDocument() {}
 
         @Override
-        public void closeDocument() {
-        }
+        public void closeDocument() {}
 
         @Override
         public void openTag(String name, List<String> attrs) {
@@ -124,7 +161,9 @@ final class HtmlContent {
                 case "li" -> newLine();
                 case "a" -> {
                     String text = linkText.toString().strip();
-                    if (href != null && !href.isBlank() && !text.equals(href)
+                    if (href != null
+                            && !href.isBlank()
+                            && !text.equals(href)
                             && !text.equals(href.replaceFirst("^mailto:", ""))) {
                         out.append(" (").append(href).append(')');
                     }
@@ -147,8 +186,8 @@ final class HtmlContent {
                 return;
             }
             String t = pre > 0 ? text : SPACES.matcher(text).replaceAll(" ");
-            if (pre == 0 && (out.isEmpty() || out.charAt(out.length() - 1) == '\n'
-                    || out.charAt(out.length() - 1) == ' ')) {
+            if (pre == 0
+                    && (out.isEmpty() || out.charAt(out.length() - 1) == '\n' || out.charAt(out.length() - 1) == ' ')) {
                 t = t.stripLeading();
             }
             out.append(t);

@@ -1,14 +1,12 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.ai.MergeTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.owasp.encoder.Encode;
-
-import ai.revo.missioncontrol.ai.MergeTemplate;
 
 /**
  * The merge fields an email template may use, in one place. Syntax (the ai module's MergeTemplate):
@@ -41,8 +39,7 @@ public final class MergeFields {
         FIELDS = Collections.unmodifiableMap(f);
     }
 
-    private MergeFields() {
-    }
+    private MergeFields() {}
 
     /** The fields of these texts that are not allowed, in order of first appearance. */
     public static List<String> unknown(String... texts) {
@@ -71,22 +68,24 @@ public final class MergeFields {
     }
 
     /** The values a template is rendered with; any part may be null, any value may be null. */
-    public record Values(Prospect prospect, Lead lead, Campaign campaign, Sender sender) {
-    }
+    public record Values(Prospect prospect, Lead lead, Campaign campaign, Sender sender) {}
 
     /** The contact side of a prospect. */
-    public record Prospect(String firstName, String lastName, String email, String phone, String company,
-            String jobTitle, String city, String country) {
-    }
+    public record Prospect(
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String company,
+            String jobTitle,
+            String city,
+            String country) {}
 
-    public record Lead(String status, String score) {
-    }
+    public record Lead(String status, String score) {}
 
-    public record Campaign(String name, String objective, String agentName) {
-    }
+    public record Campaign(String name, String objective, String agentName) {}
 
-    public record Sender(String name, String email) {
-    }
+    public record Sender(String name, String email) {}
 
     /** Renders plain text (a subject): values as they are. */
     static String renderText(String template, Values values) {
@@ -105,7 +104,8 @@ public final class MergeFields {
             put(vars, "firstName", p.firstName(), html);
             put(vars, "lastName", p.lastName(), html);
             String full = ((p.firstName() == null ? "" : p.firstName().strip()) + " "
-                    + (p.lastName() == null ? "" : p.lastName().strip())).strip();
+                            + (p.lastName() == null ? "" : p.lastName().strip()))
+                    .strip();
             put(vars, "fullName", full, html);
             put(vars, "email", p.email(), html);
             put(vars, "phone", p.phone(), html);

@@ -1,15 +1,13 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * Which From addresses a workspace may send as: the person's own address, the configured default sender, or an
@@ -22,10 +20,13 @@ class SenderPolicy {
     private final String defaultFrom;
     private final Set<String> domains;
 
-    SenderPolicy(@Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
+    SenderPolicy(
+            @Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
             @Value("${mc.email.allowed-from-domains:}") List<String> domains) {
         this.defaultFrom = defaultFrom.trim().toLowerCase(Locale.ROOT);
-        this.domains = domains.stream().map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())
+        this.domains = domains.stream()
+                .map(d -> d.trim().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -36,12 +37,16 @@ class SenderPolicy {
         }
         String address = from.trim().toLowerCase(Locale.ROOT);
         String domain = address.substring(address.lastIndexOf('@') + 1);
-        boolean own = actor != null && actor.type() == Actor.Type.USER && actor.name() != null
+        boolean own = actor != null
+                && actor.type() == Actor.Type.USER
+                && actor.name() != null
                 && actor.name().trim().equalsIgnoreCase(address);
         if (own || address.equals(defaultFrom) || domains.contains(domain)) {
             return;
         }
-        throw ApiException.invalidField(field, "is not a sender this workspace may use: send as your own address, "
-                + "the default sender, or an address in a domain the operator allows (MC_EMAIL_ALLOWED_FROM_DOMAINS)");
+        throw ApiException.invalidField(
+                field,
+                "is not a sender this workspace may use: send as your own address, "
+                        + "the default sender, or an address in a domain the operator allows (MC_EMAIL_ALLOWED_FROM_DOMAINS)");
     }
 }

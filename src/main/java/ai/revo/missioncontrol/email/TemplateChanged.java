@@ -1,16 +1,22 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.EventCategory;
-import ai.revo.missioncontrol.platform.MissionEvent;
-
 /** {@code template.created}, {@code template.updated} or {@code template.deleted}, with the template before and after. */
-public record TemplateChanged(UUID tenantId, String type, UUID templateId, String title, Map<String, Object> before,
-        Map<String, Object> after, Actor actor) implements MissionEvent {
+public record TemplateChanged(
+        UUID tenantId,
+        String type,
+        UUID templateId,
+        String title,
+        Map<String, Object> before,
+        Map<String, Object> after,
+        Actor actor)
+        implements MissionEvent {
 
     public static final String CREATED = "template.created";
     public static final String UPDATED = "template.updated";

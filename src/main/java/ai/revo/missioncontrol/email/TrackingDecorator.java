@@ -1,16 +1,14 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 /**
  * Adds tracking and unsubscribe to outgoing emails. Every email: the open pixel (when the campaign tracks opens) and
@@ -23,15 +21,17 @@ import ai.revo.missioncontrol.identity.TenantId;
 @Order(100)
 class TrackingDecorator implements EmailDecorator {
 
-    private static final Pattern HREF = Pattern.compile("(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(.*?)\\2",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HREF =
+            Pattern.compile("(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(.*?)\\2", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern BODY_END = Pattern.compile("</body\\s*>", Pattern.CASE_INSENSITIVE);
 
     private final TrackingTokens tokens;
     private final EmailTrackingSettings settings;
     private final String publicUrl;
 
-    TrackingDecorator(TrackingTokens tokens, EmailTrackingSettings settings,
+    TrackingDecorator(
+            TrackingTokens tokens,
+            EmailTrackingSettings settings,
             @Value("${mc.security.public-url:http://localhost:8080}") String publicUrl) {
         this.tokens = tokens;
         this.settings = settings;
@@ -50,8 +50,11 @@ class TrackingDecorator implements EmailDecorator {
         if (email.campaignId() != null) {
             String unsubscribe = unsubscribeUrl(tenant, email);
             if (outHtml != null) {
-                outHtml = beforeBodyEnd(outHtml, "<p style=\"font-size:12px;color:#6b7280;margin-top:24px\">"
-                        + "Don't want these emails? <a href=\"" + escape(unsubscribe) + "\">Unsubscribe</a></p>");
+                outHtml = beforeBodyEnd(
+                        outHtml,
+                        "<p style=\"font-size:12px;color:#6b7280;margin-top:24px\">"
+                                + "Don't want these emails? <a href=\"" + escape(unsubscribe)
+                                + "\">Unsubscribe</a></p>");
             }
             outText = outText + (outText.endsWith("\n") ? "" : "\n") + "\n--\nUnsubscribe: " + unsubscribe + "\n";
             // only the one-click https address: nothing here processes unsubscribe requests sent by mail
@@ -61,8 +64,10 @@ class TrackingDecorator implements EmailDecorator {
         if (outHtml != null && tracking.trackOpens()) {
             String pixel = publicUrl + "/api/v1/webhooks/email/open-pixel?t="
                     + tokens.sign(TrackingToken.Purpose.OPEN, tenant, email.id(), null);
-            outHtml = beforeBodyEnd(outHtml, "<img src=\"" + escape(pixel)
-                    + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0\">");
+            outHtml = beforeBodyEnd(
+                    outHtml,
+                    "<img src=\"" + escape(pixel)
+                            + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0\">");
         }
         return new Decorated(outHtml, outText, headers);
     }
@@ -105,11 +110,17 @@ class TrackingDecorator implements EmailDecorator {
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return value.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 
     private static String unescape(String value) {
-        return value.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
+        return value.replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

@@ -1,8 +1,7 @@
 package ai.revo.missioncontrol.email;
 
-import java.util.UUID;
-
 import ai.revo.missioncontrol.identity.TenantId;
+import java.util.UUID;
 
 /**
  * What a verified tracking link names: the workspace, the email and, for a click, the original URL. Only
@@ -12,6 +11,8 @@ public record TrackingToken(Purpose purpose, TenantId tenant, UUID emailId, Stri
 
     /** What the link is for; a token signed for one purpose is refused for another. */
     public enum Purpose {
-        OPEN, CLICK, UNSUBSCRIBE
+        OPEN,
+        CLICK,
+        UNSUBSCRIBE
     }
 }

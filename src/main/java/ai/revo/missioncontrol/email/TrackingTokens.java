@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +13,10 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 /**
  * Signs and checks the tokens of tracking links (pixel, click redirect, unsubscribe): HMAC-SHA256 over the purpose,
@@ -36,8 +33,10 @@ class TrackingTokens {
 
     private final byte[] key;
 
-    TrackingTokens(@Value("${mc.email.tracking-secret:${MC_TRACKING_SECRET:}}") String trackingSecret,
-            @Value("${mc.security.jwt-secret:}") String jwtSecret, @Value("${mc.data-dir:./data}") Path dataDir) {
+    TrackingTokens(
+            @Value("${mc.email.tracking-secret:${MC_TRACKING_SECRET:}}") String trackingSecret,
+            @Value("${mc.security.jwt-secret:}") String jwtSecret,
+            @Value("${mc.data-dir:./data}") Path dataDir) {
         this.key = key(trackingSecret, jwtSecret, dataDir);
     }
 
@@ -108,7 +107,8 @@ class TrackingTokens {
         }
         if (jwtSecret != null && !jwtSecret.isBlank()) {
             // a key of its own, so a tracking token can never be mistaken for anything signed with the JWT key
-            return hmac(jwtSecret.getBytes(StandardCharsets.UTF_8),
+            return hmac(
+                    jwtSecret.getBytes(StandardCharsets.UTF_8),
                     "mission-control email tracking".getBytes(StandardCharsets.UTF_8));
         }
         Path file = dataDir.resolve("tracking-secret");

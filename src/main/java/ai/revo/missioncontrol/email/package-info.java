@@ -3,6 +3,7 @@
  * SMTP delivery with retries (through the outbound gateway), open, click and reply tracking, unsubscribe, send
  * windows and caps, and the dashboard's email figures. Publishes {@code email.*} events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Email", allowedDependencies = { "identity", "safety",
-        "campaigns", "contacts", "drafts", "outbound", "ai" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Email",
+        allowedDependencies = {"identity", "safety", "campaigns", "contacts", "drafts", "outbound", "ai"})
 package ai.revo.missioncontrol.email;

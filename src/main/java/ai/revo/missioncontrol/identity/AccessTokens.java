@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.identity;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +24,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
-
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
 /**
  * Issues and verifies the signed (HS256) access tokens. The secret is {@code MC_JWT_SECRET}, or one generated on
@@ -51,11 +48,12 @@ class AccessTokens {
         this.clock = clock;
         SecretKey key = new SecretKeySpec(secret(properties.jwtSecret(), dataDir), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-        this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        this.decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
     }
 
-    record Issued(String token, String jti, Instant expiresAt) {
-    }
+    record Issued(String token, String jti, Instant expiresAt) {}
 
     Issued issue(UserId user, TenantId tenant, Role role, int permissionsVersion) {
         Instant now = clock.instant();
@@ -70,7 +68,8 @@ class AccessTokens {
                 .expiresAt(expires)
                 .id(jti)
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new Issued(token, jti, expires);
     }

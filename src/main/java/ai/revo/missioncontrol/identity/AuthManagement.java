@@ -1,10 +1,13 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,11 +15,6 @@ import org.springframework.data.relational.core.conversion.DbActionExecutionExce
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.TenantContext;
 
 /**
  * Sign-up, sign-in, token refresh and rotation, sign-out and invitation acceptance. Before sign-in the tenant is
@@ -46,11 +44,21 @@ public class AuthManagement {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AuthManagement(UserRepository users, TenantRepository tenants, RefreshTokenRepository refreshTokens,
-            InvitationRepository invitations, TenantDirectory directory, AccessTokens accessTokens,
-            LoginThrottle throttle, PasswordEncoder passwords, IdentityProperties properties,
-            TokenRevocations revocations, Principals principals,
-            org.springframework.context.ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    AuthManagement(
+            UserRepository users,
+            TenantRepository tenants,
+            RefreshTokenRepository refreshTokens,
+            InvitationRepository invitations,
+            TenantDirectory directory,
+            AccessTokens accessTokens,
+            LoginThrottle throttle,
+            PasswordEncoder passwords,
+            IdentityProperties properties,
+            TokenRevocations revocations,
+            Principals principals,
+            org.springframework.context.ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.refreshTokens = refreshTokens;
@@ -77,7 +85,9 @@ public class AuthManagement {
         }
         EmailAddress address = email(email);
         PasswordPolicy.check("password", password);
-        if (workspaceName == null || workspaceName.isBlank() || workspaceName.trim().length() > 120) {
+        if (workspaceName == null
+                || workspaceName.isBlank()
+                || workspaceName.trim().length() > 120) {
             throw ApiException.invalidField("workspaceName", "must be 1 to 120 characters");
         }
         if (directory.ofLogin(address).isPresent()) {
@@ -93,13 +103,15 @@ public class AuthManagement {
         TenantId tenantId = TenantId.random();
         Instant now = clock.instant();
         try {
-            return TenantContext.callAs(tenantId.value(), () -> tx.execute(s -> {
-                Tenant tenant = tenants.save(Tenant.create(tenantId, workspaceName, now));
-                User admin = users.save(User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now));
-                events.publishEvent(new WorkspaceCreated(tenantId.value(), tenant.name(),
-                        Actor.user(admin.id(), admin.email())));
-                return admin;
-            }));
+            return TenantContext.callAs(
+                    tenantId.value(),
+                    () -> tx.execute(s -> {
+                        Tenant tenant = tenants.save(Tenant.create(tenantId, workspaceName, now));
+                        User admin = users.save(User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now));
+                        events.publishEvent(new WorkspaceCreated(
+                                tenantId.value(), tenant.name(), Actor.user(admin.id(), admin.email())));
+                        return admin;
+                    }));
         } catch (DbActionExecutionException e) {
             if (e.getCause() instanceof DuplicateKeyException) {
                 throw ApiException.conflict("An account with this email already exists");
@@ -111,21 +123,27 @@ public class AuthManagement {
     /** Signs in with e-mail and password. The same 401 for an unknown e-mail and a wrong password; 429 when throttled. */
     public TokenPair login(String email, String password, String clientAddress) {
         User user = verifyCredentials(email, password, clientAddress);
-        return TenantContext.callAs(user.tenantId().value(), () -> tx.execute(s -> {
-            User fresh = users.findByTenantIdAndId(user.tenantId(), user.id()).orElseThrow();
-            fresh.signedIn(clock.instant());
-            return issueTokens(users.save(fresh), null);
-        }));
+        return TenantContext.callAs(
+                user.tenantId().value(),
+                () -> tx.execute(s -> {
+                    User fresh = users.findByTenantIdAndId(user.tenantId(), user.id())
+                            .orElseThrow();
+                    fresh.signedIn(clock.instant());
+                    return issueTokens(users.save(fresh), null);
+                }));
     }
 
     /** Checks e-mail and password for the dashboard's form sign-in; the same rules as {@link #login}. */
     public CurrentUser authenticate(String email, String password, String clientAddress) {
         User user = verifyCredentials(email, password, clientAddress);
-        return TenantContext.callAs(user.tenantId().value(), () -> tx.execute(s -> {
-            User fresh = users.findByTenantIdAndId(user.tenantId(), user.id()).orElseThrow();
-            fresh.signedIn(clock.instant());
-            return currentUser(users.save(fresh));
-        }));
+        return TenantContext.callAs(
+                user.tenantId().value(),
+                () -> tx.execute(s -> {
+                    User fresh = users.findByTenantIdAndId(user.tenantId(), user.id())
+                            .orElseThrow();
+                    fresh.signedIn(clock.instant());
+                    return currentUser(users.save(fresh));
+                }));
     }
 
     private User verifyCredentials(String email, String password, String clientAddress) {
@@ -136,11 +154,14 @@ public class AuthManagement {
             throw ApiException.invalidField("password", "is required");
         }
         throttle.checkAllowed(email, clientAddress);
-        Optional<User> found = tryEmail(email).flatMap(address -> directory.ofLogin(address)
-                .flatMap(tenant -> TenantContext.callAs(tenant.value(),
-                        () -> tx.execute(s -> users.findByTenantIdAndEmail(tenant, address.value())))));
-        boolean matches = passwords.matches(password,
-                found.filter(User::canSignIn).map(User::passwordHash).orElse(DUMMY_HASH));
+        Optional<User> found = tryEmail(email)
+                .flatMap(address -> directory
+                        .ofLogin(address)
+                        .flatMap(tenant -> TenantContext.callAs(
+                                tenant.value(),
+                                () -> tx.execute(s -> users.findByTenantIdAndEmail(tenant, address.value())))));
+        boolean matches = passwords.matches(
+                password, found.filter(User::canSignIn).map(User::passwordHash).orElse(DUMMY_HASH));
         if (found.isEmpty() || !found.get().canSignIn() || !matches) {
             log.info("Failed sign-in for {} from {}", email, clientAddress);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
@@ -158,51 +179,62 @@ public class AuthManagement {
             throw ApiException.invalidField("refreshToken", "is required");
         }
         String hash = SecretToken.hash(refreshToken);
-        TenantId tenant = directory.ofRefreshToken(hash)
-                .orElseThrow(() -> ApiException.unauthorized("Invalid refresh token"));
-        Object outcome = TenantContext.callAs(tenant.value(), () -> tx.execute(s -> {
-            Instant now = clock.instant();
-            RefreshToken token = refreshTokens.findByTenantIdAndTokenHash(tenant, hash).orElse(null);
-            if (token == null) {
-                return "invalid";
-            }
-            if (token.wasRotated()) {
-                refreshTokens.revokeFamily(tenant, token.familyId(), now);
-                log.warn("Refresh token reuse detected for user {}; the whole sign-in was revoked", token.userId());
-                return "reused";
-            }
-            if (!token.usable(now)) {
-                return "invalid";
-            }
-            User user = users.findByTenantIdAndId(tenant, token.userId()).filter(User::canSignIn).orElse(null);
-            if (user == null) {
-                refreshTokens.revokeFamily(tenant, token.familyId(), now);
-                return "invalid";
-            }
-            token.rotate(now);
-            refreshTokens.save(token);
-            return issueTokens(user, token.familyId());
-        }));
+        TenantId tenant =
+                directory.ofRefreshToken(hash).orElseThrow(() -> ApiException.unauthorized("Invalid refresh token"));
+        Object outcome = TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(s -> {
+                    Instant now = clock.instant();
+                    RefreshToken token = refreshTokens
+                            .findByTenantIdAndTokenHash(tenant, hash)
+                            .orElse(null);
+                    if (token == null) {
+                        return "invalid";
+                    }
+                    if (token.wasRotated()) {
+                        refreshTokens.revokeFamily(tenant, token.familyId(), now);
+                        log.warn(
+                                "Refresh token reuse detected for user {}; the whole sign-in was revoked",
+                                token.userId());
+                        return "reused";
+                    }
+                    if (!token.usable(now)) {
+                        return "invalid";
+                    }
+                    User user = users.findByTenantIdAndId(tenant, token.userId())
+                            .filter(User::canSignIn)
+                            .orElse(null);
+                    if (user == null) {
+                        refreshTokens.revokeFamily(tenant, token.familyId(), now);
+                        return "invalid";
+                    }
+                    token.rotate(now);
+                    refreshTokens.save(token);
+                    return issueTokens(user, token.familyId());
+                }));
         if (outcome instanceof TokenPair pair) {
             return pair;
         }
-        throw ApiException.unauthorized("reused".equals(outcome)
-                ? "Refresh token was already used; sign in again" : "Invalid refresh token");
+        throw ApiException.unauthorized(
+                "reused".equals(outcome) ? "Refresh token was already used; sign in again" : "Invalid refresh token");
     }
 
     /** Signs out: the access token stops working and, when given, the refresh token's whole sign-in is revoked. */
     public void logout(CurrentUser user, String accessTokenId, Instant accessTokenExpiry, String refreshToken) {
         Instant now = clock.instant();
-        TenantContext.runAs(user.tenantId().value(), () -> tx.executeWithoutResult(s -> {
-            if (accessTokenId != null) {
-                revocations.revoke(user.tenantId(), accessTokenId, accessTokenExpiry);
-            }
-            if (refreshToken != null && !refreshToken.isBlank()) {
-                refreshTokens.findByTenantIdAndTokenHash(user.tenantId(), SecretToken.hash(refreshToken))
-                        .filter(t -> t.userId().equals(user.id()))
-                        .ifPresent(t -> refreshTokens.revokeFamily(user.tenantId(), t.familyId(), now));
-            }
-        }));
+        TenantContext.runAs(
+                user.tenantId().value(),
+                () -> tx.executeWithoutResult(s -> {
+                    if (accessTokenId != null) {
+                        revocations.revoke(user.tenantId(), accessTokenId, accessTokenExpiry);
+                    }
+                    if (refreshToken != null && !refreshToken.isBlank()) {
+                        refreshTokens
+                                .findByTenantIdAndTokenHash(user.tenantId(), SecretToken.hash(refreshToken))
+                                .filter(t -> t.userId().equals(user.id()))
+                                .ifPresent(t -> refreshTokens.revokeFamily(user.tenantId(), t.familyId(), now));
+                    }
+                }));
     }
 
     /** Redeems an invitation: sets the password, and signs the user in. 401 when expired, used or unknown. */
@@ -212,25 +244,33 @@ public class AuthManagement {
         }
         PasswordPolicy.check("password", password);
         String hash = SecretToken.hash(token);
-        TenantId tenant = directory.ofInvitation(hash)
+        TenantId tenant = directory
+                .ofInvitation(hash)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid invitation"));
         String passwordHash = passwords.encode(password);
-        return TenantContext.callAs(tenant.value(), () -> tx.execute(s -> {
-            Instant now = clock.instant();
-            Invitation invitation = invitations.findByTenantIdAndTokenHash(tenant, hash)
-                    .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid invitation"));
-            invitation.accept(now);
-            invitations.save(invitation);
-            User user = users.findByTenantIdAndId(tenant, invitation.userId())
-                    .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid invitation"));
-            UserView before = UserView.of(user);
-            user.choosePassword(passwordHash, now);
-            user.signedIn(now);
-            User saved = users.save(user);
-            events.publishEvent(new UserChanged(tenant.value(), "user.invitation_accepted", before, UserView.of(saved),
-                    Actor.user(saved.id(), saved.email())));
-            return issueTokens(saved, null);
-        }));
+        return TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(s -> {
+                    Instant now = clock.instant();
+                    Invitation invitation = invitations
+                            .findByTenantIdAndTokenHash(tenant, hash)
+                            .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid invitation"));
+                    invitation.accept(now);
+                    invitations.save(invitation);
+                    User user = users.findByTenantIdAndId(tenant, invitation.userId())
+                            .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid invitation"));
+                    UserView before = UserView.of(user);
+                    user.choosePassword(passwordHash, now);
+                    user.signedIn(now);
+                    User saved = users.save(user);
+                    events.publishEvent(new UserChanged(
+                            tenant.value(),
+                            "user.invitation_accepted",
+                            before,
+                            UserView.of(saved),
+                            Actor.user(saved.id(), saved.email())));
+                    return issueTokens(saved, null);
+                }));
     }
 
     /**
@@ -242,10 +282,15 @@ public class AuthManagement {
             return Optional.empty();
         }
         try {
-            org.springframework.security.oauth2.jwt.Jwt jwt = accessTokens.decoder().decode(token);
+            org.springframework.security.oauth2.jwt.Jwt jwt =
+                    accessTokens.decoder().decode(token);
             Object version = jwt.getClaim(AccessTokens.PERMISSIONS_VERSION_CLAIM);
-            return principals.resolve(TenantId.of(jwt.getClaimAsString(AccessTokens.TENANT_CLAIM)),
-                    UserId.of(jwt.getSubject()), version instanceof Number n ? n.intValue() : -1, jwt.getId())
+            return principals
+                    .resolve(
+                            TenantId.of(jwt.getClaimAsString(AccessTokens.TENANT_CLAIM)),
+                            UserId.of(jwt.getSubject()),
+                            version instanceof Number n ? n.intValue() : -1,
+                            jwt.getId())
                     .map(user -> new VerifiedAccess(user, jwt.getId(), jwt.getExpiresAt()));
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -270,7 +315,9 @@ public class AuthManagement {
             return false;
         }
         try {
-            return principals.resolve(user.tenantId(), user.id(), user.permissionsVersion(), accessTokenId).isPresent();
+            return principals
+                    .resolve(user.tenantId(), user.id(), user.permissionsVersion(), accessTokenId)
+                    .isPresent();
         } catch (RuntimeException e) {
             return true; // a database hiccup is not a reason to cut every stream; the next check decides
         }
@@ -279,17 +326,22 @@ public class AuthManagement {
     private TokenPair issueTokens(User user, UUID family) {
         Instant now = clock.instant();
         SecretToken secret = SecretToken.generate();
-        refreshTokens.save(RefreshToken.issue(user.tenantId(), user.id(), family == null ? UUID.randomUUID() : family,
-                secret, now, properties.refreshTokenTtl()));
-        AccessTokens.Issued access = accessTokens.issue(user.id(), user.tenantId(), user.role(),
-                user.permissionsVersion());
+        refreshTokens.save(RefreshToken.issue(
+                user.tenantId(),
+                user.id(),
+                family == null ? UUID.randomUUID() : family,
+                secret,
+                now,
+                properties.refreshTokenTtl()));
+        AccessTokens.Issued access =
+                accessTokens.issue(user.id(), user.tenantId(), user.role(), user.permissionsVersion());
         return TokenPair.bearer(access.token(), secret.value(), accessTokens.ttlSeconds());
     }
 
     private CurrentUser currentUser(User user) {
         String tenantName = tenants.findById(user.tenantId()).map(Tenant::name).orElse("");
-        return new CurrentUser(user.tenantId(), user.id(), user.email(), user.role(), user.permissionsVersion(),
-                tenantName);
+        return new CurrentUser(
+                user.tenantId(), user.id(), user.email(), user.role(), user.permissionsVersion(), tenantName);
     }
 
     private static EmailAddress email(String value) {

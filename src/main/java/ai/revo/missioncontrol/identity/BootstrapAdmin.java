@@ -1,7 +1,6 @@
 package ai.revo.missioncontrol.identity;
 
 import java.security.SecureRandom;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,8 +24,8 @@ class BootstrapAdmin implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final IdentityProperties properties;
 
-    BootstrapAdmin(TenantDirectory directory, AuthManagement auth, PasswordEncoder passwords,
-            IdentityProperties properties) {
+    BootstrapAdmin(
+            TenantDirectory directory, AuthManagement auth, PasswordEncoder passwords, IdentityProperties properties) {
         this.directory = directory;
         this.auth = auth;
         this.passwords = passwords;
@@ -41,7 +40,8 @@ class BootstrapAdmin implements ApplicationRunner {
         IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
         String configured = admin.password();
         boolean generated = configured == null || configured.isBlank();
-        String password = generated ? generatePassword() : PasswordPolicy.check("MC_BOOTSTRAP_ADMIN_PASSWORD", configured);
+        String password =
+                generated ? generatePassword() : PasswordPolicy.check("MC_BOOTSTRAP_ADMIN_PASSWORD", configured);
         EmailAddress email = new EmailAddress(admin.email());
         try {
             auth.createWorkspace(admin.workspaceName(), email, passwords.encode(password));
@@ -50,8 +50,11 @@ class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         if (generated) {
-            log.warn("Created the first administrator. Sign in at the dashboard with email {} and password {} "
-                    + "(shown only this once; change it or set MC_BOOTSTRAP_ADMIN_PASSWORD)", email, password);
+            log.warn(
+                    "Created the first administrator. Sign in at the dashboard with email {} and password {} "
+                            + "(shown only this once; change it or set MC_BOOTSTRAP_ADMIN_PASSWORD)",
+                    email,
+                    password);
         } else {
             log.info("Created the first administrator {} with the password from MC_BOOTSTRAP_ADMIN_PASSWORD", email);
         }

@@ -1,7 +1,7 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.ApiException;
 import java.util.List;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -11,8 +11,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import ai.revo.missioncontrol.platform.ApiException;
 
 /** Lets controllers take a {@link CurrentUser} parameter. */
 @Configuration(proxyBeanMethods = false)
@@ -34,8 +32,11 @@ class CurrentUserArgumentResolver implements WebMvcConfigurer, HandlerMethodArgu
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
             return user;

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** A normalised (trimmed, lower-case) e-mail address. */
 public record EmailAddress(String value) {
 
-    private static final Pattern VALID = Pattern.compile("^[^@\\s\\p{Cntrl}\"<>,;]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*$");
+    private static final Pattern VALID =
+            Pattern.compile("^[^@\\s\\p{Cntrl}\"<>,;]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*$");
 
     public EmailAddress {
         if (value == null || value.isBlank()) {

@@ -1,14 +1,12 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.JdbcValueConverters;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.platform.JdbcValueConverters;
 
 /** Stores {@link TenantId} and {@link UserId} as plain uuid columns. */
 @Component

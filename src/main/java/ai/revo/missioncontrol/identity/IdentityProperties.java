@@ -1,7 +1,6 @@
 package ai.revo.missioncontrol.identity;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginThrottle      failed sign-ins allowed per e-mail and per client address within the window
  */
 @ConfigurationProperties(prefix = "mc.security")
-record IdentityProperties(String jwtSecret,
+record IdentityProperties(
+        String jwtSecret,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
         @DefaultValue("7d") Duration invitationTtl,
@@ -26,11 +26,13 @@ record IdentityProperties(String jwtSecret,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue LoginThrottle loginThrottle) {
 
-    record BootstrapAdmin(@DefaultValue("admin@localhost") String email, String password,
-            @DefaultValue("Default") String workspaceName) {
-    }
+    record BootstrapAdmin(
+            @DefaultValue("admin@localhost") String email,
+            String password,
+            @DefaultValue("Default") String workspaceName) {}
 
-    record LoginThrottle(@DefaultValue("5") int failuresPerEmail, @DefaultValue("20") int failuresPerAddress,
-            @DefaultValue("15m") Duration window) {
-    }
+    record LoginThrottle(
+            @DefaultValue("5") int failuresPerEmail,
+            @DefaultValue("20") int failuresPerAddress,
+            @DefaultValue("15m") Duration window) {}
 }

@@ -2,7 +2,6 @@ package ai.revo.missioncontrol.identity;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.repository.Repository;
 
 interface InvitationRepository extends Repository<Invitation, UUID> {

@@ -1,18 +1,16 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.RateLimitExceeded;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ai.revo.missioncontrol.platform.RateLimitExceeded;
 
 /**
  * Throttles sign-ins per e-mail and per client address over a sliding window, counted in PostgreSQL so the limits
@@ -28,8 +26,8 @@ class LoginThrottle {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    LoginThrottle(IdentityProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
-            Clock clock) {
+    LoginThrottle(
+            IdentityProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.limits = properties.loginThrottle();
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -50,9 +48,12 @@ class LoginThrottle {
             refuseWhenFull("EMAIL", emailKey, limits.failuresPerEmail(), cutoff, now);
             refuseWhenFull("ADDRESS", addressKey, limits.failuresPerAddress(), cutoff, now);
             jdbc.sql("delete from login_attempts where scope in ('EMAIL', 'ADDRESS') and key in (?, ?) "
-                    + "and attempted_at < ?").params(emailKey, addressKey, Timestamp.from(cutoff)).update();
+                            + "and attempted_at < ?")
+                    .params(emailKey, addressKey, Timestamp.from(cutoff))
+                    .update();
             jdbc.sql("insert into login_attempts (scope, key, attempted_at) values ('EMAIL', ?, ?), ('ADDRESS', ?, ?)")
-                    .params(emailKey, Timestamp.from(now), addressKey, Timestamp.from(now)).update();
+                    .params(emailKey, Timestamp.from(now), addressKey, Timestamp.from(now))
+                    .update();
         });
     }
 
@@ -64,25 +65,34 @@ class LoginThrottle {
     /** A good password: the e-mail's attempts are forgotten and the address gets this attempt back. */
     void recordSuccess(String email, String address) {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("delete from login_attempts where scope = 'EMAIL' and key = ?").param(key(email)).update();
+            jdbc.sql("delete from login_attempts where scope = 'EMAIL' and key = ?")
+                    .param(key(email))
+                    .update();
             jdbc.sql("delete from login_attempts where id = (select id from login_attempts where scope = 'ADDRESS' "
-                    + "and key = ? order by attempted_at desc limit 1)").param(key(address)).update();
+                            + "and key = ? order by attempted_at desc limit 1)")
+                    .param(key(address))
+                    .update();
         });
     }
 
     private void lock(String scope, String key) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("login:" + scope + ":" + key)
-                .query((rs, n) -> null).list();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                .param("login:" + scope + ":" + key)
+                .query((rs, n) -> null)
+                .list();
     }
 
     private void refuseWhenFull(String scope, String key, int limit, Instant cutoff, Instant now) {
         var counted = jdbc.sql("select count(*), min(attempted_at) from login_attempts where scope = ? and key = ? "
-                + "and attempted_at >= ?").params(scope, key, Timestamp.from(cutoff))
-                .query((rs, n) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) }).single();
+                        + "and attempted_at >= ?")
+                .params(scope, key, Timestamp.from(cutoff))
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)})
+                .single();
         if ((Long) counted[0] >= limit) {
             Instant oldest = ((Timestamp) counted[1]).toInstant();
             Duration wait = Duration.between(now, oldest.plus(limits.window()));
-            throw new RateLimitExceeded("Too many failed sign-in attempts; try again later",
+            throw new RateLimitExceeded(
+                    "Too many failed sign-in attempts; try again later",
                     wait.isNegative() ? Duration.ofSeconds(1) : wait);
         }
     }
@@ -94,8 +104,9 @@ class LoginThrottle {
     private static String key(String value) {
         String normalised = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,4 @@
 package ai.revo.missioncontrol.identity;
 
 /** A user an admin added: with an invitation when no password was given. */
-public record NewUser(UserView user, InvitationView invitation) {
-}
+public record NewUser(UserView user, InvitationView invitation) {}

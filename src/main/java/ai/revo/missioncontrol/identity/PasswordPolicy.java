@@ -1,8 +1,7 @@
 package ai.revo.missioncontrol.identity;
 
-import java.nio.charset.StandardCharsets;
-
 import ai.revo.missioncontrol.platform.ApiException;
+import java.nio.charset.StandardCharsets;
 
 /** At least 10 characters; at most 72 bytes, the most bcrypt reads. */
 final class PasswordPolicy {
@@ -10,8 +9,7 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 10;
     static final int MAX_BYTES = 72;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static String check(String field, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {

@@ -1,11 +1,9 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.TenantContext;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ai.revo.missioncontrol.platform.TenantContext;
 
 /**
  * Turns a token's or a session's claims into the {@link CurrentUser}, refusing users who were deactivated, whose
@@ -27,15 +25,22 @@ class Principals {
     }
 
     Optional<CurrentUser> resolve(TenantId tenant, UserId userId, int permissionsVersion, String accessTokenId) {
-        return TenantContext.callAs(tenant.value(), () -> tx.execute(s -> {
-            if (accessTokenId != null && revocations.isRevoked(tenant, accessTokenId)) {
-                return Optional.<CurrentUser>empty();
-            }
-            return users.findByTenantIdAndId(tenant, userId)
-                    .filter(User::canSignIn)
-                    .filter(u -> u.permissionsVersion() == permissionsVersion)
-                    .map(u -> new CurrentUser(tenant, u.id(), u.email(), u.role(), u.permissionsVersion(),
-                            tenants.findById(tenant).map(Tenant::name).orElse("")));
-        }));
+        return TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(s -> {
+                    if (accessTokenId != null && revocations.isRevoked(tenant, accessTokenId)) {
+                        return Optional.<CurrentUser>empty();
+                    }
+                    return users.findByTenantIdAndId(tenant, userId)
+                            .filter(User::canSignIn)
+                            .filter(u -> u.permissionsVersion() == permissionsVersion)
+                            .map(u -> new CurrentUser(
+                                    tenant,
+                                    u.id(),
+                                    u.email(),
+                                    u.role(),
+                                    u.permissionsVersion(),
+                                    tenants.findById(tenant).map(Tenant::name).orElse("")));
+                }));
     }
 }

@@ -2,7 +2,6 @@ package ai.revo.missioncontrol.identity;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -17,6 +16,7 @@ class RefreshToken {
 
     @Id
     private final UUID id;
+
     private final TenantId tenantId;
     private final UserId userId;
     private final UUID familyId;
@@ -24,14 +24,26 @@ class RefreshToken {
     private final Instant expiresAt;
     private Instant rotatedAt;
     private Instant revokedAt;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    RefreshToken(UUID id, TenantId tenantId, UserId userId, UUID familyId, String tokenHash, Instant expiresAt,
-            Instant rotatedAt, Instant revokedAt, Long version, Instant createdAt, Instant updatedAt) {
+    RefreshToken(
+            UUID id,
+            TenantId tenantId,
+            UserId userId,
+            UUID familyId,
+            String tokenHash,
+            Instant expiresAt,
+            Instant rotatedAt,
+            Instant revokedAt,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.userId = userId;
@@ -45,10 +57,10 @@ class RefreshToken {
         this.updatedAt = updatedAt;
     }
 
-    static RefreshToken issue(TenantId tenant, UserId user, UUID familyId, SecretToken secret, Instant now,
-            java.time.Duration ttl) {
-        return new RefreshToken(UUID.randomUUID(), tenant, user, familyId, secret.hash(), now.plus(ttl), null, null,
-                null, now, now);
+    static RefreshToken issue(
+            TenantId tenant, UserId user, UUID familyId, SecretToken secret, Instant now, java.time.Duration ttl) {
+        return new RefreshToken(
+                UUID.randomUUID(), tenant, user, familyId, secret.hash(), now.plus(ttl), null, null, null, now, now);
     }
 
     boolean usable(Instant now) {

@@ -5,7 +5,11 @@ package ai.revo.missioncontrol.identity;
  * score overrides.
  */
 public enum Role {
-    ADMIN, OPERATOR, CLOSER, FINANCE, VIEWER;
+    ADMIN,
+    OPERATOR,
+    CLOSER,
+    FINANCE,
+    VIEWER;
 
     public String authority() {
         return "ROLE_" + name();

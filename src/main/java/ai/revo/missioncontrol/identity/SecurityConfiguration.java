@@ -1,9 +1,15 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorBody;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.RateLimitExceeded;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,15 +34,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorBody;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.RateLimitExceeded;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: bearer access tokens, no session, no CSRF. The
  * dashboard uses form sign-in with a session cookie and CSRF protection. In both, VIEWER is read-only: any
@@ -46,7 +43,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String[] WRITERS = { "ADMIN", "OPERATOR", "CLOSER", "FINANCE" };
+    static final String[] WRITERS = {"ADMIN", "OPERATOR", "CLOSER", "FINANCE"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -57,26 +54,39 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, Principals principals, ObjectMapper json)
             throws Exception {
-        AuthenticationEntryPoint entryPoint = (request, response, e) -> writeError(json, response,
-                ErrorCode.UNAUTHORIZED, e instanceof InvalidBearerTokenException || hasBearer(request)
-                        ? "Access token is invalid, expired or revoked" : "Authentication required");
-        AccessDeniedHandler denied = (request, response, e) -> writeError(json, response, ErrorCode.FORBIDDEN,
-                "Your role does not allow this action");
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> writeError(
+                json,
+                response,
+                ErrorCode.UNAUTHORIZED,
+                e instanceof InvalidBearerTokenException || hasBearer(request)
+                        ? "Access token is invalid, expired or revoked"
+                        : "Authentication required");
+        AccessDeniedHandler denied = (request, response, e) ->
+                writeError(json, response, ErrorCode.FORBIDDEN, "Your role does not allow this action");
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
-                                "/api/v1/auth/refresh", "/api/v1/auth/accept-invite").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/auth/signup",
+                                "/api/v1/auth/login",
+                                "/api/v1/auth/refresh",
+                                "/api/v1/auth/accept-invite")
+                        .permitAll()
                         // email tracking: signed links and X-MC-Signature webhooks authenticate themselves
-                        .requestMatchers("/api/v1/webhooks/email/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
-                        .anyRequest().hasAnyRole(WRITERS))
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(j -> authenticate(j, principals)))
+                        .requestMatchers("/api/v1/webhooks/email/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole(WRITERS))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(tokens.decoder())
+                                .jwtAuthenticationConverter(j -> authenticate(j, principals)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -88,23 +98,41 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, AuthManagement auth, Principals principals, ObjectMapper json)
             throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/accept-invite", "/health", "/error", "/error/**", "/webjars/**",
-                                "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/prometheus",
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/accept-invite",
+                                "/health",
+                                "/error",
+                                "/error/**",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/actuator/health",
+                                "/actuator/prometheus",
                                 // the handshake authenticates itself: session or bearer token
                                 "/ws/**",
                                 // recipients unsubscribe without an account; the signed token is the protection
                                 "/unsubscribe")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                        .anyRequest().hasAnyRole(WRITERS))
+                        .requestMatchers(HttpMethod.POST, "/logout")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole(WRITERS))
                 // one-click unsubscribe (RFC 8058) is POSTed by mail clients without a session or CSRF token
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe"))
                 .authenticationProvider(formLogin(auth))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureHandler(loginFailure()).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailure())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendError(403)))
@@ -116,12 +144,14 @@ class SecurityConfiguration {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-                String address = authentication.getDetails() instanceof
-                        org.springframework.security.web.authentication.WebAuthenticationDetails details
-                                ? details.getRemoteAddress() : "unknown";
+                String address = authentication.getDetails()
+                                instanceof
+                                org.springframework.security.web.authentication.WebAuthenticationDetails details
+                        ? details.getRemoteAddress()
+                        : "unknown";
                 try {
-                    CurrentUser user = auth.authenticate(authentication.getName(),
-                            String.valueOf(authentication.getCredentials()), address);
+                    CurrentUser user = auth.authenticate(
+                            authentication.getName(), String.valueOf(authentication.getCredentials()), address);
                     return authenticated(user);
                 } catch (RateLimitExceeded e) {
                     throw new ThrottledException(e.retryAfterSeconds());
@@ -163,7 +193,8 @@ class SecurityConfiguration {
             UserId user = UserId.of(jwt.getSubject());
             Object version = jwt.getClaim(AccessTokens.PERMISSIONS_VERSION_CLAIM);
             int permissionsVersion = version instanceof Number n ? n.intValue() : -1;
-            CurrentUser current = principals.resolve(tenant, user, permissionsVersion, jwt.getId())
+            CurrentUser current = principals
+                    .resolve(tenant, user, permissionsVersion, jwt.getId())
                     .orElseThrow(() -> new InvalidBearerTokenException("Access token was revoked"));
             return new BearerAuthentication(current, jwt);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -172,8 +203,8 @@ class SecurityConfiguration {
     }
 
     static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {
-        return UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.of(new SimpleGrantedAuthority(user.role().authority())));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                user, null, List.of(new SimpleGrantedAuthority(user.role().authority())));
     }
 
     private static boolean hasBearer(HttpServletRequest request) {

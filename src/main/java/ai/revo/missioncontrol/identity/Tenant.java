@@ -1,7 +1,6 @@
 package ai.revo.missioncontrol.identity;
 
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -16,16 +15,25 @@ class Tenant {
 
     @Id
     private final TenantId id;
+
     private String name;
     private String timeZone;
     private String defaultRegion;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    Tenant(TenantId id, String name, String timeZone, String defaultRegion, Long version, Instant createdAt,
+    Tenant(
+            TenantId id,
+            String name,
+            String timeZone,
+            String defaultRegion,
+            Long version,
+            Instant createdAt,
             Instant updatedAt) {
         this.id = id;
         this.name = name;

@@ -1,19 +1,17 @@
 package ai.revo.missioncontrol.identity;
 
-import java.io.IOException;
-import java.util.Optional;
-
-import org.slf4j.MDC;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import ai.revo.missioncontrol.platform.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.MDC;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds the signed-in user's tenant to the request thread (and the log context) for the rest of the request. For
@@ -37,8 +35,8 @@ class TenantBindingFilter extends OncePerRequestFilter {
             return;
         }
         if (sessionCheck != null) {
-            Optional<CurrentUser> fresh = sessionCheck.resolve(user.tenantId(), user.id(), user.permissionsVersion(),
-                    null);
+            Optional<CurrentUser> fresh =
+                    sessionCheck.resolve(user.tenantId(), user.id(), user.permissionsVersion(), null);
             if (fresh.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

@@ -2,7 +2,6 @@ package ai.revo.missioncontrol.identity;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,8 @@ class TenantDirectory {
     }
 
     boolean hasAnyUser() {
-        return Boolean.TRUE.equals(jdbc.sql("select identity_has_any_user()").query(Boolean.class).single());
+        return Boolean.TRUE.equals(
+                jdbc.sql("select identity_has_any_user()").query(Boolean.class).single());
     }
 
     private Optional<TenantId> lookup(String sql, String key) {

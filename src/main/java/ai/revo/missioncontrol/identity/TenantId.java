@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.TenantScoped;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import ai.revo.missioncontrol.platform.TenantScoped;
 
 /** A workspace's id. */
 public record TenantId(@JsonValue UUID value) implements TenantScoped, Serializable {

@@ -1,7 +1,6 @@
 package ai.revo.missioncontrol.identity;
 
 import java.util.Optional;
-
 import org.springframework.data.repository.Repository;
 
 interface TenantRepository extends Repository<Tenant, TenantId> {

@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.ApiException;
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
-
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * A person who signs in to one workspace. Changing their role or deactivating them bumps
@@ -18,6 +16,7 @@ class User {
 
     @Id
     private final UserId id;
+
     private final TenantId tenantId;
     private final String email;
     private String displayName;
@@ -26,16 +25,29 @@ class User {
     private boolean active;
     private int permissionsVersion;
     private Instant lastLoginAt;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
     private Instant deletedAt;
 
     @PersistenceCreator
-    User(UserId id, TenantId tenantId, String email, String displayName, String passwordHash, Role role,
-            boolean active, int permissionsVersion, Instant lastLoginAt, Long version, Instant createdAt,
-            Instant updatedAt, Instant deletedAt) {
+    User(
+            UserId id,
+            TenantId tenantId,
+            String email,
+            String displayName,
+            String passwordHash,
+            Role role,
+            boolean active,
+            int permissionsVersion,
+            Instant lastLoginAt,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.email = email;
@@ -53,14 +65,13 @@ class User {
 
     /** A user who can sign in right away. */
     static User withPassword(TenantId tenant, EmailAddress email, Role role, String passwordHash, Instant now) {
-        return new User(UserId.random(), tenant, email.value(), null, passwordHash, role, true, 1, null, null, now,
-                now, null);
+        return new User(
+                UserId.random(), tenant, email.value(), null, passwordHash, role, true, 1, null, null, now, now, null);
     }
 
     /** A user who must accept an invitation and choose a password before signing in. */
     static User invited(TenantId tenant, EmailAddress email, Role role, Instant now) {
-        return new User(UserId.random(), tenant, email.value(), null, null, role, true, 1, null, null, now, now,
-                null);
+        return new User(UserId.random(), tenant, email.value(), null, null, role, true, 1, null, null, now, now, null);
     }
 
     boolean canSignIn() {

@@ -1,12 +1,11 @@
 package ai.revo.missioncontrol.identity;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code user.added}, {@code user.invited}, {@code user.role_changed}, {@code user.deactivated},

@@ -1,9 +1,13 @@
 package ai.revo.missioncontrol.identity;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.SortOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
@@ -12,12 +16,6 @@ import org.springframework.data.relational.core.conversion.DbActionExecutionExce
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
-import ai.revo.missioncontrol.platform.SortOrder;
 
 /**
  * The users of a workspace: listing, adding (with a password or an invitation), changing roles, deactivating.
@@ -37,10 +35,17 @@ public class UserManagement {
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
 
-    UserManagement(UserRepository users, TenantRepository tenants, InvitationRepository invitations,
-            RefreshTokenRepository refreshTokens, PasswordEncoder passwords, TenantDirectory directory,
-            IdentityProperties properties, ApplicationEventPublisher events,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+    UserManagement(
+            UserRepository users,
+            TenantRepository tenants,
+            InvitationRepository invitations,
+            RefreshTokenRepository refreshTokens,
+            PasswordEncoder passwords,
+            TenantDirectory directory,
+            IdentityProperties properties,
+            ApplicationEventPublisher events,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.invitations = invitations;
@@ -60,9 +65,16 @@ public class UserManagement {
     @Transactional(readOnly = true)
     public PageResult<UserView> list(TenantId tenant, PageQuery page, SortOrder sort) {
         long total = users.countByTenantId(tenant);
-        Sort order = Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field()).and(Sort.by("id"));
-        return PageResult.of(users.findByTenantIdAndDeletedAtIsNull(tenant,
-                PageRequest.of(page.page() - 1, page.limit(), order)).stream().map(UserView::of).toList(), page, total);
+        Sort order = Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field())
+                .and(Sort.by("id"));
+        return PageResult.of(
+                users
+                        .findByTenantIdAndDeletedAtIsNull(tenant, PageRequest.of(page.page() - 1, page.limit(), order))
+                        .stream()
+                        .map(UserView::of)
+                        .toList(),
+                page,
+                total);
     }
 
     @Transactional(readOnly = true)
@@ -78,7 +90,8 @@ public class UserManagement {
 
     @Transactional(readOnly = true)
     public WorkspaceView workspace(TenantId tenant) {
-        return tenants.findById(tenant).map(WorkspaceView::of)
+        return tenants.findById(tenant)
+                .map(WorkspaceView::of)
                 .orElseThrow(() -> ApiException.notFound("Workspace", tenant));
     }
 
@@ -110,8 +123,8 @@ public class UserManagement {
             }
             User user = users.save(User.invited(tenant, address, role, now));
             SecretToken secret = SecretToken.generate();
-            Invitation invitation = invitations.save(Invitation.create(tenant, user.id(), UserId.of(addedBy.id()),
-                    secret, now, properties.invitationTtl()));
+            Invitation invitation = invitations.save(Invitation.create(
+                    tenant, user.id(), UserId.of(addedBy.id()), secret, now, properties.invitationTtl()));
             events.publishEvent(new UserChanged(tenant.value(), "user.invited", null, UserView.of(user), addedBy));
             String url = properties.publicUrl().replaceAll("/+$", "") + "/accept-invite?token=" + secret.value();
             return new NewUser(UserView.of(user), new InvitationView(secret.value(), url, invitation.expiresAt()));
@@ -130,7 +143,9 @@ public class UserManagement {
     @Transactional
     public UserView update(TenantId tenant, UserId id, Optional<Role> role, Optional<Boolean> active, Actor actor) {
         // one change to a workspace's users at a time, so two admins cannot remove each other concurrently
-        jdbc.sql("select id from tenants where id = ? for update").param(tenant.value()).query(java.util.UUID.class)
+        jdbc.sql("select id from tenants where id = ? for update")
+                .param(tenant.value())
+                .query(java.util.UUID.class)
                 .optional();
         User user = load(tenant, id);
         UserView before = UserView.of(user);
@@ -156,8 +171,8 @@ public class UserManagement {
             events.publishEvent(new UserChanged(tenant.value(), "user.role_changed", before, after, actor));
         }
         if (before.active() != after.active()) {
-            events.publishEvent(new UserChanged(tenant.value(), after.active() ? "user.activated" : "user.deactivated",
-                    before, after, actor));
+            events.publishEvent(new UserChanged(
+                    tenant.value(), after.active() ? "user.activated" : "user.deactivated", before, after, actor));
         }
         return after;
     }

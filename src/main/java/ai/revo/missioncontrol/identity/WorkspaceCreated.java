@@ -1,11 +1,10 @@
 package ai.revo.missioncontrol.identity;
 
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code workspace.created}: a new workspace with its first admin. Published in the transaction that creates it,

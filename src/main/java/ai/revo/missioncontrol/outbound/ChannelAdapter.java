@@ -18,6 +18,5 @@ public interface ChannelAdapter {
     Delivery send(TenantId tenant, OutboundMessage message) throws Exception;
 
     /** What the provider answered. */
-    record Delivery(String providerMessageId, String response) {
-    }
+    record Delivery(String providerMessageId, String response) {}
 }

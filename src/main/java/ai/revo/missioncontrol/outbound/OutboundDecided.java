@@ -1,12 +1,11 @@
 package ai.revo.missioncontrol.outbound;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code outbound.simulated}, {@code outbound.blocked}, {@code outbound.sent} or {@code outbound.failed}. */
 public record OutboundDecided(UUID tenantId, OutboundView message, Actor actor) implements MissionEvent {

@@ -1,5 +1,13 @@
 package ai.revo.missioncontrol.outbound;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.TenantContext;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+import ai.revo.missioncontrol.safety.SafetyView;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,15 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.TenantContext;
-import ai.revo.missioncontrol.safety.Channel;
-import ai.revo.missioncontrol.safety.SafetyManagement;
-import ai.revo.missioncontrol.safety.SafetyView;
 
 /**
  * The only door to the outside world for messages. For each message it decides, in this order: global pause
@@ -51,8 +49,13 @@ public class OutboundGateway {
     private final Clock clock;
     private final Duration inFlightWait;
 
-    OutboundGateway(OutboundRepository messages, SafetyManagement safety, List<ChannelAdapter> adapters,
-            JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+    OutboundGateway(
+            OutboundRepository messages,
+            SafetyManagement safety,
+            List<ChannelAdapter> adapters,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
             @Value("${mc.outbound.in-flight-wait:5s}") Duration inFlightWait) {
         this.messages = messages;
         this.safety = safety;
@@ -102,12 +105,22 @@ public class OutboundGateway {
                 on conflict (tenant_id, idempotency_key) do nothing
                 returning id
                 """)
-                .param("id", UUID.randomUUID()).param("tenant", tenant.value()).param("key", m.idempotencyKey())
-                .param("hash", hash).param("channel", m.channel().name()).param("to", m.to().trim())
-                .param("subject", m.subject()).param("body", m.body()).param("campaign", m.campaignId())
-                .param("lead", m.leadId()).param("draft", m.draftId()).param("by", actor.name())
+                .param("id", UUID.randomUUID())
+                .param("tenant", tenant.value())
+                .param("key", m.idempotencyKey())
+                .param("hash", hash)
+                .param("channel", m.channel().name())
+                .param("to", m.to().trim())
+                .param("subject", m.subject())
+                .param("body", m.body())
+                .param("campaign", m.campaignId())
+                .param("lead", m.leadId())
+                .param("draft", m.draftId())
+                .param("by", actor.name())
                 .param("now", Timestamp.from(now))
-                .query(UUID.class).optional().orElse(null);
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
     }
 
     private OutboundView decide(TenantId tenant, UUID id, Actor actor) {
@@ -121,13 +134,16 @@ public class OutboundGateway {
         } else if (settings.dryRunMode()) {
             record.simulate(actor, now);
         } else if (!settings.channelEnabled(m.channel())) {
-            record.block(OutboundStatus.BLOCKED_CHANNEL_OFF, "The " + m.channel() + " channel is switched off",
-                    actor, now);
+            record.block(
+                    OutboundStatus.BLOCKED_CHANNEL_OFF, "The " + m.channel() + " channel is switched off", actor, now);
         } else if (safety.isSuppressed(tenant, m.channel(), m.to())) {
             record.block(OutboundStatus.BLOCKED_SUPPRESSED, "The recipient is on the suppression list", actor, now);
         } else if (adapter == null || !adapter.isConfigured(tenant)) {
-            record.block(OutboundStatus.BLOCKED_NOT_CONFIGURED, "No working " + m.channel() + " provider is configured",
-                    actor, now);
+            record.block(
+                    OutboundStatus.BLOCKED_NOT_CONFIGURED,
+                    "No working " + m.channel() + " provider is configured",
+                    actor,
+                    now);
         } else {
             record.startSending(now);
         }
@@ -149,7 +165,9 @@ public class OutboundGateway {
         return tx.execute(s -> {
             OutboundRecord record = load(tenant, id);
             if (failure == null) {
-                record.delivered(Objects.requireNonNullElse(outcome, new ChannelAdapter.Delivery(null, null)), actor,
+                record.delivered(
+                        Objects.requireNonNullElse(outcome, new ChannelAdapter.Delivery(null, null)),
+                        actor,
                         clock.instant());
             } else {
                 record.failed(failure, actor, clock.instant());
@@ -164,7 +182,8 @@ public class OutboundGateway {
             OutboundRecord record = tx.execute(s -> messages.findByTenantIdAndIdempotencyKey(tenant, key))
                     .orElseThrow(() -> new IllegalStateException("Idempotency key vanished: " + key));
             if (!record.sameRequest(hash)) {
-                throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT,
+                throw new ApiException(
+                        ErrorCode.IDEMPOTENCY_CONFLICT,
                         "This idempotency key was already used for a different message");
             }
             if (record.status().isFinal() || clock.instant().isAfter(deadline)) {
@@ -180,7 +199,8 @@ public class OutboundGateway {
     }
 
     private OutboundRecord load(TenantId tenant, UUID id) {
-        return messages.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("Outbound message", id));
+        return messages.findByTenantIdAndId(tenant, id)
+                .orElseThrow(() -> ApiException.notFound("Outbound message", id));
     }
 
     private static void validate(OutboundMessage m) {
@@ -196,7 +216,9 @@ public class OutboundGateway {
         if (m.body() == null || m.body().isBlank()) {
             throw ApiException.invalidField("body", "is required");
         }
-        if (m.idempotencyKey() == null || m.idempotencyKey().isBlank() || m.idempotencyKey().length() > 200) {
+        if (m.idempotencyKey() == null
+                || m.idempotencyKey().isBlank()
+                || m.idempotencyKey().length() > 200) {
             throw ApiException.invalidField("idempotencyKey", "is required (1 to 200 characters)");
         }
         if (m.subject() != null && m.subject().length() > 998) {
@@ -205,12 +227,18 @@ public class OutboundGateway {
     }
 
     private static String hash(OutboundMessage m) {
-        String canonical = String.join("\u0000", m.channel().name(), m.to().trim(), Objects.toString(m.subject(), ""),
-                m.body(), Objects.toString(m.campaignId(), ""), Objects.toString(m.leadId(), ""),
+        String canonical = String.join(
+                "\u0000",
+                m.channel().name(),
+                m.to().trim(),
+                Objects.toString(m.subject(), ""),
+                m.body(),
+                Objects.toString(m.campaignId(), ""),
+                Objects.toString(m.leadId(), ""),
                 Objects.toString(m.draftId(), ""));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

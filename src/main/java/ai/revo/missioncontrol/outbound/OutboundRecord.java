@@ -1,18 +1,16 @@
 package ai.revo.missioncontrol.outbound;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.safety.Channel;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.safety.Channel;
 
 /**
  * One message through the gateway. It moves once from PENDING to a final status, or through SENDING to SENT or
@@ -23,12 +21,15 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
 
     @Id
     private final UUID id;
+
     private final TenantId tenantId;
     private final String idempotencyKey;
     private final String requestHash;
     private final Channel channel;
+
     @Column("to_address")
     private final String to;
+
     private final String subject;
     private final String body;
     private final UUID campaignId;
@@ -41,16 +42,36 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     private final String requestedBy;
     private Instant decidedAt;
     private Instant sentAt;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    OutboundRecord(UUID id, TenantId tenantId, String idempotencyKey, String requestHash, Channel channel, String to,
-            String subject, String body, UUID campaignId, UUID leadId, UUID draftId, OutboundStatus status,
-            String reason, String providerMessageId, String providerResponse, String requestedBy, Instant decidedAt,
-            Instant sentAt, Long version, Instant createdAt, Instant updatedAt) {
+    OutboundRecord(
+            UUID id,
+            TenantId tenantId,
+            String idempotencyKey,
+            String requestHash,
+            Channel channel,
+            String to,
+            String subject,
+            String body,
+            UUID campaignId,
+            UUID leadId,
+            UUID draftId,
+            OutboundStatus status,
+            String reason,
+            String providerMessageId,
+            String providerResponse,
+            String requestedBy,
+            Instant decidedAt,
+            Instant sentAt,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.idempotencyKey = idempotencyKey;
@@ -146,7 +167,23 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     }
 
     OutboundView view() {
-        return new OutboundView(id, idempotencyKey, channel, to, subject, body, campaignId, leadId, draftId, status,
-                reason, providerMessageId, providerResponse, requestedBy, createdAt, decidedAt, sentAt);
+        return new OutboundView(
+                id,
+                idempotencyKey,
+                channel,
+                to,
+                subject,
+                body,
+                campaignId,
+                leadId,
+                draftId,
+                status,
+                reason,
+                providerMessageId,
+                providerResponse,
+                requestedBy,
+                createdAt,
+                decidedAt,
+                sentAt);
     }
 }

@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.outbound;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 interface OutboundRepository extends Repository<OutboundRecord, UUID> {
 
@@ -20,8 +18,8 @@ interface OutboundRepository extends Repository<OutboundRecord, UUID> {
             + "and (cast(:channel as text) is null or channel = :channel) "
             + "and (cast(:campaignId as uuid) is null or campaign_id = :campaignId) "
             + "order by created_at desc, id limit :limit offset :offset")
-    List<OutboundRecord> findPage(TenantId tenantId, String status, String channel, UUID campaignId, int limit,
-            long offset);
+    List<OutboundRecord> findPage(
+            TenantId tenantId, String status, String channel, UUID campaignId, int limit, long offset);
 
     @Query("select count(*) from outbound_messages where tenant_id = :tenantId "
             + "and (cast(:status as text) is null or status = :status) "

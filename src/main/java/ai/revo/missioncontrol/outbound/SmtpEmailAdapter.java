@@ -1,16 +1,5 @@
 package ai.revo.missioncontrol.outbound;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.safety.Channel;
 import jakarta.mail.Address;
@@ -21,11 +10,19 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
 
 /**
  * The EMAIL channel over SMTP (Jakarta Mail through Spring's mail support, configured with {@code spring.mail.*};
@@ -41,9 +38,10 @@ class SmtpEmailAdapter implements ChannelAdapter {
     private final ObjectProvider<JavaMailSender> senders;
     private final String defaultFrom;
 
-    SmtpEmailAdapter(ObjectProvider<JavaMailSender> senders,
+    SmtpEmailAdapter(
+            ObjectProvider<JavaMailSender> senders,
             @org.springframework.beans.factory.annotation.Value("${mc.email.default-from:no-reply@localhost}")
-            String defaultFrom) {
+                    String defaultFrom) {
         this.senders = senders;
         this.defaultFrom = defaultFrom;
     }
@@ -55,7 +53,8 @@ class SmtpEmailAdapter implements ChannelAdapter {
 
     @Override
     public boolean isConfigured(TenantId tenant) {
-        return senders.getIfAvailable() instanceof JavaMailSenderImpl impl && impl.getHost() != null
+        return senders.getIfAvailable() instanceof JavaMailSenderImpl impl
+                && impl.getHost() != null
                 && !impl.getHost().isBlank();
     }
 
@@ -68,7 +67,8 @@ class SmtpEmailAdapter implements ChannelAdapter {
         // every message has a From (RFC 5322): the email module's sender, else the default sender (e.g. the brief)
         mime.setFrom(new InternetAddress(parts != null && parts.from() != null ? parts.from() : defaultFrom, true));
         // exactly one recipient: a comma list would reach addresses the suppression check never saw
-        mime.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(message.to().trim(), true));
+        mime.setRecipient(
+                MimeMessage.RecipientType.TO, new InternetAddress(message.to().trim(), true));
         mime.setSubject(message.subject() == null ? "" : message.subject(), StandardCharsets.UTF_8.name());
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
@@ -146,10 +146,13 @@ class SmtpEmailAdapter implements ChannelAdapter {
             int code = codeOf(e);
             String detail = detail(e);
             if (code > 0) {
-                return new SmtpDeliveryException(code, "SMTP " + code + " " + (code >= 500 ? "permanent" : "transient")
-                        + " failure: " + detail, e);
+                return new SmtpDeliveryException(
+                        code,
+                        "SMTP " + code + " " + (code >= 500 ? "permanent" : "transient") + " failure: " + detail,
+                        e);
             }
-            String kind = hasCause(e, ConnectException.class) ? "connection refused"
+            String kind = hasCause(e, ConnectException.class)
+                    ? "connection refused"
                     : hasCause(e, SocketTimeoutException.class) ? "timeout" : "no reply code";
             return new SmtpDeliveryException(0, "SMTP transient failure (" + kind + "): " + detail, e);
         }
@@ -180,7 +183,8 @@ class SmtpEmailAdapter implements ChannelAdapter {
         private static String detail(Throwable e) {
             StringBuilder text = new StringBuilder();
             for (Throwable t = e; t != null && text.length() < 400; t = next(t)) {
-                if (t.getMessage() != null && !text.toString().contains(t.getMessage().trim())) {
+                if (t.getMessage() != null
+                        && !text.toString().contains(t.getMessage().trim())) {
                     if (!text.isEmpty()) {
                         text.append(" / ");
                     }

@@ -3,5 +3,7 @@
  * safety settings (pause, dry run, channel switch, suppression) and hands it to its channel's adapter at most once
  * per idempotency key. Owns the outbound message log. Publishes {@code outbound.*} events; listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outbound", allowedDependencies = { "identity", "safety" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Outbound",
+        allowedDependencies = {"identity", "safety"})
 package ai.revo.missioncontrol.outbound;

@@ -1,14 +1,15 @@
 package ai.revo.missioncontrol.platform;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Objects;
 
 /** Who caused an event: a person, an AI agent, or the system itself. {@code id} is null for the system. */
 public record Actor(Type type, String id, String name) {
 
     public enum Type {
-        USER, AGENT, SYSTEM
+        USER,
+        AGENT,
+        SYSTEM
     }
 
     public Actor {

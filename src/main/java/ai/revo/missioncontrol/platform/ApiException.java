@@ -1,7 +1,6 @@
 package ai.revo.missioncontrol.platform;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -53,7 +52,9 @@ public class ApiException extends RuntimeException {
 
     /** A 400 naming one bad field and why. */
     public static ApiException invalidField(String field, String reason) {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, "Validation failed: " + field + " " + reason,
+        return new ApiException(
+                ErrorCode.VALIDATION_ERROR,
+                "Validation failed: " + field + " " + reason,
                 Map.of("fields", java.util.List.of(Map.of("field", field, "message", reason))));
     }
 }

@@ -1,18 +1,16 @@
 package ai.revo.missioncontrol.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.postgresql.util.PGobject;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Spring Data JDBC converters that store value types as PostgreSQL {@code jsonb} columns, using the application's
@@ -20,8 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class JsonColumns {
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     /** A writing and a reading converter for each of {@code types}. */
     public static List<Object> of(ObjectMapper json, Class<?>... types) {

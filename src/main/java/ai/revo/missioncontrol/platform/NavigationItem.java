@@ -6,5 +6,4 @@ package ai.revo.missioncontrol.platform;
  *
  * @param icon a Tabler icon name without the {@code ti-} prefix
  */
-public record NavigationItem(String label, String path, String icon, int order, String requiredRole) {
-}
+public record NavigationItem(String label, String path, String icon, int order, String requiredRole) {}

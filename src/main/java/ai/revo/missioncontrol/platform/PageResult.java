@@ -6,8 +6,7 @@ import java.util.function.Function;
 /** The list envelope of the API: {@code {"data": [...], "pagination": {page, limit, total, totalPages}}}. */
 public record PageResult<T>(List<T> data, Pagination pagination) {
 
-    public record Pagination(int page, int limit, long total, long totalPages) {
-    }
+    public record Pagination(int page, int limit, long total, long totalPages) {}
 
     public static <T> PageResult<T> of(List<T> data, PageQuery query, long total) {
         long pages = total == 0 ? 0 : (total + query.limit() - 1) / query.limit();

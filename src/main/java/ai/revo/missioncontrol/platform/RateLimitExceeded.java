@@ -9,7 +9,9 @@ public class RateLimitExceeded extends ApiException {
     private final long retryAfterSeconds;
 
     public RateLimitExceeded(String message, Duration retryAfter) {
-        super(ErrorCode.RATE_LIMIT_EXCEEDED, message,
+        super(
+                ErrorCode.RATE_LIMIT_EXCEEDED,
+                message,
                 Map.of("retryAfterSeconds", Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }

@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.platform;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
 import java.time.Duration;
-
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.SocketOptions;
 
 /**
  * Redis commands fail fast while the connection is down instead of queueing for a minute, so callers can degrade
@@ -18,10 +16,13 @@ class RedisClientConfiguration {
 
     @Bean
     LettuceClientConfigurationBuilderCustomizer failFastWhenDisconnected() {
-        return builder -> builder.commandTimeout(Duration.ofSeconds(2)).clientOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .autoReconnect(true)
-                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-                .build());
+        return builder -> builder.commandTimeout(Duration.ofSeconds(2))
+                .clientOptions(ClientOptions.builder()
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                        .autoReconnect(true)
+                        .socketOptions(SocketOptions.builder()
+                                .connectTimeout(Duration.ofSeconds(2))
+                                .build())
+                        .build());
     }
 }

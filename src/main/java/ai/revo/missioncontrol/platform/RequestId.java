@@ -9,8 +9,7 @@ public final class RequestId {
     public static final String MDC_KEY = "requestId";
     public static final String CLIENT_ADDRESS_MDC_KEY = "clientAddress";
 
-    private RequestId() {
-    }
+    private RequestId() {}
 
     /** Returns the current request id, or null outside a request. */
     public static String current() {

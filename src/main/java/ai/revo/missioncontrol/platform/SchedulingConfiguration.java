@@ -1,7 +1,9 @@
 package ai.revo.missioncontrol.platform;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,10 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * Periodic work. Event publications whose listener failed (or whose node died mid-delivery) are handed to their
@@ -29,7 +27,8 @@ class SchedulingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);
 
     @Bean
-    RecurringTask<Void> eventPublicationResubmission(IncompleteEventPublications incomplete,
+    RecurringTask<Void> eventPublicationResubmission(
+            IncompleteEventPublications incomplete,
             @Value("${mc.events.resubmit-after:5m}") Duration olderThan,
             @Value("${mc.events.resubmit-every:1m}") Duration every) {
         return Tasks.recurring("event-publication-resubmission", FixedDelay.of(every))

@@ -9,11 +9,12 @@ import java.util.Set;
  */
 public record SortOrder(String field, boolean ascending) {
 
-    public static SortOrder of(String sort, String order, Set<String> allowed, String defaultField,
-            boolean defaultAscending) {
+    public static SortOrder of(
+            String sort, String order, Set<String> allowed, String defaultField, boolean defaultAscending) {
         String field = sort == null || sort.isBlank() ? defaultField : sort;
         if (!allowed.contains(field)) {
-            throw ApiException.invalidField("sort", "must be one of " + allowed.stream().sorted().toList());
+            throw ApiException.invalidField(
+                    "sort", "must be one of " + allowed.stream().sorted().toList());
         }
         // the default direction belongs to the default field; a field the client names sorts ascending
         boolean ascending = sort == null || sort.isBlank() ? defaultAscending : true;

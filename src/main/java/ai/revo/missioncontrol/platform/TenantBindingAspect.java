@@ -2,7 +2,6 @@ package ai.revo.missioncontrol.platform;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TenantBindingAspect {
 
-    @Around("within(ai.revo.missioncontrol..*) && @within(org.springframework.stereotype.Service) && execution(public * *(..))")
+    @Around(
+            "within(ai.revo.missioncontrol..*) && @within(org.springframework.stereotype.Service) && execution(public * *(..))")
     Object bind(ProceedingJoinPoint call) throws Throwable {
         UUID tenant = null;
         for (Object arg : call.getArgs()) {

@@ -13,8 +13,7 @@ public final class TenantContext {
 
     private static final ThreadLocal<UUID> CURRENT = new ThreadLocal<>();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     /** Returns the tenant of this thread, or empty when none is set (RLS then shows no tenant rows). */
     public static Optional<UUID> current() {

@@ -1,11 +1,10 @@
 package ai.revo.missioncontrol.safety;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A recipient address in the one form we compare by: e-mails lower-cased, phone numbers (WhatsApp, SMS) in E.164
@@ -13,7 +12,8 @@ import com.google.i18n.phonenumbers.Phonenumber;
  */
 public record RecipientAddress(Channel channel, String value) {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>,;]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*$");
+    private static final Pattern EMAIL =
+            Pattern.compile("^[^@\\s\"<>,;]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     /** Normalises {@code raw} for {@code channel}; throws IllegalArgumentException with a readable reason. */
@@ -40,8 +40,8 @@ public record RecipientAddress(Channel channel, String value) {
                     handle = handle.substring(1);
                 }
                 if (handle.isEmpty() || handle.length() > 200 || handle.chars().anyMatch(Character::isWhitespace)) {
-                    throw new IllegalArgumentException("address is not a valid " + channel.name().toLowerCase(Locale.ROOT)
-                            + " recipient id");
+                    throw new IllegalArgumentException(
+                            "address is not a valid " + channel.name().toLowerCase(Locale.ROOT) + " recipient id");
                 }
                 yield new RecipientAddress(channel, handle);
             }

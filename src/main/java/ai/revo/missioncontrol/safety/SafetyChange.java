@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A partial update of the safety settings: only what is present changes. */
-public record SafetyChange(Optional<Boolean> dryRunMode, Optional<Boolean> globalPause, Map<Channel, Boolean> channels) {
+public record SafetyChange(
+        Optional<Boolean> dryRunMode, Optional<Boolean> globalPause, Map<Channel, Boolean> channels) {
 
     public SafetyChange {
         dryRunMode = dryRunMode == null ? Optional.empty() : dryRunMode;

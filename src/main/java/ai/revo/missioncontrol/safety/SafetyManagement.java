@@ -1,19 +1,17 @@
 package ai.revo.missioncontrol.safety;
 
-import java.time.Clock;
-import java.util.Locale;
-
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.relational.core.conversion.DbActionExecutionException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.identity.UserManagement;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
+import java.time.Clock;
+import java.util.Locale;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The safety settings and suppression list of a workspace. The outbound gateway asks here, at the moment of every
@@ -27,8 +25,11 @@ public class SafetyManagement {
     private final UserManagement workspaces;
     private final Clock clock;
 
-    SafetyManagement(SafetySettingsRepository settings, SuppressionRepository suppressions,
-            UserManagement workspaces, Clock clock) {
+    SafetyManagement(
+            SafetySettingsRepository settings,
+            SuppressionRepository suppressions,
+            UserManagement workspaces,
+            Clock clock) {
         this.settings = settings;
         this.suppressions = suppressions;
         this.workspaces = workspaces;
@@ -38,13 +39,16 @@ public class SafetyManagement {
     /** The current settings; the safe defaults when nobody has changed them yet. */
     @Transactional(readOnly = true)
     public SafetyView settings(TenantId tenant) {
-        return settings.findByTenantId(tenant).orElseGet(() -> SafetySettings.defaults(tenant, clock.instant())).view();
+        return settings.findByTenantId(tenant)
+                .orElseGet(() -> SafetySettings.defaults(tenant, clock.instant()))
+                .view();
     }
 
     /** Applies a partial change; one event (audited with before and after) per switch that moved. */
     @Transactional
     public SafetyView change(TenantId tenant, SafetyChange change, Actor actor) {
-        SafetySettings current = settings.findByTenantId(tenant).orElseGet(() -> SafetySettings.defaults(tenant, clock.instant()));
+        SafetySettings current =
+                settings.findByTenantId(tenant).orElseGet(() -> SafetySettings.defaults(tenant, clock.instant()));
         if (!current.apply(change, actor, clock.instant())) {
             return current.view();
         }
@@ -75,17 +79,26 @@ public class SafetyManagement {
 
     @Transactional(readOnly = true)
     public PageResult<SuppressionView> suppressions(TenantId tenant, Channel channel, String search, PageQuery page) {
-        String q = search == null || search.isBlank() ? null
-                : "%" + search.trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+        String q = search == null || search.isBlank()
+                ? null
+                : "%"
+                        + search.trim()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%";
         String c = channel == null ? null : channel.name();
-        return PageResult.of(suppressions.findPage(tenant, c, q, page.limit(), page.offset()).stream()
-                .map(Suppression::view).toList(), page, suppressions.count(tenant, c, q));
+        return PageResult.of(
+                suppressions.findPage(tenant, c, q, page.limit(), page.offset()).stream()
+                        .map(Suppression::view)
+                        .toList(),
+                page,
+                suppressions.count(tenant, c, q));
     }
 
     /** Suppresses an address; 409 when it already is. */
     @Transactional
-    public SuppressionView suppress(TenantId tenant, Channel channel, String address, String reason, String note,
-            Actor actor) {
+    public SuppressionView suppress(
+            TenantId tenant, Channel channel, String address, String reason, String note, Actor actor) {
         if (channel == null) {
             throw ApiException.invalidField("channel", "is required");
         }
@@ -98,7 +111,9 @@ public class SafetyManagement {
             throw ApiException.conflict("This address is already suppressed on " + channel);
         }
         try {
-            return suppressions.save(Suppression.add(tenant, normalised, why, note, actor, clock.instant())).view();
+            return suppressions
+                    .save(Suppression.add(tenant, normalised, why, note, actor, clock.instant()))
+                    .view();
         } catch (DbActionExecutionException e) {
             if (e.getCause() instanceof DuplicateKeyException) {
                 throw ApiException.conflict("This address is already suppressed on " + channel);

@@ -1,18 +1,16 @@
 package ai.revo.missioncontrol.safety;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
 
 /** A workspace's outbound safety switches. Safe by default: dry run on, every channel off. */
 @Table("safety_settings")
@@ -20,6 +18,7 @@ class SafetySettings extends AbstractAggregateRoot<SafetySettings> {
 
     @Id
     private final TenantId tenantId;
+
     private boolean dryRunMode;
     private boolean globalPause;
     private boolean emailEnabled;
@@ -29,15 +28,28 @@ class SafetySettings extends AbstractAggregateRoot<SafetySettings> {
     private boolean linkedinEnabled;
     private boolean smsEnabled;
     private String updatedBy;
+
     @Version
     private Long version;
+
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    SafetySettings(TenantId tenantId, boolean dryRunMode, boolean globalPause, boolean emailEnabled,
-            boolean whatsappEnabled, boolean facebookEnabled, boolean instagramEnabled, boolean linkedinEnabled,
-            boolean smsEnabled, String updatedBy, Long version, Instant createdAt, Instant updatedAt) {
+    SafetySettings(
+            TenantId tenantId,
+            boolean dryRunMode,
+            boolean globalPause,
+            boolean emailEnabled,
+            boolean whatsappEnabled,
+            boolean facebookEnabled,
+            boolean instagramEnabled,
+            boolean linkedinEnabled,
+            boolean smsEnabled,
+            String updatedBy,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
         this.tenantId = tenantId;
         this.dryRunMode = dryRunMode;
         this.globalPause = globalPause;
@@ -54,8 +66,7 @@ class SafetySettings extends AbstractAggregateRoot<SafetySettings> {
     }
 
     static SafetySettings defaults(TenantId tenant, Instant now) {
-        return new SafetySettings(tenant, true, false, false, false, false, false, false, false, null, null, now,
-                null);
+        return new SafetySettings(tenant, true, false, false, false, false, false, false, false, null, null, now, null);
     }
 
     /**
@@ -65,22 +76,32 @@ class SafetySettings extends AbstractAggregateRoot<SafetySettings> {
     boolean apply(SafetyChange change, Actor actor, Instant now) {
         boolean changed = false;
         if (change.dryRunMode().isPresent() && change.dryRunMode().get() != dryRunMode) {
-            registerEvent(new SafetyToggled(tenantId.value(), SafetyToggled.DRY_RUN, null, dryRunMode,
-                    change.dryRunMode().get(), actor));
+            registerEvent(new SafetyToggled(
+                    tenantId.value(),
+                    SafetyToggled.DRY_RUN,
+                    null,
+                    dryRunMode,
+                    change.dryRunMode().get(),
+                    actor));
             dryRunMode = change.dryRunMode().get();
             changed = true;
         }
         if (change.globalPause().isPresent() && change.globalPause().get() != globalPause) {
-            registerEvent(new SafetyToggled(tenantId.value(), SafetyToggled.GLOBAL_PAUSE, null, globalPause,
-                    change.globalPause().get(), actor));
+            registerEvent(new SafetyToggled(
+                    tenantId.value(),
+                    SafetyToggled.GLOBAL_PAUSE,
+                    null,
+                    globalPause,
+                    change.globalPause().get(),
+                    actor));
             globalPause = change.globalPause().get();
             changed = true;
         }
         for (Map.Entry<Channel, Boolean> entry : new TreeMap<>(change.channels()).entrySet()) {
             boolean current = channel(entry.getKey());
             if (entry.getValue() != current) {
-                registerEvent(new SafetyToggled(tenantId.value(), SafetyToggled.CHANNEL, entry.getKey(), current,
-                        entry.getValue(), actor));
+                registerEvent(new SafetyToggled(
+                        tenantId.value(), SafetyToggled.CHANNEL, entry.getKey(), current, entry.getValue(), actor));
                 setChannel(entry.getKey(), entry.getValue());
                 changed = true;
             }

@@ -1,10 +1,8 @@
 package ai.revo.missioncontrol.safety;
 
-import java.util.Optional;
-
-import org.springframework.data.repository.Repository;
-
 import ai.revo.missioncontrol.identity.TenantId;
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
 
 interface SafetySettingsRepository extends Repository<SafetySettings, TenantId> {
 

@@ -1,19 +1,18 @@
 package ai.revo.missioncontrol.safety;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A safety switch changed: {@code safety.dry_run.toggled}, {@code safety.channel_toggled} (with the channel) or
  * {@code safety.global_pause.toggled}.
  */
-public record SafetyToggled(UUID tenantId, String type, Channel channel, boolean before, boolean enabled,
-        Actor actor) implements MissionEvent {
+public record SafetyToggled(UUID tenantId, String type, Channel channel, boolean before, boolean enabled, Actor actor)
+        implements MissionEvent {
 
     static final String DRY_RUN = "safety.dry_run.toggled";
     static final String CHANNEL = "safety.channel_toggled";

@@ -1,11 +1,10 @@
 package ai.revo.missioncontrol.safety;
 
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code suppression.added} or {@code suppression.removed}. */
 public record SuppressionChanged(UUID tenantId, String type, SuppressionView suppression, Actor actor)
@@ -36,8 +35,13 @@ public record SuppressionChanged(UUID tenantId, String type, SuppressionView sup
 
     @Override
     public Map<String, Object> payload() {
-        return Map.of("channel", suppression.channel().name(), "address", suppression.address(),
-                "reason", suppression.reason());
+        return Map.of(
+                "channel",
+                suppression.channel().name(),
+                "address",
+                suppression.address(),
+                "reason",
+                suppression.reason());
     }
 
     @Override

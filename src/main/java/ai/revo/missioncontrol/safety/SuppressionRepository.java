@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.safety;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 interface SuppressionRepository extends Repository<Suppression, UUID> {
 
@@ -23,8 +21,9 @@ interface SuppressionRepository extends Repository<Suppression, UUID> {
             + "order by created_at desc, id limit :limit offset :offset")
     List<Suppression> findPage(TenantId tenantId, String channel, String q, int limit, long offset);
 
-    @Query("select count(*) from suppressions where tenant_id = :tenantId and deleted_at is null "
-            + "and (cast(:channel as text) is null or channel = :channel) and (cast(:q as text) is null or address like :q)")
+    @Query(
+            "select count(*) from suppressions where tenant_id = :tenantId and deleted_at is null "
+                    + "and (cast(:channel as text) is null or channel = :channel) and (cast(:q as text) is null or address like :q)")
     long count(TenantId tenantId, String channel, String q);
 
     Suppression save(Suppression suppression);

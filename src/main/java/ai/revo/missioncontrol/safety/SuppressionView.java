@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A suppressed address as the API shows it. {@code reason} is UNSUBSCRIBED, BOUNCED, DND or MANUAL. */
-public record SuppressionView(UUID id, Channel channel, String address, String reason, String note,
-        String createdBy, Instant createdAt) {
-}
+public record SuppressionView(
+        UUID id, Channel channel, String address, String reason, String note, String createdBy, Instant createdAt) {}

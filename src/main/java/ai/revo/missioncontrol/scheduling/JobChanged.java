@@ -1,16 +1,22 @@
 package ai.revo.missioncontrol.scheduling;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.EventCategory;
-import ai.revo.missioncontrol.platform.MissionEvent;
-
 /** {@code scheduler.job.created} or {@code scheduler.job.updated}: an admin added or changed a job. */
-public record JobChanged(UUID tenantId, UUID jobId, String key, boolean created, Map<String, Object> before,
-        Map<String, Object> after, Actor actor) implements MissionEvent {
+public record JobChanged(
+        UUID tenantId,
+        UUID jobId,
+        String key,
+        boolean created,
+        Map<String, Object> before,
+        Map<String, Object> after,
+        Actor actor)
+        implements MissionEvent {
 
     @Override
     public String type() {

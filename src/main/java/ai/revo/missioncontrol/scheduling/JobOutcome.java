@@ -10,7 +10,9 @@ import java.util.UUID;
 public record JobOutcome(Status status, String reason, Map<String, Integer> counts, UUID agentRunId) {
 
     public enum Status {
-        COMPLETED, FAILED, SKIPPED
+        COMPLETED,
+        FAILED,
+        SKIPPED
     }
 
     public JobOutcome {

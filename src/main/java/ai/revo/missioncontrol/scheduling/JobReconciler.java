@@ -1,16 +1,14 @@
 package ai.revo.missioncontrol.scheduling;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 /**
  * At start-up, brings the cluster scheduler in line with every workspace's jobs: an enabled job without an entry
@@ -35,7 +33,9 @@ class JobReconciler {
 
     @EventListener(ApplicationReadyEvent.class)
     void reconcileAll() {
-        List<UUID> tenants = jdbc.sql("select scheduling_tenants_with_jobs()").query(UUID.class).list();
+        List<UUID> tenants = jdbc.sql("select scheduling_tenants_with_jobs()")
+                .query(UUID.class)
+                .list();
         int planned = 0;
         for (UUID id : tenants) {
             try {

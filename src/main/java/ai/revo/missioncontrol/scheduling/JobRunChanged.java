@@ -1,20 +1,28 @@
 package ai.revo.missioncontrol.scheduling;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A run of a job moved: {@code scheduler.job.requested} (run-now queued), {@code scheduler.job.started},
  * {@code scheduler.job.completed}, {@code scheduler.job.failed} or {@code scheduler.job.skipped}. The payload names
  * the job key, the run id, the trigger, the counts and the reason.
  */
-public record JobRunChanged(UUID tenantId, UUID runId, UUID jobId, String jobKey, JobTrigger trigger,
-        RunStatus status, Map<String, Integer> counts, String reason, Actor actor) implements MissionEvent {
+public record JobRunChanged(
+        UUID tenantId,
+        UUID runId,
+        UUID jobId,
+        String jobKey,
+        JobTrigger trigger,
+        RunStatus status,
+        Map<String, Integer> counts,
+        String reason,
+        Actor actor)
+        implements MissionEvent {
 
     @Override
     public String type() {

@@ -1,17 +1,15 @@
 package ai.revo.missioncontrol.scheduling;
 
+import ai.revo.missioncontrol.identity.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 /**
  * Runs jobs when the cluster scheduler hands this node an execution: records the run, calls the agent's
@@ -57,19 +55,22 @@ class JobRunner {
 
     private void perform(TenantId tenant, JobRuns.Started started) {
         JobOutcome outcome;
-        Optional<JobWork> work = works.orderedStream().filter(w -> started.agent().equals(w.agentKey())).findFirst();
+        Optional<JobWork> work = works.orderedStream()
+                .filter(w -> started.agent().equals(w.agentKey()))
+                .findFirst();
         if (work.isEmpty()) {
             outcome = JobOutcome.failed("No work is registered for agent " + started.agent(), Map.of(), null);
         } else {
             try {
                 outcome = work.get().perform(started.invocation(tenant));
                 if (outcome == null) {
-                    outcome = JobOutcome.failed("The work of agent " + started.agent() + " returned no outcome",
-                            Map.of(), null);
+                    outcome = JobOutcome.failed(
+                            "The work of agent " + started.agent() + " returned no outcome", Map.of(), null);
                 }
             } catch (RuntimeException | Error e) {
                 log.warn("Job {} run {} failed: {}", started.jobKey(), started.runId(), e.toString());
-                String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                String message = e.getMessage() == null || e.getMessage().isBlank()
+                        ? e.getClass().getSimpleName()
                         : e.getMessage();
                 outcome = JobOutcome.failed(message, Map.of(), null);
             }

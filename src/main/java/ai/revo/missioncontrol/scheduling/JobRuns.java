@@ -1,5 +1,7 @@
 package ai.revo.missioncontrol.scheduling;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
 
 /**
  * The run records' lifecycle, one short transaction per step, so that the work itself (called between the steps by
@@ -38,8 +36,15 @@ class JobRuns {
     }
 
     /** A run that has started (RUNNING), with what its work needs. */
-    record Started(UUID runId, UUID jobId, String jobKey, String agent, JobTrigger trigger,
-            Map<String, Object> parameters, Instant scheduledFor, Actor actor) {
+    record Started(
+            UUID runId,
+            UUID jobId,
+            String jobKey,
+            String agent,
+            JobTrigger trigger,
+            Map<String, Object> parameters,
+            Instant scheduledFor,
+            Actor actor) {
 
         JobInvocation invocation(TenantId tenant) {
             return new JobInvocation(tenant, jobId, jobKey, agent, runId, trigger, parameters, scheduledFor, actor);
@@ -47,8 +52,7 @@ class JobRuns {
     }
 
     /** What a job's instance in the cluster scheduler should look like: due at {@code nextFireAt}, or absent. */
-    record Plan(UUID jobId, boolean enabled, Instant nextFireAt) {
-    }
+    record Plan(UUID jobId, boolean enabled, Instant nextFireAt) {}
 
     /**
      * A job's fire time {@code due} came up. On time it starts a SCHEDULED run; late but within the grace window a
@@ -68,17 +72,25 @@ class JobRuns {
         if (late.compareTo(properties.catchUpGrace()) > 0) {
             String reason = "Missed fire time " + due + " (the application was down or busy); it is older than the "
                     + "catch-up grace of " + properties.catchUpGrace().toMinutes() + " minutes";
-            store.insertRun(tenant, runId, jobId, JobTrigger.SCHEDULED, RunStatus.SKIPPED, due, now, now, reason,
-                    actor, now);
-            events.publishEvent(new JobRunChanged(tenant.value(), runId, jobId, job.key(), JobTrigger.SCHEDULED,
-                    RunStatus.SKIPPED, Map.of(), reason, actor));
+            store.insertRun(
+                    tenant, runId, jobId, JobTrigger.SCHEDULED, RunStatus.SKIPPED, due, now, now, reason, actor, now);
+            events.publishEvent(new JobRunChanged(
+                    tenant.value(),
+                    runId,
+                    jobId,
+                    job.key(),
+                    JobTrigger.SCHEDULED,
+                    RunStatus.SKIPPED,
+                    Map.of(),
+                    reason,
+                    actor));
             return Optional.empty();
         }
-        JobTrigger trigger = late.compareTo(properties.onTimeTolerance()) > 0 ? JobTrigger.CATCH_UP
-                : JobTrigger.SCHEDULED;
+        JobTrigger trigger =
+                late.compareTo(properties.onTimeTolerance()) > 0 ? JobTrigger.CATCH_UP : JobTrigger.SCHEDULED;
         store.insertRun(tenant, runId, jobId, trigger, RunStatus.RUNNING, due, now, null, null, actor, now);
-        events.publishEvent(new JobRunChanged(tenant.value(), runId, jobId, job.key(), trigger, RunStatus.RUNNING,
-                Map.of(), null, actor));
+        events.publishEvent(new JobRunChanged(
+                tenant.value(), runId, jobId, job.key(), trigger, RunStatus.RUNNING, Map.of(), null, actor));
         return Optional.of(new Started(runId, jobId, job.key(), job.agent(), trigger, job.parameters(), due, actor));
     }
 
@@ -92,14 +104,32 @@ class JobRuns {
         JobRunView r = run.get();
         JobStore.Job job = store.job(tenant, r.jobId()).orElseThrow();
         Instant now = clock.instant();
-        if (!store.moveRun(tenant, runId, List.of(RunStatus.QUEUED), RunStatus.RUNNING, now, null, Map.of(), null,
-                null, null, now)) {
+        if (!store.moveRun(
+                tenant,
+                runId,
+                List.of(RunStatus.QUEUED),
+                RunStatus.RUNNING,
+                now,
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                now)) {
             return Optional.empty();
         }
-        events.publishEvent(new JobRunChanged(tenant.value(), runId, r.jobId(), job.key(), r.trigger(),
-                RunStatus.RUNNING, Map.of(), null, r.actor()));
-        return Optional.of(new Started(runId, r.jobId(), job.key(), job.agent(), r.trigger(), job.parameters(),
-                r.scheduledFor(), r.actor()));
+        events.publishEvent(new JobRunChanged(
+                tenant.value(),
+                runId,
+                r.jobId(),
+                job.key(),
+                r.trigger(),
+                RunStatus.RUNNING,
+                Map.of(),
+                null,
+                r.actor()));
+        return Optional.of(new Started(
+                runId, r.jobId(), job.key(), job.agent(), r.trigger(), job.parameters(), r.scheduledFor(), r.actor()));
     }
 
     /** Records how a started run ended: COMPLETED, FAILED (with its error) or SKIPPED (with its reason). */
@@ -109,10 +139,28 @@ class JobRuns {
         RunStatus status = RunStatus.valueOf(outcome.status().name());
         String error = status == RunStatus.FAILED ? outcome.reason() : null;
         String reason = status == RunStatus.FAILED ? null : outcome.reason();
-        if (store.moveRun(tenant, run.runId(), List.of(RunStatus.RUNNING), status, null, now, outcome.counts(), reason,
-                error, outcome.agentRunId(), now)) {
-            events.publishEvent(new JobRunChanged(tenant.value(), run.runId(), run.jobId(), run.jobKey(),
-                    run.trigger(), status, outcome.counts(), outcome.reason(), run.actor()));
+        if (store.moveRun(
+                tenant,
+                run.runId(),
+                List.of(RunStatus.RUNNING),
+                status,
+                null,
+                now,
+                outcome.counts(),
+                reason,
+                error,
+                outcome.agentRunId(),
+                now)) {
+            events.publishEvent(new JobRunChanged(
+                    tenant.value(),
+                    run.runId(),
+                    run.jobId(),
+                    run.jobKey(),
+                    run.trigger(),
+                    status,
+                    outcome.counts(),
+                    outcome.reason(),
+                    run.actor()));
         }
     }
 
@@ -127,8 +175,8 @@ class JobRuns {
     /** Marks the runs a dead node left behind as FAILED: of a job's fire time, or one run-now. */
     @Transactional
     public int interrupted(TenantId tenant, UUID jobId, Instant scheduledFor, UUID runId) {
-        List<UUID> ids = runId != null ? List.of(runId) : store.runsIn(tenant, RunStatus.RUNNING, null, jobId,
-                scheduledFor);
+        List<UUID> ids =
+                runId != null ? List.of(runId) : store.runsIn(tenant, RunStatus.RUNNING, null, jobId, scheduledFor);
         int failed = 0;
         for (UUID id : ids) {
             failed += fail(tenant, id, INTERRUPTED) ? 1 : 0;
@@ -153,7 +201,9 @@ class JobRuns {
     @Transactional(readOnly = true)
     public List<Plan> plans(TenantId tenant) {
         Instant now = clock.instant();
-        return store.jobs(tenant).stream().map(j -> new Plan(j.id(), j.enabled(), j.nextFireAt(now))).toList();
+        return store.jobs(tenant).stream()
+                .map(j -> new Plan(j.id(), j.enabled(), j.nextFireAt(now)))
+                .toList();
     }
 
     private boolean fail(TenantId tenant, UUID runId, String error) {
@@ -163,12 +213,30 @@ class JobRuns {
         }
         JobRunView r = run.get();
         Instant now = clock.instant();
-        if (!store.moveRun(tenant, runId, List.of(RunStatus.RUNNING, RunStatus.QUEUED), RunStatus.FAILED, null, now,
-                r.counts(), null, error, r.agentRunId(), now)) {
+        if (!store.moveRun(
+                tenant,
+                runId,
+                List.of(RunStatus.RUNNING, RunStatus.QUEUED),
+                RunStatus.FAILED,
+                null,
+                now,
+                r.counts(),
+                null,
+                error,
+                r.agentRunId(),
+                now)) {
             return false;
         }
-        events.publishEvent(new JobRunChanged(tenant.value(), runId, r.jobId(), r.jobKey(), r.trigger(),
-                RunStatus.FAILED, r.counts(), error, r.actor()));
+        events.publishEvent(new JobRunChanged(
+                tenant.value(),
+                runId,
+                r.jobId(),
+                r.jobKey(),
+                r.trigger(),
+                RunStatus.FAILED,
+                r.counts(),
+                error,
+                r.actor()));
         return true;
     }
 }

@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.scheduling;
 
+import ai.revo.missioncontrol.platform.ApiException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-
 import org.springframework.scheduling.support.CronExpression;
-
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * When a job fires: a five-field Unix cron expression (minute hour day-of-month month day-of-week, e.g.
@@ -26,8 +24,10 @@ record JobSchedule(String cron, ZoneId zone) {
         cron = cron.trim().replaceAll("\\s+", " ");
         int fields = cron.split(" ").length;
         if (fields != 5) {
-            throw ApiException.invalidField("cron", "must have five fields (minute hour day-of-month month "
-                    + "day-of-week), e.g. 30 16 * * *; this one has " + fields);
+            throw ApiException.invalidField(
+                    "cron",
+                    "must have five fields (minute hour day-of-month month "
+                            + "day-of-week), e.g. 30 16 * * *; this one has " + fields);
         }
         try {
             CronExpression.parse("0 " + cron);
@@ -51,8 +51,9 @@ record JobSchedule(String cron, ZoneId zone) {
         try {
             return ZoneId.of(zone.trim());
         } catch (DateTimeException e) {
-            throw ApiException.invalidField("timezone", "is not a known time zone (use a region id such as "
-                    + "America/Toronto or Europe/Paris): " + zone);
+            throw ApiException.invalidField(
+                    "timezone",
+                    "is not a known time zone (use a region id such as " + "America/Toronto or Europe/Paris): " + zone);
         }
     }
 
@@ -63,7 +64,9 @@ record JobSchedule(String cron, ZoneId zone) {
         ZonedDateTime next = expression.next(from);
         // When clocks go back, a fixed-hour job (e.g. 30 1 * * *) would meet its local time twice; like Unix cron,
         // it fires at the first one only. Jobs with a wildcard or stepped hour keep firing through the repeat.
-        while (next != null && fixedHour() && !next.toLocalDateTime().isAfter(from.toLocalDateTime())
+        while (next != null
+                && fixedHour()
+                && !next.toLocalDateTime().isAfter(from.toLocalDateTime())
                 && !next.getOffset().equals(from.getOffset())) {
             next = expression.next(next);
         }

@@ -1,24 +1,21 @@
 package ai.revo.missioncontrol.scheduling;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
-import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-
-import ai.revo.missioncontrol.identity.TenantId;
 
 /**
  * The jobs' entries in the cluster scheduler (db-scheduler): one task instance per enabled job, due at its next fire
@@ -31,12 +28,10 @@ class JobTriggers {
     private static final Logger log = LoggerFactory.getLogger(JobTriggers.class);
 
     /** The data of a job's recurring instance; the instance id is the job id. */
-    record JobFire(UUID tenantId, UUID jobId) implements Serializable {
-    }
+    record JobFire(UUID tenantId, UUID jobId) implements Serializable {}
 
     /** The data of a run-now instance; the instance id is the run id. */
-    record RunNow(UUID tenantId, UUID runId) implements Serializable {
-    }
+    record RunNow(UUID tenantId, UUID runId) implements Serializable {}
 
     static final TaskDescriptor<JobFire> JOB = TaskDescriptor.of("scheduler-job", JobFire.class);
     static final TaskDescriptor<RunNow> RUN_NOW = TaskDescriptor.of("scheduler-run-now", RunNow.class);
@@ -83,14 +78,22 @@ class JobTriggers {
 
     /** The time the job's instance is due, or null when it has none. */
     Instant plannedAt(UUID jobId) {
-        return scheduler.getObject().getScheduledExecution(JOB.instanceId(jobId.toString()))
-                .map(e -> e.getExecutionTime()).orElse(null);
+        return scheduler
+                .getObject()
+                .getScheduledExecution(JOB.instanceId(jobId.toString()))
+                .map(e -> e.getExecutionTime())
+                .orElse(null);
     }
 
     /** Queues a run-now for whichever node picks it first, and wakes this node's scheduler after commit. */
     void queue(TenantId tenant, UUID runId) {
-        scheduler.getObject().schedule(RUN_NOW.instance(runId.toString()).data(new RunNow(tenant.value(), runId))
-                .build(), clock.instant());
+        scheduler
+                .getObject()
+                .schedule(
+                        RUN_NOW.instance(runId.toString())
+                                .data(new RunNow(tenant.value(), runId))
+                                .build(),
+                        clock.instant());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -102,6 +105,8 @@ class JobTriggers {
     }
 
     private static TaskInstance<JobFire> instance(TenantId tenant, UUID jobId) {
-        return JOB.instance(jobId.toString()).data(new JobFire(tenant.value(), jobId)).build();
+        return JOB.instance(jobId.toString())
+                .data(new JobFire(tenant.value(), jobId))
+                .build();
     }
 }

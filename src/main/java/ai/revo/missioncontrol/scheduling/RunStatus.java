@@ -5,7 +5,11 @@ package ai.revo.missioncontrol.scheduling;
  * SKIPPED (with a reason, e.g. the global pause, a paused agent, or a fire time missed beyond the grace window).
  */
 public enum RunStatus {
-    QUEUED, RUNNING, COMPLETED, FAILED, SKIPPED;
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    SKIPPED;
 
     public boolean isFinished() {
         return this == COMPLETED || this == FAILED || this == SKIPPED;

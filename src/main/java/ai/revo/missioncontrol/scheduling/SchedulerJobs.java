@@ -1,5 +1,12 @@
 package ai.revo.missioncontrol.scheduling;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.identity.WorkspaceCreated;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -10,18 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.identity.WorkspaceCreated;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
 
 /**
  * A workspace's scheduler jobs and their runs: listed and read by everyone, created, changed and run on demand by
@@ -32,40 +30,52 @@ import ai.revo.missioncontrol.platform.PageResult;
 public class SchedulerJobs {
 
     /** The agents a job may run. */
-    public static final Set<String> AGENTS = Set.of("lead_researcher", "enrichment_scorer", "outreach_drafter",
-            "content_creator", "qa_reviewer", "daily_briefer");
+    public static final Set<String> AGENTS = Set.of(
+            "lead_researcher",
+            "enrichment_scorer",
+            "outreach_drafter",
+            "content_creator",
+            "qa_reviewer",
+            "daily_briefer");
 
     /** The jobs every workspace starts with: key, name, cron, agent; all in America/Toronto. */
     static final List<String[]> DEFAULTS = List.of(
-            new String[] { "lead_research", "Lead research", "0 9 * * *", "lead_researcher" },
-            new String[] { "enrichment_scoring", "Enrichment and scoring", "30 9 * * *", "enrichment_scorer" },
-            new String[] { "outreach_drafting_qa", "Outreach drafting and QA", "30 10 * * *", "outreach_drafter" },
-            new String[] { "content_research_creation_qa", "Content research, creation and QA", "0 12 * * *",
-                    "content_creator" },
-            new String[] { "daily_brief", "Daily brief", "30 16 * * *", "daily_briefer" });
+            new String[] {"lead_research", "Lead research", "0 9 * * *", "lead_researcher"},
+            new String[] {"enrichment_scoring", "Enrichment and scoring", "30 9 * * *", "enrichment_scorer"},
+            new String[] {"outreach_drafting_qa", "Outreach drafting and QA", "30 10 * * *", "outreach_drafter"},
+            new String[] {
+                "content_research_creation_qa", "Content research, creation and QA", "0 12 * * *", "content_creator"
+            },
+            new String[] {"daily_brief", "Daily brief", "30 16 * * *", "daily_briefer"});
 
     private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{1,62}$");
 
     /** A new job; {@code timezone} defaults to America/Toronto, {@code enabled} to true. */
-    public record NewJob(String key, String name, String cron, String timezone, Boolean enabled, String agent,
-            Map<String, Object> parameters) {
-    }
+    public record NewJob(
+            String key,
+            String name,
+            String cron,
+            String timezone,
+            Boolean enabled,
+            String agent,
+            Map<String, Object> parameters) {}
 
     /** A change to a job; null fields stay as they are. */
-    public record JobChange(String name, String cron, String timezone, Boolean enabled, String agent,
-            Map<String, Object> parameters) {
-    }
+    public record JobChange(
+            String name, String cron, String timezone, Boolean enabled, String agent, Map<String, Object> parameters) {}
 
     /** Filters of the run history; null means any. */
-    public record RunFilter(UUID jobId, RunStatus status, JobTrigger trigger) {
-    }
+    public record RunFilter(UUID jobId, RunStatus status, JobTrigger trigger) {}
 
     private final JobStore store;
     private final JobTriggers triggers;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    SchedulerJobs(JobStore store, JobTriggers triggers, org.springframework.context.ApplicationEventPublisher events,
+    SchedulerJobs(
+            JobStore store,
+            JobTriggers triggers,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.triggers = triggers;
@@ -92,7 +102,8 @@ public class SchedulerJobs {
     @Transactional(readOnly = true)
     public PageResult<JobView> list(TenantId tenant, PageQuery page) {
         Instant now = clock.instant();
-        List<JobView> all = store.jobs(tenant).stream().map(j -> view(tenant, j, now))
+        List<JobView> all = store.jobs(tenant).stream()
+                .map(j -> view(tenant, j, now))
                 .sorted(Comparator.comparing(JobView::nextFireAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(JobView::key))
                 .toList();
@@ -117,15 +128,16 @@ public class SchedulerJobs {
             throw ApiException.invalidField("body", "is required");
         }
         if (job.key() == null || !KEY.matcher(job.key()).matches()) {
-            throw ApiException.invalidField("key", "must be 2 to 63 characters: a lower-case letter, then lower-case "
-                    + "letters, digits or _");
+            throw ApiException.invalidField(
+                    "key",
+                    "must be 2 to 63 characters: a lower-case letter, then lower-case " + "letters, digits or _");
         }
         String name = name(job.name());
         JobSchedule schedule = JobSchedule.of(job.cron(), job.timezone());
         String agent = agent(job.agent());
         if (store.keyTaken(tenant, job.key())) {
-            throw new ApiException(ErrorCode.CONFLICT, "A job with key " + job.key() + " already exists",
-                    Map.of("key", job.key()));
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "A job with key " + job.key() + " already exists", Map.of("key", job.key()));
         }
         boolean enabled = job.enabled() == null || job.enabled();
         Map<String, Object> parameters = job.parameters() == null ? Map.of() : job.parameters();
@@ -151,13 +163,24 @@ public class SchedulerJobs {
             return view(tenant, current, clock.instant());
         }
         String name = change.name() == null ? current.name() : name(change.name());
-        JobSchedule schedule = JobSchedule.of(change.cron() == null ? current.cron() : change.cron(),
+        JobSchedule schedule = JobSchedule.of(
+                change.cron() == null ? current.cron() : change.cron(),
                 change.timezone() == null ? current.zone() : change.timezone());
         String agent = change.agent() == null ? current.agent() : agent(change.agent());
         boolean enabled = change.enabled() == null ? current.enabled() : change.enabled();
         Map<String, Object> parameters = change.parameters() == null ? current.parameters() : change.parameters();
-        JobStore.Job next = new JobStore.Job(id, current.tenantId(), current.key(), name, schedule.cron(),
-                schedule.zone().getId(), enabled, agent, parameters, current.createdAt(), current.updatedAt());
+        JobStore.Job next = new JobStore.Job(
+                id,
+                current.tenantId(),
+                current.key(),
+                name,
+                schedule.cron(),
+                schedule.zone().getId(),
+                enabled,
+                agent,
+                parameters,
+                current.createdAt(),
+                current.updatedAt());
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();
         Map<String, Object> old = current.state();
@@ -191,15 +214,17 @@ public class SchedulerJobs {
     public UUID runNow(TenantId tenant, UUID id, Actor actor) {
         JobStore.Job job = load(tenant, id);
         if (!job.enabled()) {
-            throw new ApiException(ErrorCode.CONFLICT, "Job " + job.key() + " is disabled; enable it to run it",
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Job " + job.key() + " is disabled; enable it to run it",
                     Map.of("enabled", false));
         }
         UUID runId = UUID.randomUUID();
         Instant now = clock.instant();
         store.insertRun(tenant, runId, id, JobTrigger.MANUAL, RunStatus.QUEUED, now, null, null, null, actor, now);
         triggers.queue(tenant, runId);
-        events.publishEvent(new JobRunChanged(tenant.value(), runId, id, job.key(), JobTrigger.MANUAL,
-                RunStatus.QUEUED, Map.of(), null, actor));
+        events.publishEvent(new JobRunChanged(
+                tenant.value(), runId, id, job.key(), JobTrigger.MANUAL, RunStatus.QUEUED, Map.of(), null, actor));
         return runId;
     }
 
@@ -207,8 +232,8 @@ public class SchedulerJobs {
     @Transactional(readOnly = true)
     public PageResult<JobRunView> runs(TenantId tenant, RunFilter filter, PageQuery page) {
         RunFilter f = filter == null ? new RunFilter(null, null, null) : filter;
-        List<JobRunView> data = store.runs(tenant, f.jobId(), f.status(), f.trigger(), null, page.offset(),
-                page.limit());
+        List<JobRunView> data =
+                store.runs(tenant, f.jobId(), f.status(), f.trigger(), null, page.offset(), page.limit());
         return PageResult.of(data, page, store.countRuns(tenant, f.jobId(), f.status(), f.trigger()));
     }
 
@@ -232,9 +257,19 @@ public class SchedulerJobs {
     }
 
     private JobView view(TenantId tenant, JobStore.Job job, Instant now) {
-        return new JobView(job.id(), job.key(), job.name(), job.cron(), job.zone(), job.enabled(), job.agent(),
-                new HashMap<>(job.parameters()), job.nextFireAt(now), store.lastRun(tenant, job.id()).orElse(null),
-                job.createdAt(), job.updatedAt());
+        return new JobView(
+                job.id(),
+                job.key(),
+                job.name(),
+                job.cron(),
+                job.zone(),
+                job.enabled(),
+                job.agent(),
+                new HashMap<>(job.parameters()),
+                job.nextFireAt(now),
+                store.lastRun(tenant, job.id()).orElse(null),
+                job.createdAt(),
+                job.updatedAt());
     }
 
     private static String name(String name) {
@@ -249,7 +284,8 @@ public class SchedulerJobs {
 
     private static String agent(String agent) {
         if (agent == null || !AGENTS.contains(agent)) {
-            throw ApiException.invalidField("agent", "must be one of " + AGENTS.stream().sorted().toList());
+            throw ApiException.invalidField(
+                    "agent", "must be one of " + AGENTS.stream().sorted().toList());
         }
         return agent;
     }

@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.scheduling;
 
-import java.time.Instant;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The two db-scheduler tasks of this module, picked up by the starter. The cluster scheduler locks each due
@@ -25,7 +23,8 @@ class SchedulerTasks {
     Task<JobTriggers.JobFire> schedulerJobTask(JobRunner runner, JobRuns runs) {
         return Tasks.custom(JobTriggers.JOB)
                 .onFailure((complete, ops) -> {
-                    JobTriggers.JobFire data = (JobTriggers.JobFire) complete.getExecution().taskInstance.getData();
+                    JobTriggers.JobFire data = (JobTriggers.JobFire)
+                            complete.getExecution().taskInstance.getData();
                     Instant next = runner.nextOrRetry(data.tenantId(), data.jobId());
                     if (next == null) {
                         ops.remove();
@@ -34,9 +33,13 @@ class SchedulerTasks {
                     }
                 })
                 .onDeadExecution((complete, ops) -> {
-                    JobTriggers.JobFire data = (JobTriggers.JobFire) complete.getExecution().taskInstance.getData();
-                    runs.interrupted(new ai.revo.missioncontrol.identity.TenantId(data.tenantId()), data.jobId(),
-                            complete.getExecution().executionTime, null);
+                    JobTriggers.JobFire data = (JobTriggers.JobFire)
+                            complete.getExecution().taskInstance.getData();
+                    runs.interrupted(
+                            new ai.revo.missioncontrol.identity.TenantId(data.tenantId()),
+                            data.jobId(),
+                            complete.getExecution().executionTime,
+                            null);
                     Instant next = runner.nextOrRetry(data.tenantId(), data.jobId());
                     if (next == null) {
                         ops.remove();
@@ -47,7 +50,8 @@ class SchedulerTasks {
                 .execute((instance, context) -> {
                     JobTriggers.JobFire data = instance.getData();
                     Instant next = runner.fire(data.tenantId(), data.jobId(), context.getExecution().executionTime);
-                    return next == null ? (CompletionHandler<JobTriggers.JobFire>) (complete, ops) -> ops.remove()
+                    return next == null
+                            ? (CompletionHandler<JobTriggers.JobFire>) (complete, ops) -> ops.remove()
                             : (complete, ops) -> ops.reschedule(complete, next);
                 });
     }
@@ -57,12 +61,13 @@ class SchedulerTasks {
     Task<JobTriggers.RunNow> schedulerRunNowTask(JobRunner runner, JobRuns runs) {
         return Tasks.oneTime(JobTriggers.RUN_NOW)
                 .onDeadExecution((complete, ops) -> {
-                    JobTriggers.RunNow data = (JobTriggers.RunNow) complete.getExecution().taskInstance.getData();
-                    runs.interrupted(new ai.revo.missioncontrol.identity.TenantId(data.tenantId()), null, null,
-                            data.runId());
+                    JobTriggers.RunNow data = (JobTriggers.RunNow)
+                            complete.getExecution().taskInstance.getData();
+                    runs.interrupted(
+                            new ai.revo.missioncontrol.identity.TenantId(data.tenantId()), null, null, data.runId());
                     ops.remove();
                 })
-                .execute((instance, context) -> runner.runNow(instance.getData().tenantId(),
-                        instance.getData().runId()));
+                .execute((instance, context) -> runner.runNow(
+                        instance.getData().tenantId(), instance.getData().runId()));
     }
 }

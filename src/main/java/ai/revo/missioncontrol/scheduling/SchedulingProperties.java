@@ -1,7 +1,6 @@
 package ai.revo.missioncontrol.scheduling;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleRunAfter at start-up, runs still RUNNING after this long are marked FAILED (their node died)
  */
 @ConfigurationProperties(prefix = "mc.scheduler")
-record SchedulingProperties(@DefaultValue("1h") Duration catchUpGrace, @DefaultValue("2m") Duration onTimeTolerance,
-        @DefaultValue("6h") Duration staleRunAfter) {
-}
+record SchedulingProperties(
+        @DefaultValue("1h") Duration catchUpGrace,
+        @DefaultValue("2m") Duration onTimeTolerance,
+        @DefaultValue("6h") Duration staleRunAfter) {}

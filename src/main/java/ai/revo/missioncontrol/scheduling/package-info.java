@@ -3,5 +3,7 @@
  * (db-scheduler) so that a due job runs exactly once across nodes. The work itself is supplied by other modules
  * through {@link ai.revo.missioncontrol.scheduling.JobWork}. Publishes {@code scheduler.job.*} events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Scheduling", allowedDependencies = { "identity" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Scheduling",
+        allowedDependencies = {"identity"})
 package ai.revo.missioncontrol.scheduling;

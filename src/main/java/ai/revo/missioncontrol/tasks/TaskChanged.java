@@ -1,15 +1,15 @@
 package ai.revo.missioncontrol.tasks;
 
-import java.util.Map;
-import java.util.UUID;
-
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.Map;
+import java.util.UUID;
 
 /** {@code task.created}, {@code task.updated}, {@code task.moved} or {@code task.progress}. */
-public record TaskChanged(UUID tenantId, String type, UUID taskId, UUID campaignId, Map<String, Object> change,
-        Actor actor) implements MissionEvent {
+public record TaskChanged(
+        UUID tenantId, String type, UUID taskId, UUID campaignId, Map<String, Object> change, Actor actor)
+        implements MissionEvent {
 
     @Override
     public EventCategory category() {

@@ -1,5 +1,12 @@
 package ai.revo.missioncontrol.tasks;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -14,20 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorCode;
 
 /**
  * The task board. Every change is written to the task's timeline as the fields it changed, so the task can be
@@ -37,8 +34,7 @@ import ai.revo.missioncontrol.platform.ErrorCode;
 public class TaskManagement {
 
     private static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -53,9 +49,16 @@ public class TaskManagement {
     }
 
     /** What a client may set on a task; null fields are left as they are. */
-    public record TaskFields(String title, String description, String priority, Instant dueAt, List<String> labels,
-            TaskView.Assignee assignee, UUID draftId, UUID leadId, UUID campaignId) {
-    }
+    public record TaskFields(
+            String title,
+            String description,
+            String priority,
+            Instant dueAt,
+            List<String> labels,
+            TaskView.Assignee assignee,
+            UUID draftId,
+            UUID leadId,
+            UUID campaignId) {}
 
     /** Creates a task at the end of BACKLOG (or the given column, which must not be DONE). */
     @Transactional
@@ -69,11 +72,18 @@ public class TaskManagement {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        int position = jdbc.sql("select coalesce(max(position) + 1, 0) from tasks where tenant_id = ? and board_column = ?")
-                .params(tenant.value(), col.name()).query(Integer.class).single();
+        int position = jdbc.sql(
+                        "select coalesce(max(position) + 1, 0) from tasks where tenant_id = ? and board_column = ?")
+                .params(tenant.value(), col.name())
+                .query(Integer.class)
+                .single();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("title", title(f.title()));
-        state.put("description", f.description() == null || f.description().isBlank() ? null : limited("description", f.description(), 10_000));
+        state.put(
+                "description",
+                f.description() == null || f.description().isBlank()
+                        ? null
+                        : limited("description", f.description(), 10_000));
         state.put("column", col.name());
         state.put("position", position);
         state.put("priority", priority(f.priority() == null ? "NORMAL" : f.priority()));
@@ -90,15 +100,23 @@ public class TaskManagement {
                 values (:id, :tenant, :title, :description, :column, :position, :assigneeType, :assigneeId, :draft,
                     :lead, :campaign, :priority, :due, cast(:labels as jsonb), :now, :now)
                 """)
-                .param("id", id).param("tenant", tenant.value()).param("title", state.get("title"))
-                .param("description", state.get("description")).param("column", col.name())
+                .param("id", id)
+                .param("tenant", tenant.value())
+                .param("title", state.get("title"))
+                .param("description", state.get("description"))
+                .param("column", col.name())
                 .param("position", position)
-                .param("assigneeType", f.assignee() == null ? null : f.assignee().type())
+                .param(
+                        "assigneeType",
+                        f.assignee() == null ? null : f.assignee().type())
                 .param("assigneeId", f.assignee() == null ? null : f.assignee().id())
-                .param("draft", f.draftId()).param("lead", f.leadId()).param("campaign", f.campaignId())
+                .param("draft", f.draftId())
+                .param("lead", f.leadId())
+                .param("campaign", f.campaignId())
                 .param("priority", state.get("priority"))
                 .param("due", f.dueAt() == null ? null : Timestamp.from(f.dueAt()))
-                .param("labels", write(state.get("labels"))).param("now", Timestamp.from(now))
+                .param("labels", write(state.get("labels")))
+                .param("now", Timestamp.from(now))
                 .update();
         record(tenant, id, f.campaignId(), "task.created", state, actor, now);
         return get(tenant, id);
@@ -113,7 +131,8 @@ public class TaskManagement {
             change.put("title", title(f.title()));
         }
         if (f.description() != null && !f.description().equals(current.description())) {
-            change.put("description", f.description().isBlank() ? null : limited("description", f.description(), 10_000));
+            change.put(
+                    "description", f.description().isBlank() ? null : limited("description", f.description(), 10_000));
         }
         if (f.priority() != null && !priority(f.priority()).equals(current.priority())) {
             change.put("priority", priority(f.priority()));
@@ -138,16 +157,33 @@ public class TaskManagement {
                 where tenant_id = :tenant and id = :id
                 """)
                 .param("title", change.getOrDefault("title", current.title()))
-                .param("description", change.containsKey("description") ? change.get("description") : current.description())
+                .param(
+                        "description",
+                        change.containsKey("description") ? change.get("description") : current.description())
                 .param("priority", change.getOrDefault("priority", current.priority()))
-                .param("due", f.dueAt() != null ? Timestamp.from(f.dueAt())
-                        : current.dueAt() == null ? null : Timestamp.from(current.dueAt()))
+                .param(
+                        "due",
+                        f.dueAt() != null
+                                ? Timestamp.from(f.dueAt())
+                                : current.dueAt() == null ? null : Timestamp.from(current.dueAt()))
                 .param("labels", write(change.getOrDefault("labels", current.labels())))
-                .param("assigneeType", f.assignee() != null ? f.assignee().type()
-                        : current.assignee() == null ? null : current.assignee().type())
-                .param("assigneeId", f.assignee() != null ? f.assignee().id()
-                        : current.assignee() == null ? null : current.assignee().id())
-                .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id)
+                .param(
+                        "assigneeType",
+                        f.assignee() != null
+                                ? f.assignee().type()
+                                : current.assignee() == null
+                                        ? null
+                                        : current.assignee().type())
+                .param(
+                        "assigneeId",
+                        f.assignee() != null
+                                ? f.assignee().id()
+                                : current.assignee() == null
+                                        ? null
+                                        : current.assignee().id())
+                .param("now", Timestamp.from(now))
+                .param("tenant", tenant.value())
+                .param("id", id)
                 .update();
         record(tenant, id, current.campaignId(), "task.updated", change, actor, now);
         return get(tenant, id);
@@ -158,19 +194,24 @@ public class TaskManagement {
      * task into or out of DONE; anyone else gets 403.
      */
     @Transactional
-    public TaskView move(TenantId tenant, UUID id, BoardColumn column, Integer position, Actor actor,
-            boolean mayFinish) {
+    public TaskView move(
+            TenantId tenant, UUID id, BoardColumn column, Integer position, Actor actor, boolean mayFinish) {
         if (column == null) {
             throw ApiException.invalidField("column", "is required");
         }
         TaskView current = load(tenant, id);
-        if ((column == BoardColumn.DONE || current.column() == BoardColumn.DONE) && !mayFinish
+        if ((column == BoardColumn.DONE || current.column() == BoardColumn.DONE)
+                && !mayFinish
                 && column != current.column()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only an admin moves a task into or out of DONE",
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only an admin moves a task into or out of DONE",
                     Map.of("column", current.column().name()));
         }
         int size = jdbc.sql("select count(*) from tasks where tenant_id = ? and board_column = ? and id <> ?")
-                .params(tenant.value(), column.name(), id).query(Integer.class).single();
+                .params(tenant.value(), column.name(), id)
+                .query(Integer.class)
+                .single();
         int target = position == null ? size : Math.max(0, Math.min(position, size));
         if (column == current.column() && target == current.position()) {
             return current;
@@ -178,12 +219,16 @@ public class TaskManagement {
         Instant now = clock.instant();
         // close the gap it leaves, then open one where it goes
         jdbc.sql("update tasks set position = position - 1 where tenant_id = ? and board_column = ? and position > ?")
-                .params(tenant.value(), current.column().name(), current.position()).update();
-        jdbc.sql("update tasks set position = position + 1 where tenant_id = ? and board_column = ? and position >= ? and id <> ?")
-                .params(tenant.value(), column.name(), target, id).update();
+                .params(tenant.value(), current.column().name(), current.position())
+                .update();
+        jdbc.sql(
+                        "update tasks set position = position + 1 where tenant_id = ? and board_column = ? and position >= ? and id <> ?")
+                .params(tenant.value(), column.name(), target, id)
+                .update();
         jdbc.sql("update tasks set board_column = ?, position = ?, updated_at = ?, version = version + 1 "
-                + "where tenant_id = ? and id = ?")
-                .params(column.name(), target, Timestamp.from(now), tenant.value(), id).update();
+                        + "where tenant_id = ? and id = ?")
+                .params(column.name(), target, Timestamp.from(now), tenant.value(), id)
+                .update();
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("column", column.name());
         change.put("position", target);
@@ -206,7 +251,9 @@ public class TaskManagement {
         }
         Instant now = clock.instant();
         jdbc.sql("update tasks set progress = coalesce(?, progress), updated_at = ?, version = version + 1 "
-                + "where tenant_id = ? and id = ?").params(percent, Timestamp.from(now), tenant.value(), id).update();
+                        + "where tenant_id = ? and id = ?")
+                .params(percent, Timestamp.from(now), tenant.value(), id)
+                .update();
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("message", limited("message", message, 2000));
         if (percent != null) {
@@ -220,7 +267,9 @@ public class TaskManagement {
     @Transactional(readOnly = true)
     public java.util.Optional<TaskView> forDraft(TenantId tenant, UUID draftId) {
         return jdbc.sql("select * from tasks where tenant_id = ? and draft_id = ? order by created_at limit 1")
-                .params(tenant.value(), draftId).query(this::view).optional();
+                .params(tenant.value(), draftId)
+                .query(this::view)
+                .optional();
     }
 
     /** The task with its timeline, oldest step first; 404 when absent. */
@@ -232,9 +281,10 @@ public class TaskManagement {
     @Transactional(readOnly = true)
     public List<TaskView> board(TenantId tenant, BoardColumn column) {
         return jdbc.sql("select * from tasks where tenant_id = ? and (cast(? as text) is null or board_column = ?) "
-                + "order by board_column, position, created_at")
+                        + "order by board_column, position, created_at")
                 .params(tenant.value(), column == null ? null : column.name(), column == null ? null : column.name())
-                .query(this::view).list();
+                .query(this::view)
+                .list();
     }
 
     /** Rebuilds the task step by step from its timeline alone: each step carries the state right after it. */
@@ -246,11 +296,17 @@ public class TaskManagement {
 
     private List<TimelineStep> timeline(TenantId tenant, UUID id, boolean withState) {
         List<TimelineStep> raw = jdbc.sql("select * from task_events where tenant_id = ? and task_id = ? order by seq")
-                .params(tenant.value(), id).query((rs, n) -> new TimelineStep(rs.getLong("seq"),
+                .params(tenant.value(), id)
+                .query((rs, n) -> new TimelineStep(
+                        rs.getLong("seq"),
                         rs.getTimestamp("occurred_at").toInstant(),
-                        new Actor(Actor.Type.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
+                        new Actor(
+                                Actor.Type.valueOf(rs.getString("actor_type")),
+                                rs.getString("actor_id"),
                                 rs.getString("actor_name")),
-                        rs.getString("type"), read(rs.getString("change")), null))
+                        rs.getString("type"),
+                        read(rs.getString("change")),
+                        null))
                 .list();
         if (!withState) {
             return raw;
@@ -263,7 +319,12 @@ public class TaskManagement {
                     state.put(e.getKey(), e.getValue());
                 }
             }
-            steps.add(new TimelineStep(step.seq(), step.timestamp(), step.actor(), step.type(), step.change(),
+            steps.add(new TimelineStep(
+                    step.seq(),
+                    step.timestamp(),
+                    step.actor(),
+                    step.type(),
+                    step.change(),
                     new LinkedHashMap<>(state)));
         }
         return steps;
@@ -281,7 +342,11 @@ public class TaskManagement {
         state.put("priority", t.priority());
         state.put("dueAt", t.dueAt() == null ? null : t.dueAt().toString());
         state.put("labels", t.labels());
-        state.put("assignee", t.assignee() == null ? null : Map.of("type", t.assignee().type(), "id", t.assignee().id()));
+        state.put(
+                "assignee",
+                t.assignee() == null
+                        ? null
+                        : Map.of("type", t.assignee().type(), "id", t.assignee().id()));
         state.put("draftId", t.draftId() == null ? null : t.draftId().toString());
         state.put("leadId", t.leadId() == null ? null : t.leadId().toString());
         state.put("campaignId", t.campaignId() == null ? null : t.campaignId().toString());
@@ -289,31 +354,59 @@ public class TaskManagement {
         return state;
     }
 
-    private void record(TenantId tenant, UUID id, UUID campaignId, String type, Map<String, Object> change,
-            Actor actor, Instant now) {
-        jdbc.sql("insert into task_events (tenant_id, task_id, type, actor_type, actor_id, actor_name, change, occurred_at) "
-                + "values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")
-                .params(tenant.value(), id, type, actor.type().name(), actor.id(), actor.name(), write(change),
+    private void record(
+            TenantId tenant,
+            UUID id,
+            UUID campaignId,
+            String type,
+            Map<String, Object> change,
+            Actor actor,
+            Instant now) {
+        jdbc.sql(
+                        "insert into task_events (tenant_id, task_id, type, actor_type, actor_id, actor_name, change, occurred_at) "
+                                + "values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")
+                .params(
+                        tenant.value(),
+                        id,
+                        type,
+                        actor.type().name(),
+                        actor.id(),
+                        actor.name(),
+                        write(change),
                         Timestamp.from(now))
                 .update();
         events.publishEvent(new TaskChanged(tenant.value(), type, id, campaignId, change, actor));
     }
 
     private TaskView load(TenantId tenant, UUID id) {
-        return jdbc.sql("select * from tasks where tenant_id = ? and id = ?").params(tenant.value(), id)
-                .query(this::view).optional().orElseThrow(() -> ApiException.notFound("Task", id));
+        return jdbc.sql("select * from tasks where tenant_id = ? and id = ?")
+                .params(tenant.value(), id)
+                .query(this::view)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Task", id));
     }
 
     private TaskView view(ResultSet rs, int row) throws SQLException {
         String assigneeType = rs.getString("assignee_type");
-        return new TaskView(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("description"),
-                BoardColumn.valueOf(rs.getString("board_column")), rs.getInt("position"),
+        return new TaskView(
+                rs.getObject("id", UUID.class),
+                rs.getString("title"),
+                rs.getString("description"),
+                BoardColumn.valueOf(rs.getString("board_column")),
+                rs.getInt("position"),
                 assigneeType == null ? null : new TaskView.Assignee(assigneeType, rs.getString("assignee_id")),
-                rs.getObject("draft_id", UUID.class), rs.getObject("lead_id", UUID.class),
-                rs.getObject("campaign_id", UUID.class), rs.getString("priority"),
-                rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant(),
-                readList(rs.getString("labels")), (Integer) rs.getObject("progress"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), null);
+                rs.getObject("draft_id", UUID.class),
+                rs.getObject("lead_id", UUID.class),
+                rs.getObject("campaign_id", UUID.class),
+                rs.getString("priority"),
+                rs.getTimestamp("due_at") == null
+                        ? null
+                        : rs.getTimestamp("due_at").toInstant(),
+                readList(rs.getString("labels")),
+                (Integer) rs.getObject("progress"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                null);
     }
 
     private static String title(String value) {
@@ -381,8 +474,7 @@ public class TaskManagement {
 
     private List<String> readList(String value) {
         try {
-            return json.readValue(value, new TypeReference<List<String>>() {
-            });
+            return json.readValue(value, new TypeReference<List<String>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,16 +5,44 @@ import java.util.List;
 import java.util.UUID;
 
 /** A task as the API and the board show it; {@code timeline} is filled on the detail only. */
-public record TaskView(UUID id, String title, String description, BoardColumn column, int position,
-        Assignee assignee, UUID draftId, UUID leadId, UUID campaignId, String priority, Instant dueAt,
-        List<String> labels, Integer progress, Instant createdAt, Instant updatedAt, List<TimelineStep> timeline) {
+public record TaskView(
+        UUID id,
+        String title,
+        String description,
+        BoardColumn column,
+        int position,
+        Assignee assignee,
+        UUID draftId,
+        UUID leadId,
+        UUID campaignId,
+        String priority,
+        Instant dueAt,
+        List<String> labels,
+        Integer progress,
+        Instant createdAt,
+        Instant updatedAt,
+        List<TimelineStep> timeline) {
 
     /** Who works on the task: a user or an agent. */
-    public record Assignee(String type, String id) {
-    }
+    public record Assignee(String type, String id) {}
 
     TaskView withTimeline(List<TimelineStep> steps) {
-        return new TaskView(id, title, description, column, position, assignee, draftId, leadId, campaignId, priority,
-                dueAt, labels, progress, createdAt, updatedAt, steps);
+        return new TaskView(
+                id,
+                title,
+                description,
+                column,
+                position,
+                assignee,
+                draftId,
+                leadId,
+                campaignId,
+                priority,
+                dueAt,
+                labels,
+                progress,
+                createdAt,
+                updatedAt,
+                steps);
     }
 }

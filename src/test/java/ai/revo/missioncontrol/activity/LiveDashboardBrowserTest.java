@@ -2,16 +2,13 @@ package ai.revo.missioncontrol.activity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.BrowserTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.BrowserTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class LiveDashboardBrowserTest extends BrowserTest {
 
@@ -59,8 +56,12 @@ class LiveDashboardBrowserTest extends BrowserTest {
         page.getByTestId("switch-EMAIL").click();
         page.getByTestId("confirm-cancel").click();
         assertThat(page.getByTestId("switch-EMAIL")).not().isChecked();
-        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/settings/safety", admin.accessToken()).json()
-                .path("channels").path("EMAIL").asBoolean()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/settings/safety", admin.accessToken())
+                        .json()
+                        .path("channels")
+                        .path("EMAIL")
+                        .asBoolean())
+                .isFalse();
         page.context().close();
     }
 
@@ -98,14 +99,17 @@ class LiveDashboardBrowserTest extends BrowserTest {
     void auditPageListsChangesAndOffersCsv() {
         Api api = api();
         Api.Session admin = api.signup();
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", true)).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", true))
+                .expect(200);
         Page page = signIn(admin.email(), admin.password());
         page.navigate(baseUrl() + "/audit");
         assertThat(page.getByTestId("audit-table")).containsText("safety.global_pause.toggled");
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", false)).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", false))
+                .expect(200);
         // workspace.created and the two pause switches
         assertThat(page.getByTestId("audit-table").locator("tbody tr")).hasCount(3);
-        var download = page.waitForDownload(() -> page.getByTestId("audit-export").click());
+        var download =
+                page.waitForDownload(() -> page.getByTestId("audit-export").click());
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("audit-log.csv");
         screenshot(page, "audit");
         page.context().close();
@@ -125,7 +129,9 @@ class LiveDashboardBrowserTest extends BrowserTest {
         page.getByText("Next").click();
         assertThat(page.getByText("Page 2 of 2")).isVisible();
         assertThat(page.getByTestId("audit-table").locator("tbody tr")).hasCount(2);
-        org.assertj.core.api.Assertions.assertThat(page.url()).contains("action=safety.").contains("page=2");
+        org.assertj.core.api.Assertions.assertThat(page.url())
+                .contains("action=safety.")
+                .contains("page=2");
         page.context().close();
     }
 }

@@ -2,15 +2,13 @@ package ai.revo.missioncontrol.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
 import ai.revo.missioncontrol.support.SseClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class LiveStreamTest extends IntegrationTest {
 
@@ -21,7 +19,8 @@ class LiveStreamTest extends IntegrationTest {
     }
 
     private static void toggle(Api api, Api.Session admin, boolean on) {
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("SMS", on))).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("SMS", on)))
+                .expect(200);
     }
 
     @Test
@@ -46,13 +45,19 @@ class LiveStreamTest extends IntegrationTest {
         for (int i = 0; i < 4; i++) {
             toggle(api, admin, i % 2 == 0);
         }
-        List<Long> seqs = api.get("/api/v1/events/feed?type=safety.&order=asc", admin.accessToken()).json().findValues("seq")
-                .stream().map(n -> n.asLong()).toList();
+        List<Long> seqs = api
+                .get("/api/v1/events/feed?type=safety.&order=asc", admin.accessToken())
+                .json()
+                .findValues("seq")
+                .stream()
+                .map(n -> n.asLong())
+                .toList();
         assertThat(seqs).hasSize(4);
-        try (SseClient sse = new SseClient(streamUrl("?type=safety."), admin.accessToken(),
-                Map.of("Last-Event-ID", Long.toString(seqs.get(1))))) {
+        try (SseClient sse = new SseClient(
+                streamUrl("?type=safety."), admin.accessToken(), Map.of("Last-Event-ID", Long.toString(seqs.get(1))))) {
             List<SseClient.Event> replayed = sse.take(2, WAIT);
-            assertThat(replayed).extracting(SseClient.Event::id)
+            assertThat(replayed)
+                    .extracting(SseClient.Event::id)
                     .containsExactly(seqs.get(2).toString(), seqs.get(3).toString());
             toggle(api, admin, true);
             SseClient.Event live = sse.next(WAIT);
@@ -69,7 +74,10 @@ class LiveStreamTest extends IntegrationTest {
             assertThat(sse.status()).isEqualTo(200);
             Thread.sleep(200);
             toggle(api, admin, true);
-            api.post("/api/v1/suppressions", admin.accessToken(), Map.of("channel", "EMAIL", "address", "a@example.com"))
+            api.post(
+                            "/api/v1/suppressions",
+                            admin.accessToken(),
+                            Map.of("channel", "EMAIL", "address", "a@example.com"))
                     .expect(201);
             SseClient.Event e = sse.next(WAIT);
             assertThat(e.data().path("type").asText()).isEqualTo("suppression.added");
@@ -105,8 +113,11 @@ class LiveStreamTest extends IntegrationTest {
         Api.Session operator = api.addUser(admin, "OPERATOR");
         try (SseClient sse = new SseClient(streamUrl(""), operator.accessToken(), Map.of())) {
             assertThat(sse.status()).isEqualTo(200);
-            assertThat(sse.endsWithin(Duration.ofMillis(1500))).as("still open while allowed").isFalse();
-            api.patch("/api/v1/users/" + operator.userId(), admin.accessToken(), Map.of("active", false)).expect(200);
+            assertThat(sse.endsWithin(Duration.ofMillis(1500)))
+                    .as("still open while allowed")
+                    .isFalse();
+            api.patch("/api/v1/users/" + operator.userId(), admin.accessToken(), Map.of("active", false))
+                    .expect(200);
             assertThat(sse.endsWithin(WAIT)).as("closed after deactivation").isTrue();
         }
     }
@@ -115,7 +126,11 @@ class LiveStreamTest extends IntegrationTest {
     void malformedLastEventIdIs400() {
         Api api = api();
         Api.Session admin = api.signup();
-        Api.Response r = api.send("GET", "/api/v1/events/stream", admin.accessToken(), null,
+        Api.Response r = api.send(
+                "GET",
+                "/api/v1/events/stream",
+                admin.accessToken(),
+                null,
                 Map.of("Last-Event-ID", "yesterday", "Accept", "text/event-stream, application/json"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("Last-Event-ID");

@@ -2,6 +2,8 @@ package ai.revo.missioncontrol.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +12,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.EventCategory;
 
 class LiveSubscriberTest {
 
-
     private static EventEnvelope event(long seq) {
-        return new EventEnvelope(UUID.randomUUID(), seq, "test.happened", EventCategory.SYSTEM, "test", "1", null,
-                null, Actor.system(), Instant.now(), Map.of());
+        return new EventEnvelope(
+                UUID.randomUUID(),
+                seq,
+                "test.happened",
+                EventCategory.SYSTEM,
+                "test",
+                "1",
+                null,
+                null,
+                Actor.system(),
+                Instant.now(),
+                Map.of());
     }
 
     /** A client that never reads: its writes block forever. */
@@ -36,8 +43,7 @@ class LiveSubscriberTest {
         }
 
         @Override
-        public void keepAlive() {
-        }
+        public void keepAlive() {}
 
         @Override
         public void close(String reason) {
@@ -54,12 +60,10 @@ class LiveSubscriberTest {
         }
 
         @Override
-        public void keepAlive() {
-        }
+        public void keepAlive() {}
 
         @Override
-        public void close(String reason) {
-        }
+        public void close(String reason) {}
     }
 
     private static final java.util.concurrent.ExecutorService DRAINER = Executors.newCachedThreadPool();
@@ -83,7 +87,9 @@ class LiveSubscriberTest {
             fast.offer(e, "{}");
         }
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        assertThat(stuck.closed.await(5, TimeUnit.SECONDS)).as("stuck client dropped").isTrue();
+        assertThat(stuck.closed.await(5, TimeUnit.SECONDS))
+                .as("stuck client dropped")
+                .isTrue();
         assertThat(slow.isClosed()).isTrue();
         assertThat(elapsedMs).as("offering never waited on the stuck client").isLessThan(1_000);
         for (int i = 0; i < 100 && healthy.seqs.size() < 100; i++) {
@@ -111,7 +117,7 @@ class LiveSubscriberTest {
     void aClientWhoseAccessWasRevokedIsClosedAtTheNextKeepAlive() throws Exception {
         RecordingSink sink = new RecordingSink();
         LiveSubscriber s = subscriber(sink, 100);
-        boolean[] allowed = { true };
+        boolean[] allowed = {true};
         s.guardWith(() -> allowed[0]);
         s.goLive(0);
         s.keepAlive();

@@ -2,9 +2,14 @@ package ai.revo.missioncontrol.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.MissionControlApplication;
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import ai.revo.missioncontrol.support.RedisServer;
+import ai.revo.missioncontrol.support.SseClient;
+import ai.revo.missioncontrol.support.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,13 +17,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import ai.revo.missioncontrol.MissionControlApplication;
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
-import ai.revo.missioncontrol.support.RedisServer;
-import ai.revo.missioncontrol.support.SseClient;
-import ai.revo.missioncontrol.support.TestDatabase;
 
 /**
  * Two application nodes sharing one PostgreSQL and one Redis: an event committed on node A reaches an SSE client
@@ -32,17 +30,18 @@ class TwoNodeDeliveryTest {
 
     private static ConfigurableApplicationContext node(String redisUrl) {
         TestDatabase.Endpoint db = TestDatabase.shared();
-        return new SpringApplicationBuilder(MissionControlApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.data.redis.url=" + redisUrl,
-                "--mc.data-dir=target/test-data",
-                "--mc.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
-                "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
-                "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",
-                "--mc.security.login-throttle.failures-per-address=100000");
+        return new SpringApplicationBuilder(MissionControlApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--spring.data.redis.url=" + redisUrl,
+                        "--mc.data-dir=target/test-data",
+                        "--mc.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
+                        "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
+                        "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",
+                        "--mc.security.login-throttle.failures-per-address=100000");
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -50,7 +49,8 @@ class TwoNodeDeliveryTest {
     }
 
     private static void toggle(Api api, Api.Session admin, boolean on) {
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("EMAIL", on))).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("EMAIL", on)))
+                .expect(200);
     }
 
     @Test
@@ -78,7 +78,9 @@ class TwoNodeDeliveryTest {
                 toggle(nodeA, admin, false);
                 SseClient.Event local = onA.next(WAIT);
                 assertThat(local).as("same-node delivery without Redis").isNotNull();
-                assertThat(nodeA.get("/api/v1/events/feed?type=safety.", admin.accessToken()).json().path("data"))
+                assertThat(nodeA.get("/api/v1/events/feed?type=safety.", admin.accessToken())
+                                .json()
+                                .path("data"))
                         .hasSize(2);
                 waitFor(() -> output.getOut().contains("Redis is unreachable"));
 
@@ -89,11 +91,16 @@ class TwoNodeDeliveryTest {
                     toggle(nodeA, admin, i % 2 == 0);
                     again = onB.next(Duration.ofSeconds(1));
                 }
-                assertThat(again).as("cross-node delivery after Redis came back").isNotNull();
+                assertThat(again)
+                        .as("cross-node delivery after Redis came back")
+                        .isNotNull();
                 waitFor(() -> output.getOut().contains("Redis is reachable again"));
                 // node B missed events while Redis was down; the feed still has them all
-                assertThat(nodeA.get("/api/v1/events/feed?type=safety.&limit=200", admin.accessToken()).json()
-                        .path("data").size()).isGreaterThanOrEqualTo(3);
+                assertThat(nodeA.get("/api/v1/events/feed?type=safety.&limit=200", admin.accessToken())
+                                .json()
+                                .path("data")
+                                .size())
+                        .isGreaterThanOrEqualTo(3);
             }
         }
     }

@@ -3,6 +3,10 @@ package ai.revo.missioncontrol.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -12,14 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 class WebSocketTest extends IntegrationTest {
 
@@ -77,7 +74,8 @@ class WebSocketTest extends IntegrationTest {
         Api.Session admin = api.signup();
         Listener listener = new Listener();
         WebSocket ws = connect("", listener, admin.accessToken());
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", true)).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", true))
+                .expect(200);
         JsonNode first = listener.next();
         assertThat(first.path("type").asText()).isEqualTo("safety.global_pause.toggled");
         assertThat(first.path("seq").asLong()).isPositive();
@@ -85,7 +83,8 @@ class WebSocketTest extends IntegrationTest {
 
         ws.sendText("{\"subscribe\": {\"type\": \"suppression.\"}}", true).get(5, TimeUnit.SECONDS);
         assertThat(listener.next().has("subscribed")).isTrue();
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", false)).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("globalPause", false))
+                .expect(200);
         api.post("/api/v1/suppressions", admin.accessToken(), Map.of("channel", "EMAIL", "address", "w@example.com"))
                 .expect(201);
         assertThat(listener.next().path("type").asText()).isEqualTo("suppression.added");
@@ -101,7 +100,8 @@ class WebSocketTest extends IntegrationTest {
         Api.Session admin = api.signup();
         Listener listener = new Listener();
         WebSocket ws = connect("?access_token=" + admin.accessToken() + "&type=safety.&lastEventId=0", listener, null);
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("dryRunMode", false)).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("dryRunMode", false))
+                .expect(200);
         assertThat(listener.next().path("type").asText()).isEqualTo("safety.dry_run.toggled");
         ws.abort();
     }
@@ -109,7 +109,8 @@ class WebSocketTest extends IntegrationTest {
     @Test
     void refusesAHandshakeWithoutValidCredentials() {
         assertThatThrownBy(() -> connect("", new Listener(), null)).hasStackTraceContaining("401");
-        assertThatThrownBy(() -> connect("", new Listener(), "forged.token.value")).hasStackTraceContaining("401");
+        assertThatThrownBy(() -> connect("", new Listener(), "forged.token.value"))
+                .hasStackTraceContaining("401");
     }
 
     @Test
@@ -122,7 +123,8 @@ class WebSocketTest extends IntegrationTest {
         connect("", other, admin.accessToken());
         victim.sendText("{\"subscribe\": {\"type\": \"" + "x".repeat(64 * 1024) + "\"}}", true);
         assertThat(big.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
-        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("SMS", true))).expect(200);
+        api.patch("/api/v1/settings/safety", admin.accessToken(), Map.of("channels", Map.of("SMS", true)))
+                .expect(200);
         assertThat(other.next().path("type").asText()).isEqualTo("safety.channel_toggled");
     }
 }

@@ -2,13 +2,11 @@ package ai.revo.missioncontrol.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import ai.revo.missioncontrol.campaigns.Criteria;
 import ai.revo.missioncontrol.contacts.CompanyView;
 import ai.revo.missioncontrol.contacts.Score;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class FitTest {
 
@@ -54,8 +52,10 @@ class FitTest {
         assertThat(Fit.sizeMatches("11-50", company(null, 11))).isTrue();
         assertThat(Fit.sizeMatches("11-50", company(null, 51))).isFalse();
         assertThat(Fit.sizeMatches("500+", company(null, 5000))).isTrue();
-        assertThat(Fit.sizeMatches("Enterprise", new CompanyView(null, "x.com", "X", null, "enterprise", null, null,
-                null, null, null, null))).isTrue();
+        assertThat(Fit.sizeMatches(
+                        "Enterprise",
+                        new CompanyView(null, "x.com", "X", null, "enterprise", null, null, null, null, null, null)))
+                .isTrue();
     }
 
     @Test

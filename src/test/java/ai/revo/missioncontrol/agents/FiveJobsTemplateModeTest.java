@@ -2,14 +2,11 @@ package ai.revo.missioncontrol.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** No LLM configured: the chain still works, and everything it wrote says it came from the template. */
 class FiveJobsTemplateModeTest extends IntegrationTest {
@@ -21,12 +18,15 @@ class FiveJobsTemplateModeTest extends IntegrationTest {
         String campaign = FiveJobs.prepare(api, admin);
         List<JsonNode> runs = FiveJobs.runInOrder(api, admin);
         FiveJobs.assertTheChainWorked(api, admin, campaign, runs, "template");
-        JsonNode calls = api.get("/api/v1/logs/llm?promptKey=outreach_first_message", admin.accessToken()).expect(200)
-                .json().path("data");
+        JsonNode calls = api.get("/api/v1/logs/llm?promptKey=outreach_first_message", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data");
         assertThat(calls).hasSize(3);
         calls.forEach(c -> assertThat(c.path("model").asText()).isEqualTo("template"));
         // the agents' 24-hour figures count these runs
-        JsonNode metrics = api.get("/api/v1/metrics/agents", admin.accessToken()).json().path("data");
+        JsonNode metrics =
+                api.get("/api/v1/metrics/agents", admin.accessToken()).json().path("data");
         metrics.forEach(m -> {
             if (!m.path("agent").asText().equals("qa_reviewer")) {
                 assertThat(m.path("runs").asInt()).as(m.toString()).isEqualTo(1);

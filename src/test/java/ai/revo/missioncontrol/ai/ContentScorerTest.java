@@ -27,7 +27,8 @@ class ContentScorerTest {
         ContentScore s = scorer.score(SPAMMY);
         assertThat(s.spamRisk()).isGreaterThan(0.7);
         assertThat(s.replyProbability()).isLessThan(0.2);
-        assertThat(s.signals()).anyMatch(x -> x.startsWith("spam phrase: act now"))
+        assertThat(s.signals())
+                .anyMatch(x -> x.startsWith("spam phrase: act now"))
                 .anyMatch(x -> x.startsWith("ALL CAPS words"))
                 .anyMatch(x -> x.startsWith("exclamation marks"))
                 .anyMatch(x -> x.startsWith("many links: 3"));
@@ -48,7 +49,8 @@ class ContentScorerTest {
 
     @Test
     void unfilledMergeFieldsAndEmptyTextAreSignalled() {
-        assertThat(scorer.score("Hi {{firstName}}, would you like a demo?").signals()).contains("unfilled merge field");
+        assertThat(scorer.score("Hi {{firstName}}, would you like a demo?").signals())
+                .contains("unfilled merge field");
         ContentScore empty = scorer.score("  ");
         assertThat(empty.replyProbability()).isZero();
         assertThat(empty.signals()).containsExactly("empty message");

@@ -1,31 +1,25 @@
 package ai.revo.missioncontrol.ai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.LlmIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The gateway against a fake OpenAI-compatible server (WireMock): request shape, results, and every fault: 429,
@@ -59,24 +53,44 @@ class LlmModeTest extends LlmIntegrationTest {
 
     static String completion(String content) {
         try {
-            return JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1700000000,
-                    "model", "test-model-2025", "choices", List.of(Map.of("index", 0, "message",
-                            Map.of("role", "assistant", "content", content), "finish_reason", "stop")),
-                    "usage", Map.of("prompt_tokens", 120, "completion_tokens", 40, "total_tokens", 160)));
+            return JSON.writeValueAsString(Map.of(
+                    "id",
+                    "chatcmpl-1",
+                    "object",
+                    "chat.completion",
+                    "created",
+                    1700000000,
+                    "model",
+                    "test-model-2025",
+                    "choices",
+                    List.of(Map.of(
+                            "index",
+                            0,
+                            "message",
+                            Map.of("role", "assistant", "content", content),
+                            "finish_reason",
+                            "stop")),
+                    "usage",
+                    Map.of("prompt_tokens", 120, "completion_tokens", 40, "total_tokens", 160)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     static void answer(String content) {
-        SERVER.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(completion(content))));
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion(content))));
     }
 
     static void fail(int status) {
-        SERVER.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}")));
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}")));
     }
 
     int calls() {
@@ -84,7 +98,11 @@ class LlmModeTest extends LlmIntegrationTest {
     }
 
     JsonNode lastLog() {
-        return api.get("/api/v1/logs/llm", admin.accessToken()).expect(200).json().path("data").get(0);
+        return api.get("/api/v1/logs/llm", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data")
+                .get(0);
     }
 
     LlmException failure(String key, Map<String, ?> vars) {
@@ -98,10 +116,11 @@ class LlmModeTest extends LlmIntegrationTest {
 
     @Test
     void sendsTheRenderedPromptsAsAJsonModeChatRequestAndAnswersTheModelsResult() throws Exception {
-        answer("{\"subject\": \"Hello Ada\", \"body\": \"Hi Ada, a quick idea for Analytical Engines?\", \"confidence\": 0.82}");
+        answer(
+                "{\"subject\": \"Hello Ada\", \"body\": \"Hi Ada, a quick idea for Analytical Engines?\", \"confidence\": 0.82}");
         UUID run = UUID.randomUUID();
-        LlmResult r = gateway.generate(tenant, "outreach_first_message", TemplateModeTest.outreachVariables("EMAIL"),
-                LlmContext.run(run));
+        LlmResult r = gateway.generate(
+                tenant, "outreach_first_message", TemplateModeTest.outreachVariables("EMAIL"), LlmContext.run(run));
 
         assertThat(r.fromTemplate()).isFalse();
         assertThat(r.model()).isEqualTo("test-model-2025");
@@ -125,11 +144,17 @@ class LlmModeTest extends LlmIntegrationTest {
                 .isEqualTo("You are Sam, a friendly assistant of Revo.");
         assertThat(body.path("messages").get(1).path("role").asText()).isEqualTo("user");
         assertThat(body.path("messages").get(1).path("content").asText())
-                .contains("on the EMAIL channel", "Lead: Ada Lovelace", "Head of Research at Analytical Engines",
+                .contains(
+                        "on the EMAIL channel",
+                        "Lead: Ada Lovelace",
+                        "Head of Research at Analytical Engines",
                         "Include a short subject line.")
                 .doesNotContain("{{");
 
-        JsonNode row = api.get("/api/v1/logs/llm?runId=" + run, admin.accessToken()).json().path("data").get(0);
+        JsonNode row = api.get("/api/v1/logs/llm?runId=" + run, admin.accessToken())
+                .json()
+                .path("data")
+                .get(0);
         assertThat(row.path("model").asText()).isEqualTo("test-model-2025");
         assertThat(row.path("outcome").asText()).isEqualTo("SUCCEEDED");
         assertThat(row.path("inputTokens").asInt()).isEqualTo(120);
@@ -137,7 +162,8 @@ class LlmModeTest extends LlmIntegrationTest {
         assertThat(row.path("attempts").asInt()).isEqualTo(1);
         assertThat(row.path("promptHash").asText()).isEqualTo(r.promptHash());
 
-        JsonNode status = api.get("/api/v1/ai/status", admin.accessToken()).expect(200).json();
+        JsonNode status =
+                api.get("/api/v1/ai/status", admin.accessToken()).expect(200).json();
         assertThat(status.path("templateMode").asBoolean()).isFalse();
         assertThat(status.path("model").asText()).isEqualTo("test-model");
         assertThat(status.path("circuitState").asText()).isEqualTo("CLOSED");
@@ -146,26 +172,33 @@ class LlmModeTest extends LlmIntegrationTest {
     @Test
     void aTextPromptAsksForTextAndAnswersIt() throws Exception {
         answer("Three wins today.");
-        LlmResult r = gateway.generate(tenant, "daily_brief", Map.of("wins", List.of("a"), "date", "2025-05-01"),
-                LlmContext.none());
+        LlmResult r = gateway.generate(
+                tenant, "daily_brief", Map.of("wins", List.of("a"), "date", "2025-05-01"), LlmContext.none());
         assertThat(r.text()).isEqualTo("Three wins today.");
         assertThat(r.json()).isNull();
         assertThat(r.confidence()).isNull();
-        JsonNode body = JSON.readTree(SERVER.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBodyAsString());
+        JsonNode body = JSON.readTree(
+                SERVER.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBodyAsString());
         assertThat(body.path("response_format").path("type").asText("text")).isNotEqualTo("json_object");
         assertThat(body.path("messages").get(1).path("content").asText()).contains("Wins:\n- a\n");
     }
 
     @Test
     void a429IsRetriedAndTheSecondAttemptSucceeds() {
-        SERVER.stubFor(post(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withBody("{\"error\":{\"message\":\"slow down\"}}"))
                 .willSetStateTo("ok"));
-        SERVER.stubFor(post(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .inScenario("busy")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(completion("{\"text\": \"Shorter.\", \"confidence\": 0.9}"))));
-        LlmResult r = gateway.generate(tenant, "rewrite", Map.of("text", "Long.", "instruction", "shorter"),
-                LlmContext.none());
+        LlmResult r = gateway.generate(
+                tenant, "rewrite", Map.of("text", "Long.", "instruction", "shorter"), LlmContext.none());
         assertThat(r.field("text")).isEqualTo("Shorter.");
         assertThat(calls()).isEqualTo(2);
         assertThat(lastLog().path("attempts").asInt()).isEqualTo(2);
@@ -209,8 +242,12 @@ class LlmModeTest extends LlmIntegrationTest {
 
     @Test
     void aSlowAnswerBeyondTheTimeoutFailsAsTimeout() {
-        SERVER.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(2500)
-                .withHeader("Content-Type", "application/json").withBody(completion("{\"text\": \"late\"}"))));
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(2500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion("{\"text\": \"late\"}"))));
         long started = System.nanoTime();
         LlmException e = failure("rewrite", Map.of("text", "x", "instruction", "y"));
         assertThat(e.kind()).isEqualTo(LlmException.Kind.TIMEOUT);
@@ -235,12 +272,20 @@ class LlmModeTest extends LlmIntegrationTest {
 
     @Test
     void anAnswerMissingARequiredFieldIsAskedForOnceMore() {
-        SERVER.stubFor(post(urlEqualTo(PATH)).inScenario("fix").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .inScenario("fix")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(completion("{\"confidence\": \"high\"}")))
                 .willSetStateTo("fixed"));
-        SERVER.stubFor(post(urlEqualTo(PATH)).inScenario("fix").whenScenarioStateIs("fixed")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .inScenario("fix")
+                .whenScenarioStateIs("fixed")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(completion("```json\n{\"text\": \"Fixed.\", \"confidence\": 0.7}\n```"))));
         LlmResult r = gateway.generate(tenant, "rewrite", Map.of("text", "x", "instruction", "y"), LlmContext.none());
         assertThat(r.field("text")).isEqualTo("Fixed.");
@@ -264,23 +309,32 @@ class LlmModeTest extends LlmIntegrationTest {
         assertThat(open.getMessage()).contains("circuit open");
         assertThat(calls()).isEqualTo(6);
         assertThat(lastLog().path("errorKind").asText()).isEqualTo("CIRCUIT_OPEN");
-        assertThat(api.get("/api/v1/ai/status", admin.accessToken()).json().path("circuitState").asText())
+        assertThat(api.get("/api/v1/ai/status", admin.accessToken())
+                        .json()
+                        .path("circuitState")
+                        .asText())
                 .isEqualTo("OPEN");
     }
 
     @Test
     void helpersUseTheModelAndTurnItsFailuresIntoReadableErrors() {
         answer("{\"text\": \"Hi Ada, would a demo help?\", \"confidence\": 0.9}");
-        JsonNode s = api.post("/api/v1/ai/personalize", admin.accessToken(),
-                Map.of("text", "Hello, would a demo help?", "tone", "warm")).expect(200).json();
+        JsonNode s = api.post(
+                        "/api/v1/ai/personalize",
+                        admin.accessToken(),
+                        Map.of("text", "Hello, would a demo help?", "tone", "warm"))
+                .expect(200)
+                .json();
         assertThat(s.path("text").asText()).isEqualTo("Hi Ada, would a demo help?");
         assertThat(s.path("model").asText()).isEqualTo("test-model-2025");
         assertThat(s.path("confidence").asDouble()).isEqualTo(0.9);
 
         SERVER.resetAll();
         fail(502);
-        JsonNode error = api.post("/api/v1/ai/rewrite", admin.accessToken(),
-                Map.of("text", "Hello", "instruction", "shorter")).expectError(503, "SERVICE_UNAVAILABLE").json();
+        JsonNode error = api.post(
+                        "/api/v1/ai/rewrite", admin.accessToken(), Map.of("text", "Hello", "instruction", "shorter"))
+                .expectError(503, "SERVICE_UNAVAILABLE")
+                .json();
         assertThat(error.path("error").path("details").path("kind").asText()).isEqualTo("UNAVAILABLE");
         assertThat(error.path("error").path("message").asText()).contains("HTTP 502");
     }

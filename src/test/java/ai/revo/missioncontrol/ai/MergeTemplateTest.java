@@ -5,23 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class MergeTemplateTest {
 
     private static final Map<String, Object> VARS = Map.of(
-            "firstName", "Ada",
-            "lead", Map.of("firstName", "Grace", "company", "Navy", "city", ""),
-            "campaign", Map.of("agentName", "Sam", "budget", 1200.0, "rate", 0.25),
-            "wins", List.of("Two demos booked", "One contract signed"),
-            "channel", "EMAIL",
-            "active", true);
+            "firstName",
+            "Ada",
+            "lead",
+            Map.of("firstName", "Grace", "company", "Navy", "city", ""),
+            "campaign",
+            Map.of("agentName", "Sam", "budget", 1200.0, "rate", 0.25),
+            "wins",
+            List.of("Two demos booked", "One contract signed"),
+            "channel",
+            "EMAIL",
+            "active",
+            true);
 
     @Test
     void rendersFieldsAndDottedPathsIntoNestedMaps() {
-        assertThat(MergeTemplate.render("Hi {{firstName}}, {{ lead.firstName }} of {{lead.company}}; {{campaign.agentName}}",
-                VARS)).isEqualTo("Hi Ada, Grace of Navy; Sam");
+        assertThat(MergeTemplate.render(
+                        "Hi {{firstName}}, {{ lead.firstName }} of {{lead.company}}; {{campaign.agentName}}", VARS))
+                .isEqualTo("Hi Ada, Grace of Navy; Sam");
     }
 
     @Test
@@ -43,8 +49,9 @@ class MergeTemplateTest {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("drafts", 12);
         figures.put("replies", 3.0);
-        assertThat(MergeTemplate.render("{{campaign.budget}} {{campaign.rate}} {{wins}} | {{figures}}",
-                Map.of("campaign", VARS.get("campaign"), "wins", VARS.get("wins"), "figures", figures)))
+        assertThat(MergeTemplate.render(
+                        "{{campaign.budget}} {{campaign.rate}} {{wins}} | {{figures}}",
+                        Map.of("campaign", VARS.get("campaign"), "wins", VARS.get("wins"), "figures", figures)))
                 .isEqualTo("1200 0.25 Two demos booked, One contract signed | drafts: 12, replies: 3");
     }
 
@@ -58,18 +65,22 @@ class MergeTemplateTest {
 
     @Test
     void sectionOverListOfMapsResolvesItemFieldsFirstThenOuterOnes() {
-        Map<String, Object> vars = Map.of("sender", "Sam",
-                "leads", List.of(Map.of("name", "Ada"), Map.of("name", "Grace")));
+        Map<String, Object> vars =
+                Map.of("sender", "Sam", "leads", List.of(Map.of("name", "Ada"), Map.of("name", "Grace")));
         assertThat(MergeTemplate.render("{{#leads}}{{name}} from {{sender}}; {{/leads}}", vars))
                 .isEqualTo("Ada from Sam; Grace from Sam; ");
     }
 
     @Test
     void scalarSectionsRenderOnceWhenPresentAndEqualityConditionsCompareIgnoringCase() {
-        assertThat(MergeTemplate.render("{{#lead.company}} at {{lead.company}}{{/lead.company}}{{#lead.city}} in {{lead.city}}{{/lead.city}}", VARS))
+        assertThat(MergeTemplate.render(
+                        "{{#lead.company}} at {{lead.company}}{{/lead.company}}{{#lead.city}} in {{lead.city}}{{/lead.city}}",
+                        VARS))
                 .isEqualTo(" at Navy");
-        assertThat(MergeTemplate.render("{{#active}}on{{/active}}{{^active}}off{{/active}}", VARS)).isEqualTo("on");
-        assertThat(MergeTemplate.render("{{#channel=email}}Subject{{/channel=email}}{{^channel=EMAIL}}none{{/channel=EMAIL}}", VARS))
+        assertThat(MergeTemplate.render("{{#active}}on{{/active}}{{^active}}off{{/active}}", VARS))
+                .isEqualTo("on");
+        assertThat(MergeTemplate.render(
+                        "{{#channel=email}}Subject{{/channel=email}}{{^channel=EMAIL}}none{{/channel=EMAIL}}", VARS))
                 .isEqualTo("Subject");
         assertThat(MergeTemplate.render("{{#channel=EMAIL}}Subject{{/channel=EMAIL}}", Map.of("channel", "SMS")))
                 .isEmpty();
@@ -88,13 +99,14 @@ class MergeTemplateTest {
     @Test
     void fieldsListsEveryPathInOrderOfFirstUse() {
         assertThat(MergeTemplate.fields("{{lead.firstName|there}} {{#wins}}{{.}}{{/wins}} {{campaign.agentName}} "
-                + "{{lead.firstName}} {{#channel=EMAIL}}x{{/channel=EMAIL}}"))
+                        + "{{lead.firstName}} {{#channel=EMAIL}}x{{/channel=EMAIL}}"))
                 .containsExactly("lead.firstName", "wins", "campaign.agentName", "channel");
         assertThat(MergeTemplate.fields(null)).isEmpty();
     }
 
     @Test
     void flatKeysWithDotsWinOverNesting() {
-        assertThat(MergeTemplate.render("{{lead.firstName}}", Map.of("lead.firstName", "Flat"))).isEqualTo("Flat");
+        assertThat(MergeTemplate.render("{{lead.firstName}}", Map.of("lead.firstName", "Flat")))
+                .isEqualTo("Flat");
     }
 }

@@ -3,14 +3,11 @@ package ai.revo.missioncontrol.ai;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PromptsBrowserTest extends BrowserTest {
 
@@ -21,7 +18,8 @@ class PromptsBrowserTest extends BrowserTest {
         Page page = signIn(admin.email(), admin.password());
         page.navigate(baseUrl() + "/prompts");
         assertThat(page.getByTestId("llm-mode-template")).containsText("Template mode (no LLM configured)");
-        assertThat(page.locator("[data-prompt='rewrite'] [data-testid=active-version]")).hasText("v1");
+        assertThat(page.locator("[data-prompt='rewrite'] [data-testid=active-version]"))
+                .hasText("v1");
         assertThat(page.getByTestId("llm-calls-empty")).isVisible();
         page.locator("[data-prompt='rewrite'] a").click();
         page.waitForURL(baseUrl() + "/prompts/rewrite");
@@ -34,10 +32,12 @@ class PromptsBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("prompt-saved")).containsText("Saved as version 2");
         assertThat(page.getByTestId("prompt-active-version")).hasText("active v2");
         assertThat(page.getByTestId("prompt-template")).containsText("Rewrite briefly: {{instruction}}");
-        assertThat(page.locator("[data-version='2'] [data-testid=version-active]")).isVisible();
+        assertThat(page.locator("[data-version='2'] [data-testid=version-active]"))
+                .isVisible();
 
         page.getByTestId("show-diff").click();
-        assertThat(page.locator("#prompt-diff [data-op=added]").first()).containsText("+ Rewrite briefly: {{instruction}}");
+        assertThat(page.locator("#prompt-diff [data-op=added]").first())
+                .containsText("+ Rewrite briefly: {{instruction}}");
         assertThat(page.locator("#prompt-diff [data-op=removed]").first()).containsText("- Rewrite the message below.");
         screenshot(page, "prompt-versions");
 
@@ -46,8 +46,12 @@ class PromptsBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("prompt-saved")).containsText("Version 1 is active again");
         assertThat(page.getByTestId("prompt-active-version")).hasText("active v1");
         assertThat(page.getByTestId("prompt-template")).containsText("Rewrite the message below.");
-        assertThat(api.get("/api/v1/prompts/rewrite", admin.accessToken()).json().path("active").path("version")
-                .asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/prompts/rewrite", admin.accessToken())
+                        .json()
+                        .path("active")
+                        .path("version")
+                        .asInt())
+                .isEqualTo(1);
         page.context().close();
     }
 

@@ -3,19 +3,16 @@ package ai.revo.missioncontrol.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 /** With no LLM configured (the shared test context), prompts' fallback templates produce the output, logged as such. */
 class TemplateModeTest extends IntegrationTest {
@@ -25,20 +22,46 @@ class TemplateModeTest extends IntegrationTest {
 
     static Map<String, Object> outreachVariables(String channel) {
         return Map.of(
-                "lead", Map.of("firstName", "Ada", "lastName", "Lovelace", "company", "Analytical Engines",
-                        "jobTitle", "Head of Research", "industry", "computing"),
-                "campaign", Map.of("name", "Spring launch", "objective", "Book demos", "agentName", "Sam",
-                        "systemPrompt", "You are Sam, a friendly assistant of Revo.", "bookingLink",
+                "lead",
+                Map.of(
+                        "firstName",
+                        "Ada",
+                        "lastName",
+                        "Lovelace",
+                        "company",
+                        "Analytical Engines",
+                        "jobTitle",
+                        "Head of Research",
+                        "industry",
+                        "computing"),
+                "campaign",
+                Map.of(
+                        "name",
+                        "Spring launch",
+                        "objective",
+                        "Book demos",
+                        "agentName",
+                        "Sam",
+                        "systemPrompt",
+                        "You are Sam, a friendly assistant of Revo.",
+                        "bookingLink",
                         "https://cal.example/sam"),
-                "channel", channel, "score", "A", "scoreReason", "fits the ideal customer",
-                "sender", Map.of("name", "Sam Smith"));
+                "channel",
+                channel,
+                "score",
+                "A",
+                "scoreReason",
+                "fits the ideal customer",
+                "sender",
+                Map.of("name", "Sam Smith"));
     }
 
     @Test
     void statusSaysTemplateModePlainly() {
         Api api = api();
         Api.Session admin = api.signup();
-        JsonNode status = api.get("/api/v1/ai/status", admin.accessToken()).expect(200).json();
+        JsonNode status =
+                api.get("/api/v1/ai/status", admin.accessToken()).expect(200).json();
         assertThat(status.path("templateMode").asBoolean()).isTrue();
         assertThat(status.path("model").asText()).isEqualTo("template");
         assertThat(gateway.mode().templateMode()).isTrue();
@@ -50,8 +73,8 @@ class TemplateModeTest extends IntegrationTest {
         Api.Session admin = api.signup();
         TenantId tenant = TenantId.of(admin.tenantId());
         UUID run = UUID.randomUUID();
-        LlmResult r = gateway.generate(tenant, "outreach_first_message", outreachVariables("EMAIL"),
-                new LlmContext(run, "lead", "lead-1"));
+        LlmResult r = gateway.generate(
+                tenant, "outreach_first_message", outreachVariables("EMAIL"), new LlmContext(run, "lead", "lead-1"));
         assertThat(r.fromTemplate()).isTrue();
         assertThat(r.model()).isEqualTo("template");
         assertThat(r.promptKey()).isEqualTo("outreach_first_message");
@@ -60,15 +83,18 @@ class TemplateModeTest extends IntegrationTest {
         assertThat(r.inputTokens()).isNull();
         assertThat(r.confidence()).isEqualTo(0.5);
         assertThat(r.field("subject")).isEqualTo("A quick idea for Analytical Engines");
-        assertThat(r.field("body")).startsWith("Hi Ada,\n\nI'm reaching out because we work with teams like "
-                + "Analytical Engines in computing")
+        assertThat(r.field("body"))
+                .startsWith("Hi Ada,\n\nI'm reaching out because we work with teams like "
+                        + "Analytical Engines in computing")
                 .contains("useful to you as Head of Research.")
                 .contains("You can pick a time that suits you here: https://cal.example/sam")
                 .endsWith("Best regards,\nSam")
                 .doesNotContain("{{");
         assertThat(r.text()).contains("\"body\"");
 
-        JsonNode logs = api.get("/api/v1/logs/llm?runId=" + run, admin.accessToken()).expect(200).json();
+        JsonNode logs = api.get("/api/v1/logs/llm?runId=" + run, admin.accessToken())
+                .expect(200)
+                .json();
         assertThat(logs.path("data")).hasSize(1);
         JsonNode row = logs.path("data").get(0);
         assertThat(row.path("model").asText()).isEqualTo("template");
@@ -84,41 +110,63 @@ class TemplateModeTest extends IntegrationTest {
     void aWhatsAppMessageHasNoSubjectAndMissingFieldsReadNaturally() {
         Api api = api();
         Api.Session admin = api.signup();
-        LlmResult r = gateway.generate(TenantId.of(admin.tenantId()), "outreach_first_message",
-                Map.of("channel", "WHATSAPP", "sender", Map.of("name", "Sam Smith")), LlmContext.none());
+        LlmResult r = gateway.generate(
+                TenantId.of(admin.tenantId()),
+                "outreach_first_message",
+                Map.of("channel", "WHATSAPP", "sender", Map.of("name", "Sam Smith")),
+                LlmContext.none());
         assertThat(r.json()).doesNotContainKey("subject");
-        assertThat(r.field("body")).isEqualTo("Hi there,\n\nI'm reaching out because we work with teams like yours, "
-                + "and I thought our work could be useful to you.\n\nWould you be open to a short conversation?"
-                + "\n\nBest regards,\nSam Smith");
+        assertThat(r.field("body"))
+                .isEqualTo("Hi there,\n\nI'm reaching out because we work with teams like yours, "
+                        + "and I thought our work could be useful to you.\n\nWould you be open to a short conversation?"
+                        + "\n\nBest regards,\nSam Smith");
     }
 
     @Test
     void theDailyBriefRendersListsAndFigures() {
         Api api = api();
         Api.Session admin = api.signup();
-        LlmResult r = gateway.generate(TenantId.of(admin.tenantId()), "daily_brief", Map.of(
-                "workspace", "Acme", "date", "2025-05-01",
-                "wins", List.of("3 demos booked", "1 deal won"), "blockers", List.of(),
-                "nextMoves", List.of("Follow up with Ada"), "figures", Map.of("drafts", 12)), LlmContext.none());
+        LlmResult r = gateway.generate(
+                TenantId.of(admin.tenantId()),
+                "daily_brief",
+                Map.of(
+                        "workspace",
+                        "Acme",
+                        "date",
+                        "2025-05-01",
+                        "wins",
+                        List.of("3 demos booked", "1 deal won"),
+                        "blockers",
+                        List.of(),
+                        "nextMoves",
+                        List.of("Follow up with Ada"),
+                        "figures",
+                        Map.of("drafts", 12)),
+                LlmContext.none());
         assertThat(r.json()).isNull();
         assertThat(r.confidence()).isNull();
-        assertThat(r.text()).isEqualTo("Daily brief for Acme, 2025-05-01\n\nWins:\n- 3 demos booked\n- 1 deal won\n\n"
-                + "Blockers:\n- Nothing is blocked.\n\nNext moves:\n- Follow up with Ada\n\nFigures: drafts: 12");
+        assertThat(r.text())
+                .isEqualTo(
+                        "Daily brief for Acme, 2025-05-01\n\nWins:\n- 3 demos booked\n- 1 deal won\n\n"
+                                + "Blockers:\n- Nothing is blocked.\n\nNext moves:\n- Follow up with Ada\n\nFigures: drafts: 12");
     }
 
     @Test
     void anUnknownPromptFailsReadablyAndIsLogged() {
         Api api = api();
         Api.Session admin = api.signup();
-        assertThatThrownBy(() -> gateway.generate(TenantId.of(admin.tenantId()), "no_such_prompt", Map.of(),
-                LlmContext.none()))
+        assertThatThrownBy(() ->
+                        gateway.generate(TenantId.of(admin.tenantId()), "no_such_prompt", Map.of(), LlmContext.none()))
                 .isInstanceOfSatisfying(LlmException.class, e -> {
                     assertThat(e.kind()).isEqualTo(LlmException.Kind.UNKNOWN_PROMPT);
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.getMessage()).contains("no_such_prompt");
                 });
-        JsonNode row = api.get("/api/v1/logs/llm?outcome=FAILED", admin.accessToken()).expect(200).json()
-                .path("data").get(0);
+        JsonNode row = api.get("/api/v1/logs/llm?outcome=FAILED", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data")
+                .get(0);
         assertThat(row.path("errorKind").asText()).isEqualTo("UNKNOWN_PROMPT");
         assertThat(row.path("promptKey").asText()).isEqualTo("no_such_prompt");
         api.get("/api/v1/logs/llm?outcome=MAYBE", admin.accessToken()).expectError(400, "VALIDATION_ERROR");
@@ -129,8 +177,12 @@ class TemplateModeTest extends IntegrationTest {
         Api api = api();
         Api.Session admin = api.signup();
         Api.Session operator = api.addUser(admin, "OPERATOR");
-        JsonNode p = api.post("/api/v1/ai/personalize", operator.accessToken(),
-                Map.of("text", "Hello, would a demo help?", "tone", "warm")).expect(200).json();
+        JsonNode p = api.post(
+                        "/api/v1/ai/personalize",
+                        operator.accessToken(),
+                        Map.of("text", "Hello, would a demo help?", "tone", "warm"))
+                .expect(200)
+                .json();
         assertThat(p.path("text").asText()).isEqualTo("Hello, would a demo help?");
         assertThat(p.path("model").asText()).isEqualTo("template");
         assertThat(p.path("confidence").asDouble()).isEqualTo(0.3);
@@ -138,20 +190,33 @@ class TemplateModeTest extends IntegrationTest {
         assertThat(p.path("id").asText()).isNotBlank();
         assertThat(p.path("createdAt").asText()).isNotBlank();
 
-        JsonNode rw = api.post("/api/v1/ai/rewrite", admin.accessToken(),
-                Map.of("text", "Our product is good.", "instruction", "Make it friendlier")).expect(200).json();
+        JsonNode rw = api.post(
+                        "/api/v1/ai/rewrite",
+                        admin.accessToken(),
+                        Map.of("text", "Our product is good.", "instruction", "Make it friendlier"))
+                .expect(200)
+                .json();
         assertThat(rw.path("text").asText()).isEqualTo("Our product is good.");
         assertThat(rw.path("model").asText()).isEqualTo("template");
 
-        JsonNode score = api.post("/api/v1/ai/score", operator.accessToken(),
-                Map.of("text", "URGENT!!! Click here for a FREE GIFT")).expect(200).json();
+        JsonNode score = api.post(
+                        "/api/v1/ai/score",
+                        operator.accessToken(),
+                        Map.of("text", "URGENT!!! Click here for a FREE GIFT"))
+                .expect(200)
+                .json();
         assertThat(score.path("spamRisk").asDouble()).isGreaterThan(0.5);
         assertThat(score.path("signals").toString()).contains("spam phrase: click here");
         assertThat(score.path("inputHash").asText()).matches("[0-9a-f]{64}");
 
-        JsonNode logs = api.get("/api/v1/logs/llm?promptKey=personalize", admin.accessToken()).json();
+        JsonNode logs = api.get("/api/v1/logs/llm?promptKey=personalize", admin.accessToken())
+                .json();
         assertThat(logs.path("data")).hasSize(1);
-        assertThat(api.get("/api/v1/logs/llm", admin.accessToken()).json().path("pagination").path("total").asInt())
+        assertThat(api.get("/api/v1/logs/llm", admin.accessToken())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
                 .isEqualTo(2); // score calls no model
     }
 
@@ -161,17 +226,25 @@ class TemplateModeTest extends IntegrationTest {
         Api.Session admin = api.signup();
         String token = admin.accessToken();
         assertThat(api.post("/api/v1/ai/personalize", token, Map.of("tone", "warm"))
-                .expectError(400, "VALIDATION_ERROR").body()).contains("text");
+                        .expectError(400, "VALIDATION_ERROR")
+                        .body())
+                .contains("text");
         assertThat(api.post("/api/v1/ai/rewrite", token, Map.of("text", "x"))
-                .expectError(400, "VALIDATION_ERROR").body()).contains("instruction");
+                        .expectError(400, "VALIDATION_ERROR")
+                        .body())
+                .contains("instruction");
         assertThat(api.post("/api/v1/ai/score", token, Map.of("text", "x".repeat(20_001)))
-                .expectError(400, "VALIDATION_ERROR").body()).contains("text");
-        api.post("/api/v1/ai/personalize", token, Map.of("draftId", UUID.randomUUID())).expectError(404, "NOT_FOUND");
+                        .expectError(400, "VALIDATION_ERROR")
+                        .body())
+                .contains("text");
+        api.post("/api/v1/ai/personalize", token, Map.of("draftId", UUID.randomUUID()))
+                .expectError(404, "NOT_FOUND");
         api.post("/api/v1/ai/personalize", token, Map.of("leadId", UUID.randomUUID(), "text", "Hi"))
                 .expectError(404, "NOT_FOUND");
         api.post("/api/v1/ai/rewrite", token, Map.of("draftId", UUID.randomUUID(), "instruction", "x"))
                 .expectError(404, "NOT_FOUND");
-        api.post("/api/v1/ai/score", token, Map.of("draftId", UUID.randomUUID())).expectError(404, "NOT_FOUND");
+        api.post("/api/v1/ai/score", token, Map.of("draftId", UUID.randomUUID()))
+                .expectError(404, "NOT_FOUND");
     }
 
     @Test
@@ -190,23 +263,56 @@ class TemplateModeTest extends IntegrationTest {
     void feedbackIsAcceptedAndStoredInTheBackground() throws Exception {
         Api api = api();
         Api.Session admin = api.signup();
-        JsonNode s = api.post("/api/v1/ai/rewrite", admin.accessToken(),
-                Map.of("text", "Our product is good.", "instruction", "Shorter")).expect(200).json();
-        api.post("/api/v1/ai/feedback", admin.accessToken(), Map.of("suggestionId", s.path("id").asText(),
-                "inputHash", s.path("inputHash").asText(), "outcome", "EDITED", "comment", "too stiff")).expect(202);
-        assertThat(api.post("/api/v1/ai/feedback", admin.accessToken(), Map.of("suggestionId", s.path("id").asText(),
-                "inputHash", s.path("inputHash").asText(), "outcome", "MAYBE")).expectError(400, "VALIDATION_ERROR")
-                .body()).contains("outcome");
-        assertThat(api.post("/api/v1/ai/feedback", admin.accessToken(), Map.of("inputHash", "abc", "outcome",
-                "ACCEPTED")).expectError(400, "VALIDATION_ERROR").body()).contains("suggestionId");
+        JsonNode s = api.post(
+                        "/api/v1/ai/rewrite",
+                        admin.accessToken(),
+                        Map.of("text", "Our product is good.", "instruction", "Shorter"))
+                .expect(200)
+                .json();
+        api.post(
+                        "/api/v1/ai/feedback",
+                        admin.accessToken(),
+                        Map.of(
+                                "suggestionId",
+                                s.path("id").asText(),
+                                "inputHash",
+                                s.path("inputHash").asText(),
+                                "outcome",
+                                "EDITED",
+                                "comment",
+                                "too stiff"))
+                .expect(202);
+        assertThat(api.post(
+                                "/api/v1/ai/feedback",
+                                admin.accessToken(),
+                                Map.of(
+                                        "suggestionId",
+                                        s.path("id").asText(),
+                                        "inputHash",
+                                        s.path("inputHash").asText(),
+                                        "outcome",
+                                        "MAYBE"))
+                        .expectError(400, "VALIDATION_ERROR")
+                        .body())
+                .contains("outcome");
+        assertThat(api.post(
+                                "/api/v1/ai/feedback",
+                                admin.accessToken(),
+                                Map.of("inputHash", "abc", "outcome", "ACCEPTED"))
+                        .expectError(400, "VALIDATION_ERROR")
+                        .body())
+                .contains("suggestionId");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonNode audit;
         do {
             Thread.sleep(100);
-            audit = api.get("/api/v1/audit?action=ai.feedback", admin.accessToken()).json().path("data");
+            audit = api.get("/api/v1/audit?action=ai.feedback", admin.accessToken())
+                    .json()
+                    .path("data");
         } while (audit.isEmpty() && System.nanoTime() < deadline);
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("after").path("outcome").asText()).isEqualTo("EDITED");
-        assertThat(audit.get(0).path("entityId").asText()).isEqualTo(s.path("id").asText());
+        assertThat(audit.get(0).path("entityId").asText())
+                .isEqualTo(s.path("id").asText());
     }
 }

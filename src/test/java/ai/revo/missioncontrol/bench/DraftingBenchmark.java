@@ -1,5 +1,7 @@
 package ai.revo.missioncontrol.bench;
 
+import ai.revo.missioncontrol.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ai.revo.missioncontrol.support.Api;
 
 /**
  * Measures the agents' daily chain against one running node in template mode: N contacts that fit an ACTIVE
@@ -32,20 +30,56 @@ public final class DraftingBenchmark {
         campaign.put("name", "Benchmark campaign");
         campaign.put("objective", "Book on-site estimates with contractors");
         campaign.put("channels", List.of("EMAIL"));
-        campaign.put("criteria", Map.of("industries", List.of(Map.of("value", "Construction", "weight", 80)),
-                "titles", List.of(Map.of("value", "Owner", "weight", 60))));
-        String id = api.post("/api/v1/campaigns", t, campaign).expect(201).json().path("id").asText();
-        api.patch("/api/v1/campaigns/" + id + "/status", t, Map.of("status", "ACTIVE")).expect(200);
-        api.post("/api/v1/companies", t, Map.of("domain", "bench-builders.ca", "name", "Bench Builders", "industry",
-                "Construction", "size", "11-50", "city", "Toronto", "country", "Canada")).expect(200);
+        campaign.put(
+                "criteria",
+                Map.of(
+                        "industries",
+                        List.of(Map.of("value", "Construction", "weight", 80)),
+                        "titles",
+                        List.of(Map.of("value", "Owner", "weight", 60))));
+        String id = api.post("/api/v1/campaigns", t, campaign)
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        api.patch("/api/v1/campaigns/" + id + "/status", t, Map.of("status", "ACTIVE"))
+                .expect(200);
+        api.post(
+                        "/api/v1/companies",
+                        t,
+                        Map.of(
+                                "domain",
+                                "bench-builders.ca",
+                                "name",
+                                "Bench Builders",
+                                "industry",
+                                "Construction",
+                                "size",
+                                "11-50",
+                                "city",
+                                "Toronto",
+                                "country",
+                                "Canada"))
+                .expect(200);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger failures = new AtomicInteger();
         for (int i = 0; i < leads; i++) {
             int n = i;
             pool.submit(() -> {
                 try {
-                    api.post("/api/v1/contacts", t, Map.of("firstName", "Owner" + n, "lastName", "Bench",
-                            "email", "owner" + n + "@bench-builders.ca", "jobTitle", "Owner")).expect(200);
+                    api.post(
+                                    "/api/v1/contacts",
+                                    t,
+                                    Map.of(
+                                            "firstName",
+                                            "Owner" + n,
+                                            "lastName",
+                                            "Bench",
+                                            "email",
+                                            "owner" + n + "@bench-builders.ca",
+                                            "jobTitle",
+                                            "Owner"))
+                            .expect(200);
                 } catch (RuntimeException | AssertionError e) {
                     failures.incrementAndGet();
                 }
@@ -66,15 +100,20 @@ public final class DraftingBenchmark {
     private static void line(String name, JsonNode run, String count) {
         int items = run.path("output").path(count).asInt();
         long ms = run.path("durationMs").asLong();
-        System.out.printf("RESULT %s: status=%s %s=%d duration_ms=%d per_second=%.1f%n", name,
-                run.path("status").asText(), count, items, ms, ms == 0 ? 0.0 : items * 1000.0 / ms);
+        System.out.printf(
+                "RESULT %s: status=%s %s=%d duration_ms=%d per_second=%.1f%n",
+                name, run.path("status").asText(), count, items, ms, ms == 0 ? 0.0 : items * 1000.0 / ms);
     }
 
     private static JsonNode run(Api api, String token, String agent, Object body) throws InterruptedException {
-        String runId = api.post("/api/v1/agents/" + agent + "/run", token, body).expect(202).json().path("runId")
+        String runId = api.post("/api/v1/agents/" + agent + "/run", token, body)
+                .expect(202)
+                .json()
+                .path("runId")
                 .asText();
         while (true) {
-            JsonNode run = api.get("/api/v1/runs/" + runId, token).expect(200).json().path("run");
+            JsonNode run =
+                    api.get("/api/v1/runs/" + runId, token).expect(200).json().path("run");
             String status = run.path("status").asText();
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
                 return run;

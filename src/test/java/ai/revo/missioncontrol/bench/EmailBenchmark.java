@@ -1,5 +1,9 @@
 package ai.revo.missioncontrol.bench;
 
+import ai.revo.missioncontrol.support.Api;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,12 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import ai.revo.missioncontrol.support.Api;
 
 /**
  * The email channel against one running node and a local SMTP sink (GreenMail in this process): (1) composer draft
@@ -60,7 +58,9 @@ public final class EmailBenchmark {
         String token = admin.accessToken();
         api.patch("/api/v1/settings/safety", token, Map.of("dryRunMode", false, "channels", Map.of("EMAIL", true)))
                 .expect(200);
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(16))
+                .build();
 
         // 1. autosaves at a steady 200 requests per second (open loop: requests go out on schedule, whether or not
         // the previous ones have answered): 50 drafts being typed, each save a new version of one of them. First a
@@ -73,17 +73,28 @@ public final class EmailBenchmark {
         long start = System.nanoTime();
         saves(http, base, token, typing, total, 200, saveMicros, saveErrors);
         double achieved = total / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("RESULT draft_autosave requests=%d errors=%d offered_rps=200 achieved_rps=%.0f %s%n", total,
-                saveErrors.get(), achieved, percentiles(saveMicros));
+        System.out.printf(
+                "RESULT draft_autosave requests=%d errors=%d offered_rps=200 achieved_rps=%.0f %s%n",
+                total, saveErrors.get(), achieved, percentiles(saveMicros));
 
         // 2. send acceptance latency, one request at a time
         List<String> sampleDrafts = drafts(api, token, sendSamples);
         List<Long> acceptMicros = new ArrayList<>();
         for (int i = 0; i < sendSamples; i++) {
-            String body = JSON.writeValueAsString(Map.of("draftId", sampleDrafts.get(i), "fromEmail",
-                    "bench@revo.example", "toEmail", "sample" + i + "@sink.example"));
+            String body = JSON.writeValueAsString(Map.of(
+                    "draftId",
+                    sampleDrafts.get(i),
+                    "fromEmail",
+                    "bench@revo.example",
+                    "toEmail",
+                    "sample" + i + "@sink.example"));
             long sent = System.nanoTime();
-            HttpResponse<Void> r = http.send(post(base + "/api/v1/emails/send", token, body, UUID.randomUUID().toString()),
+            HttpResponse<Void> r = http.send(
+                    post(
+                            base + "/api/v1/emails/send",
+                            token,
+                            body,
+                            UUID.randomUUID().toString()),
                     HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() != 202) {
                 throw new IllegalStateException("send answered " + r.statusCode());
@@ -102,10 +113,20 @@ public final class EmailBenchmark {
             int n = i;
             senders.submit(() -> {
                 try {
-                    String body = JSON.writeValueAsString(Map.of("draftId", bulk.get(n), "fromEmail",
-                            "bench@revo.example", "toEmail", "bulk" + n + "@sink.example"));
-                    HttpResponse<Void> r = http.send(post(base + "/api/v1/emails/send", token, body,
-                            UUID.randomUUID().toString()), HttpResponse.BodyHandlers.discarding());
+                    String body = JSON.writeValueAsString(Map.of(
+                            "draftId",
+                            bulk.get(n),
+                            "fromEmail",
+                            "bench@revo.example",
+                            "toEmail",
+                            "bulk" + n + "@sink.example"));
+                    HttpResponse<Void> r = http.send(
+                            post(
+                                    base + "/api/v1/emails/send",
+                                    token,
+                                    body,
+                                    UUID.randomUUID().toString()),
+                            HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() != 202) {
                         refused.incrementAndGet();
                     }
@@ -119,12 +140,22 @@ public final class EmailBenchmark {
         double queuedSeconds = (System.nanoTime() - t0) / 1e9;
         awaitDelivered(sink, sendSamples + deliveries, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("RESULT delivery emails=%d refused=%d all_queued_after_s=%.1f all_delivered_after_s=%.1f "
-                + "emails_per_s=%.1f%n", deliveries, refused.get(), queuedSeconds, seconds, deliveries / seconds);
+        System.out.printf(
+                "RESULT delivery emails=%d refused=%d all_queued_after_s=%.1f all_delivered_after_s=%.1f "
+                        + "emails_per_s=%.1f%n",
+                deliveries, refused.get(), queuedSeconds, seconds, deliveries / seconds);
     }
 
-    private static void saves(HttpClient http, String base, String token, List<String> drafts, int total, int rps,
-            ConcurrentLinkedQueue<Long> micros, AtomicInteger errors) throws Exception {
+    private static void saves(
+            HttpClient http,
+            String base,
+            String token,
+            List<String> drafts,
+            int total,
+            int rps,
+            ConcurrentLinkedQueue<Long> micros,
+            AtomicInteger errors)
+            throws Exception {
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long start = System.nanoTime();
         long every = 1_000_000_000L / rps;
@@ -133,11 +164,18 @@ public final class EmailBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            String body = JSON.writeValueAsString(Map.of("id", drafts.get(i % drafts.size()), "subject",
-                    "Quick idea " + i, "bodyHtml", "<p>Hi there, <b>draft " + i + "</b>. Shall we talk next week?</p>"));
+            String body = JSON.writeValueAsString(Map.of(
+                    "id",
+                    drafts.get(i % drafts.size()),
+                    "subject",
+                    "Quick idea " + i,
+                    "bodyHtml",
+                    "<p>Hi there, <b>draft " + i + "</b>. Shall we talk next week?</p>"));
             long sent = System.nanoTime();
-            pending.add(http.sendAsync(post(base + "/api/v1/emails/draft", token, body, null),
-                    HttpResponse.BodyHandlers.discarding()).thenAccept(r -> {
+            pending.add(http.sendAsync(
+                            post(base + "/api/v1/emails/draft", token, body, null),
+                            HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(r -> {
                         if (micros == null) {
                             return;
                         }
@@ -158,8 +196,17 @@ public final class EmailBenchmark {
             int k = i;
             pool.submit(() -> {
                 String id = UUID.randomUUID().toString();
-                api.post("/api/v1/emails/draft", token, Map.of("id", id, "subject", "Hello " + k, "bodyHtml",
-                        "<p>Hi, this is message " + k + ". Would a short call next week help?</p>")).expect(200);
+                api.post(
+                                "/api/v1/emails/draft",
+                                token,
+                                Map.of(
+                                        "id",
+                                        id,
+                                        "subject",
+                                        "Hello " + k,
+                                        "bodyHtml",
+                                        "<p>Hi, this is message " + k + ". Would a short call next week help?</p>"))
+                        .expect(200);
                 ids.add(id);
             });
         }
@@ -175,16 +222,18 @@ public final class EmailBenchmark {
         long deadline = System.nanoTime() + limit.toNanos();
         while (sink.getReceivedMessages().length < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + sink.getReceivedMessages().length + " of " + count
-                        + " emails arrived");
+                throw new IllegalStateException(
+                        "only " + sink.getReceivedMessages().length + " of " + count + " emails arrived");
             }
             Thread.sleep(200);
         }
     }
 
     private static HttpRequest post(String url, String token, String body, String idempotencyKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }
@@ -197,8 +246,9 @@ public final class EmailBenchmark {
         if (sorted.isEmpty()) {
             return "no samples";
         }
-        return String.format("p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f", at(sorted, 0.50), at(sorted, 0.95),
-                at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0);
+        return String.format(
+                "p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f",
+                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0);
     }
 
     private static double at(List<Long> sorted, double q) {

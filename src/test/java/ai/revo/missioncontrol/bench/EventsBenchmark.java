@@ -1,10 +1,12 @@
 package ai.revo.missioncontrol.bench;
 
+import ai.revo.missioncontrol.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,11 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.support.Api;
 
 /**
  * Measures, against one running node: (1) the latency from an event's commit to its delivery to SSE clients, with
@@ -46,14 +43,17 @@ public final class EventsBenchmark {
         Api.Session admin = api.signup();
 
         // 1. latency with many SSE clients
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
         ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
         AtomicInteger connected = new AtomicInteger();
         AtomicLong delivered = new AtomicLong();
         CountDownLatch allConnected = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events/stream?type=safety."))
-                    .header("Authorization", "Bearer " + admin.accessToken()).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + admin.accessToken())
+                    .header("Accept", "text/event-stream")
                     .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                 private Flow.Subscription subscription;
@@ -84,12 +84,10 @@ public final class EventsBenchmark {
                 }
 
                 @Override
-                public void onError(Throwable t) {
-                }
+                public void onError(Throwable t) {}
 
                 @Override
-                public void onComplete() {
-                }
+                public void onComplete() {}
             }));
         }
         if (!allConnected.await(120, TimeUnit.SECONDS)) {
@@ -123,7 +121,10 @@ public final class EventsBenchmark {
             pool.submit(() -> {
                 int i = 0;
                 while (running.get()) {
-                    api.patch("/api/v1/settings/safety", s.accessToken(), Map.of("channels", Map.of("SMS", i++ % 2 == 0)))
+                    api.patch(
+                                    "/api/v1/settings/safety",
+                                    s.accessToken(),
+                                    Map.of("channels", Map.of("SMS", i++ % 2 == 0)))
                             .expect(200);
                     written.incrementAndGet();
                 }
@@ -140,14 +141,17 @@ public final class EventsBenchmark {
         System.out.println("RESULT events=" + events + " deliveries=" + delivered.get() + "/" + expected);
         System.out.println("RESULT latency_ms_p50=" + percentile(sorted, 50) + " p99=" + percentile(sorted, 99)
                 + " max=" + percentile(sorted, 100));
-        System.out.printf("RESULT throughput_events_per_s=%.0f (writers=%d, %d events in %.1f s)%n",
+        System.out.printf(
+                "RESULT throughput_events_per_s=%.0f (writers=%d, %d events in %.1f s)%n",
                 written.get() / elapsed, writers, written.get(), elapsed);
         System.out.println("RESULT first_seq_of_throughput_phase=" + startSeq);
         System.exit(0);
     }
 
     private static long lastSeq(Api api, Api.Session admin) {
-        JsonNode data = api.get("/api/v1/events/feed?limit=1", admin.accessToken()).json().path("data");
+        JsonNode data = api.get("/api/v1/events/feed?limit=1", admin.accessToken())
+                .json()
+                .path("data");
         return data.isEmpty() ? 0 : data.get(0).path("seq").asLong();
     }
 
@@ -158,5 +162,4 @@ public final class EventsBenchmark {
         int index = (int) Math.min(sorted.size() - 1, Math.ceil(p / 100.0 * sorted.size()) - 1);
         return String.format("%.1f", sorted.get(Math.max(0, index)) / 1000.0);
     }
-
 }

@@ -2,12 +2,10 @@ package ai.revo.missioncontrol.campaigns;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
 
 class CampaignsBrowserTest extends BrowserTest {
 

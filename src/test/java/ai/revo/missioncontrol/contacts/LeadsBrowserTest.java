@@ -2,16 +2,13 @@ package ai.revo.missioncontrol.contacts;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.BrowserTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.BrowserTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class LeadsBrowserTest extends BrowserTest {
 
@@ -20,7 +17,8 @@ class LeadsBrowserTest extends BrowserTest {
         var to = target.boundingBox();
         page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
         page.mouse().down();
-        page.mouse().move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, new Mouse.MoveOptions().setSteps(5));
+        page.mouse()
+                .move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, new Mouse.MoveOptions().setSteps(5));
         page.mouse().move(to.x + to.width / 2, to.y + 20, new Mouse.MoveOptions().setSteps(20));
         page.mouse().up();
     }
@@ -29,24 +27,50 @@ class LeadsBrowserTest extends BrowserTest {
     void pipelineMovesFollowTheStateMachineAndAdminsOverrideScores() {
         Api api = api();
         Api.Session admin = api.signup();
-        String campaign = api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Pipeline")).expect(201)
-                .json().path("id").asText();
-        String lead = api.post("/api/v1/leads", admin.accessToken(), Map.of("campaignId", campaign, "score", "C",
-                "potentialValue", 5000, "currency", "CAD", "contact", Map.of("email", "mona@example.com")))
-                .expect(201).json().path("id").asText();
+        String campaign = api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Pipeline"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String lead = api.post(
+                        "/api/v1/leads",
+                        admin.accessToken(),
+                        Map.of(
+                                "campaignId",
+                                campaign,
+                                "score",
+                                "C",
+                                "potentialValue",
+                                5000,
+                                "currency",
+                                "CAD",
+                                "contact",
+                                Map.of("email", "mona@example.com")))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
 
         Page page = signIn(admin.email(), admin.password());
         page.navigate(baseUrl() + "/leads?view=pipeline&campaignId=" + campaign);
-        assertThat(page.getByTestId("stage-NEW").locator("[data-lead='" + lead + "']")).isVisible();
-        page.waitForResponse(r -> r.url().endsWith("/status"),
+        assertThat(page.getByTestId("stage-NEW").locator("[data-lead='" + lead + "']"))
+                .isVisible();
+        page.waitForResponse(
+                r -> r.url().endsWith("/status"),
                 () -> drag(page, page.locator("[data-lead='" + lead + "']"), page.getByTestId("stage-ENRICHED")));
-        assertThat(page.getByTestId("stage-ENRICHED").locator("[data-lead='" + lead + "']")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/leads/" + lead, admin.accessToken()).json()
-                .path("status").asText()).isEqualTo("ENRICHED");
-        page.waitForResponse(r -> r.url().endsWith("/status"),
+        assertThat(page.getByTestId("stage-ENRICHED").locator("[data-lead='" + lead + "']"))
+                .isVisible();
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/leads/" + lead, admin.accessToken())
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("ENRICHED");
+        page.waitForResponse(
+                r -> r.url().endsWith("/status"),
                 () -> drag(page, page.locator("[data-lead='" + lead + "']"), page.getByTestId("stage-WON")));
         assertThat(page.locator("#flash")).containsText("cannot move to WON");
-        assertThat(page.getByTestId("stage-ENRICHED").locator("[data-lead='" + lead + "']")).isVisible();
+        assertThat(page.getByTestId("stage-ENRICHED").locator("[data-lead='" + lead + "']"))
+                .isVisible();
         screenshot(page, "leads-pipeline");
 
         page.navigate(baseUrl() + "/leads");

@@ -3,13 +3,11 @@ package ai.revo.missioncontrol.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Response;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.Test;
 
 class DashboardBrowserTest extends BrowserTest {
 
@@ -63,12 +61,14 @@ class DashboardBrowserTest extends BrowserTest {
         page.locator("#invite-role").selectOption("CLOSER");
         page.getByTestId("invite-submit").click();
         assertThat(page.getByTestId("invite-result")).containsText(email);
-        assertThat(page.getByTestId("invite-link")).hasValue(java.util.regex.Pattern.compile(".*/accept-invite\\?token=.+"));
+        assertThat(page.getByTestId("invite-link"))
+                .hasValue(java.util.regex.Pattern.compile(".*/accept-invite\\?token=.+"));
         screenshot(page, "users-invited");
 
         var row = page.locator("tr[data-email='" + email + "']");
         // the row is re-rendered by the server's answer; act on it only once that has arrived
-        page.waitForResponse(r -> r.url().endsWith("/role"), () -> row.locator("select").selectOption("FINANCE"));
+        page.waitForResponse(
+                r -> r.url().endsWith("/role"), () -> row.locator("select").selectOption("FINANCE"));
         assertThat(page.locator("tr[data-email='" + email + "'] select")).hasValue("FINANCE");
         page.locator("tr[data-email='" + email + "']").getByText("Deactivate").click();
         page.getByTestId("confirm-ok").click();
@@ -81,8 +81,13 @@ class DashboardBrowserTest extends BrowserTest {
         Api api = api();
         Api.Session admin = api.signup();
         String email = Api.uniqueEmail("newbie");
-        String url = api.post("/api/v1/users", admin.accessToken(), java.util.Map.of("email", email, "role", "OPERATOR"))
-                .expect(201).json().path("invitation").path("url").asText();
+        String url = api.post(
+                        "/api/v1/users", admin.accessToken(), java.util.Map.of("email", email, "role", "OPERATOR"))
+                .expect(201)
+                .json()
+                .path("invitation")
+                .path("url")
+                .asText();
         String path = url.substring(url.indexOf("/accept-invite"));
         Page page = browser.newPage();
         page.navigate(baseUrl() + path);

@@ -2,15 +2,12 @@ package ai.revo.missioncontrol.drafts;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ApprovalsBrowserTest extends BrowserTest {
 
@@ -19,16 +16,44 @@ class ApprovalsBrowserTest extends BrowserTest {
         Api api = api();
         Api.Session admin = api.signup();
         Api.Session operator = api.addUser(admin, "OPERATOR");
-        String campaign = api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Inbox")).expect(201)
-                .json().path("id").asText();
-        String lead = api.post("/api/v1/leads", admin.accessToken(), Map.of("campaignId", campaign,
-                "contact", Map.of("email", "ines@example.com"))).expect(201).json().path("id").asText();
-        String draft = api.post("/api/v1/drafts", admin.accessToken(), Map.of("campaignId", campaign, "leadId", lead,
-                "channel", "EMAIL", "subject", "Quick question", "bodyText", "Hi Ines,\nDo you have a minute?"))
-                .expect(201).json().path("id").asText();
-        api.patch("/api/v1/drafts/" + draft, admin.accessToken(), Map.of("bodyText", "Hi Ines,\nDo you have five minutes?"))
+        String campaign = api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Inbox"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String lead = api.post(
+                        "/api/v1/leads",
+                        admin.accessToken(),
+                        Map.of("campaignId", campaign, "contact", Map.of("email", "ines@example.com")))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String draft = api.post(
+                        "/api/v1/drafts",
+                        admin.accessToken(),
+                        Map.of(
+                                "campaignId",
+                                campaign,
+                                "leadId",
+                                lead,
+                                "channel",
+                                "EMAIL",
+                                "subject",
+                                "Quick question",
+                                "bodyText",
+                                "Hi Ines,\nDo you have a minute?"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        api.patch(
+                        "/api/v1/drafts/" + draft,
+                        admin.accessToken(),
+                        Map.of("bodyText", "Hi Ines,\nDo you have five minutes?"))
                 .expect(200);
-        api.patch("/api/v1/drafts/" + draft, admin.accessToken(), Map.of("status", "NEEDS_APPROVAL")).expect(200);
+        api.patch("/api/v1/drafts/" + draft, admin.accessToken(), Map.of("status", "NEEDS_APPROVAL"))
+                .expect(200);
 
         Page watcher = signIn(operator.email(), operator.password());
         watcher.navigate(baseUrl() + "/approvals");
@@ -46,9 +71,15 @@ class ApprovalsBrowserTest extends BrowserTest {
         reviewer.getByTestId("confirm-ok").click();
         assertThat(reviewer.getByTestId("decided")).containsText("APPROVED");
 
-        assertThat(watcher.getByTestId("queue-empty")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
+        assertThat(watcher.getByTestId("queue-empty"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
         org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/approvals?draftId=" + draft, admin.accessToken())
-                .json().path("data").get(0).path("notes").asText()).isEqualTo("Friendly, go ahead");
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("notes")
+                        .asText())
+                .isEqualTo("Friendly, go ahead");
         screenshot(watcher, "approvals-empty");
         watcher.context().close();
         reviewer.context().close();
@@ -59,11 +90,21 @@ class ApprovalsBrowserTest extends BrowserTest {
         Api api = api();
         Api.Session admin = api.signup();
         Api.Session viewer = api.addUser(admin, "VIEWER");
-        String campaign = api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Look only")).expect(201)
-                .json().path("id").asText();
-        String draft = api.post("/api/v1/drafts", admin.accessToken(), Map.of("campaignId", campaign, "channel", "SMS",
-                "bodyText", "Hello from the shop")).expect(201).json().path("id").asText();
-        api.patch("/api/v1/drafts/" + draft, admin.accessToken(), Map.of("status", "NEEDS_APPROVAL")).expect(200);
+        String campaign = api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Look only"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String draft = api.post(
+                        "/api/v1/drafts",
+                        admin.accessToken(),
+                        Map.of("campaignId", campaign, "channel", "SMS", "bodyText", "Hello from the shop"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        api.patch("/api/v1/drafts/" + draft, admin.accessToken(), Map.of("status", "NEEDS_APPROVAL"))
+                .expect(200);
         Page page = signIn(viewer.email(), viewer.password());
         page.navigate(baseUrl() + "/approvals");
         page.locator("[data-draft='" + draft + "']").first().click();

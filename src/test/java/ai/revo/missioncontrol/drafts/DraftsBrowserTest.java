@@ -2,14 +2,11 @@ package ai.revo.missioncontrol.drafts;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DraftsBrowserTest extends BrowserTest {
 
@@ -18,7 +15,8 @@ class DraftsBrowserTest extends BrowserTest {
         Api api = api();
         Api.Session admin = api.signup();
         Api.Session operator = api.addUser(admin, "OPERATOR");
-        api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Pages")).expect(201);
+        api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Pages"))
+                .expect(201);
         Page page = signIn(operator.email(), operator.password());
         page.navigate(baseUrl() + "/drafts");
         assertThat(page.getByTestId("drafts-empty")).isVisible();
@@ -35,8 +33,14 @@ class DraftsBrowserTest extends BrowserTest {
         page.getByTestId("submit-draft").click();
         page.getByTestId("confirm-ok").click();
         assertThat(page.getByTestId("draft-status")).hasText("NEEDS_APPROVAL");
-        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/approvals/inbox", admin.accessToken()).json()
-                .path("data").get(0).path("draft").path("bodyText").asText()).isEqualTo("Better words.");
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/approvals/inbox", admin.accessToken())
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("draft")
+                        .path("bodyText")
+                        .asText())
+                .isEqualTo("Better words.");
         page.context().close();
     }
 }

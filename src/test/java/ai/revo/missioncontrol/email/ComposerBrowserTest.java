@@ -3,16 +3,13 @@ package ai.revo.missioncontrol.email;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Page;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /** The composer and templates pages in Chromium (the shared context is in template mode: no LLM). */
 class ComposerBrowserTest extends BrowserTest {
@@ -31,7 +28,9 @@ class ComposerBrowserTest extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/compose/[0-9a-f-]{36}$"));
         String id = page.url().substring(page.url().lastIndexOf('/') + 1);
 
-        JsonNode saved = api.get("/api/v1/emails/drafts/" + id, admin.accessToken()).expect(200).json();
+        JsonNode saved = api.get("/api/v1/emails/drafts/" + id, admin.accessToken())
+                .expect(200)
+                .json();
         assertThat(saved.path("subject").asText()).isEqualTo("Quick question");
         assertThat(saved.path("bodyText").asText()).isEqualTo("Hello Ada, are you free on Tuesday?");
 
@@ -39,8 +38,12 @@ class ComposerBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("subject")).hasValue("Quick question");
         assertThat(page.getByTestId("body")).hasText("Hello Ada, are you free on Tuesday?");
         assertThat(page.getByTestId("save-status")).hasText("Saved");
-        assertThat(api.get("/api/v1/emails/drafts", admin.accessToken()).json().path("pagination").path("total")
-                .asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/emails/drafts", admin.accessToken())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
         page.context().close();
     }
 
@@ -75,7 +78,10 @@ class ComposerBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("body")).containsText("Would a short call next week work? Thanks!");
         assertThat(page.getByTestId("save-status")).hasText("Saved");
         String id = page.url().substring(page.url().lastIndexOf('/') + 1);
-        assertThat(api.get("/api/v1/emails/drafts/" + id, admin.accessToken()).json().path("bodyText").asText())
+        assertThat(api.get("/api/v1/emails/drafts/" + id, admin.accessToken())
+                        .json()
+                        .path("bodyText")
+                        .asText())
                 .endsWith("Thanks!");
 
         page.getByTestId("ai-rewrite-apply").click();
@@ -83,8 +89,11 @@ class ComposerBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("body")).not().containsText("Thanks!");
         assertThat(page.getByTestId("save-status")).hasText("Saved");
         String applied = page.getByTestId("body").innerText().strip();
-        page.waitForCondition(() -> applied.equals(api.get("/api/v1/emails/drafts/" + id, admin.accessToken()).json()
-                .path("bodyText").asText().strip()));
+        page.waitForCondition(() -> applied.equals(api.get("/api/v1/emails/drafts/" + id, admin.accessToken())
+                .json()
+                .path("bodyText")
+                .asText()
+                .strip()));
         screenshot(page, "composer-ai-panel");
         page.context().close();
     }
@@ -94,20 +103,41 @@ class ComposerBrowserTest extends BrowserTest {
         Api api = api();
         Api.Session admin = api.signup();
         String t = admin.accessToken();
-        String campaign = api.post("/api/v1/campaigns", t, Map.of("name", "Browser push")).expect(201).json()
-                .path("id").asText();
+        String campaign = api.post("/api/v1/campaigns", t, Map.of("name", "Browser push"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
         String email = Api.uniqueEmail("grace");
-        api.post("/api/v1/leads", t, Map.of("campaignId", campaign, "contact", Map.of("email", email,
-                "firstName", "Grace", "lastName", "Hopper", "company", "Navy"))).expect(201);
-        api.post("/api/v1/templates", t, Map.of("title", "Intro", "content", Map.of("subject",
-                "Hello {{firstName|there}}", "body", "<p>Hi {{firstName|there}} at {{company}}, from {{campaign.name}}.</p>")))
+        api.post(
+                        "/api/v1/leads",
+                        t,
+                        Map.of(
+                                "campaignId",
+                                campaign,
+                                "contact",
+                                Map.of("email", email, "firstName", "Grace", "lastName", "Hopper", "company", "Navy")))
+                .expect(201);
+        api.post(
+                        "/api/v1/templates",
+                        t,
+                        Map.of(
+                                "title",
+                                "Intro",
+                                "content",
+                                Map.of(
+                                        "subject",
+                                        "Hello {{firstName|there}}",
+                                        "body",
+                                        "<p>Hi {{firstName|there}} at {{company}}, from {{campaign.name}}.</p>")))
                 .expect(201);
         Page page = signIn(admin.email(), admin.password());
         page.navigate(baseUrl() + "/compose");
-        page.getByTestId("prospect-picker").selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setLabel("Grace Hopper <" + email + "> · Navy"));
-        page.getByTestId("template-picker").selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setLabel("Intro"));
+        page.getByTestId("prospect-picker")
+                .selectOption(new com.microsoft.playwright.options.SelectOption()
+                        .setLabel("Grace Hopper <" + email + "> · Navy"));
+        page.getByTestId("template-picker")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Intro"));
         page.getByTestId("insert-template").click();
         assertThat(page.getByTestId("body")).hasText("Hi Grace at Navy, from Browser push.");
         assertThat(page.getByTestId("subject")).hasValue("Hello Grace");
@@ -122,7 +152,8 @@ class ComposerBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("send-to")).hasValue(email);
         page.getByTestId("send-confirm").click();
         assertThat(page.getByTestId("send-result")).hasText(Pattern.compile("Queued for sending.*"));
-        // through the email pipeline: one email from this draft, SIMULATED while dry run is on, counted for the template
+        // through the email pipeline: one email from this draft, SIMULATED while dry run is on, counted for the
+        // template
         JsonNode emails = null;
         for (int i = 0; i < 100; i++) {
             emails = api.get("/api/v1/emails?q=" + email, t).expect(200).json().path("data");
@@ -132,10 +163,17 @@ class ComposerBrowserTest extends BrowserTest {
             page.waitForTimeout(100);
         }
         org.assertj.core.api.Assertions.assertThat(emails).hasSize(1);
-        org.assertj.core.api.Assertions.assertThat(emails.get(0).path("status").asText()).isEqualTo("SIMULATED");
-        org.assertj.core.api.Assertions.assertThat(emails.get(0).path("draftId").asText()).isEqualTo(id);
-        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/templates", t).json().path("data").get(0)
-                .path("usageCount").asInt()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(emails.get(0).path("status").asText())
+                .isEqualTo("SIMULATED");
+        org.assertj.core.api.Assertions.assertThat(emails.get(0).path("draftId").asText())
+                .isEqualTo(id);
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/templates", t)
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("usageCount")
+                        .asInt())
+                .isEqualTo(1);
         page.navigate(baseUrl() + "/emails");
         assertThat(page.locator("body")).containsText(email);
         page.context().close();
@@ -146,7 +184,10 @@ class ComposerBrowserTest extends BrowserTest {
         Api api = api();
         Api.Session admin = api.signup();
         String t = admin.accessToken();
-        api.post("/api/v1/templates", t, Map.of("title", "Old one", "content", Map.of("subject", "Hi", "body", "<p>Hi</p>")))
+        api.post(
+                        "/api/v1/templates",
+                        t,
+                        Map.of("title", "Old one", "content", Map.of("subject", "Hi", "body", "<p>Hi</p>")))
                 .expect(201);
         Page page = signIn(admin.email(), admin.password());
         page.navigate(baseUrl() + "/templates");
@@ -170,10 +211,16 @@ class ComposerBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("template-usage").first()).hasText("0");
         assertThat(page.getByTestId("template-open-rate").first()).hasText("—");
 
-        page.locator("[data-testid=template-row]:has-text('Old one') [data-testid=delete-template]").click();
+        page.locator("[data-testid=template-row]:has-text('Old one') [data-testid=delete-template]")
+                .click();
         page.getByTestId("confirm-ok").click();
         assertThat(page.getByTestId("template-row")).hasCount(1);
-        assertThat(api.get("/api/v1/templates", t).json().path("pagination").path("total").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/templates", t)
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
         screenshot(page, "templates");
         page.context().close();
     }
@@ -182,8 +229,11 @@ class ComposerBrowserTest extends BrowserTest {
     void viewersSeeTemplatesWithoutWriteControls() {
         Api api = api();
         Api.Session admin = api.signup();
-        api.post("/api/v1/templates", admin.accessToken(), Map.of("title", "Shared", "content",
-                Map.of("subject", "Hi", "body", "<p>Hi</p>"))).expect(201);
+        api.post(
+                        "/api/v1/templates",
+                        admin.accessToken(),
+                        Map.of("title", "Shared", "content", Map.of("subject", "Hi", "body", "<p>Hi</p>")))
+                .expect(201);
         Api.Session viewer = api.addUser(admin, "VIEWER");
         Page page = signIn(viewer.email(), viewer.password());
         page.navigate(baseUrl() + "/templates");

@@ -1,5 +1,10 @@
 package ai.revo.missioncontrol.email;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import ai.revo.missioncontrol.support.TestDatabase;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,19 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
-import ai.revo.missioncontrol.support.TestDatabase;
 
 /**
  * The application with a real SMTP server in the test JVM (GreenMail), reached through a small switchable front
@@ -78,10 +75,11 @@ public abstract class EmailIntegrationTest {
     }
 
     /** Inserts a composer draft (the composer's API lives on another branch) and returns its id. */
-    protected UUID composerDraft(String tenantId, UUID campaignId, UUID leadId, String subject, String html,
-            String text) {
+    protected UUID composerDraft(
+            String tenantId, UUID campaignId, UUID leadId, String subject, String html, String text) {
         UUID id = UUID.randomUUID();
-        try (Connection c = DATABASE.connect(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = DATABASE.connect();
+                PreparedStatement s = c.prepareStatement("""
                 insert into email_drafts (id, tenant_id, prospect_id, campaign_id, subject, body_html, body_text)
                 values (?, ?, ?, ?, ?, ?, ?)
                 """)) {
@@ -100,7 +98,8 @@ public abstract class EmailIntegrationTest {
     }
 
     protected int update(String sql, Object... params) {
-        try (Connection c = DATABASE.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = DATABASE.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -128,7 +127,10 @@ public abstract class EmailIntegrationTest {
      */
     protected static final class SmtpFront {
 
-        enum Mode { PASS, REJECT_550 }
+        enum Mode {
+            PASS,
+            REJECT_550
+        }
 
         private final ServerSocket server;
         private final int target;
@@ -203,7 +205,8 @@ public abstract class EmailIntegrationTest {
 
         private static void reject(Socket client) throws IOException {
             OutputStream out = client.getOutputStream();
-            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
             write(out, "220 stub ESMTP");
             String line;
             while ((line = in.readLine()) != null) {

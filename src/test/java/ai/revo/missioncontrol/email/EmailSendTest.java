@@ -2,6 +2,14 @@ package ai.revo.missioncontrol.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,30 +29,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ai.revo.missioncontrol.campaigns.CampaignManagement;
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.support.Api;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-
 class EmailSendTest extends EmailIntegrationTest {
 
     @Autowired
     EmailQueue queue;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     CampaignManagement campaigns;
+
     @Autowired
     Clock clock;
 
@@ -67,11 +67,20 @@ class EmailSendTest extends EmailIntegrationTest {
         }
         Map<String, Object> body = new HashMap<>(campaign);
         body.putIfAbsent("name", "Email " + UUID.randomUUID().toString().substring(0, 8));
-        String campaignId = api.post("/api/v1/campaigns", admin.accessToken(), body).expect(201).json().path("id")
+        String campaignId = api.post("/api/v1/campaigns", admin.accessToken(), body)
+                .expect(201)
+                .json()
+                .path("id")
                 .asText();
         String to = Api.uniqueEmail("lena");
-        String lead = api.post("/api/v1/leads", admin.accessToken(), Map.of("campaignId", campaignId, "contact",
-                Map.of("firstName", "Lena", "email", to))).expect(201).json().path("id").asText();
+        String lead = api.post(
+                        "/api/v1/leads",
+                        admin.accessToken(),
+                        Map.of("campaignId", campaignId, "contact", Map.of("firstName", "Lena", "email", to)))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
         return new Setup(api, admin, campaignId, lead, to);
     }
 
@@ -81,15 +90,22 @@ class EmailSendTest extends EmailIntegrationTest {
     }
 
     private UUID draft(Setup s) {
-        return composerDraft(s.admin().tenantId(), UUID.fromString(s.campaignId()), UUID.fromString(s.leadId()),
-                "Hello Lena", "<p>Hi <b>Lena</b>, shall we talk? See <a href=\"https://revo.example/offer\">our offer</a>.</p>",
+        return composerDraft(
+                s.admin().tenantId(),
+                UUID.fromString(s.campaignId()),
+                UUID.fromString(s.leadId()),
+                "Hello Lena",
+                "<p>Hi <b>Lena</b>, shall we talk? See <a href=\"https://revo.example/offer\">our offer</a>.</p>",
                 "Hi Lena, shall we talk?");
     }
 
     private JsonNode waitFor(Setup s, String emailId, Predicate<JsonNode> done) throws InterruptedException {
         JsonNode email = null;
         for (int i = 0; i < 150; i++) {
-            email = s.api().get("/api/v1/emails/" + emailId, s.token()).expect(200).json();
+            email = s.api()
+                    .get("/api/v1/emails/" + emailId, s.token())
+                    .expect(200)
+                    .json();
             if (done.test(email)) {
                 return email;
             }
@@ -106,7 +122,8 @@ class EmailSendTest extends EmailIntegrationTest {
     private static List<MimeMessage> delivered(String to) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : GREENMAIL.getReceivedMessages()) {
-            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to))) {
+            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equals(to))) {
                 found.add(m);
             }
         }
@@ -117,8 +134,12 @@ class EmailSendTest extends EmailIntegrationTest {
     void sendsThroughSmtpWithOurMessageIdAndBothParts() throws Exception {
         Setup s = setup(true, Map.of());
         UUID draft = draft(s);
-        JsonNode accepted = send(s, "key-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "fromEmail",
-                "sales@revo.example", "toEmail", s.to())).expect(202).json();
+        JsonNode accepted = send(
+                        s,
+                        "key-" + UUID.randomUUID(),
+                        Map.of("draftId", draft.toString(), "fromEmail", "sales@revo.example", "toEmail", s.to()))
+                .expect(202)
+                .json();
         assertThat(accepted.path("status").asText()).isEqualTo("PENDING_SEND");
         assertThat(accepted.path("createdAt").asText()).isNotBlank();
         String id = accepted.path("id").asText();
@@ -148,35 +169,53 @@ class EmailSendTest extends EmailIntegrationTest {
         BodyPart text = parts.getBodyPart(0);
         BodyPart html = parts.getBodyPart(1);
         assertThat(text.getContentType()).startsWith("text/plain");
-        assertThat(((String) text.getContent()).trim()).startsWith("Hi Lena, shall we talk?").contains("/unsubscribe?t=");
+        assertThat(((String) text.getContent()).trim())
+                .startsWith("Hi Lena, shall we talk?")
+                .contains("/unsubscribe?t=");
         assertThat(html.getContentType()).startsWith("text/html");
         String body = (String) html.getContent();
         assertThat(body).contains("<b>Lena</b>");
         // the tracking decorator: open pixel, the link rewritten to a signed redirect, a visible unsubscribe link and
         // the RFC 8058 headers
-        assertThat(body).contains("/api/v1/webhooks/email/open-pixel?t=", "/api/v1/webhooks/email/click?t=",
-                "/unsubscribe?t=").doesNotContain("href=\"https://revo.example/offer\"");
-        assertThat(m.getHeader("List-Unsubscribe")[0]).contains("/unsubscribe?t=").doesNotContain("mailto:");
+        assertThat(body)
+                .contains("/api/v1/webhooks/email/open-pixel?t=", "/api/v1/webhooks/email/click?t=", "/unsubscribe?t=")
+                .doesNotContain("href=\"https://revo.example/offer\"");
+        assertThat(m.getHeader("List-Unsubscribe")[0])
+                .contains("/unsubscribe?t=")
+                .doesNotContain("mailto:");
         assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         java.util.regex.Matcher click = java.util.regex.Pattern.compile("/api/v1/webhooks/email/click\\?t=([^\"&]+)")
                 .matcher(body);
         assertThat(click.find()).isTrue();
-        var redirect = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/email/click?t=" + click.group(1)))
-                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        var redirect = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                        + "/api/v1/webhooks/email/click?t=" + click.group(1)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://revo.example/offer");
 
         // the first email queued makes the DRAFT campaign ACTIVE; the campaign lists the lead as a prospect
-        assertThat(s.api().get("/api/v1/campaigns/" + s.campaignId(), s.token()).json().path("status").asText())
+        assertThat(s.api()
+                        .get("/api/v1/campaigns/" + s.campaignId(), s.token())
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
-        JsonNode prospects = s.api().get("/api/v1/campaigns/" + s.campaignId() + "/prospects", s.token()).expect(200)
-                .json().path("data");
+        JsonNode prospects = s.api()
+                .get("/api/v1/campaigns/" + s.campaignId() + "/prospects", s.token())
+                .expect(200)
+                .json()
+                .path("data");
         assertThat(prospects).hasSize(1);
         assertThat(prospects.get(0).path("email").asText()).isEqualTo(s.to());
         assertThat(prospects.get(0).path("lastEmail").path("status").asText()).isEqualTo("SENT");
         assertThat(prospects.get(0).path("opened").asBoolean()).isFalse();
-        JsonNode list = s.api().get("/api/v1/emails?status=SENT&q=" + s.to(), s.token()).expect(200).json();
+        JsonNode list = s.api()
+                .get("/api/v1/emails?status=SENT&q=" + s.to(), s.token())
+                .expect(200)
+                .json();
         assertThat(list.path("data")).hasSize(1);
         assertThat(list.path("pagination").path("total").asLong()).isEqualTo(1);
     }
@@ -193,8 +232,13 @@ class EmailSendTest extends EmailIntegrationTest {
         send(s, key, Map.of("draftId", draft.toString(), "toEmail", "other@example.com"))
                 .expectError(409, "IDEMPOTENCY_CONFLICT");
         send(s, null, body).expectError(400, "VALIDATION_ERROR");
-        assertThat(s.api().get("/api/v1/emails?q=" + s.to(), s.token()).json().path("pagination").path("total")
-                .asLong()).isEqualTo(1);
+        assertThat(s.api()
+                        .get("/api/v1/emails?q=" + s.to(), s.token())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
 
         // two threads, one new key, at the same moment: one email
         String concurrent = "key-" + UUID.randomUUID();
@@ -213,8 +257,13 @@ class EmailSendTest extends EmailIntegrationTest {
         assertThat(ra.status()).isEqualTo(202);
         assertThat(rb.status()).isEqualTo(202);
         assertThat(ra.json().path("id").asText()).isEqualTo(rb.json().path("id").asText());
-        assertThat(s.api().get("/api/v1/emails?q=" + s.to(), s.token()).json().path("pagination").path("total")
-                .asLong()).isEqualTo(2);
+        assertThat(s.api()
+                        .get("/api/v1/emails?q=" + s.to(), s.token())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asLong())
+                .isEqualTo(2);
         waitFor(s, ra.json().path("id").asText(), status("SENT"));
         waitFor(s, first.json().path("id").asText(), status("SENT"));
         assertThat(delivered(s.to())).hasSize(2);
@@ -224,7 +273,10 @@ class EmailSendTest extends EmailIntegrationTest {
     void dryRunSimulatesAndNothingReachesSmtp() throws Exception {
         Setup s = setup(false, Map.of());
         String id = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
-                .expect(202).json().path("id").asText();
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode email = waitFor(s, id, status("SIMULATED"));
         assertThat(email.path("status").asText()).isEqualTo("SIMULATED");
         assertThat(email.path("attempts").get(0).path("outcome").asText()).isEqualTo("SIMULATED");
@@ -235,19 +287,33 @@ class EmailSendTest extends EmailIntegrationTest {
     @Test
     void theEmailSwitchAndTheSuppressionListBlock() throws Exception {
         Setup s = setup(false, Map.of());
-        s.api().patch("/api/v1/settings/safety", s.token(), Map.of("dryRunMode", false, "channels",
-                Map.of("EMAIL", false))).expect(200);
+        s.api()
+                .patch(
+                        "/api/v1/settings/safety",
+                        s.token(),
+                        Map.of("dryRunMode", false, "channels", Map.of("EMAIL", false)))
+                .expect(200);
         String off = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
-                .expect(202).json().path("id").asText();
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode blocked = waitFor(s, off, status("BLOCKED"));
         assertThat(blocked.path("status").asText()).isEqualTo("BLOCKED");
         assertThat(blocked.path("reason").asText()).contains("BLOCKED_CHANNEL_OFF");
 
         s.api().patch("/api/v1/settings/safety", s.token(), live()).expect(200);
-        s.api().post("/api/v1/suppressions", s.token(), Map.of("channel", "EMAIL", "address", s.to(), "reason",
-                "MANUAL")).expect(201);
-        String suppressed = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail",
-                s.to())).expect(202).json().path("id").asText();
+        s.api()
+                .post(
+                        "/api/v1/suppressions",
+                        s.token(),
+                        Map.of("channel", "EMAIL", "address", s.to(), "reason", "MANUAL"))
+                .expect(201);
+        String suppressed = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode b = waitFor(s, suppressed, status("BLOCKED"));
         assertThat(b.path("reason").asText()).contains("BLOCKED_SUPPRESSED");
         assertThat(delivered(s.to())).isEmpty();
@@ -258,7 +324,10 @@ class EmailSendTest extends EmailIntegrationTest {
         Setup s = setup(true, Map.of());
         FRONT.refuseNext(1);
         String id = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
-                .expect(202).json().path("id").asText();
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode email = waitFor(s, id, status("SENT", "FAILED"));
         assertThat(email.path("status").asText()).isEqualTo("SENT");
         assertThat(email.path("attempts")).hasSize(2);
@@ -270,12 +339,19 @@ class EmailSendTest extends EmailIntegrationTest {
         FRONT.refuseNext(3);
         String to2 = Api.uniqueEmail("down");
         String id2 = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", to2))
-                .expect(202).json().path("id").asText();
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode failed = waitFor(s, id2, status("SENT", "FAILED"));
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("attempts")).hasSize(3);
         assertThat(failed.path("reason").asText()).contains("Gave up after 3 attempts");
-        JsonNode dead = s.api().get("/api/v1/emails?status=FAILED", s.token()).expect(200).json().path("data");
+        JsonNode dead = s.api()
+                .get("/api/v1/emails?status=FAILED", s.token())
+                .expect(200)
+                .json()
+                .path("data");
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).path("id").asText()).isEqualTo(id2);
         assertThat(delivered(to2)).isEmpty();
@@ -286,7 +362,10 @@ class EmailSendTest extends EmailIntegrationTest {
         Setup s = setup(true, Map.of());
         FRONT.rejectRecipients(true);
         String id = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
-                .expect(202).json().path("id").asText();
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode email = waitFor(s, id, status("SENT", "FAILED"));
         FRONT.rejectRecipients(false);
         assertThat(email.path("status").asText()).isEqualTo("FAILED");
@@ -295,7 +374,11 @@ class EmailSendTest extends EmailIntegrationTest {
         assertThat(email.path("attempts").get(0).path("smtpReply").asText()).contains("550");
         JsonNode suppressions = null;
         for (int i = 0; i < 30; i++) {
-            suppressions = s.api().get("/api/v1/suppressions?channel=EMAIL", s.token()).expect(200).json().path("data");
+            suppressions = s.api()
+                    .get("/api/v1/suppressions?channel=EMAIL", s.token())
+                    .expect(200)
+                    .json()
+                    .path("data");
             if (suppressions.size() > 0) {
                 break;
             }
@@ -303,8 +386,11 @@ class EmailSendTest extends EmailIntegrationTest {
         }
         assertThat(suppressions).hasSize(1);
         assertThat(suppressions.get(0).path("reason").asText()).isEqualTo("BOUNCED");
-        JsonNode events = s.api().get("/api/v1/events/feed?type=email.&entityId=" + id + "&order=asc", s.token())
-                .expect(200).json().path("data");
+        JsonNode events = s.api()
+                .get("/api/v1/events/feed?type=email.&entityId=" + id + "&order=asc", s.token())
+                .expect(200)
+                .json()
+                .path("data");
         List<String> types = new ArrayList<>();
         events.forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsExactly("email.queued", "email.bounced", "email.failed");
@@ -314,7 +400,10 @@ class EmailSendTest extends EmailIntegrationTest {
     void aCrashedAttemptIsReconciledAndNeverSentAgain() throws Exception {
         Setup s = setup(true, Map.of());
         String id = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
-                .expect(202).json().path("id").asText();
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         waitFor(s, id, status("SENT"));
         assertThat(delivered(s.to())).hasSize(1);
         int connections = FRONT.connections.get();
@@ -322,29 +411,42 @@ class EmailSendTest extends EmailIntegrationTest {
         // the node died during the SMTP conversation: the attempt is STARTED, the gateway shows it in flight
         UUID emailId = UUID.fromString(id);
         update("update emails set status = 'SENDING', sent_at = null where id = ?", emailId);
-        update("update email_logs set outcome = 'STARTED', smtp_reply = null, finished_at = null, "
-                + "started_at = now() - interval '10 minutes' where email_id = ?", emailId);
-        update("update outbound_messages set status = 'SENDING', sent_at = null where idempotency_key = ?",
+        update(
+                "update email_logs set outcome = 'STARTED', smtp_reply = null, finished_at = null, "
+                        + "started_at = now() - interval '10 minutes' where email_id = ?",
+                emailId);
+        update(
+                "update outbound_messages set status = 'SENDING', sent_at = null where idempotency_key = ?",
                 "email:" + id + ":1");
         queue.enqueue(TenantId.of(s.admin().tenantId()), emailId, Instant.now());
 
-        JsonNode email = waitFor(s, id, e -> e.path("status").asText().equals("SENT")
-                && e.path("attempts").get(0).path("outcome").asText().equals("RECONCILED"));
+        JsonNode email = waitFor(
+                s,
+                id,
+                e -> e.path("status").asText().equals("SENT")
+                        && e.path("attempts").get(0).path("outcome").asText().equals("RECONCILED"));
         assertThat(email.path("status").asText()).isEqualTo("SENT");
         assertThat(email.path("attempts")).hasSize(1);
         assertThat(email.path("attempts").get(0).path("outcome").asText()).isEqualTo("RECONCILED");
-        assertThat(email.path("providerMessageId").asText()).isEqualTo(email.path("messageId").asText());
+        assertThat(email.path("providerMessageId").asText())
+                .isEqualTo(email.path("messageId").asText());
         Thread.sleep(300);
         assertThat(delivered(s.to())).hasSize(1);
         assertThat(FRONT.connections.get()).isEqualTo(connections);
 
         // a STARTED attempt younger than the reconcile delay is left alone for now
         update("update emails set status = 'SENDING' where id = ?", emailId);
-        update("update email_logs set outcome = 'STARTED', finished_at = null, started_at = now() where email_id = ?",
+        update(
+                "update email_logs set outcome = 'STARTED', finished_at = null, started_at = now() where email_id = ?",
                 emailId);
         queue.enqueue(TenantId.of(s.admin().tenantId()), emailId, Instant.now());
         Thread.sleep(500);
-        assertThat(s.api().get("/api/v1/emails/" + id, s.token()).json().path("status").asText()).isEqualTo("SENDING");
+        assertThat(s.api()
+                        .get("/api/v1/emails/" + id, s.token())
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("SENDING");
         JsonNode later = waitFor(s, id, status("SENT"));
         assertThat(later.path("status").asText()).isEqualTo("SENT");
         assertThat(delivered(s.to())).hasSize(1);
@@ -354,24 +456,59 @@ class EmailSendTest extends EmailIntegrationTest {
     void approvedEmailDraftsWaitForTheSendWindowThenGoOutAndTheComposerBypassesIt() throws Exception {
         Setup s = setup(true, Map.of("timezone", "UTC"));
         LocalTime opens = LocalTime.now(ZoneOffset.UTC).plusSeconds(3).withNano(0);
-        s.api().put("/api/v1/campaigns/" + s.campaignId() + "/email-settings", s.token(), Map.of("sendWindow",
-                Map.of("days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "start",
-                        opens.format(DateTimeFormatter.ISO_LOCAL_TIME), "end", "23:59:59"),
-                "fromEmail", "team@revo.example")).expect(200);
-        JsonNode settings = s.api().get("/api/v1/campaigns/" + s.campaignId() + "/email-settings", s.token())
-                .expect(200).json();
+        s.api()
+                .put(
+                        "/api/v1/campaigns/" + s.campaignId() + "/email-settings",
+                        s.token(),
+                        Map.of(
+                                "sendWindow",
+                                Map.of(
+                                        "days",
+                                        List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                                        "start",
+                                        opens.format(DateTimeFormatter.ISO_LOCAL_TIME),
+                                        "end",
+                                        "23:59:59"),
+                                "fromEmail",
+                                "team@revo.example"))
+                .expect(200);
+        JsonNode settings = s.api()
+                .get("/api/v1/campaigns/" + s.campaignId() + "/email-settings", s.token())
+                .expect(200)
+                .json();
         assertThat(settings.path("fromEmail").asText()).isEqualTo("team@revo.example");
         assertThat(settings.path("sendWindow").path("days")).hasSize(7);
 
-        String draft = s.api().post("/api/v1/drafts", s.token(), Map.of("campaignId", s.campaignId(), "leadId",
-                s.leadId(), "channel", "EMAIL", "subject", "Approved hello", "bodyText", "Hi Lena, approved."))
-                .expect(201).json().path("id").asText();
-        s.api().patch("/api/v1/drafts/" + draft, s.token(), Map.of("status", "NEEDS_APPROVAL")).expect(200);
+        String draft = s.api()
+                .post(
+                        "/api/v1/drafts",
+                        s.token(),
+                        Map.of(
+                                "campaignId",
+                                s.campaignId(),
+                                "leadId",
+                                s.leadId(),
+                                "channel",
+                                "EMAIL",
+                                "subject",
+                                "Approved hello",
+                                "bodyText",
+                                "Hi Lena, approved."))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        s.api()
+                .patch("/api/v1/drafts/" + draft, s.token(), Map.of("status", "NEEDS_APPROVAL"))
+                .expect(200);
         s.api().post("/api/v1/drafts/" + draft + "/approve", s.token(), null).expect(200);
 
         JsonNode queued = null;
         for (int i = 0; i < 50; i++) {
-            queued = s.api().get("/api/v1/emails?campaignId=" + s.campaignId(), s.token()).json().path("data");
+            queued = s.api()
+                    .get("/api/v1/emails?campaignId=" + s.campaignId(), s.token())
+                    .json()
+                    .path("data");
             if (queued.size() > 0 && queued.get(0).path("reason").asText().contains("window")) {
                 break;
             }
@@ -388,8 +525,14 @@ class EmailSendTest extends EmailIntegrationTest {
         assertThat(delivered(s.to())).isEmpty();
 
         // the composer's one-off send bypasses the window
-        String composer = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail",
-                "other-" + s.to())).expect(202).json().path("id").asText();
+        String composer = send(
+                        s,
+                        "k-" + UUID.randomUUID(),
+                        Map.of("draftId", draft(s).toString(), "toEmail", "other-" + s.to()))
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         assertThat(waitFor(s, composer, status("SENT")).path("status").asText()).isEqualTo("SENT");
 
         JsonNode sent = waitFor(s, waiting.path("id").asText(), status("SENT"));
@@ -409,8 +552,14 @@ class EmailSendTest extends EmailIntegrationTest {
             Thread.sleep(100);
         }
         assertThat(lead.path("status").asText()).isEqualTo("CONTACTED");
-        assertThat(s.api().get("/api/v1/outbound", s.token()).json().path("data").get(0).path("idempotencyKey")
-                .asText()).startsWith("email:");
+        assertThat(s.api()
+                        .get("/api/v1/outbound", s.token())
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("idempotencyKey")
+                        .asText())
+                .startsWith("email:");
     }
 
     @Test
@@ -419,48 +568,82 @@ class EmailSendTest extends EmailIntegrationTest {
         String from = Api.uniqueEmail("capped");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            ids.add(send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "fromEmail", from,
-                    "toEmail", i + "-" + s.to())).expect(202).json().path("id").asText());
-            waitFor(s, ids.get(i), e -> !e.path("status").asText().equals("SENDING")
-                    && (e.path("status").asText().equals("SENT") || e.path("reason").asText().contains("cap")));
+            ids.add(send(
+                            s,
+                            "k-" + UUID.randomUUID(),
+                            Map.of("draftId", draft(s).toString(), "fromEmail", from, "toEmail", i + "-" + s.to()))
+                    .expect(202)
+                    .json()
+                    .path("id")
+                    .asText());
+            waitFor(
+                    s,
+                    ids.get(i),
+                    e -> !e.path("status").asText().equals("SENDING")
+                            && (e.path("status").asText().equals("SENT")
+                                    || e.path("reason").asText().contains("cap")));
         }
         List<String> statuses = new ArrayList<>();
         for (String id : ids) {
-            statuses.add(s.api().get("/api/v1/emails/" + id, s.token()).json().path("status").asText());
+            statuses.add(s.api()
+                    .get("/api/v1/emails/" + id, s.token())
+                    .json()
+                    .path("status")
+                    .asText());
         }
         assertThat(statuses).containsExactly("SENT", "SENT", "SENT", "PENDING_SEND");
-        JsonNode deferred = s.api().get("/api/v1/emails/" + ids.get(3), s.token()).json();
+        JsonNode deferred =
+                s.api().get("/api/v1/emails/" + ids.get(3), s.token()).json();
         assertThat(deferred.path("reason").asText()).contains("cap");
-        Instant firstSent = Instant.parse(s.api().get("/api/v1/emails/" + ids.get(0), s.token()).json().path("sentAt")
+        Instant firstSent = Instant.parse(s.api()
+                .get("/api/v1/emails/" + ids.get(0), s.token())
+                .json()
+                .path("sentAt")
                 .asText());
-        assertThat(Instant.parse(deferred.path("nextAttemptAt").asText()))
-                .isEqualTo(firstSent.plusSeconds(3600));
+        assertThat(Instant.parse(deferred.path("nextAttemptAt").asText())).isEqualTo(firstSent.plusSeconds(3600));
     }
 
     @Test
     void aPausedCampaignHoldsItsEmailsUntilResumedAndAnArchivedOneSendsNothing() throws Exception {
         Setup s = setup(true, Map.of());
-        s.api().patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))
+        s.api()
+                .patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))
                 .expect(200);
-        s.api().patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "PAUSED"))
+        s.api()
+                .patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "PAUSED"))
                 .expect(200);
         String id = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
-                .expect(202).json().path("id").asText();
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode held = waitFor(s, id, e -> e.path("reason").asText().contains("paused"));
         assertThat(held.path("status").asText()).isEqualTo("PENDING_SEND");
         Thread.sleep(700);
-        assertThat(s.api().get("/api/v1/emails/" + id, s.token()).json().path("status").asText())
+        assertThat(s.api()
+                        .get("/api/v1/emails/" + id, s.token())
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("PENDING_SEND");
         assertThat(delivered(s.to())).isEmpty();
-        s.api().patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))
+        s.api()
+                .patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))
                 .expect(200);
         assertThat(waitFor(s, id, status("SENT")).path("status").asText()).isEqualTo("SENT");
         assertThat(delivered(s.to())).hasSize(1);
 
-        s.api().patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ARCHIVED"))
+        s.api()
+                .patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ARCHIVED"))
                 .expect(200);
-        String archived = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail",
-                "archived-" + s.to())).expect(202).json().path("id").asText();
+        String archived = send(
+                        s,
+                        "k-" + UUID.randomUUID(),
+                        Map.of("draftId", draft(s).toString(), "toEmail", "archived-" + s.to()))
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
         JsonNode blocked = waitFor(s, archived, status("BLOCKED"));
         assertThat(blocked.path("status").asText()).isEqualTo("BLOCKED");
         assertThat(blocked.path("reason").asText()).contains("archived");
@@ -468,55 +651,116 @@ class EmailSendTest extends EmailIntegrationTest {
 
     @Test
     void campaignsPastTheirEndDateAreCompleted() {
-        Setup s = setup(false, Map.of("timezone", "UTC", "startDate", LocalDate.now(ZoneOffset.UTC).minusDays(10)
-                .toString(), "endDate", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString()));
-        s.api().patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))
+        Setup s = setup(
+                false,
+                Map.of(
+                        "timezone",
+                        "UTC",
+                        "startDate",
+                        LocalDate.now(ZoneOffset.UTC).minusDays(10).toString(),
+                        "endDate",
+                        LocalDate.now(ZoneOffset.UTC).minusDays(2).toString()));
+        s.api()
+                .patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))
                 .expect(200);
-        Setup running = setup(false, Map.of("timezone", "UTC", "endDate",
-                LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()));
-        running.api().patch("/api/v1/campaigns/" + running.campaignId() + "/status", running.token(),
-                Map.of("status", "ACTIVE")).expect(200);
-        assertThat(EmailHousekeeping.completeEndedCampaigns(jdbc, campaigns, clock)).isGreaterThanOrEqualTo(1);
-        assertThat(s.api().get("/api/v1/campaigns/" + s.campaignId(), s.token()).json().path("status").asText())
+        Setup running = setup(
+                false,
+                Map.of(
+                        "timezone",
+                        "UTC",
+                        "endDate",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()));
+        running.api()
+                .patch(
+                        "/api/v1/campaigns/" + running.campaignId() + "/status",
+                        running.token(),
+                        Map.of("status", "ACTIVE"))
+                .expect(200);
+        assertThat(EmailHousekeeping.completeEndedCampaigns(jdbc, campaigns, clock))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(s.api()
+                        .get("/api/v1/campaigns/" + s.campaignId(), s.token())
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("COMPLETED");
-        assertThat(running.api().get("/api/v1/campaigns/" + running.campaignId(), running.token()).json()
-                .path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(running.api()
+                        .get("/api/v1/campaigns/" + running.campaignId(), running.token())
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("ACTIVE");
     }
 
     @Test
     void badInputIsRefusedWithTheRightStatus() {
         Setup s = setup(false, Map.of());
         UUID draft = draft(s);
-        JsonNode bad = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "toEmail", "not-an-address"))
-                .expectError(400, "VALIDATION_ERROR").json();
-        assertThat(bad.path("error").path("details").path("fields").get(0).path("field").asText()).isEqualTo("toEmail");
-        JsonNode badFrom = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "fromEmail", "a b@c",
-                "toEmail", s.to())).expectError(400, "VALIDATION_ERROR").json();
+        JsonNode bad = send(
+                        s, "k-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "toEmail", "not-an-address"))
+                .expectError(400, "VALIDATION_ERROR")
+                .json();
+        assertThat(bad.path("error")
+                        .path("details")
+                        .path("fields")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("toEmail");
+        JsonNode badFrom = send(
+                        s,
+                        "k-" + UUID.randomUUID(),
+                        Map.of("draftId", draft.toString(), "fromEmail", "a b@c", "toEmail", s.to()))
+                .expectError(400, "VALIDATION_ERROR")
+                .json();
         assertThat(badFrom.toString()).contains("fromEmail");
         // a sender outside the allowed domains (and not the user's own address) is refused: no spoofing
-        JsonNode spoofed = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "fromEmail",
-                "ceo@victim.org", "toEmail", s.to())).expectError(400, "VALIDATION_ERROR").json();
+        JsonNode spoofed = send(
+                        s,
+                        "k-" + UUID.randomUUID(),
+                        Map.of("draftId", draft.toString(), "fromEmail", "ceo@victim.org", "toEmail", s.to()))
+                .expectError(400, "VALIDATION_ERROR")
+                .json();
         assertThat(spoofed.toString()).contains("fromEmail", "not a sender this workspace may use");
         send(s, "k-" + UUID.randomUUID(), Map.of("toEmail", s.to())).expectError(400, "VALIDATION_ERROR");
         send(s, "k-" + UUID.randomUUID(), Map.of("draftId", UUID.randomUUID().toString(), "toEmail", s.to()))
                 .expectError(404, "NOT_FOUND");
         UUID empty = composerDraft(s.admin().tenantId(), null, null, "Subject only", null, "  ");
-        JsonNode unprocessable = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", empty.toString(), "toEmail",
-                s.to())).expectError(422, "UNPROCESSABLE").json();
+        JsonNode unprocessable = send(
+                        s, "k-" + UUID.randomUUID(), Map.of("draftId", empty.toString(), "toEmail", s.to()))
+                .expectError(422, "UNPROCESSABLE")
+                .json();
         assertThat(unprocessable.toString()).contains("no body");
         UUID noSubject = composerDraft(s.admin().tenantId(), null, null, null, null, "Body");
         assertThat(send(s, "k-" + UUID.randomUUID(), Map.of("draftId", noSubject.toString(), "toEmail", s.to()))
-                .expectError(422, "UNPROCESSABLE").body()).contains("no subject");
+                        .expectError(422, "UNPROCESSABLE")
+                        .body())
+                .contains("no subject");
         UUID huge = composerDraft(s.admin().tenantId(), null, null, "Huge", null, "x".repeat(1024 * 1024 + 10));
         send(s, "k-" + UUID.randomUUID(), Map.of("draftId", huge.toString(), "toEmail", s.to()))
                 .expectError(413, "PAYLOAD_TOO_LARGE");
-        send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft.toString(), "toEmail", s.to(), "padding",
-                "y".repeat(1024 * 1024 + 10))).expectError(413, "PAYLOAD_TOO_LARGE");
+        send(
+                        s,
+                        "k-" + UUID.randomUUID(),
+                        Map.of("draftId", draft.toString(), "toEmail", s.to(), "padding", "y".repeat(1024 * 1024 + 10)))
+                .expectError(413, "PAYLOAD_TOO_LARGE");
         s.api().get("/api/v1/emails/" + UUID.randomUUID(), s.token()).expectError(404, "NOT_FOUND");
-        s.api().get("/api/v1/campaigns/" + UUID.randomUUID() + "/prospects", s.token()).expectError(404, "NOT_FOUND");
-        s.api().put("/api/v1/campaigns/" + s.campaignId() + "/email-settings", s.token(), Map.of("sendWindow",
-                Map.of("days", List.of("MON"), "start", "17:00", "end", "09:00"))).expectError(400, "VALIDATION_ERROR");
+        s.api()
+                .get("/api/v1/campaigns/" + UUID.randomUUID() + "/prospects", s.token())
+                .expectError(404, "NOT_FOUND");
+        s.api()
+                .put(
+                        "/api/v1/campaigns/" + s.campaignId() + "/email-settings",
+                        s.token(),
+                        Map.of("sendWindow", Map.of("days", List.of("MON"), "start", "17:00", "end", "09:00")))
+                .expectError(400, "VALIDATION_ERROR");
         // nothing was queued by the refused requests
-        assertThat(s.api().get("/api/v1/emails", s.token()).json().path("pagination").path("total").asLong()).isZero();
+        assertThat(s.api()
+                        .get("/api/v1/emails", s.token())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asLong())
+                .isZero();
     }
 }

@@ -3,20 +3,17 @@ package ai.revo.missioncontrol.email;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class EmailTrackingBrowserTest extends BrowserTest {
 
@@ -43,27 +40,57 @@ class EmailTrackingBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("unsubscribe-done")).isVisible();
         screenshot(page, "unsubscribe-done");
 
-        var suppressions = api.get("/api/v1/suppressions?channel=EMAIL", admin.accessToken()).expect(200).json();
+        var suppressions = api.get("/api/v1/suppressions?channel=EMAIL", admin.accessToken())
+                .expect(200)
+                .json();
         assertThat(suppressions.path("data").get(0).path("address").asText()).isEqualTo(address);
         assertThat(suppressions.path("data").get(0).path("reason").asText()).isEqualTo("UNSUBSCRIBED");
-        assertThat(api.get("/api/v1/events/feed?type=email.unsubscribed", admin.accessToken()).json().path("data")
-                .size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/events/feed?type=email.unsubscribed", admin.accessToken())
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
 
         // visiting again shows it is done; the one-click POST again changes nothing
         page.navigate(baseUrl() + "/unsubscribe?t=" + token);
         assertThat(page.getByTestId("unsubscribe-done")).isVisible();
-        api.send("POST", "/unsubscribe?t=" + token, null, "List-Unsubscribe=One-Click",
-                Map.of("Content-Type", "application/x-www-form-urlencoded")).expect(200);
-        assertThat(api.get("/api/v1/suppressions?channel=EMAIL", admin.accessToken()).json().path("data").size())
+        api.send(
+                        "POST",
+                        "/unsubscribe?t=" + token,
+                        null,
+                        "List-Unsubscribe=One-Click",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"))
+                .expect(200);
+        assertThat(api.get("/api/v1/suppressions?channel=EMAIL", admin.accessToken())
+                        .json()
+                        .path("data")
+                        .size())
                 .isEqualTo(1);
         page.navigate(baseUrl() + "/unsubscribe?t=" + token.substring(0, token.length() - 3) + "AAA");
         assertThat(page.getByTestId("unsubscribe-invalid")).isVisible();
         context.close();
 
-        api.patch("/api/v1/settings/safety", admin.accessToken(),
-                Map.of("dryRunMode", false, "channels", Map.of("EMAIL", true))).expect(200);
-        var outcome = api.post("/api/v1/outbound/test", admin.accessToken(), Map.of("channel", "EMAIL", "to", address,
-                "subject", "Again?", "body", "Hello again", "idempotencyKey", "unsub-" + email.id())).expect(200).json();
+        api.patch(
+                        "/api/v1/settings/safety",
+                        admin.accessToken(),
+                        Map.of("dryRunMode", false, "channels", Map.of("EMAIL", true)))
+                .expect(200);
+        var outcome = api.post(
+                        "/api/v1/outbound/test",
+                        admin.accessToken(),
+                        Map.of(
+                                "channel",
+                                "EMAIL",
+                                "to",
+                                address,
+                                "subject",
+                                "Again?",
+                                "body",
+                                "Hello again",
+                                "idempotencyKey",
+                                "unsub-" + email.id()))
+                .expect(200)
+                .json();
         assertThat(outcome.path("status").asText()).isEqualTo("BLOCKED_SUPPRESSED");
     }
 
@@ -76,12 +103,13 @@ class EmailTrackingBrowserTest extends BrowserTest {
         Instant now = Instant.now();
         TrackingFixture.Email first = null;
         for (int i = 0; i < 6; i++) {
-            var e = f.email(admin.tenantId(), campaign, null, Api.uniqueEmail("p"), "SENT",
-                    now.minusSeconds(3600L * (i * 7)));
+            var e = f.email(
+                    admin.tenantId(), campaign, null, Api.uniqueEmail("p"), "SENT", now.minusSeconds(3600L * (i * 7)));
             first = first == null ? e : first;
             if (i % 2 == 0) {
                 f.db.sql("update emails set first_opened_at = ? where id = ?")
-                        .params(Timestamp.from(now.minusSeconds(3600L * (i * 7) - 600)), e.id()).update();
+                        .params(Timestamp.from(now.minusSeconds(3600L * (i * 7) - 600)), e.id())
+                        .update();
             }
         }
         var unopened = f.email(admin.tenantId(), campaign, null, Api.uniqueEmail("q"), "SENT", now);

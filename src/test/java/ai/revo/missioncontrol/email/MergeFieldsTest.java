@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class MergeFieldsTest {
 
     static final MergeFields.Values FULL = new MergeFields.Values(
-            new MergeFields.Prospect("Ada", "Lovelace", "ada@example.com", "+15145550100", "Analytical Engines",
-                    "CTO", "London", "UK"),
+            new MergeFields.Prospect(
+                    "Ada", "Lovelace", "ada@example.com", "+15145550100", "Analytical Engines", "CTO", "London", "UK"),
             new MergeFields.Lead("CONTACTED", "A"),
             new MergeFields.Campaign("Spring push", "Book demos", "Alex"),
             new MergeFields.Sender("Sam Seller", "sam@revo.example"));
@@ -21,9 +21,10 @@ class MergeFieldsTest {
                 + "{{campaign.agentName}}|{{sender.name}}|{{sender.email}}";
         assertThat(MergeFields.unknown(template)).isEmpty();
         assertThat(MergeFields.used(template)).containsExactlyElementsOf(MergeFields.FIELDS.keySet());
-        assertThat(MergeFields.renderText(template, FULL)).isEqualTo("Ada|Lovelace|Ada Lovelace|ada@example.com|"
-                + "+15145550100|Analytical Engines|CTO|London|UK|CONTACTED|A|Spring push|Book demos|Alex|Sam Seller|"
-                + "sam@revo.example");
+        assertThat(MergeFields.renderText(template, FULL))
+                .isEqualTo("Ada|Lovelace|Ada Lovelace|ada@example.com|"
+                        + "+15145550100|Analytical Engines|CTO|London|UK|CONTACTED|A|Spring push|Book demos|Alex|Sam Seller|"
+                        + "sam@revo.example");
     }
 
     @Test
@@ -41,8 +42,11 @@ class MergeFieldsTest {
 
     @Test
     void unknownFieldsAreNamedInOrderAndOnce() {
-        assertThat(MergeFields.unknown("Hi {{first_name}} {{firstName}}", "{{favouriteColour|blue}} {{first_name}}",
-                "{{#campaign}}x{{/campaign}}")).containsExactly("first_name", "favouriteColour", "campaign");
+        assertThat(MergeFields.unknown(
+                        "Hi {{first_name}} {{firstName}}",
+                        "{{favouriteColour|blue}} {{first_name}}",
+                        "{{#campaign}}x{{/campaign}}"))
+                .containsExactly("first_name", "favouriteColour", "campaign");
         assertThat(MergeFields.unknown("no fields", null)).isEmpty();
     }
 
@@ -50,7 +54,9 @@ class MergeFieldsTest {
     void htmlRenderingEscapesValuesButKeepsTheTemplatesMarkup() {
         MergeFields.Values evil = new MergeFields.Values(
                 new MergeFields.Prospect("<script>alert(1)</script>", null, null, null, "A & B", null, null, null),
-                null, null, null);
+                null,
+                null,
+                null);
         assertThat(MergeFields.renderHtml("<p>Hi <b>{{firstName}}</b> of {{company}}</p>", evil))
                 .isEqualTo("<p>Hi <b>&lt;script&gt;alert(1)&lt;/script&gt;</b> of A &amp; B</p>");
         assertThat(MergeFields.renderText("{{company}}", evil)).isEqualTo("A & B");
@@ -58,15 +64,22 @@ class MergeFieldsTest {
 
     @Test
     void sanitizingStripsScriptsHandlersStylesAndUnsafeUrlsButKeepsFormattingAndMergeFields() {
-        String html = HtmlContent.sanitize("<p style=\"position:fixed\" onclick=\"steal()\">Hello <b>{{firstName|there}}</b>"
-                + "<script>alert(1)</script> <a href=\"https://example.com/x\" onmouseover=\"x()\">site</a> "
-                + "<a href=\"javascript:alert(1)\">bad</a> <a href=\"mailto:a@b.c\">mail</a>"
-                + "<img src=\"https://cdn.example.com/a.png\" alt=\"logo\"><img src=\"http://plain.example.com/b.png\">"
-                + "<iframe src=\"https://evil.example.com\"></iframe></p>");
-        assertThat(html).doesNotContain("script", "onclick", "onmouseover", "style", "javascript", "iframe",
-                "plain.example.com");
-        assertThat(html).contains("<b>{{firstName|there}}</b>", "href=\"https://example.com/x\"",
-                "href=\"mailto:a&#64;b.c\"", "src=\"https://cdn.example.com/a.png\"", ">site</a>");
+        String html =
+                HtmlContent.sanitize("<p style=\"position:fixed\" onclick=\"steal()\">Hello <b>{{firstName|there}}</b>"
+                        + "<script>alert(1)</script> <a href=\"https://example.com/x\" onmouseover=\"x()\">site</a> "
+                        + "<a href=\"javascript:alert(1)\">bad</a> <a href=\"mailto:a@b.c\">mail</a>"
+                        + "<img src=\"https://cdn.example.com/a.png\" alt=\"logo\"><img src=\"http://plain.example.com/b.png\">"
+                        + "<iframe src=\"https://evil.example.com\"></iframe></p>");
+        assertThat(html)
+                .doesNotContain(
+                        "script", "onclick", "onmouseover", "style", "javascript", "iframe", "plain.example.com");
+        assertThat(html)
+                .contains(
+                        "<b>{{firstName|there}}</b>",
+                        "href=\"https://example.com/x\"",
+                        "href=\"mailto:a&#64;b.c\"",
+                        "src=\"https://cdn.example.com/a.png\"",
+                        ">site</a>");
     }
 
     @Test
@@ -74,8 +87,9 @@ class MergeFieldsTest {
         String text = HtmlContent.toText("<p>Hi   Ada,</p><p>Line one<br>line two &amp; more</p>"
                 + "<ul><li>First</li><li>Second <a href=\"https://example.com\">link</a></li></ul>"
                 + "<div>Bye</div>");
-        assertThat(text).isEqualTo("Hi Ada,\n\nLine one\nline two & more\n\n- First\n- Second link (https://example.com)"
-                + "\n\nBye");
+        assertThat(text)
+                .isEqualTo("Hi Ada,\n\nLine one\nline two & more\n\n- First\n- Second link (https://example.com)"
+                        + "\n\nBye");
         assertThat(HtmlContent.toText("plain <b>bold</b>\n  text")).isEqualTo("plain bold text");
         assertThat(HtmlContent.toText(null)).isEmpty();
     }

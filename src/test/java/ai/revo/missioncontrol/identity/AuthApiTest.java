@@ -2,13 +2,15 @@ package ai.revo.missioncontrol.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -16,25 +18,23 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
-
 class AuthApiTest extends IntegrationTest {
 
     @Test
     void signupCreatesWorkspaceWithAdminAndSignsIn() {
         Api api = api();
         String email = Api.uniqueEmail("founder");
-        Api.Response r = api.post("/api/v1/auth/signup", null,
-                Map.of("email", email.toUpperCase(), "password", Api.PASSWORD, "workspaceName", "Acme Sales"))
+        Api.Response r = api.post(
+                        "/api/v1/auth/signup",
+                        null,
+                        Map.of("email", email.toUpperCase(), "password", Api.PASSWORD, "workspaceName", "Acme Sales"))
                 .expect(201);
         assertThat(r.json().path("tokenType").asText()).isEqualTo("Bearer");
         assertThat(r.json().path("expiresIn").asLong()).isEqualTo(900);
         assertThat(r.json().path("refreshToken").asText()).isNotBlank();
-        JsonNode me = api.get("/api/v1/me", r.json().path("accessToken").asText()).expect(200).json();
+        JsonNode me = api.get("/api/v1/me", r.json().path("accessToken").asText())
+                .expect(200)
+                .json();
         assertThat(me.path("user").path("email").asText()).isEqualTo(email);
         assertThat(me.path("user").path("role").asText()).isEqualTo("ADMIN");
         assertThat(me.path("workspace").path("name").asText()).isEqualTo("Acme Sales");
@@ -58,26 +58,40 @@ class AuthApiTest extends IntegrationTest {
     void rejectsSignupWithTakenEmail() {
         Api api = api();
         Api.Session first = api.signup();
-        api.post("/api/v1/auth/signup", null,
-                Map.of("email", first.email(), "password", Api.PASSWORD, "workspaceName", "Other"))
+        api.post(
+                        "/api/v1/auth/signup",
+                        null,
+                        Map.of("email", first.email(), "password", Api.PASSWORD, "workspaceName", "Other"))
                 .expectError(409, "CONFLICT");
     }
 
     @Test
     void rejectsWeakPasswordNamingTheField() {
-        Api.Response r = api().post("/api/v1/auth/signup", null,
-                Map.of("email", Api.uniqueEmail("weak"), "password", "short", "workspaceName", "W"))
+        Api.Response r = api().post(
+                        "/api/v1/auth/signup",
+                        null,
+                        Map.of("email", Api.uniqueEmail("weak"), "password", "short", "workspaceName", "W"))
                 .expectError(400, "VALIDATION_ERROR");
-        assertThat(r.json().path("error").path("details").path("fields").get(0).path("field").asText())
+        assertThat(r.json()
+                        .path("error")
+                        .path("details")
+                        .path("fields")
+                        .get(0)
+                        .path("field")
+                        .asText())
                 .isEqualTo("password");
     }
 
     @Test
     void rejectsInvalidEmailAndMissingWorkspaceName() {
-        api().post("/api/v1/auth/signup", null, Map.of("email", "not-an-email", "password", Api.PASSWORD,
-                "workspaceName", "W")).expectError(400, "VALIDATION_ERROR");
-        Api.Response r = api().post("/api/v1/auth/signup", null,
-                Map.of("email", Api.uniqueEmail("nows"), "password", Api.PASSWORD)).expectError(400, "VALIDATION_ERROR");
+        api().post(
+                        "/api/v1/auth/signup",
+                        null,
+                        Map.of("email", "not-an-email", "password", Api.PASSWORD, "workspaceName", "W"))
+                .expectError(400, "VALIDATION_ERROR");
+        Api.Response r = api().post(
+                        "/api/v1/auth/signup", null, Map.of("email", Api.uniqueEmail("nows"), "password", Api.PASSWORD))
+                .expectError(400, "VALIDATION_ERROR");
         assertThat(r.body()).contains("workspaceName");
     }
 
@@ -85,10 +99,13 @@ class AuthApiTest extends IntegrationTest {
     void wrongPasswordAndUnknownEmailGetTheSame401() {
         Api api = api();
         Api.Session admin = api.signup();
-        Api.Response wrongPassword = api.post("/api/v1/auth/login", null,
-                Map.of("email", admin.email(), "password", "Wrong-password-123")).expectError(401, "UNAUTHORIZED");
-        Api.Response unknown = api.post("/api/v1/auth/login", null,
-                Map.of("email", Api.uniqueEmail("nobody"), "password", "Wrong-password-123"))
+        Api.Response wrongPassword = api.post(
+                        "/api/v1/auth/login", null, Map.of("email", admin.email(), "password", "Wrong-password-123"))
+                .expectError(401, "UNAUTHORIZED");
+        Api.Response unknown = api.post(
+                        "/api/v1/auth/login",
+                        null,
+                        Map.of("email", Api.uniqueEmail("nobody"), "password", "Wrong-password-123"))
                 .expectError(401, "UNAUTHORIZED");
         assertThat(wrongPassword.json().path("error").path("message").asText())
                 .isEqualTo(unknown.json().path("error").path("message").asText());
@@ -102,8 +119,9 @@ class AuthApiTest extends IntegrationTest {
             api.post("/api/v1/auth/login", null, Map.of("email", admin.email(), "password", "Wrong-password-123"))
                     .expect(401);
         }
-        Api.Response throttled = api.post("/api/v1/auth/login", null,
-                Map.of("email", admin.email(), "password", Api.PASSWORD)).expectError(429, "RATE_LIMIT_EXCEEDED");
+        Api.Response throttled = api.post(
+                        "/api/v1/auth/login", null, Map.of("email", admin.email(), "password", Api.PASSWORD))
+                .expectError(429, "RATE_LIMIT_EXCEEDED");
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
     }
 
@@ -125,8 +143,12 @@ class AuthApiTest extends IntegrationTest {
         Api api = api();
         Api.Session admin = api.signup();
         String second = api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken()))
-                .expect(200).json().path("refreshToken").asText();
-        api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken())).expect(401);
+                .expect(200)
+                .json()
+                .path("refreshToken")
+                .asText();
+        api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken()))
+                .expect(401);
         // the thief's replay also killed the legitimate successor
         api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", second)).expectError(401, "UNAUTHORIZED");
     }
@@ -135,9 +157,11 @@ class AuthApiTest extends IntegrationTest {
     void logoutRevokesAccessAndRefreshTokens() {
         Api api = api();
         Api.Session admin = api.signup();
-        api.post("/api/v1/auth/logout", admin.accessToken(), Map.of("refreshToken", admin.refreshToken())).expect(204);
+        api.post("/api/v1/auth/logout", admin.accessToken(), Map.of("refreshToken", admin.refreshToken()))
+                .expect(204);
         api.get("/api/v1/me", admin.accessToken()).expectError(401, "UNAUTHORIZED");
-        api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken())).expect(401);
+        api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken()))
+                .expect(401);
         api.login(admin.email(), admin.password());
     }
 
@@ -146,7 +170,10 @@ class AuthApiTest extends IntegrationTest {
         Api api = api();
         Api.Session admin = api.signup();
         Map<String, Object> claims = Map.of("tenant_id", admin.tenantId(), "role", "ADMIN", "permissions_version", 1);
-        String forged = sign("another-secret-0123456789-abcdefghijklmnopqrstuvwxyz", admin.userId(), claims,
+        String forged = sign(
+                "another-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+                admin.userId(),
+                claims,
                 Instant.now().plusSeconds(600));
         api.get("/api/v1/me", forged).expectError(401, "UNAUTHORIZED");
         String expired = sign(JWT_SECRET, admin.userId(), claims, Instant.now().minusSeconds(600));
@@ -172,13 +199,20 @@ class AuthApiTest extends IntegrationTest {
         assertThat(added.json().path("invitation").path("url").asText()).endsWith("/accept-invite?token=" + token);
         assertThat(added.json().path("user").path("status").asText()).isEqualTo("INVITED");
         // an invited user cannot sign in before choosing a password
-        api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD)).expect(401);
+        api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD))
+                .expect(401);
         api.post("/api/v1/auth/accept-invite", null, Map.of("token", token, "password", "short"))
                 .expectError(400, "VALIDATION_ERROR");
-        Api.Response accepted = api.post("/api/v1/auth/accept-invite", null,
-                Map.of("token", token, "password", Api.PASSWORD)).expect(200);
-        assertThat(api.get("/api/v1/me", accepted.json().path("accessToken").asText()).expect(200).json()
-                .path("user").path("role").asText()).isEqualTo("CLOSER");
+        Api.Response accepted = api.post(
+                        "/api/v1/auth/accept-invite", null, Map.of("token", token, "password", Api.PASSWORD))
+                .expect(200);
+        assertThat(api.get("/api/v1/me", accepted.json().path("accessToken").asText())
+                        .expect(200)
+                        .json()
+                        .path("user")
+                        .path("role")
+                        .asText())
+                .isEqualTo("CLOSER");
         api.post("/api/v1/auth/accept-invite", null, Map.of("token", token, "password", "Another-Passw0rd!"))
                 .expectError(401, "UNAUTHORIZED");
         api.login(email, Api.PASSWORD);
@@ -188,18 +222,28 @@ class AuthApiTest extends IntegrationTest {
     void expiredInvitationIsRefused() throws Exception {
         Api api = api();
         Api.Session admin = api.signup();
-        String token = api.post("/api/v1/users", admin.accessToken(),
-                Map.of("email", Api.uniqueEmail("late"), "role", "VIEWER")).expect(201)
-                .json().path("invitation").path("token").asText();
-        try (var c = database().connect(); var s = c.prepareStatement(
-                "update invitations set expires_at = now() - interval '1 minute' where token_hash = ?")) {
+        String token = api.post(
+                        "/api/v1/users",
+                        admin.accessToken(),
+                        Map.of("email", Api.uniqueEmail("late"), "role", "VIEWER"))
+                .expect(201)
+                .json()
+                .path("invitation")
+                .path("token")
+                .asText();
+        try (var c = database().connect();
+                var s = c.prepareStatement(
+                        "update invitations set expires_at = now() - interval '1 minute' where token_hash = ?")) {
             s.setString(1, SecretToken.hash(token));
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
         api.post("/api/v1/auth/accept-invite", null, Map.of("token", token, "password", Api.PASSWORD))
                 .expectError(401, "UNAUTHORIZED");
-        api.post("/api/v1/auth/accept-invite", null, Map.of("token", "unknown-" + UUID.randomUUID(),
-                "password", Api.PASSWORD)).expectError(401, "UNAUTHORIZED");
+        api.post(
+                        "/api/v1/auth/accept-invite",
+                        null,
+                        Map.of("token", "unknown-" + UUID.randomUUID(), "password", Api.PASSWORD))
+                .expectError(401, "UNAUTHORIZED");
     }
 
     @Test
@@ -207,17 +251,25 @@ class AuthApiTest extends IntegrationTest {
         Api api = api();
         Api.Session admin = api.login("bootstrap-admin@example.com", BOOTSTRAP_PASSWORD);
         assertThat(admin.role()).isEqualTo("ADMIN");
-        assertThat(api.get("/api/v1/me", admin.accessToken()).json().path("workspace").path("name").asText())
+        assertThat(api.get("/api/v1/me", admin.accessToken())
+                        .json()
+                        .path("workspace")
+                        .path("name")
+                        .asText())
                 .isEqualTo("Default");
     }
 
     private static String sign(String secret, String subject, Map<String, Object> claims, Instant expires) {
         var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        JwtClaimsSet.Builder set = JwtClaimsSet.builder().subject(subject).issuedAt(expires.minusSeconds(900))
-                .expiresAt(expires).id(UUID.randomUUID().toString());
+        JwtClaimsSet.Builder set = JwtClaimsSet.builder()
+                .subject(subject)
+                .issuedAt(expires.minusSeconds(900))
+                .expiresAt(expires)
+                .id(UUID.randomUUID().toString());
         claims.forEach(set::claim);
         return new NimbusJwtEncoder(new ImmutableSecret<>(key))
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), set.build()))
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), set.build()))
                 .getTokenValue();
     }
 }

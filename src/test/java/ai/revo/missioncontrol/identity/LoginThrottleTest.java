@@ -3,11 +3,9 @@ package ai.revo.missioncontrol.identity;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import ai.revo.missioncontrol.platform.RateLimitExceeded;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sign-in throttle against the real PostgreSQL it counts in. Each test uses its own e-mails and addresses, and two
@@ -24,9 +22,18 @@ class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
     private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
 
     private LoginThrottle throttle(int perEmail, int perAddress) {
-        return new LoginThrottle(new IdentityProperties(null, Duration.ofMinutes(15), Duration.ofDays(30),
-                Duration.ofDays(7), true, "http://localhost", new IdentityProperties.BootstrapAdmin("a@b", null, "D"),
-                new IdentityProperties.LoginThrottle(perEmail, perAddress, Duration.ofMinutes(15))), jdbc, transactions,
+        return new LoginThrottle(
+                new IdentityProperties(
+                        null,
+                        Duration.ofMinutes(15),
+                        Duration.ofDays(30),
+                        Duration.ofDays(7),
+                        true,
+                        "http://localhost",
+                        new IdentityProperties.BootstrapAdmin("a@b", null, "D"),
+                        new IdentityProperties.LoginThrottle(perEmail, perAddress, Duration.ofMinutes(15))),
+                jdbc,
+                transactions,
                 java.time.Clock.systemUTC());
     }
 
@@ -70,7 +77,8 @@ class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
                 .isInstanceOf(RateLimitExceeded.class)
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((RateLimitExceeded) e).retryAfterSeconds())
                         .isBetween(1L, 15 * 60L));
-        assertThatCode(() -> throttle.checkAllowed(email("fresh"), address("10"))).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.checkAllowed(email("fresh"), address("10")))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -103,6 +111,7 @@ class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
         throttle.recordSuccess(email("c"), address("1"));
         throttle.checkAllowed(email("c"), address("1"));
         assertThatCode(() -> throttle.checkAllowed(email("c"), address("1"))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> throttle.checkAllowed(email("c"), address("1"))).isInstanceOf(RateLimitExceeded.class);
+        assertThatThrownBy(() -> throttle.checkAllowed(email("c"), address("1")))
+                .isInstanceOf(RateLimitExceeded.class);
     }
 }

@@ -2,13 +2,11 @@ package ai.revo.missioncontrol.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class UserApiTest extends IntegrationTest {
 
@@ -17,12 +15,14 @@ class UserApiTest extends IntegrationTest {
         Api api = api();
         Api.Session admin = api.signup();
         Api.Session operator = api.addUser(admin, "OPERATOR");
-        Api.Response list = api.get("/api/v1/users?page=1&limit=1", admin.accessToken()).expect(200);
+        Api.Response list =
+                api.get("/api/v1/users?page=1&limit=1", admin.accessToken()).expect(200);
         assertThat(list.json().path("data")).hasSize(1);
         assertThat(list.json().path("pagination").path("total").asLong()).isEqualTo(2);
         assertThat(list.json().path("pagination").path("totalPages").asLong()).isEqualTo(2);
         assertThat(list.json().path("pagination").path("limit").asInt()).isEqualTo(1);
-        Api.Response one = api.get("/api/v1/users/" + operator.userId(), admin.accessToken()).expect(200);
+        Api.Response one = api.get("/api/v1/users/" + operator.userId(), admin.accessToken())
+                .expect(200);
         assertThat(one.json().path("email").asText()).isEqualTo(operator.email());
         assertThat(one.json().path("role").asText()).isEqualTo("OPERATOR");
         assertThat(one.json().has("passwordHash")).isFalse();
@@ -35,15 +35,22 @@ class UserApiTest extends IntegrationTest {
         api.addUser(admin, "VIEWER");
         api.addUser(admin, "CLOSER");
         java.util.List<String> roles = new java.util.ArrayList<>();
-        api.get("/api/v1/users?sort=role&order=desc", admin.accessToken()).expect(200).json().path("data")
+        api.get("/api/v1/users?sort=role&order=desc", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data")
                 .forEach(u -> roles.add(u.path("role").asText()));
         assertThat(roles).containsExactly("VIEWER", "CLOSER", "ADMIN");
         java.util.List<String> emails = new java.util.ArrayList<>();
-        api.get("/api/v1/users?sort=email", admin.accessToken()).json().path("data")
+        api.get("/api/v1/users?sort=email", admin.accessToken())
+                .json()
+                .path("data")
                 .forEach(u -> emails.add(u.path("email").asText()));
         assertThat(emails).isSorted();
-        assertThat(api.get("/api/v1/users?sort=password", admin.accessToken()).expectError(400, "VALIDATION_ERROR")
-                .body()).contains("sort");
+        assertThat(api.get("/api/v1/users?sort=password", admin.accessToken())
+                        .expectError(400, "VALIDATION_ERROR")
+                        .body())
+                .contains("sort");
         api.get("/api/v1/users?sort=email&order=up", admin.accessToken()).expectError(400, "VALIDATION_ERROR");
     }
 
@@ -60,7 +67,7 @@ class UserApiTest extends IntegrationTest {
     void onlyAdminsManageUsers() {
         Api api = api();
         Api.Session admin = api.signup();
-        for (String role : new String[] { "OPERATOR", "CLOSER", "FINANCE", "VIEWER" }) {
+        for (String role : new String[] {"OPERATOR", "CLOSER", "FINANCE", "VIEWER"}) {
             Api.Session user = api.addUser(admin, role);
             api.get("/api/v1/users", user.accessToken()).expectError(403, "FORBIDDEN");
             api.get("/api/v1/users/" + admin.userId(), user.accessToken()).expectError(403, "FORBIDDEN");
@@ -70,7 +77,10 @@ class UserApiTest extends IntegrationTest {
                     .expectError(403, "FORBIDDEN");
             api.get("/api/v1/me", user.accessToken()).expect(200);
         }
-        assertThat(api.get("/api/v1/users/" + admin.userId(), admin.accessToken()).json().path("role").asText())
+        assertThat(api.get("/api/v1/users/" + admin.userId(), admin.accessToken())
+                        .json()
+                        .path("role")
+                        .asText())
                 .isEqualTo("ADMIN");
     }
 
@@ -92,7 +102,8 @@ class UserApiTest extends IntegrationTest {
         Api.Session admin = api.signup();
         Api.Session user = api.addUser(admin, "OPERATOR");
         api.patch("/api/v1/users/" + user.userId(), admin.accessToken(), Map.of("role", "VIEWER"))
-                .expect(200).json();
+                .expect(200)
+                .json();
         api.get("/api/v1/me", user.accessToken()).expectError(401, "UNAUTHORIZED");
         Api.Session again = api.login(user.email(), user.password());
         assertThat(again.role()).isEqualTo("VIEWER");
@@ -108,10 +119,12 @@ class UserApiTest extends IntegrationTest {
                 .expect(200);
         assertThat(r.json().path("status").asText()).isEqualTo("DEACTIVATED");
         api.get("/api/v1/me", user.accessToken()).expectError(401, "UNAUTHORIZED");
-        api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", user.refreshToken())).expect(401);
+        api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", user.refreshToken()))
+                .expect(401);
         api.post("/api/v1/auth/login", null, Map.of("email", user.email(), "password", user.password()))
                 .expectError(401, "UNAUTHORIZED");
-        api.patch("/api/v1/users/" + user.userId(), admin.accessToken(), Map.of("active", true)).expect(200);
+        api.patch("/api/v1/users/" + user.userId(), admin.accessToken(), Map.of("active", true))
+                .expect(200);
         api.login(user.email(), user.password());
     }
 
@@ -134,13 +147,20 @@ class UserApiTest extends IntegrationTest {
                 .expectError(400, "VALIDATION_ERROR");
         api.post("/api/v1/users", admin.accessToken(), Map.of("email", Api.uniqueEmail("r"), "role", "KING"))
                 .expectError(400, "VALIDATION_ERROR");
-        api.post("/api/v1/users", admin.accessToken(), Map.of("email", Api.uniqueEmail("p"), "role", "VIEWER",
-                "password", "short")).expectError(400, "VALIDATION_ERROR");
+        api.post(
+                        "/api/v1/users",
+                        admin.accessToken(),
+                        Map.of("email", Api.uniqueEmail("p"), "role", "VIEWER", "password", "short"))
+                .expectError(400, "VALIDATION_ERROR");
         api.patch("/api/v1/users/" + admin.userId(), admin.accessToken(), Map.of("active", "maybe"))
                 .expectError(400, "VALIDATION_ERROR");
         api.patch("/api/v1/users/" + admin.userId(), admin.accessToken(), Map.of("nickname", "x"))
                 .expectError(400, "VALIDATION_ERROR");
-        assertThat(api.get("/api/v1/users", admin.accessToken()).json().path("pagination").path("total").asLong())
+        assertThat(api.get("/api/v1/users", admin.accessToken())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asLong())
                 .isEqualTo(1);
     }
 

@@ -3,6 +3,15 @@ package ai.revo.missioncontrol.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyChange;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,20 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.safety.Channel;
-import ai.revo.missioncontrol.safety.SafetyChange;
-import ai.revo.missioncontrol.safety.SafetyManagement;
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 class OutboundGatewayTest extends IntegrationTest {
 
@@ -41,8 +38,8 @@ class OutboundGatewayTest extends IntegrationTest {
     private static final Actor OPERATOR = Actor.user(UUID.randomUUID(), "operator@example.com");
 
     private static OutboundMessage email(String to, String key) {
-        return new OutboundMessage(Channel.EMAIL, to, "Hello", "Hi there, this is a test.", null, null, null, key,
-                OPERATOR);
+        return new OutboundMessage(
+                Channel.EMAIL, to, "Hello", "Hi there, this is a test.", null, null, null, key, OPERATOR);
     }
 
     private TenantId workspace() {
@@ -50,8 +47,8 @@ class OutboundGatewayTest extends IntegrationTest {
     }
 
     private void set(TenantId tenant, Boolean dryRun, Boolean pause, Map<Channel, Boolean> channels) {
-        safety.change(tenant, new SafetyChange(Optional.ofNullable(dryRun), Optional.ofNullable(pause), channels),
-                OPERATOR);
+        safety.change(
+                tenant, new SafetyChange(Optional.ofNullable(dryRun), Optional.ofNullable(pause), channels), OPERATOR);
     }
 
     @Test
@@ -61,9 +58,11 @@ class OutboundGatewayTest extends IntegrationTest {
         // everything at once: pause wins
         set(t, true, true, Map.of(Channel.EMAIL, false));
         safety.suppress(t, Channel.EMAIL, "blocked@example.com", "MANUAL", null, OPERATOR);
-        assertThat(gateway.submit(t, email("blocked@example.com", "k1")).status()).isEqualTo(OutboundStatus.BLOCKED_PAUSED);
+        assertThat(gateway.submit(t, email("blocked@example.com", "k1")).status())
+                .isEqualTo(OutboundStatus.BLOCKED_PAUSED);
         set(t, null, false, Map.of());
-        assertThat(gateway.submit(t, email("blocked@example.com", "k2")).status()).isEqualTo(OutboundStatus.SIMULATED);
+        assertThat(gateway.submit(t, email("blocked@example.com", "k2")).status())
+                .isEqualTo(OutboundStatus.SIMULATED);
         set(t, false, null, Map.of());
         assertThat(gateway.submit(t, email("blocked@example.com", "k3")).status())
                 .isEqualTo(OutboundStatus.BLOCKED_CHANNEL_OFF);
@@ -86,18 +85,39 @@ class OutboundGatewayTest extends IntegrationTest {
         Api.Session admin = api.signup();
         TenantId t = TenantId.of(admin.tenantId());
         RecordingAdapters.configure(t);
-        OutboundView v = gateway.submit(t, new OutboundMessage(Channel.EMAIL, "lead@example.com", "Your quote",
-                "Full body of the message", UUID.randomUUID(), null, null, "sim-1", OPERATOR));
+        OutboundView v = gateway.submit(
+                t,
+                new OutboundMessage(
+                        Channel.EMAIL,
+                        "lead@example.com",
+                        "Your quote",
+                        "Full body of the message",
+                        UUID.randomUUID(),
+                        null,
+                        null,
+                        "sim-1",
+                        OPERATOR));
         assertThat(v.status()).isEqualTo(OutboundStatus.SIMULATED);
         assertThat(RecordingAdapters.sentFor(t)).isEmpty();
-        JsonNode stored = api.get("/api/v1/outbound/" + v.id(), admin.accessToken()).expect(200).json();
+        JsonNode stored = api.get("/api/v1/outbound/" + v.id(), admin.accessToken())
+                .expect(200)
+                .json();
         assertThat(stored.path("body").asText()).isEqualTo("Full body of the message");
         assertThat(stored.path("subject").asText()).isEqualTo("Your quote");
-        JsonNode event = api.get("/api/v1/events/feed?type=outbound.", admin.accessToken()).json().path("data").get(0);
+        JsonNode event = api.get("/api/v1/events/feed?type=outbound.", admin.accessToken())
+                .json()
+                .path("data")
+                .get(0);
         assertThat(event.path("type").asText()).isEqualTo("outbound.simulated");
         assertThat(event.path("campaignId").asText()).isEqualTo(v.campaignId().toString());
-        assertThat(api.get("/api/v1/outbound?status=SIMULATED", admin.accessToken()).json().path("data")).hasSize(1);
-        assertThat(api.get("/api/v1/outbound?status=SENT", admin.accessToken()).json().path("data")).isEmpty();
+        assertThat(api.get("/api/v1/outbound?status=SIMULATED", admin.accessToken())
+                        .json()
+                        .path("data"))
+                .hasSize(1);
+        assertThat(api.get("/api/v1/outbound?status=SENT", admin.accessToken())
+                        .json()
+                        .path("data"))
+                .isEmpty();
     }
 
     @Test
@@ -106,13 +126,17 @@ class OutboundGatewayTest extends IntegrationTest {
         RecordingAdapters.configure(t);
         RecordingAdapters.failFor(t);
         set(t, false, false, Map.of(Channel.SMS, true));
-        OutboundView v = gateway.submit(t, new OutboundMessage(Channel.SMS, "+14165550100", null, "Hi", null, null,
-                null, "fail-1", OPERATOR));
+        OutboundView v = gateway.submit(
+                t, new OutboundMessage(Channel.SMS, "+14165550100", null, "Hi", null, null, null, "fail-1", OPERATOR));
         assertThat(v.status()).isEqualTo(OutboundStatus.FAILED);
         assertThat(v.reason()).contains("provider rejected");
         // the same key again does not retry the send
-        assertThat(gateway.submit(t, new OutboundMessage(Channel.SMS, "+14165550100", null, "Hi", null, null, null,
-                "fail-1", OPERATOR)).status()).isEqualTo(OutboundStatus.FAILED);
+        assertThat(gateway.submit(
+                                t,
+                                new OutboundMessage(
+                                        Channel.SMS, "+14165550100", null, "Hi", null, null, null, "fail-1", OPERATOR))
+                        .status())
+                .isEqualTo(OutboundStatus.FAILED);
         assertThat(RecordingAdapters.sentFor(t)).hasSize(1);
     }
 
@@ -164,12 +188,18 @@ class OutboundGatewayTest extends IntegrationTest {
     @Test
     void invalidMessagesAre400() {
         TenantId t = workspace();
-        assertThatThrownBy(() -> gateway.submit(t, new OutboundMessage(null, "a@b.co", null, "x", null, null, null,
-                "k", OPERATOR))).isInstanceOf(ApiException.class).hasMessageContaining("channel");
-        assertThatThrownBy(() -> gateway.submit(t, new OutboundMessage(Channel.EMAIL, "a@b.co", null, "x", null, null,
-                null, " ", OPERATOR))).isInstanceOf(ApiException.class).hasMessageContaining("idempotencyKey");
-        assertThatThrownBy(() -> gateway.submit(t, new OutboundMessage(Channel.EMAIL, "a@b.co", null, "", null, null,
-                null, "k", OPERATOR))).isInstanceOf(ApiException.class).hasMessageContaining("body");
+        assertThatThrownBy(() -> gateway.submit(
+                        t, new OutboundMessage(null, "a@b.co", null, "x", null, null, null, "k", OPERATOR)))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("channel");
+        assertThatThrownBy(() -> gateway.submit(
+                        t, new OutboundMessage(Channel.EMAIL, "a@b.co", null, "x", null, null, null, " ", OPERATOR)))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("idempotencyKey");
+        assertThatThrownBy(() -> gateway.submit(
+                        t, new OutboundMessage(Channel.EMAIL, "a@b.co", null, "", null, null, null, "k", OPERATOR)))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("body");
     }
 
     /**
@@ -207,15 +237,29 @@ class OutboundGatewayTest extends IntegrationTest {
                         case SMS, WHATSAPP -> "+1416555" + String.format("%04d", step);
                         default -> "handle" + step;
                     };
-                    OutboundView v = gateway.submit(t, new OutboundMessage(c, to, null, "Body " + step, null, null,
-                            null, "prop-" + seed + "-" + step, OPERATOR));
+                    OutboundView v = gateway.submit(
+                            t,
+                            new OutboundMessage(
+                                    c,
+                                    to,
+                                    null,
+                                    "Body " + step,
+                                    null,
+                                    null,
+                                    null,
+                                    "prop-" + seed + "-" + step,
+                                    OPERATOR));
                     int after = RecordingAdapters.sentFor(t).size();
-                    OutboundStatus expected = pause ? OutboundStatus.BLOCKED_PAUSED
-                            : dryRun ? OutboundStatus.SIMULATED
-                            : !enabled.get(c) ? OutboundStatus.BLOCKED_CHANNEL_OFF : OutboundStatus.SENT;
+                    OutboundStatus expected = pause
+                            ? OutboundStatus.BLOCKED_PAUSED
+                            : dryRun
+                                    ? OutboundStatus.SIMULATED
+                                    : !enabled.get(c) ? OutboundStatus.BLOCKED_CHANNEL_OFF : OutboundStatus.SENT;
                     assertThat(v.status()).as("seed %d step %d", seed, step).isEqualTo(expected);
                     if (dryRun || pause) {
-                        assertThat(after).as("adapter calls with dry run or pause on").isEqualTo(before);
+                        assertThat(after)
+                                .as("adapter calls with dry run or pause on")
+                                .isEqualTo(before);
                     } else {
                         assertThat(after - before).isEqualTo(expected == OutboundStatus.SENT ? 1 : 0);
                     }

@@ -1,16 +1,13 @@
 package ai.revo.missioncontrol.outbound;
 
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.safety.Channel;
 import java.util.List;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import ai.revo.missioncontrol.identity.TenantId;
-import ai.revo.missioncontrol.safety.Channel;
 
 /**
  * Stand-in providers for every channel, for the tests only: they record what they are asked to send. A workspace
@@ -23,8 +20,7 @@ public class RecordingAdapters {
     public static final Set<TenantId> FAILING = ConcurrentHashMap.newKeySet();
     public static final List<Sent> SENT = new CopyOnWriteArrayList<>();
 
-    public record Sent(TenantId tenant, OutboundMessage message) {
-    }
+    public record Sent(TenantId tenant, OutboundMessage message) {}
 
     public static void configure(TenantId tenant) {
         CONFIGURED.add(tenant);
@@ -83,5 +79,4 @@ public class RecordingAdapters {
             return new Delivery("msg-" + SENT.size(), "accepted");
         }
     }
-
 }

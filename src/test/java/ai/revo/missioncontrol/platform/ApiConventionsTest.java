@@ -2,17 +2,14 @@ package ai.revo.missioncontrol.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ApiConventionsTest extends IntegrationTest {
@@ -32,9 +29,18 @@ class ApiConventionsTest extends IntegrationTest {
     void logLinesAreJsonWithRequestIdTenantAndUser(CapturedOutput output) {
         Api api = api();
         Api.Session admin = api.signup();
-        api.send("POST", "/api/v1/auth/login", null, Map.of("email", admin.email(), "password", "Wrong-password-1"),
-                Map.of("X-Request-Id", "trace-login-0001")).expect(401);
-        String line = output.getOut().lines().filter(l -> l.contains("trace-login-0001")).findFirst().orElseThrow();
+        api.send(
+                        "POST",
+                        "/api/v1/auth/login",
+                        null,
+                        Map.of("email", admin.email(), "password", "Wrong-password-1"),
+                        Map.of("X-Request-Id", "trace-login-0001"))
+                .expect(401);
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("trace-login-0001"))
+                .findFirst()
+                .orElseThrow();
         assertThat(line).startsWith("{").contains("\"requestId\":\"trace-login-0001\"");
     }
 
@@ -81,8 +87,11 @@ class ApiConventionsTest extends IntegrationTest {
         Api.Session admin = api.signup();
         api.post("/api/v1/auth/login", null, Map.of("email", "a\u0000b@example.com", "password", "Whatever-123"))
                 .expect(401);
-        api.post("/api/v1/suppressions", admin.accessToken(), Map.of("channel", "LINKEDIN", "address", "handle",
-                "note", "bad\u0000note")).expectError(400, "VALIDATION_ERROR");
+        api.post(
+                        "/api/v1/suppressions",
+                        admin.accessToken(),
+                        Map.of("channel", "LINKEDIN", "address", "handle", "note", "bad\u0000note"))
+                .expectError(400, "VALIDATION_ERROR");
         api.get("/api/v1/outbound?page=20000000&limit=200", admin.accessToken()).expectError(400, "VALIDATION_ERROR");
         api.get("/api/v1/audit?page=99999&limit=200", admin.accessToken()).expect(200);
     }
@@ -100,11 +109,22 @@ class ApiConventionsTest extends IntegrationTest {
         JsonNode doc = api().get("/v3/api-docs", null).expect(200).json();
         assertThat(doc.path("openapi").asText()).startsWith("3.");
         JsonNode paths = doc.path("paths");
-        assertThat(paths.path("/api/v1/users").path("get").path("description").asText()).contains("Roles: ADMIN");
-        assertThat(paths.path("/api/v1/me").path("get").path("description").asText()).contains("Roles:");
-        assertThat(paths.path("/api/v1/auth/login").path("post").path("description").asText()).contains("public");
-        paths.fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> assertThat(
-                op.getValue().path("description").asText()).as(op.getKey() + " " + p.getKey()).contains("Roles:")));
+        assertThat(paths.path("/api/v1/users").path("get").path("description").asText())
+                .contains("Roles: ADMIN");
+        assertThat(paths.path("/api/v1/me").path("get").path("description").asText())
+                .contains("Roles:");
+        assertThat(paths.path("/api/v1/auth/login")
+                        .path("post")
+                        .path("description")
+                        .asText())
+                .contains("public");
+        paths.fields()
+                .forEachRemaining(p -> p.getValue()
+                        .fields()
+                        .forEachRemaining(op -> assertThat(
+                                        op.getValue().path("description").asText())
+                                .as(op.getKey() + " " + p.getKey())
+                                .contains("Roles:")));
         assertThat(api().get("/swagger-ui.html", null).status()).isIn(200, 302);
     }
 }

@@ -2,16 +2,14 @@ package ai.revo.missioncontrol.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 /**
  * Calls every endpoint that takes an id with tenant A's admin token on tenant B's resources: each must answer 404
@@ -21,138 +19,318 @@ import ai.revo.missioncontrol.support.IntegrationTest;
 class CrossTenantProbeTest extends IntegrationTest {
 
     /** A kind of resource: how tenant B creates one, how B reads it back, and the calls A must not get through. */
-    record Target(String name, BiFunction<Api, Api.Session, String> create, String readPath, List<Call> calls) {
-    }
+    record Target(String name, BiFunction<Api, Api.Session, String> create, String readPath, List<Call> calls) {}
 
-    record Call(String method, String pathTemplate, Object body) {
-    }
+    record Call(String method, String pathTemplate, Object body) {}
 
     static List<Target> targets() {
         return List.of(
-                new Target("user", (api, b) -> api.addUser(b, "OPERATOR").userId(), "/api/v1/users/{id}", List.of(
-                        new Call("GET", "/api/v1/users/{id}", null),
-                        new Call("PATCH", "/api/v1/users/{id}", Map.of("role", "VIEWER")),
-                        new Call("PATCH", "/api/v1/users/{id}", Map.of("active", false)))),
-                new Target("suppression", (api, b) -> api.post("/api/v1/suppressions", b.accessToken(),
-                        Map.of("channel", "EMAIL", "address", Api.uniqueEmail("probe"))).expect(201).json()
-                        .path("id").asText(), "/api/v1/suppressions", List.of(
-                        new Call("DELETE", "/api/v1/suppressions/{id}", null))),
-                new Target("campaign", (api, b) -> api.post("/api/v1/campaigns", b.accessToken(),
-                        Map.of("name", "Probe " + java.util.UUID.randomUUID())).expect(201).json().path("id").asText(),
-                        "/api/v1/campaigns/{id}", List.of(
-                        new Call("GET", "/api/v1/campaigns/{id}", null),
-                        new Call("GET", "/api/v1/campaigns/{id}/prospects", null),
-                        new Call("GET", "/api/v1/campaigns/{id}/email-settings", null),
-                        new Call("PUT", "/api/v1/campaigns/{id}/email-settings", Map.of("fromEmail", "x@example.com")),
-                        new Call("GET", "/api/v1/campaigns/{id}/tracking", null),
-                        new Call("PUT", "/api/v1/campaigns/{id}/tracking", Map.of("trackLinks", false)),
-                        new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
-                        new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")))),
-                new Target("contact", (api, b) -> api.post("/api/v1/contacts", b.accessToken(),
-                        Map.of("email", Api.uniqueEmail("contact"))).expect(200).json().path("id").asText(),
-                        "/api/v1/contacts/{id}", List.of(
-                        new Call("GET", "/api/v1/contacts/{id}", null),
-                        new Call("PATCH", "/api/v1/contacts/{id}", Map.of("company", "Hijacked")))),
-                new Target("lead", (api, b) -> {
-                    String campaign = api.post("/api/v1/campaigns", b.accessToken(),
-                            Map.of("name", "Lead probe " + java.util.UUID.randomUUID())).expect(201).json()
-                            .path("id").asText();
-                    return api.post("/api/v1/leads", b.accessToken(), Map.of("campaignId", campaign,
-                            "contact", Map.of("email", Api.uniqueEmail("lead")))).expect(201).json().path("id").asText();
-                }, "/api/v1/leads/{id}", List.of(
-                        new Call("GET", "/api/v1/leads/{id}", null),
-                        new Call("PATCH", "/api/v1/leads/{id}", Map.of("status", "LOST")),
-                        new Call("POST", "/api/v1/leads/{id}/score-override", Map.of("score", "A", "reason", "x")))),
-                new Target("draft", (api, b) -> {
-                    String campaign = api.post("/api/v1/campaigns", b.accessToken(),
-                            Map.of("name", "Draft probe " + java.util.UUID.randomUUID())).expect(201).json()
-                            .path("id").asText();
-                    String draft = api.post("/api/v1/drafts", b.accessToken(), Map.of("campaignId", campaign,
-                            "channel", "SMS", "bodyText", "Hello")).expect(201).json().path("id").asText();
-                    api.patch("/api/v1/drafts/" + draft, b.accessToken(), Map.of("status", "NEEDS_APPROVAL")).expect(200);
-                    return draft;
-                }, "/api/v1/drafts/{id}", List.of(
-                        new Call("GET", "/api/v1/drafts/{id}", null),
-                        new Call("PATCH", "/api/v1/drafts/{id}", Map.of("bodyText", "Hijacked")),
-                        new Call("GET", "/api/v1/drafts/{id}/versions", null),
-                        new Call("GET", "/api/v1/drafts/{id}/diff?from=1&to=1", null),
-                        new Call("GET", "/api/v1/approvals?draftId={id}", null),
-                        new Call("POST", "/api/v1/drafts/{id}/approve", null),
-                        new Call("POST", "/api/v1/drafts/{id}/reject", Map.of("reason", "x")),
-                        new Call("POST", "/api/v1/drafts/{id}/request-changes", Map.of("notes", "x")),
-                        new Call("POST", "/api/v1/drafts/{id}/edit-inline-approve", Map.of("body", "x")),
-                        new Call("POST", "/api/v1/drafts/{id}/approve-with-notes", Map.of("notes", "x")),
-                        new Call("POST", "/api/v1/ai/score", Map.of("draftId", "{id}")),
-                        new Call("POST", "/api/v1/ai/rewrite", Map.of("draftId", "{id}", "instruction", "shorter")),
-                        new Call("POST", "/api/v1/ai/personalize", Map.of("draftId", "{id}")))),
-                new Target("email template", (api, b) -> api.post("/api/v1/templates", b.accessToken(),
-                        Map.of("title", "Probe", "content", Map.of("subject", "Hi {{firstName|there}}", "body",
-                                "<p>Hi</p>"))).expect(201).json().path("id").asText(),
-                        "/api/v1/templates/{id}", List.of(
-                        new Call("GET", "/api/v1/templates/{id}", null),
-                        new Call("PATCH", "/api/v1/templates/{id}", Map.of("title", "Hijacked")),
-                        new Call("POST", "/api/v1/templates/{id}/render", Map.of()),
-                        new Call("DELETE", "/api/v1/templates/{id}", null))),
-                new Target("composer draft", (api, b) -> api.post("/api/v1/emails/draft", b.accessToken(),
-                        Map.of("subject", "Probe", "bodyHtml", "<p>Probe</p>")).expect(200).json().path("id").asText(),
-                        "/api/v1/emails/drafts/{id}", List.of(
-                        new Call("GET", "/api/v1/emails/drafts/{id}", null),
-                        new Call("POST", "/api/v1/emails/draft", Map.of("id", "{id}", "subject", "Hijacked")),
-                        new Call("DELETE", "/api/v1/emails/draft/{id}", null))),
-                new Target("scheduler job", (api, b) -> api.get("/api/v1/scheduler/jobs", b.accessToken()).expect(200)
-                        .json().path("data").get(0).path("id").asText(), "/api/v1/scheduler/jobs/{id}", List.of(
-                        new Call("GET", "/api/v1/scheduler/jobs/{id}", null),
-                        new Call("PATCH", "/api/v1/scheduler/jobs/{id}", Map.of("enabled", false)),
-                        new Call("POST", "/api/v1/scheduler/jobs/{id}/run-now", null))),
-                new Target("scheduler run", (api, b) -> {
-                    String job = api.get("/api/v1/scheduler/jobs", b.accessToken()).expect(200).json().path("data")
-                            .get(0).path("id").asText();
-                    String run = api.post("/api/v1/scheduler/jobs/" + job + "/run-now", b.accessToken(), null)
-                            .expect(202).json().path("runId").asText();
-                    settle(api, b, "/api/v1/scheduler/runs/" + run, "/status");
-                    return run;
-                }, "/api/v1/scheduler/runs/{id}", List.of(
-                        new Call("GET", "/api/v1/scheduler/runs/{id}", null))),
-                new Target("agent run", (api, b) -> {
-                    String run = api.post("/api/v1/agents/lead_researcher/run", b.accessToken(), null).expect(202)
-                            .json().path("runId").asText();
-                    settle(api, b, "/api/v1/runs/" + run, "/run/status");
-                    return run;
-                }, "/api/v1/runs/{id}", List.of(
-                        new Call("GET", "/api/v1/runs/{id}", null),
-                        new Call("POST", "/api/v1/runs/{id}/retry", null),
-                        new Call("POST", "/api/v1/runs/{id}/manual-override", Map.of("outcome", "FAILED", "notes", "x")))),
-                new Target("brief", (api, b) -> {
-                    String run = api.post("/api/v1/agents/daily_briefer/run", b.accessToken(), null).expect(202)
-                            .json().path("runId").asText();
-                    settle(api, b, "/api/v1/runs/" + run, "/run/status");
-                    assertThat(api.get("/api/v1/runs/" + run, b.accessToken()).json().at("/run/status").asText())
-                            .as(api.get("/api/v1/runs/" + run, b.accessToken()).body()).isEqualTo("SUCCEEDED");
-                    return api.get("/api/v1/briefs/latest", b.accessToken()).expect(200).json().path("id").asText();
-                }, "/api/v1/briefs/{id}", List.of(
-                        new Call("GET", "/api/v1/briefs/{id}", null))),
-                new Target("prompt version", (api, b) -> {
-                    api.patch("/api/v1/prompts/rewrite", b.accessToken(), Map.of("template",
-                            "Rewrite this: {{text}} ({{instruction}})", "notes", "probe")).expect(200);
-                    return "rewrite";
-                }, "/api/v1/prompts/{id}", List.of(
-                        new Call("GET", "/api/v1/prompts/{id}/diff?from=1&to=2", null),
-                        new Call("POST", "/api/v1/prompts/{id}/activate", Map.of("version", 2)))),
-                new Target("agent", (api, b) -> api.get("/api/v1/agents", b.accessToken()).expect(200).json()
-                        .path("data").get(0).path("id").asText(), "/api/v1/agents/{id}", List.of(
-                        new Call("GET", "/api/v1/agents/{id}", null),
-                        new Call("PATCH", "/api/v1/agents/{id}", Map.of("status", "PAUSED")))),
-                new Target("task", (api, b) -> api.post("/api/v1/tasks", b.accessToken(), Map.of("title", "Probe"))
-                        .expect(201).json().path("id").asText(), "/api/v1/tasks/{id}", List.of(
-                        new Call("GET", "/api/v1/tasks/{id}", null),
-                        new Call("PATCH", "/api/v1/tasks/{id}", Map.of("column", "DOING")),
-                        new Call("POST", "/api/v1/tasks/{id}/progress", Map.of("message", "x")),
-                        new Call("GET", "/api/v1/tasks/{id}/replay", null))),
-                new Target("outbound message", (api, b) -> api.post("/api/v1/outbound/test", b.accessToken(),
-                        Map.of("channel", "EMAIL", "to", "probe@example.com", "body", "hello",
-                                "idempotencyKey", "probe-" + java.util.UUID.randomUUID())).expect(200).json()
-                        .path("id").asText(), "/api/v1/outbound/{id}", List.of(
-                        new Call("GET", "/api/v1/outbound/{id}", null))));
+                new Target(
+                        "user",
+                        (api, b) -> api.addUser(b, "OPERATOR").userId(),
+                        "/api/v1/users/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/users/{id}", null),
+                                new Call("PATCH", "/api/v1/users/{id}", Map.of("role", "VIEWER")),
+                                new Call("PATCH", "/api/v1/users/{id}", Map.of("active", false)))),
+                new Target(
+                        "suppression",
+                        (api, b) -> api.post(
+                                        "/api/v1/suppressions",
+                                        b.accessToken(),
+                                        Map.of("channel", "EMAIL", "address", Api.uniqueEmail("probe")))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/suppressions",
+                        List.of(new Call("DELETE", "/api/v1/suppressions/{id}", null))),
+                new Target(
+                        "campaign",
+                        (api, b) -> api.post(
+                                        "/api/v1/campaigns",
+                                        b.accessToken(),
+                                        Map.of("name", "Probe " + java.util.UUID.randomUUID()))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/campaigns/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/campaigns/{id}", null),
+                                new Call("GET", "/api/v1/campaigns/{id}/prospects", null),
+                                new Call("GET", "/api/v1/campaigns/{id}/email-settings", null),
+                                new Call(
+                                        "PUT",
+                                        "/api/v1/campaigns/{id}/email-settings",
+                                        Map.of("fromEmail", "x@example.com")),
+                                new Call("GET", "/api/v1/campaigns/{id}/tracking", null),
+                                new Call("PUT", "/api/v1/campaigns/{id}/tracking", Map.of("trackLinks", false)),
+                                new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
+                                new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")))),
+                new Target(
+                        "contact",
+                        (api, b) -> api.post(
+                                        "/api/v1/contacts",
+                                        b.accessToken(),
+                                        Map.of("email", Api.uniqueEmail("contact")))
+                                .expect(200)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/contacts/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/contacts/{id}", null),
+                                new Call("PATCH", "/api/v1/contacts/{id}", Map.of("company", "Hijacked")))),
+                new Target(
+                        "lead",
+                        (api, b) -> {
+                            String campaign = api.post(
+                                            "/api/v1/campaigns",
+                                            b.accessToken(),
+                                            Map.of("name", "Lead probe " + java.util.UUID.randomUUID()))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            return api.post(
+                                            "/api/v1/leads",
+                                            b.accessToken(),
+                                            Map.of(
+                                                    "campaignId",
+                                                    campaign,
+                                                    "contact",
+                                                    Map.of("email", Api.uniqueEmail("lead"))))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/leads/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/leads/{id}", null),
+                                new Call("PATCH", "/api/v1/leads/{id}", Map.of("status", "LOST")),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/leads/{id}/score-override",
+                                        Map.of("score", "A", "reason", "x")))),
+                new Target(
+                        "draft",
+                        (api, b) -> {
+                            String campaign = api.post(
+                                            "/api/v1/campaigns",
+                                            b.accessToken(),
+                                            Map.of("name", "Draft probe " + java.util.UUID.randomUUID()))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            String draft = api.post(
+                                            "/api/v1/drafts",
+                                            b.accessToken(),
+                                            Map.of("campaignId", campaign, "channel", "SMS", "bodyText", "Hello"))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            api.patch("/api/v1/drafts/" + draft, b.accessToken(), Map.of("status", "NEEDS_APPROVAL"))
+                                    .expect(200);
+                            return draft;
+                        },
+                        "/api/v1/drafts/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/drafts/{id}", null),
+                                new Call("PATCH", "/api/v1/drafts/{id}", Map.of("bodyText", "Hijacked")),
+                                new Call("GET", "/api/v1/drafts/{id}/versions", null),
+                                new Call("GET", "/api/v1/drafts/{id}/diff?from=1&to=1", null),
+                                new Call("GET", "/api/v1/approvals?draftId={id}", null),
+                                new Call("POST", "/api/v1/drafts/{id}/approve", null),
+                                new Call("POST", "/api/v1/drafts/{id}/reject", Map.of("reason", "x")),
+                                new Call("POST", "/api/v1/drafts/{id}/request-changes", Map.of("notes", "x")),
+                                new Call("POST", "/api/v1/drafts/{id}/edit-inline-approve", Map.of("body", "x")),
+                                new Call("POST", "/api/v1/drafts/{id}/approve-with-notes", Map.of("notes", "x")),
+                                new Call("POST", "/api/v1/ai/score", Map.of("draftId", "{id}")),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/ai/rewrite",
+                                        Map.of("draftId", "{id}", "instruction", "shorter")),
+                                new Call("POST", "/api/v1/ai/personalize", Map.of("draftId", "{id}")))),
+                new Target(
+                        "email template",
+                        (api, b) -> api.post(
+                                        "/api/v1/templates",
+                                        b.accessToken(),
+                                        Map.of(
+                                                "title",
+                                                "Probe",
+                                                "content",
+                                                Map.of("subject", "Hi {{firstName|there}}", "body", "<p>Hi</p>")))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/templates/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/templates/{id}", null),
+                                new Call("PATCH", "/api/v1/templates/{id}", Map.of("title", "Hijacked")),
+                                new Call("POST", "/api/v1/templates/{id}/render", Map.of()),
+                                new Call("DELETE", "/api/v1/templates/{id}", null))),
+                new Target(
+                        "composer draft",
+                        (api, b) -> api.post(
+                                        "/api/v1/emails/draft",
+                                        b.accessToken(),
+                                        Map.of("subject", "Probe", "bodyHtml", "<p>Probe</p>"))
+                                .expect(200)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/emails/drafts/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/emails/drafts/{id}", null),
+                                new Call("POST", "/api/v1/emails/draft", Map.of("id", "{id}", "subject", "Hijacked")),
+                                new Call("DELETE", "/api/v1/emails/draft/{id}", null))),
+                new Target(
+                        "scheduler job",
+                        (api, b) -> api.get("/api/v1/scheduler/jobs", b.accessToken())
+                                .expect(200)
+                                .json()
+                                .path("data")
+                                .get(0)
+                                .path("id")
+                                .asText(),
+                        "/api/v1/scheduler/jobs/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/scheduler/jobs/{id}", null),
+                                new Call("PATCH", "/api/v1/scheduler/jobs/{id}", Map.of("enabled", false)),
+                                new Call("POST", "/api/v1/scheduler/jobs/{id}/run-now", null))),
+                new Target(
+                        "scheduler run",
+                        (api, b) -> {
+                            String job = api.get("/api/v1/scheduler/jobs", b.accessToken())
+                                    .expect(200)
+                                    .json()
+                                    .path("data")
+                                    .get(0)
+                                    .path("id")
+                                    .asText();
+                            String run = api.post("/api/v1/scheduler/jobs/" + job + "/run-now", b.accessToken(), null)
+                                    .expect(202)
+                                    .json()
+                                    .path("runId")
+                                    .asText();
+                            settle(api, b, "/api/v1/scheduler/runs/" + run, "/status");
+                            return run;
+                        },
+                        "/api/v1/scheduler/runs/{id}",
+                        List.of(new Call("GET", "/api/v1/scheduler/runs/{id}", null))),
+                new Target(
+                        "agent run",
+                        (api, b) -> {
+                            String run = api.post("/api/v1/agents/lead_researcher/run", b.accessToken(), null)
+                                    .expect(202)
+                                    .json()
+                                    .path("runId")
+                                    .asText();
+                            settle(api, b, "/api/v1/runs/" + run, "/run/status");
+                            return run;
+                        },
+                        "/api/v1/runs/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/runs/{id}", null),
+                                new Call("POST", "/api/v1/runs/{id}/retry", null),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/runs/{id}/manual-override",
+                                        Map.of("outcome", "FAILED", "notes", "x")))),
+                new Target(
+                        "brief",
+                        (api, b) -> {
+                            String run = api.post("/api/v1/agents/daily_briefer/run", b.accessToken(), null)
+                                    .expect(202)
+                                    .json()
+                                    .path("runId")
+                                    .asText();
+                            settle(api, b, "/api/v1/runs/" + run, "/run/status");
+                            assertThat(api.get("/api/v1/runs/" + run, b.accessToken())
+                                            .json()
+                                            .at("/run/status")
+                                            .asText())
+                                    .as(api.get("/api/v1/runs/" + run, b.accessToken())
+                                            .body())
+                                    .isEqualTo("SUCCEEDED");
+                            return api.get("/api/v1/briefs/latest", b.accessToken())
+                                    .expect(200)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/briefs/{id}",
+                        List.of(new Call("GET", "/api/v1/briefs/{id}", null))),
+                new Target(
+                        "prompt version",
+                        (api, b) -> {
+                            api.patch(
+                                            "/api/v1/prompts/rewrite",
+                                            b.accessToken(),
+                                            Map.of(
+                                                    "template",
+                                                    "Rewrite this: {{text}} ({{instruction}})",
+                                                    "notes",
+                                                    "probe"))
+                                    .expect(200);
+                            return "rewrite";
+                        },
+                        "/api/v1/prompts/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/prompts/{id}/diff?from=1&to=2", null),
+                                new Call("POST", "/api/v1/prompts/{id}/activate", Map.of("version", 2)))),
+                new Target(
+                        "agent",
+                        (api, b) -> api.get("/api/v1/agents", b.accessToken())
+                                .expect(200)
+                                .json()
+                                .path("data")
+                                .get(0)
+                                .path("id")
+                                .asText(),
+                        "/api/v1/agents/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/agents/{id}", null),
+                                new Call("PATCH", "/api/v1/agents/{id}", Map.of("status", "PAUSED")))),
+                new Target(
+                        "task",
+                        (api, b) -> api.post("/api/v1/tasks", b.accessToken(), Map.of("title", "Probe"))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/tasks/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/tasks/{id}", null),
+                                new Call("PATCH", "/api/v1/tasks/{id}", Map.of("column", "DOING")),
+                                new Call("POST", "/api/v1/tasks/{id}/progress", Map.of("message", "x")),
+                                new Call("GET", "/api/v1/tasks/{id}/replay", null))),
+                new Target(
+                        "outbound message",
+                        (api, b) -> api.post(
+                                        "/api/v1/outbound/test",
+                                        b.accessToken(),
+                                        Map.of(
+                                                "channel",
+                                                "EMAIL",
+                                                "to",
+                                                "probe@example.com",
+                                                "body",
+                                                "hello",
+                                                "idempotencyKey",
+                                                "probe-" + java.util.UUID.randomUUID()))
+                                .expect(200)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/outbound/{id}",
+                        List.of(new Call("GET", "/api/v1/outbound/{id}", null))));
     }
 
     @SuppressWarnings("unchecked")
@@ -169,7 +347,11 @@ class CrossTenantProbeTest extends IntegrationTest {
     static void settle(Api api, Api.Session s, String path, String pointer) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            String status = api.get(path, s.accessToken()).expect(200).json().at(pointer).asText();
+            String status = api.get(path, s.accessToken())
+                    .expect(200)
+                    .json()
+                    .at(pointer)
+                    .asText();
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
                 return;
             }
@@ -191,14 +373,24 @@ class CrossTenantProbeTest extends IntegrationTest {
         return targets().stream().flatMap(target -> {
             String id = target.create().apply(api, b);
             String readPath = target.readPath().replace("{id}", id);
-            return target.calls().stream().map(call -> DynamicTest.dynamicTest(
-                    target.name() + ": " + call.method() + " " + call.pathTemplate(), () -> {
-                        String before = api.get(readPath, b.accessToken()).expect(200).body();
-                        api.send(call.method(), call.pathTemplate().replace("{id}", id), a.accessToken(),
-                                withId(call.body(), id),
-                                Map.of()).expectError(404, "NOT_FOUND");
-                        assertThat(api.get(readPath, b.accessToken()).expect(200).body()).isEqualTo(before);
-                    }));
+            return target.calls().stream()
+                    .map(call -> DynamicTest.dynamicTest(
+                            target.name() + ": " + call.method() + " " + call.pathTemplate(), () -> {
+                                String before = api.get(readPath, b.accessToken())
+                                        .expect(200)
+                                        .body();
+                                api.send(
+                                                call.method(),
+                                                call.pathTemplate().replace("{id}", id),
+                                                a.accessToken(),
+                                                withId(call.body(), id),
+                                                Map.of())
+                                        .expectError(404, "NOT_FOUND");
+                                assertThat(api.get(readPath, b.accessToken())
+                                                .expect(200)
+                                                .body())
+                                        .isEqualTo(before);
+                            }));
         });
     }
 }

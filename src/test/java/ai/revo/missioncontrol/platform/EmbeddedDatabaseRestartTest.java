@@ -2,16 +2,14 @@ package ai.revo.missioncontrol.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.MissionControlApplication;
+import ai.revo.missioncontrol.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import ai.revo.missioncontrol.MissionControlApplication;
-import ai.revo.missioncontrol.support.Api;
 
 /**
  * The out-of-the-box run: no datasource configured, so the app starts its own PostgreSQL in the data directory.
@@ -29,17 +27,35 @@ class EmbeddedDatabaseRestartTest {
             Api.Session admin = api.login("first-admin@example.com", "First-Admin-Passw0rd");
             email = api.signup().email();
             // a fresh embedded installation shows a living demo workspace at once
-            assertThat(api.get("/api/v1/campaigns", admin.accessToken()).json().path("pagination").path("total")
-                    .asLong()).isEqualTo(2);
-            assertThat(api.get("/api/v1/leads?limit=100", admin.accessToken()).json().path("pagination").path("total")
-                    .asLong()).isEqualTo(32); // thirty across the pipeline plus two NEW ones for enrichment
+            assertThat(api.get("/api/v1/campaigns", admin.accessToken())
+                            .json()
+                            .path("pagination")
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(2);
+            assertThat(api.get("/api/v1/leads?limit=100", admin.accessToken())
+                            .json()
+                            .path("pagination")
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(32); // thirty across the pipeline plus two NEW ones for enrichment
             // material for the daily jobs: company data for the prospects' domains
-            assertThat(api.get("/api/v1/companies", admin.accessToken()).json().path("pagination").path("total")
-                    .asLong()).isEqualTo(5);
-            assertThat(api.get("/api/v1/approvals/inbox", admin.accessToken()).json().path("data")).hasSize(3);
-            assertThat(api.get("/api/v1/tasks", admin.accessToken()).json().path("data")).hasSize(8); // five plus one per draft waiting
+            assertThat(api.get("/api/v1/companies", admin.accessToken())
+                            .json()
+                            .path("pagination")
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(5);
+            assertThat(api.get("/api/v1/approvals/inbox", admin.accessToken())
+                            .json()
+                            .path("data"))
+                    .hasSize(3);
+            assertThat(api.get("/api/v1/tasks", admin.accessToken()).json().path("data"))
+                    .hasSize(8); // five plus one per draft waiting
             java.util.Set<String> columns = new java.util.HashSet<>();
-            api.get("/api/v1/tasks", admin.accessToken()).json().path("data")
+            api.get("/api/v1/tasks", admin.accessToken())
+                    .json()
+                    .path("data")
                     .forEach(task -> columns.add(task.path("column").asText()));
             assertThat(columns).containsExactlyInAnyOrder("BACKLOG", "DOING", "NEEDS_APPROVAL", "DONE");
         }
@@ -47,20 +63,30 @@ class EmbeddedDatabaseRestartTest {
             Api api = api(second);
             api.login(email, Api.PASSWORD);
             Api.Session admin = api.login("first-admin@example.com", "First-Admin-Passw0rd");
-            assertThat(api.get("/api/v1/users", admin.accessToken()).json().path("pagination").path("total").asLong())
+            assertThat(api.get("/api/v1/users", admin.accessToken())
+                            .json()
+                            .path("pagination")
+                            .path("total")
+                            .asLong())
                     .isEqualTo(1);
-            assertThat(api.get("/api/v1/campaigns", admin.accessToken()).json().path("pagination").path("total")
-                    .asLong()).as("the demo loads once").isEqualTo(2);
+            assertThat(api.get("/api/v1/campaigns", admin.accessToken())
+                            .json()
+                            .path("pagination")
+                            .path("total")
+                            .asLong())
+                    .as("the demo loads once")
+                    .isEqualTo(2);
         }
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         // command-line arguments: they outrank application.yml, as environment variables would
-        return new SpringApplicationBuilder(MissionControlApplication.class).run(
-                "--server.port=0",
-                "--mc.data-dir=" + dataDir,
-                "--mc.security.bootstrap-admin.email=first-admin@example.com",
-                "--mc.security.bootstrap-admin.password=First-Admin-Passw0rd");
+        return new SpringApplicationBuilder(MissionControlApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--mc.data-dir=" + dataDir,
+                        "--mc.security.bootstrap-admin.email=first-admin@example.com",
+                        "--mc.security.bootstrap-admin.password=First-Admin-Passw0rd");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -2,10 +2,11 @@ package ai.revo.missioncontrol.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,9 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 /**
  * A listener in another module that fails is not the end of its event: the publication stays in the registry and
@@ -91,8 +89,10 @@ class EventPublicationRegistryTest extends IntegrationTest {
     void aFailedListenerGetsTheEventAgain() throws Exception {
         Api.Session admin = api().signup();
         UUID probe = UUID.randomUUID();
-        TenantContext.runAs(UUID.fromString(admin.tenantId()), () -> tx.executeWithoutResult(
-                s -> events.publishEvent(new ProbeHappened(UUID.fromString(admin.tenantId()), probe))));
+        TenantContext.runAs(
+                UUID.fromString(admin.tenantId()),
+                () -> tx.executeWithoutResult(
+                        s -> events.publishEvent(new ProbeHappened(UUID.fromString(admin.tenantId()), probe))));
         for (int i = 0; i < 50 && ATTEMPTS.get() < 1; i++) {
             Thread.sleep(100);
         }
@@ -110,11 +110,17 @@ class EventPublicationRegistryTest extends IntegrationTest {
         }
         assertThat(incompleteCount(probe)).isZero();
         // and the event itself was recorded in the log with the transaction
-        assertThat(api().get("/api/v1/events/feed?type=probe.", admin.accessToken()).json().path("data")).hasSize(1);
+        assertThat(api().get("/api/v1/events/feed?type=probe.", admin.accessToken())
+                        .json()
+                        .path("data"))
+                .hasSize(1);
     }
 
     private long incompleteCount(UUID probe) {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
-                .param("%" + probe + "%").query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from event_publication where completion_date is null and serialized_event like ?")
+                .param("%" + probe + "%")
+                .query(Long.class)
+                .single();
     }
 }

@@ -2,16 +2,14 @@ package ai.revo.missioncontrol.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
-
-import ai.revo.missioncontrol.support.TestDatabase;
 
 /** Every migration runs on an empty database, twice in a row without harm, and leaves every table timestamped. */
 class MigrationTest {
@@ -30,7 +28,9 @@ class MigrationTest {
         assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
         assertThat(flyway.migrate().migrationsExecuted).isZero();
 
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 select t.table_name from information_schema.tables t
                 where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
                   and t.table_name not in ('flyway_schema_history', 'event_publication', 'spring_session', 'spring_session_attributes', 'scheduled_tasks')
@@ -41,7 +41,9 @@ class MigrationTest {
             while (rs.next()) {
                 missing.append(rs.getString(1)).append(' ');
             }
-            assertThat(missing.toString()).as("tables without created_at/updated_at").isEmpty();
+            assertThat(missing.toString())
+                    .as("tables without created_at/updated_at")
+                    .isEmpty();
         }
     }
 }

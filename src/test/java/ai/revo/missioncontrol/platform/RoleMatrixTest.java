@@ -2,17 +2,15 @@ package ai.revo.missioncontrol.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 /**
  * Every endpoint of the core (campaigns, contacts, leads, drafts and approvals, tasks, agents) called by every role
@@ -44,9 +42,18 @@ class RoleMatrixTest extends IntegrationTest {
         return List.of(
                 new Rule("GET", "/api/v1/campaigns", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
-                new Rule("POST", "/api/v1/campaigns", Map.of("name", "Matrix {uuid}"), CREATED, CREATED, CREATED, CREATED, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/campaigns",
+                        Map.of("name", "Matrix {uuid}"),
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        NO),
                 new Rule("PATCH", "/api/v1/campaigns/{campaign}", Map.of("objective", "x"), OK, OK, OK, OK, NO),
-                new Rule("PATCH", "/api/v1/campaigns/{campaign}/status", Map.of("status", "ACTIVE"), OK, OK, OK, OK, NO),
+                new Rule(
+                        "PATCH", "/api/v1/campaigns/{campaign}/status", Map.of("status", "ACTIVE"), OK, OK, OK, OK, NO),
                 new Rule("POST", "/api/v1/campaigns/prompt-preview", Map.of("persona", Map.of()), OK, OK, OK, OK, NO),
                 new Rule("GET", "/api/v1/contacts", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/contacts/{contact}", null, OK, OK, OK, OK, OK),
@@ -55,15 +62,37 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/leads", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/leads/pipeline", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/leads/{lead}", null, OK, OK, OK, OK, OK),
-                new Rule("POST", "/api/v1/leads", Map.of("campaignId", "{campaign}", "contact",
-                        Map.of("email", "l{uuid}@example.com")), CREATED, CREATED, CREATED, CREATED, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/leads",
+                        Map.of("campaignId", "{campaign}", "contact", Map.of("email", "l{uuid}@example.com")),
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        NO),
                 new Rule("PATCH", "/api/v1/leads/{lead}", Map.of("status", "ENRICHED"), OK, OK, OK, OK, NO),
-                new Rule("POST", "/api/v1/leads/{lead}/score-override", Map.of("score", "A", "reason", "x"), OK, NO, NO, NO, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/leads/{lead}/score-override",
+                        Map.of("score", "A", "reason", "x"),
+                        OK,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/drafts", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/drafts/{draft}", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/drafts/{draft}/versions", null, OK, OK, OK, OK, OK),
-                new Rule("POST", "/api/v1/drafts", Map.of("campaignId", "{campaign}", "channel", "SMS", "bodyText", "hi"),
-                        CREATED, CREATED, CREATED, CREATED, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/drafts",
+                        Map.of("campaignId", "{campaign}", "channel", "SMS", "bodyText", "hi"),
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        NO),
                 new Rule("PATCH", "/api/v1/drafts/{openDraft}", Map.of("status", "NEEDS_APPROVAL"), OK, OK, NO, NO, NO),
                 new Rule("POST", "/api/v1/drafts/{draft}/approve", null, OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/drafts/{draft}/reject", Map.of("reason", "x"), OK, NO, NO, NO, NO),
@@ -89,24 +118,46 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/agent-settings", null, OK, OK, OK, OK, OK),
                 new Rule("PUT", "/api/v1/agent-settings", Map.of("autoApprove", List.of()), OK, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/companies", null, OK, OK, OK, OK, OK),
-                new Rule("POST", "/api/v1/companies", Map.of("domain", "m{uuid}.example.com", "name", "M"), OK, OK, OK,
-                        OK, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/companies",
+                        Map.of("domain", "m{uuid}.example.com", "name", "M"),
+                        OK,
+                        OK,
+                        OK,
+                        OK,
+                        NO),
                 new Rule("GET", "/api/v1/scheduler/jobs", null, OK, OK, OK, OK, OK),
                 new Rule("PATCH", "/api/v1/scheduler/jobs/{job}", Map.of("name", "Renamed"), OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/scheduler/jobs/{job}/run-now", null, ACCEPTED, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/scheduler/runs", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/prompts", null, OK, OK, OK, OK, OK),
-                new Rule("PATCH", "/api/v1/prompts/rewrite", Map.of("template", "Rewrite: {{text}} {{instruction}}"), OK,
-                        NO, NO, NO, NO),
+                new Rule(
+                        "PATCH",
+                        "/api/v1/prompts/rewrite",
+                        Map.of("template", "Rewrite: {{text}} {{instruction}}"),
+                        OK,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/logs/llm", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/ai/score", Map.of("text", "Hello there"), OK, OK, NO, NO, NO),
                 new Rule("GET", "/api/v1/emails", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/prospects", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/email-settings", null, OK, OK, OK, OK, OK),
-                new Rule("PUT", "/api/v1/campaigns/{campaign}/email-settings", Map.of("fromEmail", "no-reply@localhost"), OK,
-                        OK, NO, NO, NO),
+                new Rule(
+                        "PUT",
+                        "/api/v1/campaigns/{campaign}/email-settings",
+                        Map.of("fromEmail", "no-reply@localhost"),
+                        OK,
+                        OK,
+                        NO,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/tracking", null, OK, OK, OK, OK, OK),
-                new Rule("PUT", "/api/v1/campaigns/{campaign}/tracking", Map.of("trackLinks", true), OK, OK, NO, NO, NO),
+                new Rule(
+                        "PUT", "/api/v1/campaigns/{campaign}/tracking", Map.of("trackLinks", true), OK, OK, NO, NO, NO),
                 new Rule("GET", "/api/v1/settings/webhooks", null, OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/settings/webhooks/rotate", null, OK, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/dashboard/stats", null, OK, OK, OK, OK, OK),
@@ -114,13 +165,34 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/dashboard/momentum", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/dashboard/campaigns", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/templates", null, OK, OK, OK, OK, OK),
-                new Rule("POST", "/api/v1/templates", Map.of("title", "M {uuid}", "content", Map.of("subject", "Hi",
-                        "body", "<p>Hi</p>")), CREATED, CREATED, NO, NO, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/templates",
+                        Map.of("title", "M {uuid}", "content", Map.of("subject", "Hi", "body", "<p>Hi</p>")),
+                        CREATED,
+                        CREATED,
+                        NO,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/emails/drafts", null, OK, OK, OK, OK, OK),
-                new Rule("POST", "/api/v1/emails/draft", Map.of("id", "{uuid}", "subject", "x", "bodyHtml", "<p>x</p>"),
-                        OK, OK, OK, NO, NO),
-                new Rule("POST", "/api/v1/emails/send", Map.of("draftId", "{uuid}", "toEmail", "x@example.com"), 400,
-                        400, 400, NO, NO));
+                new Rule(
+                        "POST",
+                        "/api/v1/emails/draft",
+                        Map.of("id", "{uuid}", "subject", "x", "bodyHtml", "<p>x</p>"),
+                        OK,
+                        OK,
+                        OK,
+                        NO,
+                        NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/emails/send",
+                        Map.of("draftId", "{uuid}", "toEmail", "x@example.com"),
+                        400,
+                        400,
+                        400,
+                        NO,
+                        NO));
     }
 
     @TestFactory
@@ -132,35 +204,86 @@ class RoleMatrixTest extends IntegrationTest {
         for (String role : ROLES.subList(1, ROLES.size())) {
             sessions.put(role, api.addUser(admin, role));
         }
-        return rules().stream().flatMap(rule -> ROLES.stream().map(role -> DynamicTest.dynamicTest(
-                role + " " + rule.method() + " " + rule.path() + (rule.body() == null ? "" : " " + rule.body()), () -> {
-                    Map<String, String> ids = fixture(api, admin);
-                    String path = fill(rule.path(), ids);
-                    Object body = rule.body() == null ? null : fillBody(rule.body(), ids);
-                    Api.Response response = api.send(rule.method(), path, sessions.get(role).accessToken(), body,
-                            Map.of());
-                    assertThat(response.status()).as("%s %s %s -> %s", role, rule.method(), path, response.body())
-                            .isEqualTo(rule.expected(role));
-                })));
+        return rules().stream()
+                .flatMap(rule -> ROLES.stream()
+                        .map(role -> DynamicTest.dynamicTest(
+                                role + " " + rule.method() + " " + rule.path()
+                                        + (rule.body() == null ? "" : " " + rule.body()),
+                                () -> {
+                                    Map<String, String> ids = fixture(api, admin);
+                                    String path = fill(rule.path(), ids);
+                                    Object body = rule.body() == null ? null : fillBody(rule.body(), ids);
+                                    Api.Response response = api.send(
+                                            rule.method(),
+                                            path,
+                                            sessions.get(role).accessToken(),
+                                            body,
+                                            Map.of());
+                                    assertThat(response.status())
+                                            .as("%s %s %s -> %s", role, rule.method(), path, response.body())
+                                            .isEqualTo(rule.expected(role));
+                                })));
     }
 
     private static Map<String, String> fixture(Api api, Api.Session admin) {
         String t = admin.accessToken();
         Map<String, String> ids = new HashMap<>();
-        ids.put("job", api.get("/api/v1/scheduler/jobs", t).expect(200).json().path("data").get(0).path("id").asText());
-        ids.put("campaign", api.post("/api/v1/campaigns", t, Map.of("name", "Fixture " + UUID.randomUUID())).expect(201)
-                .json().path("id").asText());
-        var lead = api.post("/api/v1/leads", t, Map.of("campaignId", ids.get("campaign"), "contact",
-                Map.of("email", "f" + UUID.randomUUID() + "@example.com"))).expect(201).json();
+        ids.put(
+                "job",
+                api.get("/api/v1/scheduler/jobs", t)
+                        .expect(200)
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("id")
+                        .asText());
+        ids.put(
+                "campaign",
+                api.post("/api/v1/campaigns", t, Map.of("name", "Fixture " + UUID.randomUUID()))
+                        .expect(201)
+                        .json()
+                        .path("id")
+                        .asText());
+        var lead = api.post(
+                        "/api/v1/leads",
+                        t,
+                        Map.of(
+                                "campaignId",
+                                ids.get("campaign"),
+                                "contact",
+                                Map.of("email", "f" + UUID.randomUUID() + "@example.com")))
+                .expect(201)
+                .json();
         ids.put("lead", lead.path("id").asText());
         ids.put("contact", lead.path("contactId").asText());
-        ids.put("openDraft", api.post("/api/v1/drafts", t, Map.of("campaignId", ids.get("campaign"), "channel", "SMS",
-                "bodyText", "hello")).expect(201).json().path("id").asText());
-        String draft = api.post("/api/v1/drafts", t, Map.of("campaignId", ids.get("campaign"), "channel", "SMS",
-                "bodyText", "hello")).expect(201).json().path("id").asText();
-        api.patch("/api/v1/drafts/" + draft, t, Map.of("status", "NEEDS_APPROVAL")).expect(200);
+        ids.put(
+                "openDraft",
+                api.post(
+                                "/api/v1/drafts",
+                                t,
+                                Map.of("campaignId", ids.get("campaign"), "channel", "SMS", "bodyText", "hello"))
+                        .expect(201)
+                        .json()
+                        .path("id")
+                        .asText());
+        String draft = api.post(
+                        "/api/v1/drafts",
+                        t,
+                        Map.of("campaignId", ids.get("campaign"), "channel", "SMS", "bodyText", "hello"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        api.patch("/api/v1/drafts/" + draft, t, Map.of("status", "NEEDS_APPROVAL"))
+                .expect(200);
         ids.put("draft", draft);
-        ids.put("task", api.post("/api/v1/tasks", t, Map.of("title", "Fixture")).expect(201).json().path("id").asText());
+        ids.put(
+                "task",
+                api.post("/api/v1/tasks", t, Map.of("title", "Fixture"))
+                        .expect(201)
+                        .json()
+                        .path("id")
+                        .asText());
         var agents = api.get("/api/v1/agents", t).json().path("data");
         for (var a : agents) {
             if (!a.path("status").asText().equals("PAUSED")) {

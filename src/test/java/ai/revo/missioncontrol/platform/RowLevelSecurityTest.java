@@ -3,6 +3,8 @@ package ai.revo.missioncontrol.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,11 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
 
 /** Raw SQL through the application's runtime role: without a tenant nothing is visible, with one only its rows. */
 class RowLevelSecurityTest extends IntegrationTest {
@@ -22,7 +20,9 @@ class RowLevelSecurityTest extends IntegrationTest {
     @Test
     void everyTenantTableHasForcedRowLevelSecurityWithAPolicy() throws SQLException {
         List<String> unprotected = new ArrayList<>();
-        try (Connection c = database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Connection c = database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 select t.relname, t.relrowsecurity, t.relforcerowsecurity,
                        (select count(*) from pg_policy p where p.polrelid = t.oid and p.polname = 'tenant_isolation') as policies
                 from pg_class t join pg_namespace n on n.oid = t.relnamespace
@@ -39,12 +39,15 @@ class RowLevelSecurityTest extends IntegrationTest {
             }
             assertThat(tables).isGreaterThanOrEqualTo(5);
         }
-        assertThat(unprotected).as("tenant tables without forced RLS and a tenant_isolation policy").isEmpty();
+        assertThat(unprotected)
+                .as("tenant tables without forced RLS and a tenant_isolation policy")
+                .isEmpty();
     }
 
     @Test
     void runtimeRoleIsNeitherSuperuserNorAbleToBypassRls() throws SQLException {
-        try (Connection c = database().connect(); Statement s = c.createStatement();
+        try (Connection c = database().connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select rolsuper, rolbypassrls from pg_roles where rolname = 'mc_app'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBoolean(1)).isFalse();
@@ -55,8 +58,11 @@ class RowLevelSecurityTest extends IntegrationTest {
     @Test
     void withoutTenantTheRuntimeRoleSeesNoRows() throws SQLException {
         api().signup();
-        try (Connection c = database().connect(); Statement s = c.createStatement()) {
-            assertThat(count(s, "select count(*) from users")).as("as the owner").isPositive();
+        try (Connection c = database().connect();
+                Statement s = c.createStatement()) {
+            assertThat(count(s, "select count(*) from users"))
+                    .as("as the owner")
+                    .isPositive();
             s.execute("set role mc_app");
             for (String table : List.of("tenants", "users", "refresh_tokens", "invitations", "revoked_access_tokens")) {
                 assertThat(count(s, "select count(*) from " + table)).as(table).isZero();
@@ -69,15 +75,19 @@ class RowLevelSecurityTest extends IntegrationTest {
         Api api = api();
         Api.Session a = api.signup();
         Api.Session b = api.signup();
-        try (Connection c = database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = database().connect();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("set role mc_app");
             s.execute("select set_config('app.tenant_id', '" + a.tenantId() + "', true)");
             assertThat(count(s, "select count(*) from users")).isEqualTo(1);
-            assertThat(count(s, "select count(*) from users where id = '" + b.userId() + "'")).isZero();
-            assertThat(s.executeUpdate("update users set role = 'VIEWER' where id = '" + b.userId() + "'")).isZero();
-            assertThatThrownBy(() -> s.execute("insert into users (id, tenant_id, email, role) values ('"
-                    + UUID.randomUUID() + "', '" + b.tenantId() + "', 'x" + UUID.randomUUID() + "@example.com', 'ADMIN')"))
+            assertThat(count(s, "select count(*) from users where id = '" + b.userId() + "'"))
+                    .isZero();
+            assertThat(s.executeUpdate("update users set role = 'VIEWER' where id = '" + b.userId() + "'"))
+                    .isZero();
+            assertThatThrownBy(() ->
+                            s.execute("insert into users (id, tenant_id, email, role) values ('" + UUID.randomUUID()
+                                    + "', '" + b.tenantId() + "', 'x" + UUID.randomUUID() + "@example.com', 'ADMIN')"))
                     .hasMessageContaining("row-level security");
             c.rollback();
         }

@@ -3,13 +3,11 @@ package ai.revo.missioncontrol.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.time.ZoneId;
-
-import org.junit.jupiter.api.Test;
-
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 
 class JobScheduleTest {
 
@@ -20,30 +18,41 @@ class JobScheduleTest {
         JobSchedule schedule = JobSchedule.of(" 30  16 * * * ", null);
         assertThat(schedule.cron()).isEqualTo("30 16 * * *");
         assertThat(schedule.zone()).isEqualTo(TORONTO);
-        assertThat(JobSchedule.of("*/15 9-17 * * MON-FRI", "Europe/Paris").zone().getId()).isEqualTo("Europe/Paris");
+        assertThat(JobSchedule.of("*/15 9-17 * * MON-FRI", "Europe/Paris")
+                        .zone()
+                        .getId())
+                .isEqualTo("Europe/Paris");
     }
 
     @Test
     void rejectsSixFieldCronWithAReadableReason() {
-        assertThatThrownBy(() -> JobSchedule.of("0 30 16 * * *", null)).isInstanceOfSatisfying(ApiException.class,
-                e -> {
+        assertThatThrownBy(() -> JobSchedule.of("0 30 16 * * *", null))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
-                    assertThat(e.getMessage()).contains("cron").contains("five fields").contains("6");
+                    assertThat(e.getMessage())
+                            .contains("cron")
+                            .contains("five fields")
+                            .contains("6");
                 });
     }
 
     @Test
     void rejectsGarbageCron() {
-        for (String bad : new String[] { "61 * * * *", "a b c d e", "* 25 * * *", "@daily", "", "* * * *" }) {
-            assertThatThrownBy(() -> JobSchedule.of(bad, null)).as(bad).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.details().toString()).contains("field=cron"));
+        for (String bad : new String[] {"61 * * * *", "a b c d e", "* 25 * * *", "@daily", "", "* * * *"}) {
+            assertThatThrownBy(() -> JobSchedule.of(bad, null))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ApiException.class,
+                            e -> assertThat(e.details().toString()).contains("field=cron"));
         }
     }
 
     @Test
     void rejectsUnknownZone() {
-        assertThatThrownBy(() -> JobSchedule.of("0 9 * * *", "Mars/Olympus")).isInstanceOfSatisfying(
-                ApiException.class, e -> assertThat(e.details().toString()).contains("field=timezone"));
+        assertThatThrownBy(() -> JobSchedule.of("0 9 * * *", "Mars/Olympus"))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.details().toString()).contains("field=timezone"));
     }
 
     @Test

@@ -2,6 +2,12 @@ package ai.revo.missioncontrol.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.revo.missioncontrol.MissionControlApplication;
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import ai.revo.missioncontrol.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,19 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.kagkarlsson.scheduler.Scheduler;
-
-import ai.revo.missioncontrol.MissionControlApplication;
-import ai.revo.missioncontrol.support.Api;
-import ai.revo.missioncontrol.support.IntegrationTest;
-import ai.revo.missioncontrol.support.TestDatabase;
 
 /**
  * Two application nodes on one database of their own: every due fire time of many jobs runs exactly once across
@@ -46,8 +43,11 @@ class SchedulerTwoNodeTest {
 
         @Override
         public JobOutcome perform(JobInvocation invocation) {
-            performed.computeIfAbsent(invocation.jobId() + "@" + invocation.scheduledFor(),
-                    k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(node);
+            performed
+                    .computeIfAbsent(
+                            invocation.jobId() + "@" + invocation.scheduledFor(),
+                            k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(node);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -58,28 +58,31 @@ class SchedulerTwoNodeTest {
     }
 
     private static ConfigurableApplicationContext node(TestDatabase.Endpoint db) {
-        return new SpringApplicationBuilder(MissionControlApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--mc.data-dir=target/test-data",
-                "--mc.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
-                "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
-                "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",
-                "--mc.security.login-throttle.failures-per-address=100000",
-                "--db-scheduler.polling-interval=200ms",
-                "--db-scheduler.threads=4");
+        return new SpringApplicationBuilder(MissionControlApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--mc.data-dir=target/test-data",
+                        "--mc.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
+                        "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
+                        "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",
+                        "--mc.security.login-throttle.failures-per-address=100000",
+                        "--db-scheduler.polling-interval=200ms",
+                        "--db-scheduler.threads=4");
     }
 
     @Test
     void eachDueFireTimeRunsExactlyOnceAcrossTwoNodes() throws Exception {
         TestDatabase.Endpoint db = TestDatabase.createDatabase();
         Map<String, List<String>> performed = new ConcurrentHashMap<>();
-        try (ConfigurableApplicationContext a = node(db); ConfigurableApplicationContext b = node(db)) {
+        try (ConfigurableApplicationContext a = node(db);
+                ConfigurableApplicationContext b = node(db)) {
             a.getBeanFactory().registerSingleton("countingWork", new CountingWork("A", performed));
             b.getBeanFactory().registerSingleton("countingWork", new CountingWork("B", performed));
-            Api api = new Api("http://127.0.0.1:" + ((WebServerApplicationContext) a).getWebServer().getPort());
+            Api api = new Api("http://127.0.0.1:"
+                    + ((WebServerApplicationContext) a).getWebServer().getPort());
             Api.Session admin = api.signup();
             int jobs = 12;
             List<String> ids = new ArrayList<>();
@@ -89,7 +92,10 @@ class SchedulerTwoNodeTest {
                 body.put("name", "Cluster job " + i);
                 body.put("cron", "0 4 * * *");
                 body.put("agent", "qa_reviewer");
-                ids.add(api.post("/api/v1/scheduler/jobs", admin.accessToken(), body).expect(201).json().path("id")
+                ids.add(api.post("/api/v1/scheduler/jobs", admin.accessToken(), body)
+                        .expect(201)
+                        .json()
+                        .path("id")
                         .asText());
             }
             // every job's fire time comes due at the same instant on both nodes
@@ -101,16 +107,23 @@ class SchedulerTwoNodeTest {
             List<JsonNode> runs = new ArrayList<>();
             for (int i = 0; i < 150; i++) {
                 runs.clear();
-                api.get("/api/v1/scheduler/runs?limit=200", admin.accessToken()).expect(200).json().path("data")
+                api.get("/api/v1/scheduler/runs?limit=200", admin.accessToken())
+                        .expect(200)
+                        .json()
+                        .path("data")
                         .forEach(runs::add);
-                if (runs.size() >= jobs && runs.stream().allMatch(r -> r.path("status").asText().equals("COMPLETED"))) {
+                if (runs.size() >= jobs
+                        && runs.stream().allMatch(r -> r.path("status").asText().equals("COMPLETED"))) {
                     break;
                 }
                 Thread.sleep(100);
             }
             Thread.sleep(1500); // time for any duplicate to show up
             runs.clear();
-            api.get("/api/v1/scheduler/runs?limit=200", admin.accessToken()).expect(200).json().path("data")
+            api.get("/api/v1/scheduler/runs?limit=200", admin.accessToken())
+                    .expect(200)
+                    .json()
+                    .path("data")
                     .forEach(runs::add);
             assertThat(runs).hasSize(jobs);
             Set<String> jobsRun = new java.util.HashSet<>();
@@ -122,8 +135,10 @@ class SchedulerTwoNodeTest {
             }
             assertThat(jobsRun).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(performed).hasSize(jobs);
-            performed.forEach((fire, nodes) -> assertThat(nodes).as("nodes that performed %s", fire).hasSize(1));
-            List<String> nodesUsed = performed.values().stream().flatMap(List::stream).distinct().toList();
+            performed.forEach((fire, nodes) ->
+                    assertThat(nodes).as("nodes that performed %s", fire).hasSize(1));
+            List<String> nodesUsed =
+                    performed.values().stream().flatMap(List::stream).distinct().toList();
             System.out.println("Two-node scheduler test: fire times performed by nodes " + nodesUsed);
         }
     }

@@ -2,6 +2,9 @@ package ai.revo.missioncontrol.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,16 +14,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-
 /** A small HTTP client for the API, the way an outside client uses it. */
 public final class Api {
 
     public static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -38,7 +38,9 @@ public final class Api {
         }
 
         public Response expect(int expected) {
-            assertThat(status).as("HTTP status of a response with body %s", body).isEqualTo(expected);
+            assertThat(status)
+                    .as("HTTP status of a response with body %s", body)
+                    .isEqualTo(expected);
             return this;
         }
 
@@ -55,9 +57,14 @@ public final class Api {
     }
 
     /** A signed-in user of a workspace. */
-    public record Session(String email, String password, String accessToken, String refreshToken, String tenantId,
-            String userId, String role) {
-    }
+    public record Session(
+            String email,
+            String password,
+            String accessToken,
+            String refreshToken,
+            String tenantId,
+            String userId,
+            String role) {}
 
     public Response get(String path, String token) {
         return send("GET", path, token, null, Map.of());
@@ -81,10 +88,14 @@ public final class Api {
 
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(payload));
+            request.method(
+                    method,
+                    payload == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(payload));
             if (payload != null && !headers.containsKey("Content-Type")) {
                 request.header("Content-Type", "application/json");
             }
@@ -96,7 +107,8 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json;
             try {
-                json = response.body() == null || response.body().isBlank() ? MissingNode.getInstance()
+                json = response.body() == null || response.body().isBlank()
+                        ? MissingNode.getInstance()
                         : JSON.readTree(response.body());
             } catch (IOException notJson) {
                 json = MissingNode.getInstance();
@@ -117,8 +129,11 @@ public final class Api {
     /** Creates a new workspace with its admin and returns the admin's session. */
     public Session signup() {
         String email = uniqueEmail("admin");
-        Response r = post("/api/v1/auth/signup", null,
-                Map.of("email", email, "password", PASSWORD, "workspaceName", "Workspace " + email)).expect(201);
+        Response r = post(
+                        "/api/v1/auth/signup",
+                        null,
+                        Map.of("email", email, "password", PASSWORD, "workspaceName", "Workspace " + email))
+                .expect(201);
         return session(email, PASSWORD, r);
     }
 
@@ -131,15 +146,21 @@ public final class Api {
     }
 
     public Session login(String email, String password) {
-        Response r = post("/api/v1/auth/login", null, Map.of("email", email, "password", password)).expect(200);
+        Response r = post("/api/v1/auth/login", null, Map.of("email", email, "password", password))
+                .expect(200);
         return session(email, password, r);
     }
 
     private Session session(String email, String password, Response tokens) {
         String access = tokens.json().path("accessToken").asText();
         JsonNode me = get("/api/v1/me", access).expect(200).json();
-        return new Session(email, password, access, tokens.json().path("refreshToken").asText(),
-                me.path("workspace").path("id").asText(), me.path("user").path("id").asText(),
+        return new Session(
+                email,
+                password,
+                access,
+                tokens.json().path("refreshToken").asText(),
+                me.path("workspace").path("id").asText(),
+                me.path("user").path("id").asText(),
                 me.path("user").path("role").asText());
     }
 }

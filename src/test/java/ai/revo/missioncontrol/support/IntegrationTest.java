@@ -1,13 +1,12 @@
 package ai.revo.missioncontrol.support;
 
+import ai.revo.missioncontrol.outbound.RecordingAdapters;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import ai.revo.missioncontrol.outbound.RecordingAdapters;
 
 /**
  * Base of tests that drive the running application over HTTP against the real PostgreSQL. All subclasses share

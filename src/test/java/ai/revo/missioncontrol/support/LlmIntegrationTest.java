@@ -2,16 +2,14 @@ package ai.revo.missioncontrol.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import ai.revo.missioncontrol.outbound.RecordingAdapters;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import ai.revo.missioncontrol.outbound.RecordingAdapters;
 
 /**
  * The application in LLM mode against a fake OpenAI-compatible server (WireMock) started once per JVM; every LLM-mode

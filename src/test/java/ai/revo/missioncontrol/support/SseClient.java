@@ -1,5 +1,7 @@
 package ai.revo.missioncontrol.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,18 +16,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** A Server-Sent Events client for tests: collects events (id + JSON data) and comments as they arrive. */
 public final class SseClient implements AutoCloseable {
 
-    public record Event(String id, JsonNode data) {
-    }
+    public record Event(String id, JsonNode data) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors
-            .newCachedThreadPool(r -> {
+    private static final java.util.concurrent.ExecutorService READERS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "sse-client-reader");
                 t.setDaemon(true);
                 return t;
@@ -44,33 +42,35 @@ public final class SseClient implements AutoCloseable {
         headers.forEach(request::header);
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         // on its own thread: reading the stream blocks, and must never run on a caller of status()
-        response.thenAcceptAsync(r -> {
-            lines = r.body();
-            String[] id = { null };
-            StringBuilder data = new StringBuilder();
-            try {
-                lines.forEach(line -> {
-                    if (line.startsWith(":")) {
-                        comments.add(line.substring(1).trim());
-                    } else if (line.startsWith("id:")) {
-                        id[0] = line.substring(3).trim();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).trim());
-                    } else if (line.isEmpty() && !data.isEmpty()) {
-                        try {
-                            events.add(new Event(id[0], JSON.readTree(data.toString())));
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        data.setLength(0);
-                        id[0] = null;
+        response.thenAcceptAsync(
+                r -> {
+                    lines = r.body();
+                    String[] id = {null};
+                    StringBuilder data = new StringBuilder();
+                    try {
+                        lines.forEach(line -> {
+                            if (line.startsWith(":")) {
+                                comments.add(line.substring(1).trim());
+                            } else if (line.startsWith("id:")) {
+                                id[0] = line.substring(3).trim();
+                            } else if (line.startsWith("data:")) {
+                                data.append(line.substring(5).trim());
+                            } else if (line.isEmpty() && !data.isEmpty()) {
+                                try {
+                                    events.add(new Event(id[0], JSON.readTree(data.toString())));
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                data.setLength(0);
+                                id[0] = null;
+                            }
+                        });
+                    } catch (RuntimeException closed) {
+                        // the stream was closed by the test or the server
                     }
-                });
-            } catch (RuntimeException closed) {
-                // the stream was closed by the test or the server
-            }
-            ended.complete(null);
-        }, READERS);
+                    ended.complete(null);
+                },
+                READERS);
     }
 
     public int status() throws Exception {

@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The real PostgreSQL the tests run against: the server at {@code MC_TEST_DATABASE_URL} when set (CI), otherwise
@@ -28,8 +27,7 @@ public final class TestDatabase {
     private static Endpoint server;
     private static Endpoint shared;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** The database shared by the Spring test contexts of this JVM. */
     public static synchronized Endpoint shared() {
@@ -42,8 +40,10 @@ public final class TestDatabase {
     /** A new empty database on the test server. */
     public static synchronized Endpoint createDatabase() {
         Endpoint admin = server();
-        String name = "mc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+        String name = "mc_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = admin.connect();
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + admin.url(), e);
@@ -53,7 +53,8 @@ public final class TestDatabase {
     }
 
     private static void drop(Endpoint admin, String name) {
-        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+        try (Connection c = admin.connect();
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException ignored) {
             // the server may already be gone at JVM exit; the database is dropped with it
@@ -66,7 +67,8 @@ public final class TestDatabase {
         }
         String url = System.getenv("MC_TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            server = new Endpoint(url, env("MC_TEST_DATABASE_USERNAME", "postgres"), env("MC_TEST_DATABASE_PASSWORD", ""));
+            server = new Endpoint(
+                    url, env("MC_TEST_DATABASE_USERNAME", "postgres"), env("MC_TEST_DATABASE_PASSWORD", ""));
             return server;
         }
         try {

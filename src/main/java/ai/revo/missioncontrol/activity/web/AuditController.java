@@ -1,18 +1,5 @@
 package ai.revo.missioncontrol.activity.web;
 
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
 import ai.revo.missioncontrol.activity.ActivityFeed;
 import ai.revo.missioncontrol.activity.AuditEntry;
 import ai.revo.missioncontrol.activity.AuditFilter;
@@ -22,6 +9,17 @@ import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.platform.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -37,21 +35,32 @@ class AuditController {
 
     record AuditQuery(String action, String entityType, String entityId, String actor, String since, String until) {
         AuditFilter toFilter() {
-            return new AuditFilter(action, entityType, entityId, actor, EventQuery.instant("since", since),
+            return new AuditFilter(
+                    action,
+                    entityType,
+                    entityId,
+                    actor,
+                    EventQuery.instant("since", since),
                     EventQuery.instant("until", until));
         }
     }
 
     @GetMapping
-    @Operation(summary = "The audit log, newest first",
-            description = "Filters: action (prefix), entityType, entityId, actor (id or USER/AGENT/SYSTEM), since, until.")
-    PageResult<AuditEntry> list(CurrentUser user, AuditQuery query, @RequestParam(required = false) Integer page,
+    @Operation(
+            summary = "The audit log, newest first",
+            description =
+                    "Filters: action (prefix), entityType, entityId, actor (id or USER/AGENT/SYSTEM), since, until.")
+    PageResult<AuditEntry> list(
+            CurrentUser user,
+            AuditQuery query,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
         return feed.audit(user.tenantId(), query.toFilter(), new PageQuery(page, limit));
     }
 
     @GetMapping("/export.csv")
-    @Operation(summary = "The audit log as CSV, streamed",
+    @Operation(
+            summary = "The audit log as CSV, streamed",
             description = "Same filters as the list. Cells starting with =, +, - or @ are neutralised against "
                     + "spreadsheet formula injection.")
     ResponseEntity<StreamingResponseBody> export(CurrentUser user, AuditQuery query) {

@@ -1,5 +1,9 @@
 package ai.revo.missioncontrol.activity.web;
 
+import ai.revo.missioncontrol.activity.ActivityFeed;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,11 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import ai.revo.missioncontrol.activity.ActivityFeed;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
 
 /** The admin's audit page: filters, paging, live refresh and CSV export. */
 @Controller
@@ -34,8 +33,12 @@ class AuditPageController {
     }
 
     @GetMapping
-    String page(CurrentUser user, AuditController.AuditQuery query, @RequestParam(required = false) Integer page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String page(
+            CurrentUser user,
+            AuditController.AuditQuery query,
+            @RequestParam(required = false) Integer page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("entries", feed.audit(user.tenantId(), query.toFilter(), new PageQuery(page, 50)));
         model.addAttribute("query", query);
         return htmx != null ? "activity/audit :: audit-table" : "activity/audit";

@@ -1,21 +1,36 @@
 package ai.revo.missioncontrol.activity.web;
 
+import ai.revo.missioncontrol.activity.EventFilter;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.EventCategory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
-import ai.revo.missioncontrol.activity.EventFilter;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.EventCategory;
-
 /** The feed's and the streams' query parameters, checked one by one so a bad one is named in the 400. */
-record EventQuery(String type, String category, String entityType, String entityId, String campaignId,
-        String taskId, String actor, String since, String until) {
+record EventQuery(
+        String type,
+        String category,
+        String entityType,
+        String entityId,
+        String campaignId,
+        String taskId,
+        String actor,
+        String since,
+        String until) {
 
     EventFilter toFilter() {
-        return new EventFilter(type, parsedCategory(), entityType, entityId, uuid("campaignId", campaignId),
-                uuid("taskId", taskId), actor, instant("since", since), instant("until", until));
+        return new EventFilter(
+                type,
+                parsedCategory(),
+                entityType,
+                entityId,
+                uuid("campaignId", campaignId),
+                uuid("taskId", taskId),
+                actor,
+                instant("since", since),
+                instant("until", until));
     }
 
     private EventCategory parsedCategory() {
@@ -25,8 +40,8 @@ record EventQuery(String type, String category, String entityType, String entity
         try {
             return EventCategory.valueOf(category.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("category", "must be one of INBOUND, THINKING, OUTBOUND, SYSTEM, "
-                    + "COMMERCE, SAFETY, ERROR");
+            throw ApiException.invalidField(
+                    "category", "must be one of INBOUND, THINKING, OUTBOUND, SYSTEM, " + "COMMERCE, SAFETY, ERROR");
         }
     }
 

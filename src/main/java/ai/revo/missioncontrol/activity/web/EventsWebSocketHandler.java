@@ -1,8 +1,14 @@
 package ai.revo.missioncontrol.activity.web;
 
+import ai.revo.missioncontrol.activity.ActivityFeed;
+import ai.revo.missioncontrol.activity.EventEnvelope;
+import ai.revo.missioncontrol.activity.LiveSubscriber;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -10,15 +16,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.activity.ActivityFeed;
-import ai.revo.missioncontrol.activity.EventEnvelope;
-import ai.revo.missioncontrol.activity.LiveSubscriber;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ApiException;
 
 /**
  * Streams envelopes as JSON text frames. The connection URL takes the feed's filters and {@code lastEventId};
@@ -43,14 +40,21 @@ final class EventsWebSocketHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
         CurrentUser user = (CurrentUser) session.getAttributes().get(WebSocketAuthentication.USER);
-        Map<String, String> params = UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams()
+        Map<String, String> params = UriComponentsBuilder.fromUri(session.getUri())
+                .build()
+                .getQueryParams()
                 .toSingleValueMap();
         try {
             EventQuery query = query(params);
             Long lastSeen = EventQuery.seq("lastEventId", params.get("lastEventId"));
             String tokenId = (String) session.getAttributes().get(WebSocketAuthentication.TOKEN_ID);
-            java.time.Instant expiry = (java.time.Instant) session.getAttributes().get(WebSocketAuthentication.TOKEN_EXPIRY);
-            LiveSubscriber subscriber = feed.subscribe(user.tenantId(), query.toFilter(), lastSeen, new Sink(session),
+            java.time.Instant expiry =
+                    (java.time.Instant) session.getAttributes().get(WebSocketAuthentication.TOKEN_EXPIRY);
+            LiveSubscriber subscriber = feed.subscribe(
+                    user.tenantId(),
+                    query.toFilter(),
+                    lastSeen,
+                    new Sink(session),
                     () -> auth.isStillAuthorized(user, tokenId, expiry));
             session.getAttributes().put(SUBSCRIBER, subscriber);
         } catch (ApiException e) {
@@ -102,8 +106,16 @@ final class EventsWebSocketHandler extends TextWebSocketHandler {
     }
 
     private static EventQuery query(Map<String, String> p) {
-        return new EventQuery(p.get("type"), p.get("category"), p.get("entityType"), p.get("entityId"),
-                p.get("campaignId"), p.get("taskId"), p.get("actor"), p.get("since"), p.get("until"));
+        return new EventQuery(
+                p.get("type"),
+                p.get("category"),
+                p.get("entityType"),
+                p.get("entityId"),
+                p.get("campaignId"),
+                p.get("taskId"),
+                p.get("actor"),
+                p.get("since"),
+                p.get("until"));
     }
 
     private final class Sink implements LiveSubscriber.Sink {

@@ -1,5 +1,11 @@
 package ai.revo.missioncontrol.activity.web;
 
+import ai.revo.missioncontrol.activity.ActivityFeed;
+import ai.revo.missioncontrol.activity.FeedPage;
+import ai.revo.missioncontrol.identity.AuthManagement;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -10,13 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import ai.revo.missioncontrol.activity.ActivityFeed;
-import ai.revo.missioncontrol.activity.FeedPage;
-import ai.revo.missioncontrol.identity.AuthManagement;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.EventCategory;
-import ai.revo.missioncontrol.platform.NavigationItem;
 
 /** The live feed page ("The Matrix"), the dashboard's SSE stream, and the compact event list other pages embed. */
 @Controller
@@ -42,25 +41,33 @@ class LivePageController {
         model.addAttribute("query", query);
         model.addAttribute("categories", EventCategory.values());
         model.addAttribute("liveQuery", liveQuery(query));
-        model.addAttribute("liveAfter", page.data().isEmpty() ? feed.latestSeq(user.tenantId())
-                : page.data().get(0).seq());
+        model.addAttribute(
+                "liveAfter",
+                page.data().isEmpty()
+                        ? feed.latestSeq(user.tenantId())
+                        : page.data().get(0).seq());
         return "activity/feed";
     }
 
     /** A compact list of recent events, for other pages (e.g. the safety panel's history); refreshed by htmx. */
     @GetMapping("/feed/recent")
     String recent(CurrentUser user, EventQuery query, @RequestParam(defaultValue = "10") int limit, Model model) {
-        model.addAttribute("events", feed.feed(user.tenantId(), query.toFilter(), null, Math.min(limit, 50), false)
-                .data());
+        model.addAttribute(
+                "events",
+                feed.feed(user.tenantId(), query.toFilter(), null, Math.min(limit, 50), false)
+                        .data());
         return "activity/fragments :: recent-events";
     }
 
     @GetMapping(value = "/live/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter stream(CurrentUser user, EventQuery query,
+    SseEmitter stream(
+            CurrentUser user,
+            EventQuery query,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(value = "lastEventId", required = false) String lastEventIdParam) {
-        return LiveStreams.open(feed, auth, user, query, lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        return LiveStreams.open(
+                feed, auth, user, query, lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
     }
 
     private static String liveQuery(EventQuery q) {

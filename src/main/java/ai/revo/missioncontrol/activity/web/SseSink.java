@@ -1,12 +1,10 @@
 package ai.revo.missioncontrol.activity.web;
 
-import java.io.IOException;
-
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import ai.revo.missioncontrol.activity.EventEnvelope;
 import ai.revo.missioncontrol.activity.LiveSubscriber;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Writes events to a Server-Sent Events response: {@code id:} is the seq, {@code data:} the JSON envelope. */
 final class SseSink implements LiveSubscriber.Sink {
@@ -20,7 +18,9 @@ final class SseSink implements LiveSubscriber.Sink {
     @Override
     public void send(EventEnvelope event, String json) throws IOException {
         synchronized (emitter) {
-            emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name("mission-event")
+            emitter.send(SseEmitter.event()
+                    .id(Long.toString(event.seq()))
+                    .name("mission-event")
                     .data(json, MediaType.APPLICATION_JSON));
         }
     }

@@ -1,8 +1,10 @@
 package ai.revo.missioncontrol.activity.web;
 
+import ai.revo.missioncontrol.identity.AuthManagement;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.identity.VerifiedAccess;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -11,10 +13,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import ai.revo.missioncontrol.identity.AuthManagement;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.identity.VerifiedAccess;
 
 /**
  * Authenticates a WebSocket handshake by the dashboard session, or by a bearer access token in the
@@ -34,7 +32,10 @@ final class WebSocketAuthentication implements HandshakeInterceptor {
     }
 
     @Override
-    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             Map<String, Object> attributes) {
         Optional<CurrentUser> session = fromSession();
         if (session.isPresent()) {
@@ -55,14 +56,14 @@ final class WebSocketAuthentication implements HandshakeInterceptor {
     }
 
     @Override
-    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-            Exception exception) {
-    }
+    public void afterHandshake(
+            ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {}
 
     private static Optional<CurrentUser> fromSession() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-                ? Optional.of(user) : Optional.empty();
+                ? Optional.of(user)
+                : Optional.empty();
     }
 
     private static String bearer(ServerHttpRequest request) {
@@ -70,6 +71,9 @@ final class WebSocketAuthentication implements HandshakeInterceptor {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).trim();
         }
-        return UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().getFirst("access_token");
+        return UriComponentsBuilder.fromUri(request.getURI())
+                .build()
+                .getQueryParams()
+                .getFirst("access_token");
     }
 }

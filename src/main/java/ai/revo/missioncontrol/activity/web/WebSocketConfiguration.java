@@ -1,5 +1,8 @@
 package ai.revo.missioncontrol.activity.web;
 
+import ai.revo.missioncontrol.activity.ActivityFeed;
+import ai.revo.missioncontrol.identity.AuthManagement;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,11 +10,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.activity.ActivityFeed;
-import ai.revo.missioncontrol.identity.AuthManagement;
 
 /**
  * {@code /ws/events}: the live envelopes as JSON text frames. Frames larger than the limit close the socket with

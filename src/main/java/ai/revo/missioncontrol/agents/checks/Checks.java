@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.agents.checks;
 
+import ai.revo.missioncontrol.safety.Channel;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,18 +14,22 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ai.revo.missioncontrol.safety.Channel;
-
 /** The shipped post-generation rules, in the order the inbox shows them. */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Every rule; {@code spamRisk} scores text from 0 (clean) to 1 (spam). */
     public static List<DraftCheck> all(ToDoubleFunction<String> spamRisk) {
-        return List.of(new NotEmpty(), new LengthLimit(), new NoPlaceholders(), new DiscountWithinLimit(),
-                new PricesFromContext(), new LinksAllowed(), new SpamWords(spamRisk, 0.5), new PersonaLanguage());
+        return List.of(
+                new NotEmpty(),
+                new LengthLimit(),
+                new NoPlaceholders(),
+                new DiscountWithinLimit(),
+                new PricesFromContext(),
+                new LinksAllowed(),
+                new SpamWords(spamRisk, 0.5),
+                new PersonaLanguage());
     }
 
     /** The message has words in it. */
@@ -34,18 +39,30 @@ public final class Checks {
         }
 
         public CheckResult check(CheckInput in) {
-            return in.body() == null || in.body().isBlank() ? CheckResult.fail(name(), "The message is empty")
-                    : CheckResult.pass(name(), "The message has " + in.body().strip().length() + " characters");
+            return in.body() == null || in.body().isBlank()
+                    ? CheckResult.fail(name(), "The message is empty")
+                    : CheckResult.pass(
+                            name(), "The message has " + in.body().strip().length() + " characters");
         }
     }
 
     /** The message fits its channel. */
     public record LengthLimit() implements DraftCheck {
-        static final Map<Channel, Integer> MESSAGE_LIMITS = new EnumMap<>(Map.of(Channel.EMAIL, 5000,
-                Channel.SMS, 480, Channel.WHATSAPP, 1000, Channel.LINKEDIN, 1900, Channel.FACEBOOK, 2000,
-                Channel.INSTAGRAM, 1000));
-        static final Map<Channel, Integer> POST_LIMITS = new EnumMap<>(Map.of(Channel.LINKEDIN, 3000,
-                Channel.FACEBOOK, 5000, Channel.INSTAGRAM, 2200));
+        static final Map<Channel, Integer> MESSAGE_LIMITS = new EnumMap<>(Map.of(
+                Channel.EMAIL,
+                5000,
+                Channel.SMS,
+                480,
+                Channel.WHATSAPP,
+                1000,
+                Channel.LINKEDIN,
+                1900,
+                Channel.FACEBOOK,
+                2000,
+                Channel.INSTAGRAM,
+                1000));
+        static final Map<Channel, Integer> POST_LIMITS =
+                new EnumMap<>(Map.of(Channel.LINKEDIN, 3000, Channel.FACEBOOK, 5000, Channel.INSTAGRAM, 2200));
 
         public String name() {
             return "length_limit";
@@ -55,7 +72,8 @@ public final class Checks {
             int limit = limit(in.channel(), in.post());
             int length = in.body() == null ? 0 : in.body().length();
             if (in.subject() != null && in.subject().length() > 150) {
-                return CheckResult.fail(name(), "The subject has " + in.subject().length() + " characters; at most 150");
+                return CheckResult.fail(
+                        name(), "The subject has " + in.subject().length() + " characters; at most 150");
             }
             return length > limit
                     ? CheckResult.fail(name(), length + " characters; " + in.channel() + " allows at most " + limit)
@@ -70,8 +88,9 @@ public final class Checks {
 
     /** No merge field was left unresolved. */
     public record NoPlaceholders() implements DraftCheck {
-        private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|\\[(?:first ?name|name|company|"
-                + "your name|insert[^\\]]*)]|\\{[a-zA-Z_.]+}", Pattern.CASE_INSENSITIVE);
+        private static final Pattern PLACEHOLDER = Pattern.compile(
+                "\\{\\{[^}]*}}|\\[(?:first ?name|name|company|" + "your name|insert[^\\]]*)]|\\{[a-zA-Z_.]+}",
+                Pattern.CASE_INSENSITIVE);
 
         public String name() {
             return "no_placeholders";
@@ -79,15 +98,16 @@ public final class Checks {
 
         public CheckResult check(CheckInput in) {
             Matcher m = PLACEHOLDER.matcher(in.fullText());
-            return m.find() ? CheckResult.fail(name(), "Unresolved placeholder " + m.group())
+            return m.find()
+                    ? CheckResult.fail(name(), "Unresolved placeholder " + m.group())
                     : CheckResult.pass(name(), "No unresolved placeholders");
         }
     }
 
     /** No discount above what the campaign allows. */
     public record DiscountWithinLimit() implements DraftCheck {
-        private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:[.,]\\d+)?)\\s?(?:%|percent)",
-                Pattern.CASE_INSENSITIVE);
+        private static final Pattern PERCENT =
+                Pattern.compile("(\\d{1,3}(?:[.,]\\d+)?)\\s?(?:%|percent)", Pattern.CASE_INSENSITIVE);
 
         public String name() {
             return "discount_within_limit";
@@ -98,8 +118,10 @@ public final class Checks {
             while (m.find()) {
                 BigDecimal value = new BigDecimal(m.group(1).replace(',', '.'));
                 if (value.compareTo(BigDecimal.valueOf(in.maxDiscountPercent())) > 0) {
-                    return CheckResult.fail(name(), "Mentions " + m.group().strip() + "; the campaign allows at most "
-                            + in.maxDiscountPercent() + "%");
+                    return CheckResult.fail(
+                            name(),
+                            "Mentions " + m.group().strip() + "; the campaign allows at most " + in.maxDiscountPercent()
+                                    + "%");
                 }
             }
             return CheckResult.pass(name(), "No discount above " + in.maxDiscountPercent() + "%");
@@ -108,8 +130,9 @@ public final class Checks {
 
     /** Every price in the message appears in the context the model was given; nothing is invented. */
     public record PricesFromContext() implements DraftCheck {
-        private static final Pattern PRICE = Pattern.compile("(?:[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:USD|CAD|EUR|GBP|"
-                + "dollars|euros))", Pattern.CASE_INSENSITIVE);
+        private static final Pattern PRICE = Pattern.compile(
+                "(?:[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:USD|CAD|EUR|GBP|" + "dollars|euros))",
+                Pattern.CASE_INSENSITIVE);
 
         public String name() {
             return "prices_from_context";
@@ -121,8 +144,9 @@ public final class Checks {
             while (m.find()) {
                 String digits = m.group().replaceAll("[^0-9]", "");
                 if (!digits.isEmpty() && !context.contains(digits)) {
-                    return CheckResult.fail(name(), "Mentions the price " + m.group().strip()
-                            + ", which is not in the campaign's information");
+                    return CheckResult.fail(
+                            name(),
+                            "Mentions the price " + m.group().strip() + ", which is not in the campaign's information");
                 }
             }
             return CheckResult.pass(name(), "No price that is not in the campaign's information");
@@ -135,8 +159,8 @@ public final class Checks {
 
     /** Links only point at allowed hosts (the booking link's, the workspace's allowlist). */
     public record LinksAllowed() implements DraftCheck {
-        private static final Pattern LINK = Pattern.compile("(?:https?://|www\\.)[^\\s<>\"')]+",
-                Pattern.CASE_INSENSITIVE);
+        private static final Pattern LINK =
+                Pattern.compile("(?:https?://|www\\.)[^\\s<>\"')]+", Pattern.CASE_INSENSITIVE);
 
         public String name() {
             return "links_allowed";
@@ -149,8 +173,8 @@ public final class Checks {
                 String link = m.group();
                 String host = host(link.startsWith("www.") ? "https://" + link : link);
                 if (host == null || !allowed(host, in.allowedLinkHosts())) {
-                    return CheckResult.fail(name(), "Links to " + (host == null ? link : host)
-                            + ", which is not on the allowlist");
+                    return CheckResult.fail(
+                            name(), "Links to " + (host == null ? link : host) + ", which is not on the allowlist");
                 }
                 found.add(host);
             }
@@ -185,7 +209,8 @@ public final class Checks {
         public CheckResult check(CheckInput in) {
             double risk = spamRisk.applyAsDouble(in.fullText());
             String score = String.format(Locale.ROOT, "%.2f", risk);
-            return risk > limit ? CheckResult.fail(name(), "Spam risk " + score + " is above " + limit)
+            return risk > limit
+                    ? CheckResult.fail(name(), "Spam risk " + score + " is above " + limit)
                     : CheckResult.pass(name(), "Spam risk " + score);
         }
     }
@@ -214,7 +239,8 @@ public final class Checks {
             if (text.matches("(?s).*\\b[A-Z]{6,}\\b.*")) {
                 problems.add("a word in capitals");
             }
-            return problems.isEmpty() ? CheckResult.pass(name(), emojis + " emoji, " + words + " words")
+            return problems.isEmpty()
+                    ? CheckResult.pass(name(), emojis + " emoji, " + words + " words")
                     : CheckResult.fail(name(), String.join("; ", problems));
         }
 

@@ -25,7 +25,8 @@ public final class QualityReview {
         }
         long passed = results.stream().filter(CheckResult::passed).count();
         double fromChecks = results.isEmpty() ? 1 : (double) passed / results.size();
-        double confidence = modelConfidence == null ? fromChecks
+        double confidence = modelConfidence == null
+                ? fromChecks
                 : 0.6 * fromChecks + 0.4 * Math.max(0, Math.min(1, modelConfidence));
         if (passed < results.size()) {
             confidence = Math.min(confidence, 0.4);
@@ -35,8 +36,8 @@ public final class QualityReview {
     }
 
     /** What the gate decided: each result, the confidence, whether all passed and whether it is flagged. */
-    public record Verdict(List<CheckResult> results, double confidence, boolean allPassed, boolean flagged,
-            double threshold) {
+    public record Verdict(
+            List<CheckResult> results, double confidence, boolean allPassed, boolean flagged, double threshold) {
 
         /** The checks as stored on the draft and shown in the inbox. */
         public Map<String, Object> asChecks(String reviewer, String model, String promptKey, Integer promptVersion) {

@@ -1,16 +1,5 @@
 package ai.revo.missioncontrol.agents.web;
 
-import java.util.UUID;
-
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.agents.AgentRegistry;
 import ai.revo.missioncontrol.agents.AgentStatus;
 import ai.revo.missioncontrol.agents.AgentView;
@@ -19,6 +8,15 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/agents")
@@ -31,12 +29,13 @@ class AgentController {
         this.agents = agents;
     }
 
-    record StatusChange(AgentStatus status) {
-    }
+    record StatusChange(AgentStatus status) {}
 
     @GetMapping
     @Operation(summary = "The workspace's AI agents and their status")
-    PageResult<AgentView> list(CurrentUser user, @RequestParam(required = false) Integer page,
+    PageResult<AgentView> list(
+            CurrentUser user,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
         return agents.list(user.tenantId(), new PageQuery(page, limit));
     }

@@ -1,19 +1,17 @@
 package ai.revo.missioncontrol.agents.web;
 
-import java.util.List;
-
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.agents.AgentSettings;
 import ai.revo.missioncontrol.agents.AgentSettingsView;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.safety.Channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Agents")
@@ -25,8 +23,7 @@ class AgentSettingsController {
         this.settings = settings;
     }
 
-    record Change(List<String> autoApprove, Channel briefChannel) {
-    }
+    record Change(List<String> autoApprove, Channel briefChannel) {}
 
     @GetMapping("/api/v1/agent-settings")
     @Operation(summary = "What agents may auto-approve (none by default) and where the daily brief goes")
@@ -36,8 +33,9 @@ class AgentSettingsController {
 
     @PutMapping("/api/v1/agent-settings")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Replace the agent settings {autoApprove: [FIRST_MESSAGE, SOCIAL_POST], briefChannel: "
-            + "EMAIL|SMS|WHATSAPP|null}. Role: ADMIN")
+    @Operation(
+            summary = "Replace the agent settings {autoApprove: [FIRST_MESSAGE, SOCIAL_POST], briefChannel: "
+                    + "EMAIL|SMS|WHATSAPP|null}. Role: ADMIN")
     AgentSettingsView change(CurrentUser user, @RequestBody Change change) {
         return settings.change(user.tenantId(), change.autoApprove(), change.briefChannel(), user.actor());
     }

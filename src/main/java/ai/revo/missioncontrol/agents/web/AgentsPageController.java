@@ -1,7 +1,13 @@
 package ai.revo.missioncontrol.agents.web;
 
+import ai.revo.missioncontrol.agents.AgentMetrics;
+import ai.revo.missioncontrol.agents.AgentRegistry;
+import ai.revo.missioncontrol.agents.AgentRuns;
+import ai.revo.missioncontrol.agents.AgentStatus;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,14 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.agents.AgentMetrics;
-import ai.revo.missioncontrol.agents.AgentRegistry;
-import ai.revo.missioncontrol.agents.AgentRuns;
-import ai.revo.missioncontrol.agents.AgentStatus;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
 
 /** The agents' cards: live status, and pause or resume for admins. */
 @Controller
@@ -32,7 +30,10 @@ class AgentsPageController {
     private final ai.revo.missioncontrol.ai.LlmGateway llm;
     private final ai.revo.missioncontrol.agents.AgentSettings settings;
 
-    AgentsPageController(AgentRegistry agents, AgentRuns runs, ai.revo.missioncontrol.ai.LlmGateway llm,
+    AgentsPageController(
+            AgentRegistry agents,
+            AgentRuns runs,
+            ai.revo.missioncontrol.ai.LlmGateway llm,
             ai.revo.missioncontrol.agents.AgentSettings settings) {
         this.agents = agents;
         this.runs = runs;
@@ -41,14 +42,19 @@ class AgentsPageController {
     }
 
     private void fill(CurrentUser user, Model model) {
-        model.addAttribute("agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        model.addAttribute(
+                "agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
         java.util.Map<String, AgentMetrics> figures = new java.util.HashMap<>();
         for (AgentMetrics m : runs.metrics(user.tenantId(), java.time.Duration.ofHours(24))) {
             figures.put(m.agent(), m);
         }
         model.addAttribute("figures", figures);
-        model.addAttribute("runnable", agents.list(user.tenantId(), new PageQuery(1, 100)).data().stream()
-                .map(a -> a.key()).filter(runs::runnable).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute(
+                "runnable",
+                agents.list(user.tenantId(), new PageQuery(1, 100)).data().stream()
+                        .map(a -> a.key())
+                        .filter(runs::runnable)
+                        .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("llmMode", llm.mode());
         model.addAttribute("settings", settings.get(user.tenantId()));
     }
@@ -74,10 +80,18 @@ class AgentsPageController {
 
     @PostMapping("/settings")
     @PreAuthorize("hasRole('ADMIN')")
-    String saveSettings(CurrentUser user, @RequestParam(required = false) java.util.List<String> autoApprove,
-            @RequestParam(required = false) String briefChannel, Model model) {
-        settings.change(user.tenantId(), autoApprove, briefChannel == null || briefChannel.isBlank() ? null
-                : ai.revo.missioncontrol.safety.Channel.valueOf(briefChannel), user.actor());
+    String saveSettings(
+            CurrentUser user,
+            @RequestParam(required = false) java.util.List<String> autoApprove,
+            @RequestParam(required = false) String briefChannel,
+            Model model) {
+        settings.change(
+                user.tenantId(),
+                autoApprove,
+                briefChannel == null || briefChannel.isBlank()
+                        ? null
+                        : ai.revo.missioncontrol.safety.Channel.valueOf(briefChannel),
+                user.actor());
         model.addAttribute("saved", true);
         model.addAttribute("settings", settings.get(user.tenantId()));
         return "agents/agents :: settings";
@@ -85,7 +99,10 @@ class AgentsPageController {
 
     @PostMapping("/{key}/run")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    String run(CurrentUser user, @PathVariable String key, Model model,
+    String run(
+            CurrentUser user,
+            @PathVariable String key,
+            Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         var run = runs.start(user.tenantId(), key, java.util.Map.of(), user.actor());
         response.setHeader("HX-Redirect", "/runs/" + run.id());

@@ -1,12 +1,5 @@
 package ai.revo.missioncontrol.agents.web;
 
-import java.util.UUID;
-
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.agents.BriefView;
 import ai.revo.missioncontrol.agents.Briefs;
 import ai.revo.missioncontrol.identity.CurrentUser;
@@ -15,6 +8,11 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Briefs")
@@ -29,13 +27,16 @@ class BriefController {
     @GetMapping("/api/v1/briefs/latest")
     @Operation(summary = "The latest daily brief (404 when none was written yet)")
     BriefView latest(CurrentUser user) {
-        return briefs.latest(user.tenantId()).orElseThrow(() -> new ApiException(
-                ai.revo.missioncontrol.platform.ErrorCode.NOT_FOUND, "No daily brief has been written yet"));
+        return briefs.latest(user.tenantId())
+                .orElseThrow(() -> new ApiException(
+                        ai.revo.missioncontrol.platform.ErrorCode.NOT_FOUND, "No daily brief has been written yet"));
     }
 
     @GetMapping("/api/v1/briefs")
     @Operation(summary = "Daily briefs, newest first")
-    PageResult<BriefView> list(CurrentUser user, @RequestParam(required = false) Integer page,
+    PageResult<BriefView> list(
+            CurrentUser user,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
         return briefs.list(user.tenantId(), new PageQuery(page, limit));
     }

@@ -1,21 +1,5 @@
 package ai.revo.missioncontrol.agents.web;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.agents.AgentMetrics;
 import ai.revo.missioncontrol.agents.AgentRunStatus;
 import ai.revo.missioncontrol.agents.AgentRunView;
@@ -28,6 +12,20 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Agent runs")
@@ -39,23 +37,21 @@ class RunController {
         this.runs = runs;
     }
 
-    record RunRequest(Map<String, Object> input) {
-    }
+    record RunRequest(Map<String, Object> input) {}
 
-    record Override(String outcome, String notes) {
-    }
+    record Override(String outcome, String notes) {}
 
     /** A run with what it did to each item. */
-    record RunDetail(AgentRunView run, List<RunItemView> items) {
-    }
+    record RunDetail(AgentRunView run, List<RunItemView> items) {}
 
     @PostMapping("/api/v1/agents/{name}/run")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    @Operation(summary = "Start a run of an agent now (background); answers the queued run with runId. "
-            + "409 when the agent or the workspace is paused. Roles: ADMIN, OPERATOR")
-    Map<String, Object> run(CurrentUser user, @PathVariable String name,
-            @RequestBody(required = false) RunRequest request) {
+    @Operation(
+            summary = "Start a run of an agent now (background); answers the queued run with runId. "
+                    + "409 when the agent or the workspace is paused. Roles: ADMIN, OPERATOR")
+    Map<String, Object> run(
+            CurrentUser user, @PathVariable String name, @RequestBody(required = false) RunRequest request) {
         Map<String, Object> input = request == null || request.input() == null ? Map.of() : request.input();
         if (input.size() > 20) {
             throw ApiException.invalidField("input", "must have at most 20 entries");
@@ -70,9 +66,13 @@ class RunController {
 
     @GetMapping("/api/v1/runs")
     @Operation(summary = "Agent runs, newest first; filters agent, status, trigger, jobRunId")
-    PageResult<AgentRunView> list(CurrentUser user, @RequestParam(required = false) String agent,
-            @RequestParam(required = false) AgentRunStatus status, @RequestParam(required = false) RunTrigger trigger,
-            @RequestParam(required = false) UUID jobRunId, @RequestParam(required = false) Integer page,
+    PageResult<AgentRunView> list(
+            CurrentUser user,
+            @RequestParam(required = false) String agent,
+            @RequestParam(required = false) AgentRunStatus status,
+            @RequestParam(required = false) RunTrigger trigger,
+            @RequestParam(required = false) UUID jobRunId,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
         return runs.list(user.tenantId(), agent, status, trigger, jobRunId, new PageQuery(page, limit));
     }
@@ -99,8 +99,9 @@ class RunController {
     }
 
     @GetMapping("/api/v1/metrics/agents")
-    @Operation(summary = "Per agent over a window (default 24h, at most 90d): runs, success rate, p50 and p95 "
-            + "duration, tokens, share escalated to a human")
+    @Operation(
+            summary = "Per agent over a window (default 24h, at most 90d): runs, success rate, p50 and p95 "
+                    + "duration, tokens, share escalated to a human")
     Map<String, Object> metrics(CurrentUser user, @RequestParam(required = false) String window) {
         Duration d = window(window);
         List<AgentMetrics> data = runs.metrics(user.tenantId(), d);

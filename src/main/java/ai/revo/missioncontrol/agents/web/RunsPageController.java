@@ -1,7 +1,14 @@
 package ai.revo.missioncontrol.agents.web;
 
+import ai.revo.missioncontrol.agents.AgentRegistry;
+import ai.revo.missioncontrol.agents.AgentRunStatus;
+import ai.revo.missioncontrol.agents.AgentRuns;
+import ai.revo.missioncontrol.agents.RunTrigger;
+import ai.revo.missioncontrol.ai.LlmLogs;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,15 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.agents.AgentRegistry;
-import ai.revo.missioncontrol.agents.AgentRunStatus;
-import ai.revo.missioncontrol.agents.AgentRuns;
-import ai.revo.missioncontrol.agents.RunTrigger;
-import ai.revo.missioncontrol.ai.LlmLogs;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
 
 /** The runs of the agents: a filtered list, and each run with its items, errors and LLM calls. */
 @Controller
@@ -43,14 +41,19 @@ class RunsPageController {
     }
 
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) String agent,
-            @RequestParam(required = false) AgentRunStatus status, @RequestParam(required = false) RunTrigger trigger,
+    String list(
+            CurrentUser user,
+            @RequestParam(required = false) String agent,
+            @RequestParam(required = false) AgentRunStatus status,
+            @RequestParam(required = false) RunTrigger trigger,
             @RequestParam(required = false) Integer page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         String agentFilter = agent == null || agent.isBlank() ? null : agent;
-        model.addAttribute("runs", runs.list(user.tenantId(), agentFilter, status, trigger, null,
-                new PageQuery(page, 25)));
-        model.addAttribute("agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        model.addAttribute(
+                "runs", runs.list(user.tenantId(), agentFilter, status, trigger, null, new PageQuery(page, 25)));
+        model.addAttribute(
+                "agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
         model.addAttribute("agent", agentFilter);
         model.addAttribute("status", status);
         model.addAttribute("trigger", trigger);
@@ -60,8 +63,11 @@ class RunsPageController {
     }
 
     @GetMapping("/{id}")
-    String detail(CurrentUser user, @PathVariable UUID id,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String detail(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         fill(user, id, model);
         return htmx != null ? "agents/run :: detail" : "agents/run";
     }
@@ -76,8 +82,12 @@ class RunsPageController {
 
     @PostMapping("/{id}/override")
     @PreAuthorize("hasRole('ADMIN')")
-    String override(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String notes, Model model) {
+    String override(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String notes,
+            Model model) {
         runs.override(user.tenantId(), id, outcome, notes, user.actor());
         fill(user, id, model);
         return "agents/run :: detail";
@@ -86,6 +96,9 @@ class RunsPageController {
     private void fill(CurrentUser user, UUID id, Model model) {
         model.addAttribute("run", runs.get(user.tenantId(), id));
         model.addAttribute("items", runs.items(user.tenantId(), id));
-        model.addAttribute("calls", llmLogs.logs(user.tenantId(), id, null, null, new PageQuery(1, 100)).data());
+        model.addAttribute(
+                "calls",
+                llmLogs.logs(user.tenantId(), id, null, null, new PageQuery(1, 100))
+                        .data());
     }
 }

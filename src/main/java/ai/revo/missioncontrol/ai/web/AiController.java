@@ -1,20 +1,5 @@
 package ai.revo.missioncontrol.ai.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.ai.AiAssistant;
 import ai.revo.missioncontrol.ai.LlmException;
 import ai.revo.missioncontrol.ai.LlmGateway;
@@ -26,6 +11,19 @@ import ai.revo.missioncontrol.platform.ErrorBody;
 import ai.revo.missioncontrol.platform.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The AI helpers: suggestions only, nothing is written except the LLM log and feedback. */
 @RestController
@@ -41,17 +39,13 @@ class AiController {
         this.gateway = gateway;
     }
 
-    record PersonalizeRequest(UUID draftId, UUID leadId, String text, String subject, String tone) {
-    }
+    record PersonalizeRequest(UUID draftId, UUID leadId, String text, String subject, String tone) {}
 
-    record RewriteRequest(UUID draftId, String text, String instruction) {
-    }
+    record RewriteRequest(UUID draftId, String text, String instruction) {}
 
-    record ScoreRequest(UUID draftId, String text) {
-    }
+    record ScoreRequest(UUID draftId, String text) {}
 
-    record FeedbackRequest(UUID suggestionId, String inputHash, String outcome, String comment) {
-    }
+    record FeedbackRequest(UUID suggestionId, String inputHash, String outcome, String comment) {}
 
     @GetMapping("/status")
     @Operation(summary = "Template mode (no LLM configured) or the model, its endpoint and circuit state")
@@ -61,7 +55,8 @@ class AiController {
 
     @PostMapping("/personalize")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    @Operation(summary = "Personalises a draft, or a text for a lead, in a tone: {draftId | leadId + text | text, tone}")
+    @Operation(
+            summary = "Personalises a draft, or a text for a lead, in a tone: {draftId | leadId + text | text, tone}")
     Suggestion personalize(CurrentUser user, @RequestBody PersonalizeRequest r) {
         return assistant.personalize(user.tenantId(), r.draftId(), r.leadId(), r.text(), r.subject(), r.tone());
     }
@@ -83,7 +78,8 @@ class AiController {
     @PostMapping("/feedback")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Feedback on a suggestion, stored in the background: {suggestionId, inputHash, outcome, comment}")
+    @Operation(
+            summary = "Feedback on a suggestion, stored in the background: {suggestionId, inputHash, outcome, comment}")
     Map<String, String> feedback(CurrentUser user, @RequestBody FeedbackRequest r) {
         assistant.feedback(user.tenantId(), r.suggestionId(), r.inputHash(), r.outcome(), r.comment(), user.actor());
         return Map.of("status", "ACCEPTED");

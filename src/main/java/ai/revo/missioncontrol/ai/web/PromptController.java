@@ -1,18 +1,5 @@
 package ai.revo.missioncontrol.ai.web;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.ai.PromptCatalog;
 import ai.revo.missioncontrol.ai.PromptChange;
 import ai.revo.missioncontrol.ai.PromptDetail;
@@ -24,6 +11,17 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/prompts")
@@ -36,16 +34,20 @@ class PromptController {
         this.prompts = prompts;
     }
 
-    record PromptPatch(String systemTemplate, String template, String fallbackTemplate,
-            Map<String, Object> outputSchema, String notes) {
-    }
+    record PromptPatch(
+            String systemTemplate,
+            String template,
+            String fallbackTemplate,
+            Map<String, Object> outputSchema,
+            String notes) {}
 
-    record Activation(Integer version) {
-    }
+    record Activation(Integer version) {}
 
     @GetMapping
     @Operation(summary = "The workspace's prompts with their active version")
-    PageResult<PromptSummary> list(CurrentUser user, @RequestParam(required = false) Integer page,
+    PageResult<PromptSummary> list(
+            CurrentUser user,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
         PageQuery query = new PageQuery(page, limit);
         List<PromptSummary> all = prompts.list(user.tenantId());
@@ -63,8 +65,16 @@ class PromptController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Creates the next version from the active one with these fields changed, and activates it")
     PromptView update(CurrentUser user, @PathVariable String key, @RequestBody PromptPatch patch) {
-        return prompts.update(user.tenantId(), key, new PromptChange(patch.systemTemplate(), patch.template(),
-                patch.fallbackTemplate(), patch.outputSchema(), patch.notes()), user.actor());
+        return prompts.update(
+                user.tenantId(),
+                key,
+                new PromptChange(
+                        patch.systemTemplate(),
+                        patch.template(),
+                        patch.fallbackTemplate(),
+                        patch.outputSchema(),
+                        patch.notes()),
+                user.actor());
     }
 
     @PostMapping("/{key}/activate")
@@ -76,7 +86,10 @@ class PromptController {
 
     @GetMapping("/{key}/diff")
     @Operation(summary = "The line diff between two versions: ?from=&to=")
-    PromptDiff diff(CurrentUser user, @PathVariable String key, @RequestParam(required = false) Integer from,
+    PromptDiff diff(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to) {
         return prompts.diff(user.tenantId(), key, from, to);
     }

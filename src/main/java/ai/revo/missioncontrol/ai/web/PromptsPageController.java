@@ -1,21 +1,5 @@
 package ai.revo.missioncontrol.ai.web;
 
-import java.io.IOException;
-import java.util.Map;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.revo.missioncontrol.ai.LlmGateway;
 import ai.revo.missioncontrol.ai.LlmLogs;
 import ai.revo.missioncontrol.ai.PromptCatalog;
@@ -26,14 +10,26 @@ import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The prompts pages: the list with the LLM mode and recent calls; a prompt's versions, diff, edit and activate. */
 @Controller
 @RequestMapping("/prompts")
 class PromptsPageController {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final PromptCatalog prompts;
     private final LlmGateway gateway;
@@ -56,7 +52,10 @@ class PromptsPageController {
     String list(CurrentUser user, Model model) {
         model.addAttribute("prompts", prompts.list(user.tenantId()));
         model.addAttribute("mode", gateway.mode());
-        model.addAttribute("calls", logs.logs(user.tenantId(), null, null, null, new PageQuery(1, 10)).data());
+        model.addAttribute(
+                "calls",
+                logs.logs(user.tenantId(), null, null, null, new PageQuery(1, 10))
+                        .data());
         return "ai/prompts";
     }
 
@@ -67,13 +66,24 @@ class PromptsPageController {
 
     @PostMapping("/{key}")
     @PreAuthorize("hasRole('ADMIN')")
-    String edit(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String systemTemplate,
-            @RequestParam(required = false) String template, @RequestParam(required = false) String fallbackTemplate,
-            @RequestParam(required = false) String outputSchema, @RequestParam(required = false) String notes,
+    String edit(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) String systemTemplate,
+            @RequestParam(required = false) String template,
+            @RequestParam(required = false) String fallbackTemplate,
+            @RequestParam(required = false) String outputSchema,
+            @RequestParam(required = false) String notes,
             Model model) {
-        PromptView saved = prompts.update(user.tenantId(), key, new PromptChange(systemTemplate == null ? null
-                : systemTemplate.replace("\r\n", "\n"), template == null ? null : template.replace("\r\n", "\n"),
-                fallbackTemplate == null ? null : fallbackTemplate.replace("\r\n", "\n"), schema(outputSchema), notes),
+        PromptView saved = prompts.update(
+                user.tenantId(),
+                key,
+                new PromptChange(
+                        systemTemplate == null ? null : systemTemplate.replace("\r\n", "\n"),
+                        template == null ? null : template.replace("\r\n", "\n"),
+                        fallbackTemplate == null ? null : fallbackTemplate.replace("\r\n", "\n"),
+                        schema(outputSchema),
+                        notes),
                 user.actor());
         return page(user, key, "Saved as version " + saved.version() + "; it is now active.", model);
     }
@@ -86,8 +96,12 @@ class PromptsPageController {
     }
 
     @GetMapping("/{key}/diff")
-    String diff(CurrentUser user, @PathVariable String key, @RequestParam(required = false) Integer from,
-            @RequestParam(required = false) Integer to, Model model) {
+    String diff(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to,
+            Model model) {
         model.addAttribute("diff", prompts.diff(user.tenantId(), key, from, to));
         return "ai/diff :: diff";
     }
@@ -98,8 +112,12 @@ class PromptsPageController {
         model.addAttribute("mode", gateway.mode());
         model.addAttribute("saved", saved);
         try {
-            model.addAttribute("schemaText", detail.active().outputSchema() == null ? ""
-                    : json.writerWithDefaultPrettyPrinter().writeValueAsString(detail.active().outputSchema()));
+            model.addAttribute(
+                    "schemaText",
+                    detail.active().outputSchema() == null
+                            ? ""
+                            : json.writerWithDefaultPrettyPrinter()
+                                    .writeValueAsString(detail.active().outputSchema()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

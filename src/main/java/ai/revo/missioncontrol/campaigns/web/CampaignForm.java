@@ -1,5 +1,10 @@
 package ai.revo.missioncontrol.campaigns.web;
 
+import ai.revo.missioncontrol.campaigns.CampaignDraft;
+import ai.revo.missioncontrol.campaigns.Criteria;
+import ai.revo.missioncontrol.campaigns.Persona;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.safety.Channel;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -7,17 +12,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import ai.revo.missioncontrol.campaigns.CampaignDraft;
-import ai.revo.missioncontrol.campaigns.Criteria;
-import ai.revo.missioncontrol.campaigns.Persona;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.safety.Channel;
-
 /** The campaign form of the dashboard, bound from its fields. */
-record CampaignForm(String name, String description, String objective, List<Channel> channels, String startDate,
-        String endDate, String timezone, String agentName, Integer tone, Integer tenacity, Integer emoji,
-        Integer length, Boolean booking, String bookingLink, Boolean discount, Integer discountMax, Boolean handoff,
-        Boolean catalog, String industries, String companySizes, String titles, String locations,
+record CampaignForm(
+        String name,
+        String description,
+        String objective,
+        List<Channel> channels,
+        String startDate,
+        String endDate,
+        String timezone,
+        String agentName,
+        Integer tone,
+        Integer tenacity,
+        Integer emoji,
+        Integer length,
+        Boolean booking,
+        String bookingLink,
+        Boolean discount,
+        Integer discountMax,
+        Boolean handoff,
+        Boolean catalog,
+        String industries,
+        String companySizes,
+        String titles,
+        String locations,
         Integer confidenceThreshold) {
 
     /** The ideal-customer criteria, each dimension written as {@code value:weight, value:weight} (weight 0 to 100). */
@@ -25,8 +43,11 @@ record CampaignForm(String name, String description, String objective, List<Chan
         if (industries == null && companySizes == null && titles == null && locations == null) {
             return Optional.empty();
         }
-        return Optional.of(new Criteria(weighted("industries", industries), weighted("companySizes", companySizes),
-                weighted("titles", titles), weighted("locations", locations)));
+        return Optional.of(new Criteria(
+                weighted("industries", industries),
+                weighted("companySizes", companySizes),
+                weighted("titles", titles),
+                weighted("locations", locations)));
     }
 
     private static List<Criteria.Weighted> weighted(String field, String text) {
@@ -50,15 +71,24 @@ record CampaignForm(String name, String description, String objective, List<Chan
     }
 
     static String text(List<Criteria.Weighted> values) {
-        return String.join(", ", values.stream().map(w -> w.value() + ":" + w.weight()).toList());
+        return String.join(
+                ", ", values.stream().map(w -> w.value() + ":" + w.weight()).toList());
     }
 
     Persona persona() {
         try {
-            return new Persona(agentName, tone, tenacity, emoji, length, new Persona.Skills(
-                    new Persona.AppointmentBooking(Boolean.TRUE.equals(booking), bookingLink),
-                    new Persona.DiscountAuthority(Boolean.TRUE.equals(discount), discountMax == null ? 0 : discountMax),
-                    new Persona.Toggle(Boolean.TRUE.equals(handoff)), new Persona.Toggle(Boolean.TRUE.equals(catalog))),
+            return new Persona(
+                    agentName,
+                    tone,
+                    tenacity,
+                    emoji,
+                    length,
+                    new Persona.Skills(
+                            new Persona.AppointmentBooking(Boolean.TRUE.equals(booking), bookingLink),
+                            new Persona.DiscountAuthority(
+                                    Boolean.TRUE.equals(discount), discountMax == null ? 0 : discountMax),
+                            new Persona.Toggle(Boolean.TRUE.equals(handoff)),
+                            new Persona.Toggle(Boolean.TRUE.equals(catalog))),
                     confidenceThreshold);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
@@ -69,11 +99,16 @@ record CampaignForm(String name, String description, String objective, List<Chan
 
     CampaignDraft draft(boolean withPersona) {
         Set<Channel> chosen = channels == null || channels.isEmpty() ? Set.of() : EnumSet.copyOf(channels);
-        return new CampaignDraft(Optional.ofNullable(name), Optional.of(description == null ? "" : description),
-                Optional.of(objective == null ? "" : objective), Optional.of(chosen),
-                Optional.of(date("startDate", startDate)), Optional.of(date("endDate", endDate)),
+        return new CampaignDraft(
+                Optional.ofNullable(name),
+                Optional.of(description == null ? "" : description),
+                Optional.of(objective == null ? "" : objective),
+                Optional.of(chosen),
+                Optional.of(date("startDate", startDate)),
+                Optional.of(date("endDate", endDate)),
                 Optional.ofNullable(timezone == null || timezone.isBlank() ? null : timezone),
-                withPersona ? criteria() : Optional.empty(), withPersona ? Optional.of(persona()) : Optional.empty());
+                withPersona ? criteria() : Optional.empty(),
+                withPersona ? Optional.of(persona()) : Optional.empty());
     }
 
     private static Optional<LocalDate> date(String field, String value) {

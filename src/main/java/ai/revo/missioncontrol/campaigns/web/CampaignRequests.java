@@ -1,21 +1,18 @@
 package ai.revo.missioncontrol.campaigns.web;
 
-import java.time.LocalDate;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.revo.missioncontrol.campaigns.CampaignDraft;
 import ai.revo.missioncontrol.campaigns.Criteria;
 import ai.revo.missioncontrol.campaigns.Persona;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.safety.Channel;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a campaign body field by field, so "absent" (unchanged) and "null" (cleared) differ and every bad value
@@ -25,8 +22,7 @@ final class CampaignRequests {
 
     private static final Set<String> READ_ONLY = Set.of("id", "status", "systemPrompt", "createdAt", "updatedAt");
 
-    private CampaignRequests() {
-    }
+    private CampaignRequests() {}
 
     static CampaignDraft parse(JsonNode body, ObjectMapper json) {
         if (body == null || !body.isObject()) {
@@ -47,19 +43,25 @@ final class CampaignRequests {
             JsonNode v = f.getValue();
             switch (f.getKey()) {
                 case "name" -> name = Optional.of(text("name", v, false));
-                case "description" -> description = Optional.ofNullable(text("description", v, true)).or(() -> Optional.of(""));
-                case "objective" -> objective = Optional.ofNullable(text("objective", v, true)).or(() -> Optional.of(""));
-                case "channels" -> channels = Optional.of(read("channels", v, json, new TypeReference<Set<Channel>>() {
-                }));
-                case "startDate" -> startDate = Optional.of(v.isNull() ? Optional.empty()
-                        : Optional.of(read("startDate", v, json, new TypeReference<LocalDate>() {
-                        })));
-                case "endDate" -> endDate = Optional.of(v.isNull() ? Optional.empty()
-                        : Optional.of(read("endDate", v, json, new TypeReference<LocalDate>() {
-                        })));
+                case "description" ->
+                    description =
+                            Optional.ofNullable(text("description", v, true)).or(() -> Optional.of(""));
+                case "objective" ->
+                    objective = Optional.ofNullable(text("objective", v, true)).or(() -> Optional.of(""));
+                case "channels" ->
+                    channels = Optional.of(read("channels", v, json, new TypeReference<Set<Channel>>() {}));
+                case "startDate" ->
+                    startDate = Optional.of(
+                            v.isNull()
+                                    ? Optional.empty()
+                                    : Optional.of(read("startDate", v, json, new TypeReference<LocalDate>() {})));
+                case "endDate" ->
+                    endDate = Optional.of(
+                            v.isNull()
+                                    ? Optional.empty()
+                                    : Optional.of(read("endDate", v, json, new TypeReference<LocalDate>() {})));
                 case "timezone" -> timezone = Optional.of(text("timezone", v, false));
-                case "criteria" -> criteria = Optional.of(read("criteria", v, json, new TypeReference<Criteria>() {
-                }));
+                case "criteria" -> criteria = Optional.of(read("criteria", v, json, new TypeReference<Criteria>() {}));
                 case "persona" -> persona = Optional.of(persona(v, json));
                 default -> {
                     if (!READ_ONLY.contains(f.getKey())) {
@@ -68,13 +70,12 @@ final class CampaignRequests {
                 }
             }
         }
-        return new CampaignDraft(name, description, objective, channels, startDate, endDate, timezone, criteria,
-                persona);
+        return new CampaignDraft(
+                name, description, objective, channels, startDate, endDate, timezone, criteria, persona);
     }
 
     static Persona persona(JsonNode v, ObjectMapper json) {
-        return read("persona", v, json, new TypeReference<Persona>() {
-        });
+        return read("persona", v, json, new TypeReference<Persona>() {});
     }
 
     private static String text(String field, JsonNode v, boolean nullable) {
@@ -100,7 +101,8 @@ final class CampaignRequests {
             while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
                 cause = cause.getCause();
             }
-            if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null
+            if (cause instanceof IllegalArgumentException iae
+                    && iae.getMessage() != null
                     && iae.getMessage().contains(" ")) {
                 String message = iae.getMessage();
                 int space = message.indexOf(' ');

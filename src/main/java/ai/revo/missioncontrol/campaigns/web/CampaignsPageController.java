@@ -1,16 +1,5 @@
 package ai.revo.missioncontrol.campaigns.web;
 
-import java.util.UUID;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.CampaignView;
@@ -20,6 +9,15 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
 import ai.revo.missioncontrol.safety.Channel;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Campaigns: the list, creation, and the editor with persona sliders and the live system-prompt preview. */
 @Controller
@@ -29,7 +27,8 @@ class CampaignsPageController {
     private final CampaignManagement campaigns;
     private final ai.revo.missioncontrol.campaigns.CampaignStatistics statistics;
 
-    CampaignsPageController(CampaignManagement campaigns, ai.revo.missioncontrol.campaigns.CampaignStatistics statistics) {
+    CampaignsPageController(
+            CampaignManagement campaigns, ai.revo.missioncontrol.campaigns.CampaignStatistics statistics) {
         this.campaigns = campaigns;
         this.statistics = statistics;
     }
@@ -41,8 +40,13 @@ class CampaignsPageController {
 
     @GetMapping
     String list(CurrentUser user, @RequestParam(required = false) CampaignStatus status, Model model) {
-        model.addAttribute("campaigns", campaigns.list(user.tenantId(), status, new PageQuery(1, 200),
-                SortOrder.of(null, null, CampaignManagement.SORTABLE, "createdAt", false)));
+        model.addAttribute(
+                "campaigns",
+                campaigns.list(
+                        user.tenantId(),
+                        status,
+                        new PageQuery(1, 200),
+                        SortOrder.of(null, null, CampaignManagement.SORTABLE, "createdAt", false)));
         model.addAttribute("channels", Channel.values());
         model.addAttribute("status", status);
         model.addAttribute("statuses", CampaignStatus.values());
@@ -68,8 +72,8 @@ class CampaignsPageController {
 
     @PostMapping("/{id}/status")
     String move(CurrentUser user, @PathVariable UUID id, @RequestParam CampaignStatus status, Model model) {
-        return editor(user, campaigns.moveTo(user.tenantId(), id, status, user.actor()), model,
-                "Campaign is now " + status);
+        return editor(
+                user, campaigns.moveTo(user.tenantId(), id, status, user.actor()), model, "Campaign is now " + status);
     }
 
     @PostMapping("/preview")
@@ -82,7 +86,11 @@ class CampaignsPageController {
         model.addAttribute("c", campaign);
         var stats = statistics.of(user.tenantId(), campaign.id());
         model.addAttribute("stats", stats);
-        model.addAttribute("leadCount", stats.leadsByStatus().values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute(
+                "leadCount",
+                stats.leadsByStatus().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
         model.addAttribute("industries", CampaignForm.text(campaign.criteria().industries()));
         model.addAttribute("companySizes", CampaignForm.text(campaign.criteria().companySizes()));
         model.addAttribute("titles", CampaignForm.text(campaign.criteria().titles()));

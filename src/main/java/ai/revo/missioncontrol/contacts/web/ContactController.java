@@ -1,16 +1,5 @@
 package ai.revo.missioncontrol.contacts.web;
 
-import java.util.UUID;
-
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.contacts.ContactDetails;
 import ai.revo.missioncontrol.contacts.ContactManagement;
 import ai.revo.missioncontrol.contacts.ContactView;
@@ -19,6 +8,15 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/contacts")
@@ -32,14 +30,20 @@ class ContactController {
     }
 
     @GetMapping
-    @Operation(summary = "The workspace's contacts, newest first", description = "q searches name, email, company, phone.")
-    PageResult<ContactView> list(CurrentUser user, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+    @Operation(
+            summary = "The workspace's contacts, newest first",
+            description = "q searches name, email, company, phone.")
+    PageResult<ContactView> list(
+            CurrentUser user,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
         return contacts.list(user.tenantId(), q, new PageQuery(page, limit));
     }
 
     @PostMapping
-    @Operation(summary = "Create a contact, or update the one with the same email or phone (never a duplicate)",
+    @Operation(
+            summary = "Create a contact, or update the one with the same email or phone (never a duplicate)",
             description = "Email is lower-cased; phone is stored in E.164 using the workspace's region.")
     ContactView upsert(CurrentUser user, @RequestBody ContactDetails details) {
         return contacts.upsert(user.tenantId(), details, user.actor());

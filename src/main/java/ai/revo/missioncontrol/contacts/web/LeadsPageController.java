@@ -1,21 +1,5 @@
 package ai.revo.missioncontrol.contacts.web;
 
-import java.math.BigDecimal;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import ai.revo.missioncontrol.contacts.LeadChange;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadQuery;
@@ -26,6 +10,20 @@ import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Leads: a filterable table with inline value edit and score override, and the Kanban pipeline. */
 @Controller
@@ -44,45 +42,70 @@ class LeadsPageController {
     }
 
     @GetMapping
-    String page(CurrentUser user, @RequestParam(required = false) UUID campaignId,
-            @RequestParam(required = false) LeadStatus status, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "table") String view, Model model) {
+    String page(
+            CurrentUser user,
+            @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "table") String view,
+            Model model) {
         fill(user, campaignId, status, q, model);
         model.addAttribute("view", "pipeline".equals(view) ? "pipeline" : "table");
         return "contacts/leads";
     }
 
     @GetMapping("/content")
-    String content(CurrentUser user, @RequestParam(required = false) UUID campaignId,
-            @RequestParam(required = false) LeadStatus status, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "table") String view, Model model) {
+    String content(
+            CurrentUser user,
+            @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "table") String view,
+            Model model) {
         fill(user, campaignId, status, q, model);
         model.addAttribute("view", "pipeline".equals(view) ? "pipeline" : "table");
         return "contacts/leads :: content";
     }
 
     @PostMapping("/{id}/status")
-    String move(CurrentUser user, @PathVariable UUID id, @RequestParam LeadStatus status,
-            @RequestParam(required = false) UUID campaignId, Model model) {
-        leads.change(user.tenantId(), id, new LeadChange(status, null, null, null, null, null, null, null),
-                user.actor());
+    String move(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam LeadStatus status,
+            @RequestParam(required = false) UUID campaignId,
+            Model model) {
+        leads.change(
+                user.tenantId(), id, new LeadChange(status, null, null, null, null, null, null, null), user.actor());
         fill(user, campaignId, null, null, model);
         model.addAttribute("view", "pipeline");
         return "contacts/leads :: content";
     }
 
     @PostMapping("/{id}/value")
-    String value(CurrentUser user, @PathVariable UUID id, @RequestParam BigDecimal potentialValue,
-            @RequestParam String currency, Model model) {
-        model.addAttribute("l", leads.change(user.tenantId(), id,
-                new LeadChange(null, null, null, potentialValue, currency, null, null, null), user.actor()));
+    String value(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam BigDecimal potentialValue,
+            @RequestParam String currency,
+            Model model) {
+        model.addAttribute(
+                "l",
+                leads.change(
+                        user.tenantId(),
+                        id,
+                        new LeadChange(null, null, null, potentialValue, currency, null, null, null),
+                        user.actor()));
         return "contacts/leads :: value-saved";
     }
 
     @PostMapping("/{id}/score-override")
     @PreAuthorize("hasRole('ADMIN')")
-    String override(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String score,
-            @RequestParam(required = false) String reason, Model model) {
+    String override(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String score,
+            @RequestParam(required = false) String reason,
+            Model model) {
         Score s = score == null || score.isBlank() ? null : Score.valueOf(score);
         leads.overrideScore(user.tenantId(), id, s, reason, user.actor());
         fill(user, null, null, null, model);
@@ -91,8 +114,12 @@ class LeadsPageController {
     }
 
     private void fill(CurrentUser user, UUID campaignId, LeadStatus status, String q, Model model) {
-        List<LeadView> rows = leads.list(user.tenantId(), new LeadQuery(status, null, campaignId, null, q),
-                new PageQuery(1, 200), SortOrder.of(null, null, LeadManagement.SORTABLE, "createdAt", false)).data();
+        List<LeadView> rows = leads.list(
+                        user.tenantId(),
+                        new LeadQuery(status, null, campaignId, null, q),
+                        new PageQuery(1, 200),
+                        SortOrder.of(null, null, LeadManagement.SORTABLE, "createdAt", false))
+                .data();
         Map<LeadStatus, List<LeadView>> byStatus = new EnumMap<>(LeadStatus.class);
         for (LeadStatus s : LeadStatus.values()) {
             byStatus.put(s, new java.util.ArrayList<>());

@@ -1,7 +1,13 @@
 package ai.revo.missioncontrol.drafts.web;
 
+import ai.revo.missioncontrol.drafts.Decision;
+import ai.revo.missioncontrol.drafts.DraftContent;
+import ai.revo.missioncontrol.drafts.DraftManagement;
+import ai.revo.missioncontrol.drafts.DraftView;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,14 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.drafts.Decision;
-import ai.revo.missioncontrol.drafts.DraftContent;
-import ai.revo.missioncontrol.drafts.DraftManagement;
-import ai.revo.missioncontrol.drafts.DraftView;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
 
 /** The approval inbox: the queue, a detail pane with the message and its last change, and the five decisions. */
 @Controller
@@ -47,17 +45,24 @@ class ApprovalsPageController {
     String detail(CurrentUser user, @PathVariable UUID id, Model model) {
         DraftView draft = drafts.get(user.tenantId(), id);
         model.addAttribute("draft", draft);
-        model.addAttribute("diff", draft.version() > 1
-                ? drafts.diff(user.tenantId(), id, draft.version() - 1, draft.version()) : null);
+        model.addAttribute(
+                "diff",
+                draft.version() > 1 ? drafts.diff(user.tenantId(), id, draft.version() - 1, draft.version()) : null);
         model.addAttribute("history", drafts.decisions(user.tenantId(), id, new PageQuery(1, 20)));
         return "drafts/approvals :: detail";
     }
 
     @PostMapping("/{id}/decide")
     @PreAuthorize("hasRole('ADMIN')")
-    String decide(CurrentUser user, @PathVariable UUID id, @RequestParam Decision decision,
-            @RequestParam(required = false) String notes, @RequestParam(required = false) String subject,
-            @RequestParam(required = false) String body, @RequestParam(required = false) Long etag, Model model) {
+    String decide(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam Decision decision,
+            @RequestParam(required = false) String notes,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) Long etag,
+            Model model) {
         DraftContent edit = decision == Decision.EDIT_INLINE_APPROVE ? new DraftContent(subject, body, null) : null;
         DraftView decided = drafts.decide(user.tenantId(), id, decision, notes, edit, etag, user.actor());
         model.addAttribute("decided", decided);

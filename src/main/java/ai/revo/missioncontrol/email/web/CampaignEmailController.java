@@ -1,9 +1,18 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.email.EmailSettings;
+import ai.revo.missioncontrol.email.Emails;
+import ai.revo.missioncontrol.email.ProspectView;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,18 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ai.revo.missioncontrol.email.EmailSettings;
-import ai.revo.missioncontrol.email.Emails;
-import ai.revo.missioncontrol.email.ProspectView;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/campaigns/{id}")
@@ -44,7 +41,8 @@ class CampaignEmailController {
 
     @PutMapping("/email-settings")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    @Operation(summary = "Replace a campaign's email settings",
+    @Operation(
+            summary = "Replace a campaign's email settings",
             description = "Body {sendWindow: {days: [MON..SUN], start: 09:00, end: 17:00} or null, fromEmail or null}.")
     EmailSettings change(CurrentUser user, @PathVariable UUID id, @RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -64,16 +62,19 @@ class CampaignEmailController {
                 }
                 d.forEach(day -> days.add(day.asText()));
             }
-            window = new EmailSettings.SendWindow(days, text(w, "start", "sendWindow.start"),
-                    text(w, "end", "sendWindow.end"));
+            window = new EmailSettings.SendWindow(
+                    days, text(w, "start", "sendWindow.start"), text(w, "end", "sendWindow.end"));
         }
         return emails.changeSettings(user.tenantId(), id, window, text(body, "fromEmail", "fromEmail"), user.actor());
     }
 
     @GetMapping("/prospects")
     @Operation(summary = "The campaign's leads as prospects, with their last email, its status, opened and replied")
-    PageResult<ProspectView> prospects(CurrentUser user, @PathVariable UUID id,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+    PageResult<ProspectView> prospects(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
         return emails.prospects(user.tenantId(), id, new PageQuery(page, limit));
     }
 

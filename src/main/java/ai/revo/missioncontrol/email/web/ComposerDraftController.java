@@ -1,9 +1,17 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.email.ComposerDraftView;
+import ai.revo.missioncontrol.email.ComposerDrafts;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ErrorBody;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.RequestId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,16 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import ai.revo.missioncontrol.email.ComposerDraftView;
-import ai.revo.missioncontrol.email.ComposerDrafts;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ErrorBody;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
-import ai.revo.missioncontrol.platform.RequestId;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 /** The composer's drafts: read by everyone, written by ADMIN, OPERATOR and CLOSER. */
 @RestController
 @RequestMapping("/api/v1/emails")
@@ -40,7 +38,13 @@ class ComposerDraftController {
         this.drafts = drafts;
     }
 
-    record DraftRequest(UUID id, UUID prospectId, UUID campaignId, UUID templateId, String subject, String bodyHtml,
+    record DraftRequest(
+            UUID id,
+            UUID prospectId,
+            UUID campaignId,
+            UUID templateId,
+            String subject,
+            String bodyHtml,
             String bodyText) {
 
         ComposerDrafts.DraftContent content() {
@@ -50,14 +54,18 @@ class ComposerDraftController {
 
     @PostMapping("/draft")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
-    @Operation(summary = "Creates or replaces a draft {id?, prospectId?, campaignId?, templateId?, subject?, bodyHtml?, bodyText?}: idempotent, the client may choose the id; answers {id, updatedAt}")
+    @Operation(
+            summary =
+                    "Creates or replaces a draft {id?, prospectId?, campaignId?, templateId?, subject?, bodyHtml?, bodyText?}: idempotent, the client may choose the id; answers {id, updatedAt}")
     ComposerDraftView.Saved save(CurrentUser user, @RequestBody DraftRequest r) {
         return drafts.save(user.tenantId(), r.content(), user.actor());
     }
 
     @GetMapping("/drafts")
     @Operation(summary = "The workspace's composer drafts, newest first")
-    PageResult<ComposerDraftView> list(CurrentUser user, @RequestParam(required = false) Integer page,
+    PageResult<ComposerDraftView> list(
+            CurrentUser user,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
         return drafts.list(user.tenantId(), new PageQuery(page, limit));
     }
@@ -78,8 +86,12 @@ class ComposerDraftController {
 
     @ExceptionHandler(ComposerDrafts.TooLarge.class)
     ResponseEntity<ErrorBody> tooLarge(ComposerDrafts.TooLarge e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ErrorBody(new ErrorBody.Error(
-                "PAYLOAD_TOO_LARGE", e.getMessage(), Map.of("maxBytes", ComposerDrafts.MAX_BYTES), Instant.now(),
-                RequestId.current())));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(new ErrorBody(new ErrorBody.Error(
+                        "PAYLOAD_TOO_LARGE",
+                        e.getMessage(),
+                        Map.of("maxBytes", ComposerDrafts.MAX_BYTES),
+                        Instant.now(),
+                        RequestId.current())));
     }
 }

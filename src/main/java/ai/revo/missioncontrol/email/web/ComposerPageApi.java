@@ -1,21 +1,5 @@
 package ai.revo.missioncontrol.email.web;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.ai.AiAssistant;
 import ai.revo.missioncontrol.ai.LlmException;
 import ai.revo.missioncontrol.ai.ScoreSuggestion;
@@ -30,6 +14,20 @@ import ai.revo.missioncontrol.platform.RequestId;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The composer page's JSON calls, with the dashboard session and its CSRF token (the /api/v1 chain takes bearer
@@ -52,17 +50,13 @@ class ComposerPageApi {
         this.assistant = assistant;
     }
 
-    record PersonalizeRequest(UUID leadId, String text, String subject, String tone) {
-    }
+    record PersonalizeRequest(UUID leadId, String text, String subject, String tone) {}
 
-    record RewriteRequest(String text, String instruction) {
-    }
+    record RewriteRequest(String text, String instruction) {}
 
-    record ScoreRequest(String text) {
-    }
+    record ScoreRequest(String text) {}
 
-    record RenderRequest(UUID leadId, UUID campaignId) {
-    }
+    record RenderRequest(UUID leadId, UUID campaignId) {}
 
     @PostMapping("/draft")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
@@ -73,8 +67,8 @@ class ComposerPageApi {
     @PostMapping("/templates/{id}/render")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
     EmailTemplates.Rendered render(CurrentUser user, @PathVariable UUID id, @RequestBody RenderRequest r) {
-        return templates.render(user.tenantId(), id, new EmailTemplates.RenderInput(r.leadId(), r.campaignId(), null),
-                user.id());
+        return templates.render(
+                user.tenantId(), id, new EmailTemplates.RenderInput(r.leadId(), r.campaignId(), null), user.id());
     }
 
     @PostMapping("/ai/personalize")
@@ -116,8 +110,12 @@ class ComposerPageApi {
 
     @ExceptionHandler(ComposerDrafts.TooLarge.class)
     ResponseEntity<ErrorBody> tooLarge(ComposerDrafts.TooLarge e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ErrorBody(new ErrorBody.Error(
-                "PAYLOAD_TOO_LARGE", e.getMessage(), Map.of("maxBytes", ComposerDrafts.MAX_BYTES), Instant.now(),
-                RequestId.current())));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(new ErrorBody(new ErrorBody.Error(
+                        "PAYLOAD_TOO_LARGE",
+                        e.getMessage(),
+                        Map.of("maxBytes", ComposerDrafts.MAX_BYTES),
+                        Instant.now(),
+                        RequestId.current())));
     }
 }

@@ -1,15 +1,5 @@
 package ai.revo.missioncontrol.email.web;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadQuery;
 import ai.revo.missioncontrol.contacts.LeadView;
@@ -19,6 +9,14 @@ import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The composer: subject and body saved as the user types (the browser chooses the draft id), a template picker, a
@@ -44,8 +42,7 @@ class ComposerPageController {
     }
 
     /** A lead that can be written to. */
-    record Prospect(UUID id, String label, String email) {
-    }
+    record Prospect(UUID id, String label, String email) {}
 
     @GetMapping
     String compose(CurrentUser user, Model model) {
@@ -59,15 +56,28 @@ class ComposerPageController {
 
     private String page(CurrentUser user, UUID draftId, Model model) {
         model.addAttribute("draftId", draftId);
-        model.addAttribute("draft", draftId == null ? null : drafts.find(user.tenantId(), draftId).orElse(null));
-        List<LeadView> all = leads.list(user.tenantId(), new LeadQuery(null, null, null, null, null),
-                new PageQuery(1, PageQuery.MAX_LIMIT),
-                SortOrder.of(null, null, LeadManagement.SORTABLE, "updatedAt", false)).data();
-        model.addAttribute("prospects", all.stream()
-                .filter(l -> l.contact() != null && l.contact().email() != null && !l.contact().email().isBlank())
-                .map(l -> new Prospect(l.id(), label(l), l.contact().email())).toList());
-        model.addAttribute("templates", templates.list(user.tenantId(), null, null, new PageQuery(1, PageQuery.MAX_LIMIT))
-                .data());
+        model.addAttribute(
+                "draft",
+                draftId == null ? null : drafts.find(user.tenantId(), draftId).orElse(null));
+        List<LeadView> all = leads.list(
+                        user.tenantId(),
+                        new LeadQuery(null, null, null, null, null),
+                        new PageQuery(1, PageQuery.MAX_LIMIT),
+                        SortOrder.of(null, null, LeadManagement.SORTABLE, "updatedAt", false))
+                .data();
+        model.addAttribute(
+                "prospects",
+                all.stream()
+                        .filter(l -> l.contact() != null
+                                && l.contact().email() != null
+                                && !l.contact().email().isBlank())
+                        .map(l -> new Prospect(l.id(), label(l), l.contact().email()))
+                        .toList());
+        model.addAttribute(
+                "templates",
+                templates
+                        .list(user.tenantId(), null, null, new PageQuery(1, PageQuery.MAX_LIMIT))
+                        .data());
         model.addAttribute("canWrite", user.role().name().matches("ADMIN|OPERATOR|CLOSER"));
         model.addAttribute("canUseAi", user.role().name().matches("ADMIN|OPERATOR"));
         return "email/compose";

@@ -1,18 +1,16 @@
 package ai.revo.missioncontrol.email.web;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.email.EmailFigures;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The dashboard's email numbers. Opens and replies count each email's first open and first reply once. */
 @RestController
@@ -27,8 +25,9 @@ class DashboardFiguresController {
     }
 
     @GetMapping("/stats")
-    @Operation(summary = "Emails sent (today, in the workspace's time zone, and in all), opens, replies, rates (%) "
-            + "and active campaigns")
+    @Operation(
+            summary = "Emails sent (today, in the workspace's time zone, and in all), opens, replies, rates (%) "
+                    + "and active campaigns")
     EmailFigures.Stats stats(CurrentUser user) {
         return figures.stats(user.tenantId());
     }

@@ -1,24 +1,5 @@
 package ai.revo.missioncontrol.email.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.revo.missioncontrol.email.EmailDetail;
 import ai.revo.missioncontrol.email.EmailSending;
 import ai.revo.missioncontrol.email.EmailStatus;
@@ -29,9 +10,25 @@ import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/emails")
@@ -52,28 +49,40 @@ class EmailController {
 
     @PostMapping("/send")
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
-    @Operation(summary = "Queue a composer draft for sending: 202 {id, status: PENDING_SEND, createdAt}",
+    @Operation(
+            summary = "Queue a composer draft for sending: 202 {id, status: PENDING_SEND, createdAt}",
             description = "Body {draftId, fromEmail?, toEmail}; the Idempotency-Key header is required. The same key "
                     + "and body answer the first response again; the same key with another body is 409 "
                     + "IDEMPOTENCY_CONFLICT; keys are kept 24 hours. 404 unknown draft, 422 UNPROCESSABLE for a draft "
                     + "without subject or body, 413 PAYLOAD_TOO_LARGE over 1 MB.")
-    ResponseEntity<JsonNode> send(CurrentUser user,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, HttpServletRequest request)
+    ResponseEntity<JsonNode> send(
+            CurrentUser user,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+            HttpServletRequest request)
             throws IOException {
         if (key == null || key.isBlank()) {
             throw ApiException.invalidField("Idempotency-Key", "header is required");
         }
         JsonNode body = body(request);
-        EmailSending.Answer answer = sending.send(user.tenantId(), key.trim(), uuid(body, "draftId"),
-                text(body, "fromEmail"), text(body, "toEmail"), user.actor());
+        EmailSending.Answer answer = sending.send(
+                user.tenantId(),
+                key.trim(),
+                uuid(body, "draftId"),
+                text(body, "fromEmail"),
+                text(body, "toEmail"),
+                user.actor());
         return ResponseEntity.status(answer.status()).body(answer.body());
     }
 
     @GetMapping
     @Operation(summary = "Emails, newest first; filters status (FAILED is the dead-letter list), campaignId, q")
-    PageResult<EmailView> list(CurrentUser user, @RequestParam(required = false) EmailStatus status,
-            @RequestParam(required = false) UUID campaignId, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+    PageResult<EmailView> list(
+            CurrentUser user,
+            @RequestParam(required = false) EmailStatus status,
+            @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
         return emails.list(user.tenantId(), status, campaignId, q, new PageQuery(page, limit));
     }
 
@@ -109,8 +118,8 @@ class EmailController {
     }
 
     private static ApiException tooLarge() {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request is larger than 1 MB",
-                Map.of("limit", MAX_REQUEST_BYTES));
+        return new ApiException(
+                ErrorCode.PAYLOAD_TOO_LARGE, "The request is larger than 1 MB", Map.of("limit", MAX_REQUEST_BYTES));
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,8 +1,13 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.email.EmailTrackingSettings;
+import ai.revo.missioncontrol.email.EmailWebhookSecrets;
+import ai.revo.missioncontrol.email.TrackingSettingsView;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,13 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import ai.revo.missioncontrol.email.EmailTrackingSettings;
-import ai.revo.missioncontrol.email.EmailWebhookSecrets;
-import ai.revo.missioncontrol.email.TrackingSettingsView;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The email webhook secret (ADMIN) and each campaign's tracking switches. */
 @RestController
@@ -33,12 +31,12 @@ class EmailSettingsController {
         this.tracking = tracking;
     }
 
-    record TrackingChange(Boolean trackOpens, Boolean trackLinks) {
-    }
+    record TrackingChange(Boolean trackOpens, Boolean trackLinks) {}
 
     @GetMapping("/settings/webhooks")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "The workspace's email webhook secret (created on first read)",
+    @Operation(
+            summary = "The workspace's email webhook secret (created on first read)",
             description = "Providers sign reply, bounce and open webhooks with it: X-MC-Signature: t=<unix seconds>,"
                     + "v1=<hex HMAC-SHA256 of t.rawBody>.")
     Map<String, String> webhooks(CurrentUser user) {
@@ -60,8 +58,9 @@ class EmailSettingsController {
 
     @PutMapping("/campaigns/{id}/tracking")
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    @Operation(summary = "Turn open or link tracking on or off for a campaign {trackOpens?, trackLinks?}. Roles: ADMIN, "
-            + "OPERATOR")
+    @Operation(
+            summary = "Turn open or link tracking on or off for a campaign {trackOpens?, trackLinks?}. Roles: ADMIN, "
+                    + "OPERATOR")
     TrackingSettingsView change(CurrentUser user, @PathVariable UUID id, @RequestBody TrackingChange change) {
         return tracking.change(user.tenantId(), id, change.trackOpens(), change.trackLinks(), user.actor());
     }

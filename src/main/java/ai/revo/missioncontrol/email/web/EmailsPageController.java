@@ -1,7 +1,11 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.email.EmailStatus;
+import ai.revo.missioncontrol.email.Emails;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,12 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.email.EmailStatus;
-import ai.revo.missioncontrol.email.Emails;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
 
 /** The emails page: every email with its status, filters, and one email's history and delivery attempts. */
 @Controller
@@ -34,10 +32,14 @@ class EmailsPageController {
     }
 
     @GetMapping
-    String page(CurrentUser user, @RequestParam(required = false) EmailStatus status,
-            @RequestParam(required = false) UUID campaignId, @RequestParam(required = false) String q,
+    String page(
+            CurrentUser user,
+            @RequestParam(required = false) EmailStatus status,
+            @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("emails", emails.list(user.tenantId(), status, campaignId, q, new PageQuery(page, 50)));
         model.addAttribute("status", status);
         model.addAttribute("campaignId", campaignId);

@@ -1,7 +1,14 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.email.EmailTemplates;
+import ai.revo.missioncontrol.email.MergeFields;
+import ai.revo.missioncontrol.email.TemplateView;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,15 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.email.EmailTemplates;
-import ai.revo.missioncontrol.email.MergeFields;
-import ai.revo.missioncontrol.email.TemplateView;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The templates page: list (favourites first) with usage and rates; create, edit and delete for writers. */
 @Controller
@@ -39,17 +37,35 @@ class TemplatesPageController {
     }
 
     /** The form's fields, kept when the server refuses them. */
-    record Form(String title, String description, String category, String tone, String subject, String body,
+    record Form(
+            String title,
+            String description,
+            String category,
+            String tone,
+            String subject,
+            String body,
             Boolean favourite) {
 
         static Form of(TemplateView t) {
-            return new Form(t.title(), t.description(), t.category(), t.tone(), t.content().subject(),
-                    t.content().body(), t.favourite());
+            return new Form(
+                    t.title(),
+                    t.description(),
+                    t.category(),
+                    t.tone(),
+                    t.content().subject(),
+                    t.content().body(),
+                    t.favourite());
         }
 
         EmailTemplates.TemplateFields fields() {
-            return new EmailTemplates.TemplateFields(title, description == null ? "" : description, subject, body,
-                    category, tone == null ? "" : tone, Boolean.TRUE.equals(favourite));
+            return new EmailTemplates.TemplateFields(
+                    title,
+                    description == null ? "" : description,
+                    subject,
+                    body,
+                    category,
+                    tone == null ? "" : tone,
+                    Boolean.TRUE.equals(favourite));
         }
     }
 
@@ -63,7 +79,10 @@ class TemplatesPageController {
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     String newForm(Model model) {
-        return form(model, null, new Form("", "", "General", "", "", "<p>Hi {{firstName|there}},</p>\n<p></p>", false),
+        return form(
+                model,
+                null,
+                new Form("", "", "General", "", "", "<p>Hi {{firstName|there}},</p>\n<p></p>", false),
                 null);
     }
 
@@ -103,8 +122,11 @@ class TemplatesPageController {
     @PostMapping("/{id}/favourite")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     String favourite(CurrentUser user, @PathVariable UUID id, @RequestParam boolean favourite) {
-        templates.change(user.tenantId(), id, new EmailTemplates.TemplateFields(null, null, null, null, null, null,
-                favourite), user.actor());
+        templates.change(
+                user.tenantId(),
+                id,
+                new EmailTemplates.TemplateFields(null, null, null, null, null, null, favourite),
+                user.actor());
         return "redirect:/templates";
     }
 
@@ -120,8 +142,8 @@ class TemplatesPageController {
     /** Live validation of the form: the unknown merge fields, as the server will judge them on save. */
     @PostMapping("/check")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    String check(@RequestParam(required = false) String subject, @RequestParam(required = false) String body,
-            Model model) {
+    String check(
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String body, Model model) {
         model.addAttribute("unknown", templates.unknownFields(subject, body));
         model.addAttribute("used", MergeFields.used(subject, body));
         return "email/template-form :: check";

@@ -1,11 +1,17 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.email.EmailTracking;
+import ai.revo.missioncontrol.email.EmailWebhooks;
+import ai.revo.missioncontrol.email.TrackingToken;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -15,19 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import ai.revo.missioncontrol.email.EmailTracking;
-import ai.revo.missioncontrol.email.EmailWebhooks;
-import ai.revo.missioncontrol.email.TrackingToken;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.TenantContext;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Public endpoints that recipients' mail clients and the mail provider call: no sign-in, each authenticated by
@@ -39,8 +36,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class TrackingWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingWebhookController.class);
-    private static final byte[] GIF = Base64.getDecoder()
-            .decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+    private static final byte[] GIF =
+            Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final EmailTracking tracking;
     private final EmailWebhooks webhooks;
@@ -51,14 +48,18 @@ class TrackingWebhookController {
     }
 
     @GetMapping("/open-pixel")
-    @Operation(summary = "The open-tracking pixel: always a 1x1 GIF, never cached",
+    @Operation(
+            summary = "The open-tracking pixel: always a 1x1 GIF, never cached",
             description = "Records an open when the token is genuine and names an email of its workspace; a bad "
                     + "token, an unknown email or an error still answer the GIF.")
-    ResponseEntity<byte[]> pixel(@RequestParam(name = "t", required = false) String token,
+    ResponseEntity<byte[]> pixel(
+            @RequestParam(name = "t", required = false) String token,
             @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         try {
-            tracking.readToken(token, TrackingToken.Purpose.OPEN).ifPresent(t -> TenantContext.callAs(
-                    t.tenant().value(), () -> tracking.recordOpen(t.tenant(), t.emailId(), "PIXEL", userAgent)));
+            tracking.readToken(token, TrackingToken.Purpose.OPEN)
+                    .ifPresent(t -> TenantContext.callAs(
+                            t.tenant().value(),
+                            () -> tracking.recordOpen(t.tenant(), t.emailId(), "PIXEL", userAgent)));
         } catch (RuntimeException e) {
             log.warn("Open pixel could not record an open: {}", e.toString());
         }
@@ -71,16 +72,18 @@ class TrackingWebhookController {
     }
 
     @GetMapping("/click")
-    @Operation(summary = "Signed click redirect: records the click and answers 302 to the URL signed in the token",
+    @Operation(
+            summary = "Signed click redirect: records the click and answers 302 to the URL signed in the token",
             description = "A forged or altered token is 400 and redirects nowhere.")
-    ResponseEntity<Void> click(@RequestParam(name = "t", required = false) String token,
+    ResponseEntity<Void> click(
+            @RequestParam(name = "t", required = false) String token,
             @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         TrackingToken t = tracking.readToken(token, TrackingToken.Purpose.CLICK)
                 .orElseThrow(() -> ApiException.invalidField("t", "is not a valid tracking link"));
         boolean known = true;
         try {
-            known = TenantContext.callAs(t.tenant().value(),
-                    () -> tracking.recordClick(t.tenant(), t.emailId(), t.url(), userAgent));
+            known = TenantContext.callAs(
+                    t.tenant().value(), () -> tracking.recordClick(t.tenant(), t.emailId(), t.url(), userAgent));
         } catch (RuntimeException e) {
             log.warn("Click redirect could not record a click: {}", e.toString());
         }
@@ -88,35 +91,44 @@ class TrackingWebhookController {
             // a signed link of an email that does not exist (any more) redirects nowhere
             throw ApiException.notFound("Email", t.emailId());
         }
-        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(t.url()))
-                .cacheControl(CacheControl.noStore()).build();
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(URI.create(t.url()))
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 
     @PostMapping("/open")
-    @Operation(summary = "Provider webhook: an email was opened {emailId or messageId}",
+    @Operation(
+            summary = "Provider webhook: an email was opened {emailId or messageId}",
             description = "Header X-MC-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.rawBody> with the "
                     + "workspace's webhook secret. Stale (over 5 minutes), replayed or wrong: 401, nothing recorded.")
-    ResponseEntity<Map<String, Object>> open(@RequestHeader(name = "X-MC-Signature", required = false) String signature,
-            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+    ResponseEntity<Map<String, Object>> open(
+            @RequestHeader(name = "X-MC-Signature", required = false) String signature,
+            jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
         return accepted(webhooks.receive(EmailWebhooks.Kind.OPEN, signature, boundedBody(signature, request)));
     }
 
     @PostMapping("/reply")
-    @Operation(summary = "Provider webhook: a reply {emailId or messageId, replySubject, replyBody}",
+    @Operation(
+            summary = "Provider webhook: a reply {emailId or messageId, replySubject, replyBody}",
             description = "Signed like /open. Moves the lead to REPLIED and blocks its queued emails in that campaign.")
     ResponseEntity<Map<String, Object>> reply(
             @RequestHeader(name = "X-MC-Signature", required = false) String signature,
-            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+            jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
         return accepted(webhooks.receive(EmailWebhooks.Kind.REPLY, signature, boundedBody(signature, request)));
     }
 
     @PostMapping("/bounce")
-    @Operation(summary = "Provider webhook: a bounce {emailId or messageId, permanent, reason}",
+    @Operation(
+            summary = "Provider webhook: a bounce {emailId or messageId, permanent, reason}",
             description = "Signed like /open. Permanent: the email BOUNCED and the address suppressed (BOUNCED); "
                     + "transient: recorded only.")
     ResponseEntity<Map<String, Object>> bounce(
             @RequestHeader(name = "X-MC-Signature", required = false) String signature,
-            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+            jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
         return accepted(webhooks.receive(EmailWebhooks.Kind.BOUNCE, signature, boundedBody(signature, request)));
     }
 
@@ -131,7 +143,8 @@ class TrackingWebhookController {
             return new byte[0];
         }
         if (request.getContentLengthLong() > EmailWebhooks.MAX_BODY) {
-            throw new ApiException(ai.revo.missioncontrol.platform.ErrorCode.PAYLOAD_TOO_LARGE,
+            throw new ApiException(
+                    ai.revo.missioncontrol.platform.ErrorCode.PAYLOAD_TOO_LARGE,
                     "The webhook body is larger than " + EmailWebhooks.MAX_BODY + " bytes");
         }
         try (java.io.InputStream in = request.getInputStream()) {
@@ -140,7 +153,7 @@ class TrackingWebhookController {
     }
 
     private static ResponseEntity<Map<String, Object>> accepted(UUID emailId) {
-        return ResponseEntity.ok(Map.of("emailId", Optional.ofNullable(emailId).map(UUID::toString).orElse(""),
-                "recorded", true));
+        return ResponseEntity.ok(Map.of(
+                "emailId", Optional.ofNullable(emailId).map(UUID::toString).orElse(""), "recorded", true));
     }
 }

@@ -1,5 +1,8 @@
 package ai.revo.missioncontrol.identity.web;
 
+import ai.revo.missioncontrol.identity.AuthManagement;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -7,10 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.identity.AuthManagement;
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ApiException;
 
 /** The sign-in page (the form posts to Spring Security) and the page where invited users choose a password. */
 @Controller
@@ -38,8 +37,11 @@ class LoginPageController {
     }
 
     @PostMapping("/accept-invite")
-    String acceptInvite(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
-            @RequestParam(required = false) String confirm, Model model) {
+    String acceptInvite(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirm,
+            Model model) {
         model.addAttribute("token", token);
         if (password == null || !password.equals(confirm)) {
             model.addAttribute("error", "The two passwords do not match.");

@@ -1,14 +1,13 @@
 package ai.revo.missioncontrol.identity.web;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.UserManagement;
 import ai.revo.missioncontrol.identity.UserView;
 import ai.revo.missioncontrol.identity.WorkspaceView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Users")
@@ -20,8 +19,7 @@ class MeController {
         this.users = users;
     }
 
-    record Me(UserView user, WorkspaceView workspace) {
-    }
+    record Me(UserView user, WorkspaceView workspace) {}
 
     @GetMapping("/api/v1/me")
     @Operation(summary = "Who I am and which workspace I am in")

@@ -1,19 +1,5 @@
 package ai.revo.missioncontrol.identity.web;
 
-import java.util.Optional;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.NewUser;
 import ai.revo.missioncontrol.identity.Role;
@@ -25,6 +11,18 @@ import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.platform.SortOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -38,19 +36,23 @@ class UserController {
         this.users = users;
     }
 
-    record CreateUserRequest(String email, Role role, String password) {
-    }
+    record CreateUserRequest(String email, Role role, String password) {}
 
-    record UpdateUserRequest(Role role, Boolean active) {
-    }
+    record UpdateUserRequest(Role role, Boolean active) {}
 
     @GetMapping
-    @Operation(summary = "List the workspace's users",
+    @Operation(
+            summary = "List the workspace's users",
             description = "sort: email, role, createdAt (default) or lastLoginAt; order: asc (default) or desc.")
-    PageResult<UserView> list(CurrentUser user, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    PageResult<UserView> list(
+            CurrentUser user,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String order) {
-        return users.list(user.tenantId(), new PageQuery(page, limit),
+        return users.list(
+                user.tenantId(),
+                new PageQuery(page, limit),
                 SortOrder.of(sort, order, UserManagement.SORTABLE, "createdAt", true));
     }
 
@@ -70,7 +72,11 @@ class UserController {
     @PatchMapping("/{id}")
     @Operation(summary = "Change a user's role or deactivate them; either signs them out everywhere")
     UserView update(CurrentUser user, @PathVariable UserId id, @RequestBody UpdateUserRequest request) {
-        return users.update(user.tenantId(), id, Optional.ofNullable(request.role()),
-                Optional.ofNullable(request.active()), user.actor());
+        return users.update(
+                user.tenantId(),
+                id,
+                Optional.ofNullable(request.role()),
+                Optional.ofNullable(request.active()),
+                user.actor());
     }
 }

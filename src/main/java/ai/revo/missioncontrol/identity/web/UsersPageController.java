@@ -1,7 +1,13 @@
 package ai.revo.missioncontrol.identity.web;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.identity.NewUser;
+import ai.revo.missioncontrol.identity.Role;
+import ai.revo.missioncontrol.identity.UserId;
+import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.Optional;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -11,14 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.identity.NewUser;
-import ai.revo.missioncontrol.identity.Role;
-import ai.revo.missioncontrol.identity.UserId;
-import ai.revo.missioncontrol.identity.UserManagement;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
 
 /** The admin's Users page: list, invite, change role, deactivate and reactivate. */
 @Controller
@@ -45,10 +43,14 @@ class UsersPageController {
     }
 
     @PostMapping
-    String invite(CurrentUser user, @RequestParam(required = false) String email,
-            @RequestParam(required = false) Role role, @RequestParam(required = false) String password, Model model) {
-        NewUser added = users.add(user.tenantId(), user.actor(), email, role,
-                password == null || password.isEmpty() ? null : password);
+    String invite(
+            CurrentUser user,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) String password,
+            Model model) {
+        NewUser added = users.add(
+                user.tenantId(), user.actor(), email, role, password == null || password.isEmpty() ? null : password);
         model.addAttribute("added", added);
         model.addAttribute("users", users.list(user.tenantId(), new PageQuery(1, 50)));
         model.addAttribute("roles", Role.values());

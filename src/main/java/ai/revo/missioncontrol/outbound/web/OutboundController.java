@@ -1,16 +1,5 @@
 package ai.revo.missioncontrol.outbound.web;
 
-import java.util.UUID;
-
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.outbound.OutboundGateway;
 import ai.revo.missioncontrol.outbound.OutboundLog;
@@ -22,6 +11,15 @@ import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.safety.Channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/outbound")
@@ -36,14 +34,17 @@ class OutboundController {
         this.gateway = gateway;
     }
 
-    record TestMessage(Channel channel, String to, String subject, String body, String idempotencyKey) {
-    }
+    record TestMessage(Channel channel, String to, String subject, String body, String idempotencyKey) {}
 
     @GetMapping
     @Operation(summary = "Messages simulated, blocked or sent", description = "Filters: status, channel, campaignId.")
-    PageResult<OutboundView> list(CurrentUser user, @RequestParam(required = false) OutboundStatus status,
-            @RequestParam(required = false) Channel channel, @RequestParam(required = false) UUID campaignId,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+    PageResult<OutboundView> list(
+            CurrentUser user,
+            @RequestParam(required = false) OutboundStatus status,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
         return log.list(user.tenantId(), status, channel, campaignId, new PageQuery(page, limit));
     }
 
@@ -55,11 +56,22 @@ class OutboundController {
 
     @PostMapping("/test")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Send a test message through the gateway",
+    @Operation(
+            summary = "Send a test message through the gateway",
             description = "Goes through every safety check like any other message (pause, dry run, channel switch, "
                     + "suppression, provider). idempotencyKey is required; repeating it returns the first outcome.")
     OutboundView test(CurrentUser user, @RequestBody TestMessage message) {
-        return gateway.submit(user.tenantId(), new OutboundMessage(message.channel(), message.to(), message.subject(),
-                message.body(), null, null, null, message.idempotencyKey(), user.actor()));
+        return gateway.submit(
+                user.tenantId(),
+                new OutboundMessage(
+                        message.channel(),
+                        message.to(),
+                        message.subject(),
+                        message.body(),
+                        null,
+                        null,
+                        null,
+                        message.idempotencyKey(),
+                        user.actor()));
     }
 }

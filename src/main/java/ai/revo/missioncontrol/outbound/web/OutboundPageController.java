@@ -1,7 +1,14 @@
 package ai.revo.missioncontrol.outbound.web;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.outbound.OutboundGateway;
+import ai.revo.missioncontrol.outbound.OutboundLog;
+import ai.revo.missioncontrol.outbound.OutboundMessage;
+import ai.revo.missioncontrol.outbound.OutboundStatus;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.safety.Channel;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -11,15 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.outbound.OutboundGateway;
-import ai.revo.missioncontrol.outbound.OutboundLog;
-import ai.revo.missioncontrol.outbound.OutboundMessage;
-import ai.revo.missioncontrol.outbound.OutboundStatus;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.safety.Channel;
 
 /** The outbound page: every message simulated, blocked or sent, exactly as it was; and a test send for admins. */
 @Controller
@@ -40,9 +38,13 @@ class OutboundPageController {
     }
 
     @GetMapping
-    String page(CurrentUser user, @RequestParam(required = false) OutboundStatus status,
-            @RequestParam(required = false) Channel channel, @RequestParam(required = false) Integer page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String page(
+            CurrentUser user,
+            @RequestParam(required = false) OutboundStatus status,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) Integer page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("messages", log.list(user.tenantId(), status, channel, null, new PageQuery(page, 50)));
         model.addAttribute("status", status);
         model.addAttribute("channel", channel);
@@ -53,11 +55,27 @@ class OutboundPageController {
 
     @PostMapping("/test")
     @PreAuthorize("hasRole('ADMIN')")
-    String test(CurrentUser user, @RequestParam(required = false) Channel channel,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String subject,
-            @RequestParam(required = false) String body, Model model) {
-        model.addAttribute("result", gateway.submit(user.tenantId(), new OutboundMessage(channel, to, subject, body,
-                null, null, null, "test-" + UUID.randomUUID(), user.actor())));
+    String test(
+            CurrentUser user,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body,
+            Model model) {
+        model.addAttribute(
+                "result",
+                gateway.submit(
+                        user.tenantId(),
+                        new OutboundMessage(
+                                channel,
+                                to,
+                                subject,
+                                body,
+                                null,
+                                null,
+                                null,
+                                "test-" + UUID.randomUUID(),
+                                user.actor())));
         return "outbound/outbound :: test-result";
     }
 }

@@ -1,7 +1,7 @@
 package ai.revo.missioncontrol.platform.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -12,8 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Two ways into the same database. Flyway logs in as the configured (owning) user to create the schema and the
@@ -27,8 +25,8 @@ class DataSourceConfiguration {
     @Bean
     @ConditionalOnDataSourceUrl
     DatabaseEndpoint externalDatabaseEndpoint(DataSourceProperties properties) {
-        return new DatabaseEndpoint(properties.determineUrl(), properties.determineUsername(),
-                properties.determinePassword());
+        return new DatabaseEndpoint(
+                properties.determineUrl(), properties.determineUsername(), properties.determinePassword());
     }
 
     @Bean
@@ -56,8 +54,10 @@ class DataSourceConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource,
-            ObjectProvider<org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers> customizers) {
+    PlatformTransactionManager transactionManager(
+            DataSource dataSource,
+            ObjectProvider<org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers>
+                    customizers) {
         TenantScopedTransactionManager manager = new TenantScopedTransactionManager(dataSource);
         customizers.ifAvailable(c -> c.customize(manager));
         return manager;

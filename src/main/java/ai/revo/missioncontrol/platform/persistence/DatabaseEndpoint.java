@@ -1,5 +1,4 @@
 package ai.revo.missioncontrol.platform.persistence;
 
 /** Where the database is and how to log in; the application's runtime role is switched to after login. */
-record DatabaseEndpoint(String url, String username, String password) {
-}
+record DatabaseEndpoint(String url, String username, String password) {}

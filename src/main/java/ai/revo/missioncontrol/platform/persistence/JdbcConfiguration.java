@@ -1,13 +1,11 @@
 package ai.revo.missioncontrol.platform.persistence;
 
+import ai.revo.missioncontrol.platform.JdbcValueConverters;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
-
-import ai.revo.missioncontrol.platform.JdbcValueConverters;
 
 /** Spring Data JDBC with the value-type converters (ids and the like) that modules contribute. */
 @Configuration(proxyBeanMethods = false)

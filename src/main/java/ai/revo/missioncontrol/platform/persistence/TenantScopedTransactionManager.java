@@ -1,15 +1,12 @@
 package ai.revo.missioncontrol.platform.persistence;
 
+import ai.revo.missioncontrol.platform.TenantContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-
-import ai.revo.missioncontrol.platform.TenantContext;
 
 /**
  * Copies the thread's tenant into the transaction-local PostgreSQL setting {@code app.tenant_id}, which every

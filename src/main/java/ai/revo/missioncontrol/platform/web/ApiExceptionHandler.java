@@ -1,11 +1,20 @@
 package ai.revo.missioncontrol.platform.web;
 
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorBody;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import ai.revo.missioncontrol.platform.RateLimitExceeded;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -25,22 +34,10 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.ErrorBody;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.RateLimitExceeded;
-import jakarta.validation.ConstraintViolationException;
 
 /** Translates every failure of a REST controller into the API error shape. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -68,8 +65,10 @@ class ApiExceptionHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ErrorBody> invalid(HandlerMethodValidationException e) {
         List<Map<String, Object>> fields = new ArrayList<>();
-        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> fields.add(
-                field(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        e.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(err ->
+                                fields.add(field(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         return validation(fields);
     }
 
@@ -89,16 +88,20 @@ class ApiExceptionHandler {
         if (cause instanceof InvalidFormatException format) {
             return validation(List.of(field(path(format), "has the wrong type or value: " + format.getValue())));
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             return validation(List.of(field(path(mismatched), "has the wrong type")));
         }
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
             return api(api);
         }
-        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof IllegalArgumentException iae) {
+        if (cause instanceof JsonMappingException mapping
+                && mapping.getCause() instanceof IllegalArgumentException iae) {
             return validation(List.of(field(path(mapping), iae.getMessage())));
         }
-        String message = cause instanceof JsonProcessingException ? "Malformed JSON body" : "Request body is missing or unreadable";
+        String message = cause instanceof JsonProcessingException
+                ? "Malformed JSON body"
+                : "Request body is missing or unreadable";
         return ResponseEntity.badRequest().body(ErrorBody.of(ErrorCode.VALIDATION_ERROR, message, Map.of()));
     }
 
@@ -174,8 +177,11 @@ class ApiExceptionHandler {
     ResponseEntity<ErrorBody> dataAccess(DataAccessException e) {
         String state = sqlState(e);
         if (state != null && state.startsWith("22")) {
-            return ResponseEntity.badRequest().body(ErrorBody.of(ErrorCode.VALIDATION_ERROR,
-                    "A value was not acceptable (invalid characters, too long or out of range)", Map.of()));
+            return ResponseEntity.badRequest()
+                    .body(ErrorBody.of(
+                            ErrorCode.VALIDATION_ERROR,
+                            "A value was not acceptable (invalid characters, too long or out of range)",
+                            Map.of()));
         }
         if (state != null && state.startsWith("23")) {
             return error(ErrorCode.CONFLICT, "The change conflicts with existing data");
@@ -209,7 +215,9 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ErrorBody> validation(List<Map<String, Object>> fields) {
-        String names = fields.stream().map(f -> String.valueOf(f.get("field"))).distinct()
+        String names = fields.stream()
+                .map(f -> String.valueOf(f.get("field")))
+                .distinct()
                 .collect(Collectors.joining(", "));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("fields", fields);

@@ -1,7 +1,10 @@
 package ai.revo.missioncontrol.platform.web;
 
+import ai.revo.missioncontrol.platform.ErrorBody;
+import ai.revo.missioncontrol.platform.ErrorCode;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -9,11 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
-
-import ai.revo.missioncontrol.platform.ErrorBody;
-import ai.revo.missioncontrol.platform.ErrorCode;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Errors that happen outside a controller (in a filter, or a path nobody maps): the API error shape for API and
@@ -33,7 +31,7 @@ class ErrorPageController implements ErrorController {
         return "error";
     }
 
-    @RequestMapping({ "/error", "/error/json" })
+    @RequestMapping({"/error", "/error/json"})
     ResponseEntity<ErrorBody> json(HttpServletRequest request) {
         HttpStatus status = status(request);
         ErrorCode code = switch (status) {
@@ -48,7 +46,8 @@ class ErrorPageController implements ErrorController {
             default -> status.is4xxClientError() ? ErrorCode.VALIDATION_ERROR : ErrorCode.INTERNAL_ERROR;
         };
         String message = code == ErrorCode.INTERNAL_ERROR ? "An internal error occurred" : status.getReasonPhrase();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBody.of(code, message, Map.of()));
     }
 

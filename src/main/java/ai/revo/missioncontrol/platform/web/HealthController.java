@@ -1,21 +1,19 @@
 package ai.revo.missioncontrol.platform.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.springframework.boot.actuate.health.CompositeHealth;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public health of the node: 200 with {@code {"status": "UP", "components": {"db": "UP", ...}}} when everything is
@@ -33,8 +31,7 @@ class HealthController {
         this.availability = availability;
     }
 
-    record HealthView(String status, Map<String, String> components) {
-    }
+    record HealthView(String status, Map<String, String> components) {}
 
     @GetMapping("/health")
     @SecurityRequirements
@@ -43,7 +40,9 @@ class HealthController {
         HealthComponent result = health.health();
         Map<String, String> components = new LinkedHashMap<>();
         if (result instanceof CompositeHealth composite) {
-            composite.getComponents().forEach((name, c) -> components.put(name, c.getStatus().getCode()));
+            composite
+                    .getComponents()
+                    .forEach((name, c) -> components.put(name, c.getStatus().getCode()));
         }
         // not ready until start-up work (migrations, the first admin) is done, nor while shutting down
         boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;

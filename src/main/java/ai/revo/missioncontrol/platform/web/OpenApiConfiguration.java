@@ -1,19 +1,17 @@
 package ai.revo.missioncontrol.platform.web;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
-
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The OpenAPI document. Each operation states who may call it, read from its {@code @PreAuthorize} rule or, when it
@@ -25,11 +23,18 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI missionControlOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Revo Mission Control API").version("v1")
+                .info(new Info()
+                        .title("Revo Mission Control API")
+                        .version("v1")
                         .description("Errors: {\"error\": {code, message, details, timestamp, requestId}}. "
                                 + "Lists: {data, pagination} with ?page=&limit= (limit at most 200)."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
@@ -60,7 +65,8 @@ class OpenApiConfiguration {
     private static String rolesOf(String expression) {
         String names = Arrays.stream(expression.split("'"))
                 .filter(s -> s.matches("[A-Z_]+"))
-                .reduce((a, b) -> a + ", " + b).orElse(expression);
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(expression);
         return names;
     }
 }

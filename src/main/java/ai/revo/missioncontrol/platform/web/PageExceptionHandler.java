@@ -1,15 +1,14 @@
 package ai.revo.missioncontrol.platform.web;
 
+import ai.revo.missioncontrol.platform.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-
-import ai.revo.missioncontrol.platform.ApiException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Failures of page controllers: an htmx request gets the message as a flash alert swapped into {@code #flash}; a

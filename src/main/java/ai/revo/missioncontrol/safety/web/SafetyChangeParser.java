@@ -1,16 +1,14 @@
 package ai.revo.missioncontrol.safety.web;
 
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyChange;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.safety.Channel;
-import ai.revo.missioncontrol.safety.SafetyChange;
 
 /**
  * Reads a PATCH body strictly: any part of the settings shape, booleans only, known channels only. The read-only
@@ -20,8 +18,7 @@ final class SafetyChangeParser {
 
     private static final Set<String> READ_ONLY = Set.of("updatedAt", "updatedBy");
 
-    private SafetyChangeParser() {
-    }
+    private SafetyChangeParser() {}
 
     static SafetyChange parse(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -56,7 +53,8 @@ final class SafetyChangeParser {
             try {
                 channel = Channel.valueOf(e.getKey());
             } catch (IllegalArgumentException unknown) {
-                throw ApiException.invalidField("channels." + e.getKey(),
+                throw ApiException.invalidField(
+                        "channels." + e.getKey(),
                         "is not a channel; use EMAIL, WHATSAPP, FACEBOOK, INSTAGRAM, LINKEDIN or SMS");
             }
             into.put(channel, bool("channels." + e.getKey(), e.getValue()));

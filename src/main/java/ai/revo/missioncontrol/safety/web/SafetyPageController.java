@@ -1,9 +1,15 @@
 package ai.revo.missioncontrol.safety.web;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyChange;
+import ai.revo.missioncontrol.safety.SafetyManagement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -13,14 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.safety.Channel;
-import ai.revo.missioncontrol.safety.SafetyChange;
-import ai.revo.missioncontrol.safety.SafetyManagement;
 
 /** The safety panel: switches (ADMIN changes them, everyone sees them), their history, the suppression list. */
 @Controller
@@ -75,9 +73,19 @@ class SafetyPageController {
 
     @PostMapping("/suppressions")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER', 'FINANCE')")
-    String suppress(CurrentUser user, @RequestParam String channel, @RequestParam(required = false) String address,
-            @RequestParam(required = false) String reason, @RequestParam(required = false) String note, Model model) {
-        safety.suppress(user.tenantId(), channel(channel), address, reason, note == null || note.isBlank() ? null : note,
+    String suppress(
+            CurrentUser user,
+            @RequestParam String channel,
+            @RequestParam(required = false) String address,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            Model model) {
+        safety.suppress(
+                user.tenantId(),
+                channel(channel),
+                address,
+                reason,
+                note == null || note.isBlank() ? null : note,
                 user.actor());
         return suppressions(user, model);
     }

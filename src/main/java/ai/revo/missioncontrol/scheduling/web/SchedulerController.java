@@ -1,7 +1,17 @@
 package ai.revo.missioncontrol.scheduling.web;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.scheduling.JobRunView;
+import ai.revo.missioncontrol.scheduling.JobTrigger;
+import ai.revo.missioncontrol.scheduling.JobView;
+import ai.revo.missioncontrol.scheduling.RunStatus;
+import ai.revo.missioncontrol.scheduling.SchedulerJobs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,18 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
-import ai.revo.missioncontrol.scheduling.JobRunView;
-import ai.revo.missioncontrol.scheduling.JobTrigger;
-import ai.revo.missioncontrol.scheduling.JobView;
-import ai.revo.missioncontrol.scheduling.RunStatus;
-import ai.revo.missioncontrol.scheduling.SchedulerJobs;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping("/api/v1/scheduler")
 @Tag(name = "Scheduler")
@@ -37,12 +35,13 @@ class SchedulerController {
         this.jobs = jobs;
     }
 
-    record RunNowAccepted(UUID runId) {
-    }
+    record RunNowAccepted(UUID runId) {}
 
     @GetMapping("/jobs")
     @Operation(summary = "The workspace's scheduler jobs with their next fire time and last run")
-    PageResult<JobView> list(CurrentUser user, @RequestParam(required = false) Integer page,
+    PageResult<JobView> list(
+            CurrentUser user,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
         return jobs.list(user.tenantId(), new PageQuery(page, limit));
     }
@@ -78,11 +77,18 @@ class SchedulerController {
 
     @GetMapping("/runs")
     @Operation(summary = "Run history, newest first; filters jobId, status, trigger")
-    PageResult<JobRunView> runs(CurrentUser user, @RequestParam(required = false) UUID jobId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String trigger,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
-        return jobs.runs(user.tenantId(), new SchedulerJobs.RunFilter(jobId, parse(RunStatus.class, "status", status),
-                parse(JobTrigger.class, "trigger", trigger)), new PageQuery(page, limit));
+    PageResult<JobRunView> runs(
+            CurrentUser user,
+            @RequestParam(required = false) UUID jobId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String trigger,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
+        return jobs.runs(
+                user.tenantId(),
+                new SchedulerJobs.RunFilter(
+                        jobId, parse(RunStatus.class, "status", status), parse(JobTrigger.class, "trigger", trigger)),
+                new PageQuery(page, limit));
     }
 
     @GetMapping("/runs/{id}")
@@ -98,8 +104,8 @@ class SchedulerController {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw ApiException.invalidField(
+                    field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
-
 }

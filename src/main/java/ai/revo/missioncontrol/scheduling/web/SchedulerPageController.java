@@ -1,7 +1,13 @@
 package ai.revo.missioncontrol.scheduling.web;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.scheduling.JobTrigger;
+import ai.revo.missioncontrol.scheduling.RunStatus;
+import ai.revo.missioncontrol.scheduling.SchedulerJobs;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -11,14 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.ApiException;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.scheduling.JobTrigger;
-import ai.revo.missioncontrol.scheduling.RunStatus;
-import ai.revo.missioncontrol.scheduling.SchedulerJobs;
 
 /** The Scheduler page: jobs with their next fire times, enable and disable, cron edits, run now, run history. */
 @Controller
@@ -50,8 +48,11 @@ class SchedulerPageController {
     }
 
     @GetMapping("/runs")
-    String runsTable(CurrentUser user, @RequestParam(required = false) UUID jobId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String trigger,
+    String runsTable(
+            CurrentUser user,
+            @RequestParam(required = false) UUID jobId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String trigger,
             Model model) {
         runsModel(user, jobId, status, trigger, model);
         return "scheduling/scheduler :: runs";
@@ -60,18 +61,25 @@ class SchedulerPageController {
     @PostMapping("/jobs/{id}/enabled")
     @PreAuthorize("hasRole('ADMIN')")
     String setEnabled(CurrentUser user, @PathVariable UUID id, @RequestParam boolean enabled, Model model) {
-        jobs.change(user.tenantId(), id, new SchedulerJobs.JobChange(null, null, null, enabled, null, null),
-                user.actor());
+        jobs.change(
+                user.tenantId(), id, new SchedulerJobs.JobChange(null, null, null, enabled, null, null), user.actor());
         jobsModel(user, model);
         return "scheduling/scheduler :: jobs";
     }
 
     @PostMapping("/jobs/{id}/schedule")
     @PreAuthorize("hasRole('ADMIN')")
-    String reschedule(CurrentUser user, @PathVariable UUID id, @RequestParam String cron,
-            @RequestParam String timezone, Model model) {
+    String reschedule(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam String cron,
+            @RequestParam String timezone,
+            Model model) {
         try {
-            jobs.change(user.tenantId(), id, new SchedulerJobs.JobChange(null, cron, timezone, null, null, null),
+            jobs.change(
+                    user.tenantId(),
+                    id,
+                    new SchedulerJobs.JobChange(null, cron, timezone, null, null, null),
                     user.actor());
         } catch (ApiException invalid) {
             model.addAttribute("editError", invalid.getMessage());
@@ -96,18 +104,24 @@ class SchedulerPageController {
     }
 
     private void jobsModel(CurrentUser user, Model model) {
-        model.addAttribute("jobs", jobs.list(user.tenantId(), new PageQuery(1, 200)).data());
+        model.addAttribute(
+                "jobs", jobs.list(user.tenantId(), new PageQuery(1, 200)).data());
     }
 
     private void runsModel(CurrentUser user, UUID jobId, String status, String trigger, Model model) {
-        model.addAttribute("runs", jobs.runs(user.tenantId(), new SchedulerJobs.RunFilter(jobId,
-                SchedulerController.parse(RunStatus.class, "status", status),
-                SchedulerController.parse(JobTrigger.class, "trigger", trigger)), new PageQuery(1, 50)));
+        model.addAttribute(
+                "runs",
+                jobs.runs(
+                        user.tenantId(),
+                        new SchedulerJobs.RunFilter(
+                                jobId,
+                                SchedulerController.parse(RunStatus.class, "status", status),
+                                SchedulerController.parse(JobTrigger.class, "trigger", trigger)),
+                        new PageQuery(1, 50)));
         model.addAttribute("filterJobId", jobId);
         model.addAttribute("filterStatus", status);
         model.addAttribute("filterTrigger", trigger);
         model.addAttribute("statuses", RunStatus.values());
         model.addAttribute("triggers", JobTrigger.values());
     }
-
 }

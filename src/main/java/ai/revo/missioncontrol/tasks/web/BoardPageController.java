@@ -1,10 +1,16 @@
 package ai.revo.missioncontrol.tasks.web;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.tasks.BoardColumn;
+import ai.revo.missioncontrol.tasks.TaskManagement;
+import ai.revo.missioncontrol.tasks.TaskView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,15 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
-import ai.revo.missioncontrol.tasks.BoardColumn;
-import ai.revo.missioncontrol.tasks.TaskManagement;
-import ai.revo.missioncontrol.tasks.TaskView;
 
 /** The task board: four columns with drag and drop, a task drawer with the timeline and a replay player. */
 @Controller
@@ -55,14 +52,21 @@ class BoardPageController {
 
     @PostMapping
     String create(CurrentUser user, @RequestParam(required = false) String title, Model model) {
-        tasks.create(user.tenantId(), new TaskManagement.TaskFields(title, null, null, null, null, null, null, null,
-                null), BoardColumn.BACKLOG, user.actor());
+        tasks.create(
+                user.tenantId(),
+                new TaskManagement.TaskFields(title, null, null, null, null, null, null, null, null),
+                BoardColumn.BACKLOG,
+                user.actor());
         return columnsFragment(user, model);
     }
 
     @PostMapping("/{id}/move")
-    String move(CurrentUser user, @PathVariable UUID id, @RequestParam BoardColumn column,
-            @RequestParam int position, Model model) {
+    String move(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam BoardColumn column,
+            @RequestParam int position,
+            Model model) {
         tasks.move(user.tenantId(), id, column, position, user.actor(), user.isAdmin());
         return columnsFragment(user, model);
     }

@@ -1,9 +1,17 @@
 package ai.revo.missioncontrol.tasks.web;
 
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.tasks.BoardColumn;
+import ai.revo.missioncontrol.tasks.TaskManagement;
+import ai.revo.missioncontrol.tasks.TaskView;
+import ai.revo.missioncontrol.tasks.TimelineStep;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -14,16 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.PageResult;
-import ai.revo.missioncontrol.tasks.BoardColumn;
-import ai.revo.missioncontrol.tasks.TaskManagement;
-import ai.revo.missioncontrol.tasks.TaskView;
-import ai.revo.missioncontrol.tasks.TimelineStep;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
@@ -36,20 +34,27 @@ class TaskController {
         this.tasks = tasks;
     }
 
-    record TaskRequest(String title, String description, BoardColumn column, Integer position,
-            TaskView.Assignee assignee, UUID draftId, UUID leadId, UUID campaignId, String priority, Instant dueAt,
+    record TaskRequest(
+            String title,
+            String description,
+            BoardColumn column,
+            Integer position,
+            TaskView.Assignee assignee,
+            UUID draftId,
+            UUID leadId,
+            UUID campaignId,
+            String priority,
+            Instant dueAt,
             List<String> labels) {
         TaskManagement.TaskFields fields() {
-            return new TaskManagement.TaskFields(title, description, priority, dueAt, labels, assignee, draftId, leadId,
-                    campaignId);
+            return new TaskManagement.TaskFields(
+                    title, description, priority, dueAt, labels, assignee, draftId, leadId, campaignId);
         }
     }
 
-    record Progress(String message, Integer percent) {
-    }
+    record Progress(String message, Integer percent) {}
 
-    record Replay(UUID taskId, List<TimelineStep> steps) {
-    }
+    record Replay(UUID taskId, List<TimelineStep> steps) {}
 
     @GetMapping
     @Operation(summary = "The board: tasks by column and position", description = "Filter: column.")
@@ -72,13 +77,19 @@ class TaskController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change a task; {column, position} moves it",
+    @Operation(
+            summary = "Change a task; {column, position} moves it",
             description = "Only ADMIN moves a task into or out of DONE (403 otherwise); VIEWER changes nothing.")
     TaskView change(CurrentUser user, @PathVariable UUID id, @RequestBody TaskRequest r) {
         TaskView view = tasks.change(user.tenantId(), id, r.fields(), user.actor());
         if (r.column() != null || r.position() != null) {
-            view = tasks.move(user.tenantId(), id, r.column() != null ? r.column() : view.column(), r.position(),
-                    user.actor(), user.isAdmin());
+            view = tasks.move(
+                    user.tenantId(),
+                    id,
+                    r.column() != null ? r.column() : view.column(),
+                    r.position(),
+                    user.actor(),
+                    user.isAdmin());
         }
         return view;
     }
@@ -90,10 +101,10 @@ class TaskController {
     }
 
     @GetMapping("/{id}/replay")
-    @Operation(summary = "The task rebuilt step by step from its timeline: {taskId, steps: [{seq, timestamp, actor, "
-            + "type, change, stateAfter}]}")
+    @Operation(
+            summary = "The task rebuilt step by step from its timeline: {taskId, steps: [{seq, timestamp, actor, "
+                    + "type, change, stateAfter}]}")
     Replay replay(CurrentUser user, @PathVariable UUID id) {
         return new Replay(id, tasks.replay(user.tenantId(), id));
     }
-
 }
