@@ -4,6 +4,7 @@ import ai.revo.missioncontrol.agents.Briefs;
 import ai.revo.missioncontrol.email.EmailFigures;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -25,7 +26,7 @@ class HomeController {
 
     @Bean
     static NavigationItem homeNavigation() {
-        return new NavigationItem("Home", "/", "home", 0, null);
+        return new NavigationItem(NavigationGroup.HOME, "Home", "/", "home", 0, null);
     }
 
     @GetMapping("/")

@@ -2,6 +2,7 @@ package ai.revo.missioncontrol.activity.web;
 
 import ai.revo.missioncontrol.activity.ActivityFeed;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ class AuditPageController {
 
     @Bean
     static NavigationItem auditNavigation() {
-        return new NavigationItem("Audit", "/audit", "list-check", 800, "ADMIN");
+        return new NavigationItem(NavigationGroup.WATCH, "Audit", "/audit", "list-check", 800, "ADMIN");
     }
 
     @GetMapping

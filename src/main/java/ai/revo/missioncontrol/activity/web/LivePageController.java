@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.activity.FeedPage;
 import ai.revo.missioncontrol.identity.AuthManagement;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
@@ -31,7 +32,7 @@ class LivePageController {
 
     @Bean
     static NavigationItem liveFeedNavigation() {
-        return new NavigationItem("Live feed", "/feed", "activity-heartbeat", 10, null);
+        return new NavigationItem(NavigationGroup.WATCH, "Live feed", "/feed", "activity-heartbeat", 10, null);
     }
 
     @GetMapping("/feed")

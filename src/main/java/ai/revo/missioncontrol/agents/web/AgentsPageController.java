@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.agents.AgentRegistry;
 import ai.revo.missioncontrol.agents.AgentRuns;
 import ai.revo.missioncontrol.agents.AgentStatus;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class AgentsPageController {
 
     @Bean
     static NavigationItem agentsNavigation() {
-        return new NavigationItem("Agents", "/agents", "robot", 250, null);
+        return new NavigationItem(NavigationGroup.AUTOMATE, "Agents", "/agents", "robot", 250, null);
     }
 
     @GetMapping

@@ -6,6 +6,7 @@ import ai.revo.missioncontrol.agents.AgentRuns;
 import ai.revo.missioncontrol.agents.RunTrigger;
 import ai.revo.missioncontrol.ai.LlmLogs;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class RunsPageController {
 
     @Bean
     static NavigationItem runsNavigation() {
-        return new NavigationItem("Runs", "/runs", "list-details", 255, null);
+        return new NavigationItem(NavigationGroup.AUTOMATE, "Runs", "/runs", "list-details", 255, null);
     }
 
     @GetMapping

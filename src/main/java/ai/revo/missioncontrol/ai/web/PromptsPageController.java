@@ -8,6 +8,7 @@ import ai.revo.missioncontrol.ai.PromptDetail;
 import ai.revo.missioncontrol.ai.PromptView;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -45,7 +46,7 @@ class PromptsPageController {
 
     @Bean
     static NavigationItem promptsNavigation() {
-        return new NavigationItem("Prompts", "/prompts", "message-chatbot", 850, null);
+        return new NavigationItem(NavigationGroup.AUTOMATE, "Prompts", "/prompts", "message-chatbot", 850, null);
     }
 
     @GetMapping

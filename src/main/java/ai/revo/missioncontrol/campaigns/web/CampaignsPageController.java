@@ -4,6 +4,7 @@ import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.CampaignView;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
@@ -35,7 +36,7 @@ class CampaignsPageController {
 
     @Bean
     static NavigationItem campaignsNavigation() {
-        return new NavigationItem("Campaigns", "/campaigns", "speakerphone", 100, null);
+        return new NavigationItem(NavigationGroup.SELL, "Campaigns", "/campaigns", "speakerphone", 100, null);
     }
 
     @GetMapping

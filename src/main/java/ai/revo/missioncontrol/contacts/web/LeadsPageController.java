@@ -7,6 +7,7 @@ import ai.revo.missioncontrol.contacts.LeadStatus;
 import ai.revo.missioncontrol.contacts.LeadView;
 import ai.revo.missioncontrol.contacts.Score;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
@@ -38,7 +39,7 @@ class LeadsPageController {
 
     @Bean
     static NavigationItem leadsNavigation() {
-        return new NavigationItem("Leads", "/leads", "users-group", 150, null);
+        return new NavigationItem(NavigationGroup.SELL, "Leads", "/leads", "users-group", 150, null);
     }
 
     @GetMapping

@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.drafts.DraftContent;
 import ai.revo.missioncontrol.drafts.DraftManagement;
 import ai.revo.missioncontrol.drafts.DraftView;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class ApprovalsPageController {
 
     @Bean
     static NavigationItem approvalsNavigation() {
-        return new NavigationItem("Approvals", "/approvals", "inbox", 300, null);
+        return new NavigationItem(NavigationGroup.SELL, "Approvals", "/approvals", "inbox", 300, null);
     }
 
     @GetMapping

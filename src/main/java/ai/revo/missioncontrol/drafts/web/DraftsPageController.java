@@ -9,6 +9,7 @@ import ai.revo.missioncontrol.drafts.Priority;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.Role;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
@@ -39,7 +40,7 @@ class DraftsPageController {
 
     @Bean
     static NavigationItem draftsNavigation() {
-        return new NavigationItem("Drafts", "/drafts", "file-pencil", 280, null);
+        return new NavigationItem(NavigationGroup.SELL, "Drafts", "/drafts", "file-pencil", 280, null);
     }
 
     @GetMapping

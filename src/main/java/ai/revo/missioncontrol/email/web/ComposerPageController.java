@@ -6,6 +6,7 @@ import ai.revo.missioncontrol.contacts.LeadView;
 import ai.revo.missioncontrol.email.ComposerDrafts;
 import ai.revo.missioncontrol.email.EmailTemplates;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.SortOrder;
@@ -38,7 +39,7 @@ class ComposerPageController {
 
     @Bean
     static NavigationItem composeNavigation() {
-        return new NavigationItem("Compose", "/compose", "pencil", 300, null);
+        return new NavigationItem(NavigationGroup.SELL, "Compose", "/compose", "pencil", 300, null);
     }
 
     /** A lead that can be written to. */

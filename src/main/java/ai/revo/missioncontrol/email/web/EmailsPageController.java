@@ -3,6 +3,7 @@ package ai.revo.missioncontrol.email.web;
 import ai.revo.missioncontrol.email.EmailStatus;
 import ai.revo.missioncontrol.email.Emails;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.UUID;
@@ -28,7 +29,7 @@ class EmailsPageController {
 
     @Bean
     static NavigationItem emailsNavigation() {
-        return new NavigationItem("Emails", "/emails", "mail", 590, null);
+        return new NavigationItem(NavigationGroup.WATCH, "Emails", "/emails", "mail", 590, null);
     }
 
     @GetMapping

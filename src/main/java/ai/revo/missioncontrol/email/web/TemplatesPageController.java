@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.email.MergeFields;
 import ai.revo.missioncontrol.email.TemplateView;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +34,7 @@ class TemplatesPageController {
 
     @Bean
     static NavigationItem templatesNavigation() {
-        return new NavigationItem("Templates", "/templates", "template", 310, null);
+        return new NavigationItem(NavigationGroup.SELL, "Templates", "/templates", "template", 310, null);
     }
 
     /** The form's fields, kept when the server refuses them. */

@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.identity.NewUser;
 import ai.revo.missioncontrol.identity.Role;
 import ai.revo.missioncontrol.identity.UserId;
 import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import java.util.Optional;
@@ -32,7 +33,7 @@ class UsersPageController {
 
     @Bean
     static NavigationItem usersNavigation() {
-        return new NavigationItem("Users", "/users", "users", 900, "ADMIN");
+        return new NavigationItem(NavigationGroup.SETTINGS, "Users", "/users", "users", 900, "ADMIN");
     }
 
     @GetMapping

@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.outbound.OutboundGateway;
 import ai.revo.missioncontrol.outbound.OutboundLog;
 import ai.revo.missioncontrol.outbound.OutboundMessage;
 import ai.revo.missioncontrol.outbound.OutboundStatus;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
@@ -34,7 +35,7 @@ class OutboundPageController {
 
     @Bean
     static NavigationItem outboundNavigation() {
-        return new NavigationItem("Outbound", "/outbound", "send", 600, null);
+        return new NavigationItem(NavigationGroup.WATCH, "Outbound", "/outbound", "send", 600, null);
     }
 
     @GetMapping

@@ -2,6 +2,7 @@ package ai.revo.missioncontrol.safety.web;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
@@ -33,7 +34,7 @@ class SafetyPageController {
 
     @Bean
     static NavigationItem safetyNavigation() {
-        return new NavigationItem("Safety", "/safety", "shield-lock", 700, null);
+        return new NavigationItem(NavigationGroup.SETTINGS, "Safety", "/safety", "shield-lock", 700, null);
     }
 
     @GetMapping

@@ -2,6 +2,7 @@ package ai.revo.missioncontrol.scheduling.web;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.scheduling.JobTrigger;
@@ -31,7 +32,7 @@ class SchedulerPageController {
 
     @Bean
     static NavigationItem schedulerNavigation() {
-        return new NavigationItem("Scheduler", "/scheduler", "clock-play", 260, null);
+        return new NavigationItem(NavigationGroup.AUTOMATE, "Scheduler", "/scheduler", "clock-play", 260, null);
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.tasks.web;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.tasks.BoardColumn;
 import ai.revo.missioncontrol.tasks.TaskManagement;
@@ -35,7 +36,7 @@ class BoardPageController {
 
     @Bean
     static NavigationItem boardNavigation() {
-        return new NavigationItem("Board", "/board", "layout-kanban", 200, null);
+        return new NavigationItem(NavigationGroup.AUTOMATE, "Board", "/board", "layout-kanban", 200, null);
     }
 
     @GetMapping
