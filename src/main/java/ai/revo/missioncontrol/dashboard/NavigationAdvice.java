@@ -1,9 +1,7 @@
 package ai.revo.missioncontrol.dashboard;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.platform.NavigationItem;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,28 +9,31 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the navigation the signed-in user may see, and the user, into every page's model. */
+/**
+ * Puts the sidebar the signed-in user may see (grouped, with the current page marked and the badges of what
+ * waits), their shell preferences, and the user, into every page's model.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
-    private final List<NavigationItem> items;
+    private final SidebarNavigation sidebar;
+    private final ShellPreferences preferences;
 
-    NavigationAdvice(List<NavigationItem> items) {
-        this.items = items.stream()
-                .sorted(Comparator.comparingInt(NavigationItem::order))
-                .toList();
+    NavigationAdvice(SidebarNavigation sidebar, ShellPreferences preferences) {
+        this.sidebar = sidebar;
+        this.preferences = preferences;
     }
 
     @ModelAttribute("navigation")
-    List<NavigationItem> navigation() {
+    List<SidebarNavigation.Section> navigation(HttpServletRequest request) {
         CurrentUser user = currentUser();
-        if (user == null) {
-            return List.of();
-        }
-        return items.stream()
-                .filter(i -> i.requiredRole() == null
-                        || i.requiredRole().equals(user.role().name()))
-                .toList();
+        return user == null ? List.of() : sidebar.sections(user, request.getRequestURI());
+    }
+
+    @ModelAttribute("shellPreferences")
+    ShellPreferences.Preferences shellPreferences() {
+        CurrentUser user = currentUser();
+        return user == null ? ShellPreferences.Preferences.DEFAULTS : preferences.get(user.tenantId(), user.id());
     }
 
     @ModelAttribute("me")

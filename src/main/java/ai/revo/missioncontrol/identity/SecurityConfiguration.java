@@ -79,6 +79,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout")
                         .authenticated()
+                        // the user's own preferences and notifications: every role, VIEWER included
+                        .requestMatchers("/api/v1/me/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**")
@@ -121,6 +124,9 @@ class SecurityConfiguration {
                                 "/unsubscribe")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout")
+                        .authenticated()
+                        // the shell's own preferences and notification marks: every role, VIEWER included
+                        .requestMatchers(HttpMethod.POST, "/shell/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .authenticated()

@@ -41,6 +41,9 @@ class RoleMatrixTest extends IntegrationTest {
     static List<Rule> rules() {
         return List.of(
                 new Rule("GET", "/api/v1/campaigns", null, OK, OK, OK, OK, OK),
+                // shell: the user's own dashboard preferences, every role (VIEWER included)
+                new Rule("GET", "/api/v1/me/preferences", null, OK, OK, OK, OK, OK),
+                new Rule("PUT", "/api/v1/me/preferences", Map.of("sidebarCollapsed", true), OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",
