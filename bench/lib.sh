@@ -27,7 +27,7 @@ start_node() {
     MC_LOGIN_FAILURES_PER_ADDRESS=100000 MC_DB_POOL_SIZE=20 \
     java -Xmx1g -jar target/mission-control.jar > target/bench-app.log 2>&1 &
   app=$!
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 360); do curl -fs "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
 }
 
 # run_benchmark Class args... : prints and keeps (in $out) the RESULT lines of ai.revo.missioncontrol.bench.Class
@@ -52,4 +52,14 @@ record() {
     echo "$out" | sed 's/^RESULT //'
     echo '```'
   } >> docs/benchmarks.md
+}
+
+# pgbench_insert_tps CLIENTS SECONDS : the raw baseline, single-row inserts (a uuid, a small jsonb, a timestamp) into
+# a table of the benchmark's database on the same server, one transaction each; prints the tps
+pgbench_insert_tps() {
+  psql -h "$psql_host" -p "$psql_port" -U postgres -d "$db_name" -qc \
+    "create table if not exists bench_raw_insert (id bigserial primary key, tenant_id uuid not null, payload jsonb not null, created_at timestamptz not null default now())"
+  echo "insert into bench_raw_insert (tenant_id, payload) values (gen_random_uuid(), '{\"type\": \"raw\"}');" > target/bench-insert.sql
+  pgbench -h "$psql_host" -p "$psql_port" -U postgres -n -c "$1" -j 2 -T "$2" -f target/bench-insert.sql "$db_name" 2> /dev/null \
+    | awk '/^tps/ {printf "%.0f\n", $3}'
 }

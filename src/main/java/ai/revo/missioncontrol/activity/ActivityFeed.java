@@ -38,6 +38,7 @@ public class ActivityFeed {
     private final ObjectMapper json;
     private final LiveEvents live;
     private final EventLog eventLog;
+    private final EventSequencer sequencer;
     private final TransactionTemplate readOnly;
     private final ExecutorService replays = Executors.newCachedThreadPool(LiveEvents.daemonThreads("live-replay-"));
 
@@ -46,11 +47,13 @@ public class ActivityFeed {
             ObjectMapper json,
             LiveEvents live,
             EventLog eventLog,
+            EventSequencer sequencer,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.live = live;
         this.eventLog = eventLog;
+        this.sequencer = sequencer;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -59,13 +62,18 @@ public class ActivityFeed {
      * A page of events, newest first unless {@code ascending}. {@code after} is the cursor from the previous page's
      * {@code nextAfter} (for newest-first: events older than it; for oldest-first: newer).
      */
-    @Transactional(readOnly = true)
     public FeedPage feed(TenantId tenant, EventFilter filter, Long after, int limit, boolean ascending) {
         if (limit < 1 || limit > PageQuery.MAX_LIMIT) {
             throw ApiException.invalidField("limit", "must be between 1 and " + PageQuery.MAX_LIMIT);
         }
+        // the caller's own events committed just before are numbered before we read
+        sequencer.catchUp(tenant.value());
+        return readOnly.execute(s -> page(tenant, filter, after, limit, ascending));
+    }
+
+    private FeedPage page(TenantId tenant, EventFilter filter, Long after, int limit, boolean ascending) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select * from events where tenant_id = :tenant");
+        StringBuilder sql = new StringBuilder("select * from events where tenant_id = :tenant and seq is not null");
         params.put("tenant", tenant.value());
         EventLog.where(filter, sql, params);
         if (after != null) {
@@ -89,6 +97,7 @@ public class ActivityFeed {
      * over. Reads in batches, each in its own short transaction, so a slow sink never holds a connection.
      */
     public long replay(TenantId tenant, EventFilter filter, long afterSeq, Consumer<EventEnvelope> sink) {
+        sequencer.catchUp(tenant.value());
         long last = afterSeq;
         while (true) {
             List<EventEnvelope> batch = eventLog.after(tenant.value(), filter, last, REPLAY_BATCH);

@@ -64,7 +64,8 @@ class EventLog {
     long latestSeq(UUID tenant) {
         return TenantContext.callAs(
                 tenant,
-                () -> readOnly.execute(s -> jdbc.sql("select coalesce(max(seq), 0) from events where tenant_id = ?")
+                () -> readOnly.execute(s -> jdbc.sql(
+                                "select coalesce(max(seq), 0) from events where tenant_id = ? and seq is not null")
                         .param(tenant)
                         .query(Long.class)
                         .single()));

@@ -53,7 +53,7 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
     private final int bufferSize;
     private final ObjectMapper json;
     private final EventLog eventLog;
-    private volatile BiConsumer<UUID, EventEnvelope> relay = (tenant, event) -> {};
+    private volatile BiConsumer<UUID, Long> relay = (tenant, seq) -> {};
     private volatile boolean running;
 
     LiveEvents(@Value("${mc.events.client-buffer:1000}") int bufferSize, ObjectMapper json, EventLog eventLog) {
@@ -63,14 +63,14 @@ class LiveEvents implements DisposableBean, SmartLifecycle {
     }
 
     /** Installed by the Redis relay when Redis is configured. */
-    void relayTo(BiConsumer<UUID, EventEnvelope> relay) {
+    void relayTo(BiConsumer<UUID, Long> relay) {
         this.relay = relay;
     }
 
-    /** An event committed on this node: deliver here and tell the other nodes. */
-    void publish(UUID tenant, EventEnvelope event) {
-        signal(tenant, event.seq());
-        relay.accept(tenant, event);
+    /** Events of {@code tenant} were numbered up to {@code seq} on this node: deliver here and tell the others. */
+    void numbered(UUID tenant, long seq) {
+        signal(tenant, seq);
+        relay.accept(tenant, seq);
     }
 
     /** Something was committed for {@code tenant} up to {@code seq} (here or on another node). */

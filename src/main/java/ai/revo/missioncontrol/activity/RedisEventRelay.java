@@ -32,7 +32,8 @@ class RedisEventRelay implements MessageListener, DisposableBean {
     static final String CHANNEL = "mission_control.events";
     private static final Logger log = LoggerFactory.getLogger(RedisEventRelay.class);
 
-    record Relayed(String origin, UUID tenantId, EventEnvelope event) {}
+    /** What another node needs: whose events were numbered, and up to which seq. */
+    record Relayed(String origin, UUID tenantId, long seq) {}
 
     private final String nodeId = UUID.randomUUID().toString();
     private final StringRedisTemplate redis;
@@ -61,19 +62,19 @@ class RedisEventRelay implements MessageListener, DisposableBean {
         log.info("Live events are relayed to every node through Redis channel {}", CHANNEL);
     }
 
-    private void relay(UUID tenant, EventEnvelope event) {
+    private void relay(UUID tenant, long seq) {
         try {
-            publisher.execute(() -> publishNow(tenant, event));
+            publisher.execute(() -> publishNow(tenant, seq));
         } catch (RejectedExecutionException full) {
             log.warn(
                     "Redis relay backlog is full; event {} reaches other nodes' clients only through the event log",
-                    event.seq());
+                    seq);
         }
     }
 
-    private void publishNow(UUID tenant, EventEnvelope event) {
+    private void publishNow(UUID tenant, long seq) {
         try {
-            redis.convertAndSend(CHANNEL, json.writeValueAsString(new Relayed(nodeId, tenant, event)));
+            redis.convertAndSend(CHANNEL, json.writeValueAsString(new Relayed(nodeId, tenant, seq)));
             if (degraded.compareAndSet(true, false)) {
                 log.info("Redis is reachable again; live events reach every node");
             }
@@ -96,7 +97,7 @@ class RedisEventRelay implements MessageListener, DisposableBean {
         try {
             Relayed relayed = json.readValue(message.getBody(), Relayed.class);
             if (!nodeId.equals(relayed.origin())) {
-                live.signal(relayed.tenantId(), relayed.event().seq());
+                live.signal(relayed.tenantId(), relayed.seq());
             }
         } catch (Exception e) {
             log.warn("Ignoring an unreadable message on {}: {}", CHANNEL, e.getMessage());

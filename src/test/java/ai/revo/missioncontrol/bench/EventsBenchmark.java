@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * many clients connected at once, and (2) how many events per second the node sustains into the event log.
  * Run by {@code bench/events.sh}, which starts the node; not a unit test.
  *
- * <p>Arguments: baseUrl clients events throughputSeconds writerThreads
+ * <p>Arguments: baseUrl clients events throughputSeconds writerThreads [rawPgbenchInsertTps]
  */
 public final class EventsBenchmark {
 
@@ -39,6 +39,7 @@ public final class EventsBenchmark {
         int events = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int writers = Integer.parseInt(args[4]);
+        double baselineTps = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         Api api = new Api(base);
         Api.Session admin = api.signup();
 
@@ -106,26 +107,62 @@ public final class EventsBenchmark {
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
 
-        // 2. sustained events per second into the log
+        // 2. sustained audited writes per second into the log: 8 workspaces in parallel, then one busy workspace
         long startSeq = lastSeq(api, admin);
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong written = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Api.Session> sessions = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             sessions.add(api.signup());
         }
+        // warm-up, not counted
+        writePhase(api, writers, 2, w -> sessions.get(w), (s, w, i) -> toggleSwitch(api, s, i));
+        double[] parallel =
+                writePhase(api, writers, seconds, w -> sessions.get(w), (s, w, i) -> toggleSwitch(api, s, i));
+        Api.Session busy = api.signup();
+        double[] oneWorkspace = writePhase(api, writers, seconds, w -> busy, (s, w, i) -> addSuppression(api, s, w, i));
+        long busyEvents = lastSeq(api, busy);
+
+        System.out.println("RESULT clients=" + connected.get() + "/" + clients);
+        System.out.println("RESULT events=" + events + " deliveries=" + delivered.get() + "/" + expected);
+        System.out.println("RESULT latency_ms_p50=" + percentile(sorted, 50) + " p99=" + percentile(sorted, 99)
+                + " max=" + percentile(sorted, 100));
+        System.out.printf(
+                "RESULT audited_writes_per_s_8_workspaces=%.0f (writers=%d, %d writes in %.1f s, safety switch toggles)%s%n",
+                parallel[0] / parallel[1],
+                writers,
+                (long) parallel[0],
+                parallel[1],
+                ratio(parallel[0] / parallel[1], baselineTps));
+        System.out.printf(
+                "RESULT audited_writes_per_s_1_busy_workspace=%.0f (writers=%d, %d writes in %.1f s, suppressions added; its feed ends at seq %d)%s%n",
+                oneWorkspace[0] / oneWorkspace[1],
+                writers,
+                (long) oneWorkspace[0],
+                oneWorkspace[1],
+                busyEvents,
+                ratio(oneWorkspace[0] / oneWorkspace[1], baselineTps));
+        System.out.println("RESULT first_seq_of_throughput_phase=" + startSeq);
+        System.exit(0);
+    }
+
+    interface Write {
+        void run(Api.Session session, int writer, int i);
+    }
+
+    /** {writes, seconds} of W threads writing in a loop for the given seconds. */
+    private static double[] writePhase(
+            Api api, int writers, int seconds, java.util.function.IntFunction<Api.Session> session, Write write)
+            throws InterruptedException {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         long t0 = System.nanoTime();
         for (int w = 0; w < writers; w++) {
-            Api.Session s = sessions.get(w);
+            int writer = w;
+            Api.Session s = session.apply(w);
             pool.submit(() -> {
                 int i = 0;
                 while (running.get()) {
-                    api.patch(
-                                    "/api/v1/settings/safety",
-                                    s.accessToken(),
-                                    Map.of("channels", Map.of("SMS", i++ % 2 == 0)))
-                            .expect(200);
+                    write.run(s, writer, i++);
                     written.incrementAndGet();
                 }
                 return null;
@@ -135,17 +172,30 @@ public final class EventsBenchmark {
         running.set(false);
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - t0) / 1e9;
+        return new double[] {written.get(), (System.nanoTime() - t0) / 1e9};
+    }
 
-        System.out.println("RESULT clients=" + connected.get() + "/" + clients);
-        System.out.println("RESULT events=" + events + " deliveries=" + delivered.get() + "/" + expected);
-        System.out.println("RESULT latency_ms_p50=" + percentile(sorted, 50) + " p99=" + percentile(sorted, 99)
-                + " max=" + percentile(sorted, 100));
-        System.out.printf(
-                "RESULT throughput_events_per_s=%.0f (writers=%d, %d events in %.1f s)%n",
-                written.get() / elapsed, writers, written.get(), elapsed);
-        System.out.println("RESULT first_seq_of_throughput_phase=" + startSeq);
-        System.exit(0);
+    private static void toggleSwitch(Api api, Api.Session s, int i) {
+        api.patch("/api/v1/settings/safety", s.accessToken(), Map.of("channels", Map.of("SMS", i % 2 == 0)))
+                .expect(200);
+    }
+
+    private static void addSuppression(Api api, Api.Session s, int writer, int i) {
+        api.post(
+                        "/api/v1/suppressions",
+                        s.accessToken(),
+                        Map.of(
+                                "channel",
+                                "EMAIL",
+                                "address",
+                                "w" + writer + "-" + i + "-" + System.nanoTime() + "@example.com"))
+                .expect(201);
+    }
+
+    private static String ratio(double perSecond, double baselineTps) {
+        return baselineTps <= 0
+                ? ""
+                : String.format(" raw_pgbench_insert_tps=%.0f ratio=%.3f", baselineTps, perSecond / baselineTps);
     }
 
     private static long lastSeq(Api api, Api.Session admin) {
