@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Campaigns",
-        allowedDependencies = {"identity", "safety"})
+        allowedDependencies = {"identity", "safety", "contacts"})
 package ai.revo.missioncontrol.campaigns;

@@ -6,8 +6,11 @@ import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.platform.SortOrder;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
@@ -27,7 +30,15 @@ public class ContactManagement {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ContactManagement(ContactRepository contacts, UserManagement workspaces, JdbcClient jdbc, Clock clock) {
+    private final org.springframework.beans.factory.ObjectProvider<CampaignDirectory> campaignDirectory;
+
+    ContactManagement(
+            ContactRepository contacts,
+            UserManagement workspaces,
+            JdbcClient jdbc,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<CampaignDirectory> campaignDirectory) {
+        this.campaignDirectory = campaignDirectory;
         this.contacts = contacts;
         this.workspaces = workspaces;
         this.jdbc = jdbc;
@@ -84,47 +95,151 @@ public class ContactManagement {
         return contacts.save(contact).view();
     }
 
-    /** The contact with every campaign it is a lead in; 404 when absent. */
+    /** The contact with every campaign it is a lead in (name, lead status and score); 404 when absent. */
     @Transactional(readOnly = true)
     public ContactView get(TenantId tenant, UUID id) {
         ContactView view = load(tenant, id).view();
-        List<ContactView.Enrolment> enrolments = jdbc.sql(
-                        "select campaign_id, id, status from leads where tenant_id = ? and contact_id = ? order by created_at")
+        record Row(UUID campaignId, UUID leadId, LeadStatus status, Score score) {}
+        List<Row> rows = jdbc.sql("select campaign_id, id, status, coalesce(score_override, score) from leads "
+                        + "where tenant_id = ? and contact_id = ? order by created_at")
                 .params(tenant.value(), id)
-                .query((rs, n) -> new ContactView.Enrolment(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), LeadStatus.valueOf(rs.getString(3))))
+                .query((rs, n) -> new Row(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        LeadStatus.valueOf(rs.getString(3)),
+                        rs.getString(4) == null ? null : Score.valueOf(rs.getString(4))))
                 .list();
-        return view.withCampaigns(enrolments);
+        Map<UUID, String> names = rows.isEmpty()
+                ? Map.of()
+                : campaignNames(tenant, rows.stream().map(Row::campaignId).toList());
+        return view.withCampaigns(rows.stream()
+                .map(r -> new ContactView.Enrolment(
+                        r.campaignId(), names.get(r.campaignId()), r.leadId(), r.status(), r.score()))
+                .toList());
     }
 
+    /** The campaigns a contact can be enrolled in, by name (empty when no campaign module answers). */
     @Transactional(readOnly = true)
-    public PageResult<ContactView> list(TenantId tenant, String q, PageQuery page) {
-        String like = q == null || q.isBlank()
-                ? null
-                : "%"
-                        + q.trim()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .replace("\\", "\\\\")
-                                .replace("%", "\\%")
-                                .replace("_", "\\_")
-                        + "%";
-        String where = " where tenant_id = :tenant and deleted_at is null and (cast(:q as text) is null or "
-                + "lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like :q or email like :q "
-                + "or lower(coalesce(company, '')) like :q or phone like :q)";
-        long total = jdbc.sql("select count(*) from contacts" + where)
-                .param("tenant", tenant.value())
-                .param("q", like)
+    public List<CampaignDirectory.Option> enrollableCampaigns(TenantId tenant) {
+        CampaignDirectory directory = campaignDirectory.getIfAvailable();
+        return directory == null ? List.of() : directory.enrollable(tenant);
+    }
+
+    private Map<UUID, String> campaignNames(TenantId tenant, List<UUID> ids) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        campaignDirectory.ifAvailable(d -> names.putAll(d.names(tenant, ids)));
+        return names;
+    }
+
+    public static final Set<String> SORTABLE = Set.of("name", "email", "company", "createdAt", "updatedAt");
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "name",
+            "lower(coalesce(c.last_name, '')) %1$s, lower(coalesce(c.first_name, '')) %1$s",
+            "email",
+            "c.email %1$s nulls last",
+            "company",
+            "lower(coalesce(c.company, '')) %1$s",
+            "createdAt",
+            "c.created_at %1$s",
+            "updatedAt",
+            "c.updated_at %1$s");
+
+    /** The workspace's contacts matching {@code query}, in the given order (default newest first), paged. */
+    @Transactional(readOnly = true)
+    public PageResult<ContactView> list(TenantId tenant, ContactQuery query, PageQuery page, SortOrder sort) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        String where = where(tenant, query == null ? ContactQuery.none() : query, params);
+        long total = jdbc.sql("select count(*) from contacts c" + where)
+                .params(params)
                 .query(Long.class)
                 .single();
-        List<UUID> ids = jdbc.sql(
-                        "select id from contacts" + where + " order by created_at desc, id limit :limit offset :offset")
-                .param("tenant", tenant.value())
-                .param("q", like)
-                .param("limit", page.limit())
-                .param("offset", page.offset())
+        params.put("limit", page.limit());
+        params.put("offset", page.offset());
+        List<UUID> ids = jdbc.sql("select c.id from contacts c" + where + " order by "
+                        + String.format(SORT_COLUMNS.get(sort.field()), sort.direction())
+                        + ", c.id limit :limit offset :offset")
+                .params(params)
                 .query(UUID.class)
                 .list();
-        return PageResult.of(ids.stream().map(id -> load(tenant, id).view()).toList(), page, total);
+        return PageResult.of(byIds(tenant, ids), page, total);
+    }
+
+    /** Every contact matching {@code query}, newest first, handed to {@code each} (for exports). */
+    @Transactional(readOnly = true)
+    public void forEach(TenantId tenant, ContactQuery query, java.util.function.Consumer<ContactView> each) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        String where = where(tenant, query == null ? ContactQuery.none() : query, params);
+        List<UUID> ids = jdbc.sql("select c.id from contacts c" + where + " order by c.created_at desc, c.id")
+                .params(params)
+                .query(UUID.class)
+                .list();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            byIds(tenant, ids.subList(i, Math.min(ids.size(), i + 1000))).forEach(each);
+        }
+    }
+
+    /** Kept for callers that only search. */
+    @Transactional(readOnly = true)
+    public PageResult<ContactView> list(TenantId tenant, String q, PageQuery page) {
+        return list(
+                tenant,
+                new ContactQuery(q, null, null, null, null),
+                page,
+                SortOrder.of(null, null, SORTABLE, "createdAt", false));
+    }
+
+    private List<ContactView> byIds(TenantId tenant, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ContactView> found = new java.util.HashMap<>();
+        contacts.findActiveByIds(tenant, ids).forEach(c -> found.put(c.id(), c.view()));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    static String like(String q) {
+        return "%"
+                + q.trim()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+    }
+
+    private static String where(TenantId tenant, ContactQuery q, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where c.tenant_id = :tenant and c.deleted_at is null");
+        params.put("tenant", tenant.value());
+        if (q.q() != null && !q.q().isBlank()) {
+            sql.append(" and (lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like :q "
+                    + "or c.email like :q or lower(coalesce(c.company, '')) like :q or c.phone like :q)");
+            params.put("q", like(q.q()));
+        }
+        if (q.campaignId() != null || q.leadStatus() != null) {
+            sql.append(" and exists (select 1 from leads l where l.tenant_id = c.tenant_id and l.contact_id = c.id");
+            if (q.campaignId() != null) {
+                sql.append(" and l.campaign_id = :campaign");
+                params.put("campaign", q.campaignId());
+            }
+            if (q.leadStatus() != null) {
+                sql.append(" and l.status = :status");
+                params.put("status", q.leadStatus().name());
+            }
+            sql.append(")");
+        }
+        if (q.tag() != null && !q.tag().isBlank()) {
+            sql.append(" and c.tags @> cast(:tag as jsonb)");
+            params.put(
+                    "tag",
+                    "["
+                            + com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                                    q.tag().trim()) + "]");
+        }
+        if (q.source() != null && !q.source().isBlank()) {
+            sql.append(" and c.source = :source");
+            params.put("source", q.source().trim());
+        }
+        return sql.toString();
     }
 
     /**

@@ -24,8 +24,14 @@ public record ContactView(
         Instant updatedAt,
         List<Enrolment> campaigns) {
 
-    /** A campaign the contact is in, with the lead's id and status there. */
-    public record Enrolment(UUID campaignId, UUID leadId, LeadStatus status) {}
+    /** A campaign the contact is in (its name when known), with the lead's id, status and effective score there. */
+    public record Enrolment(UUID campaignId, String campaignName, UUID leadId, LeadStatus status, Score score) {}
+
+    /** The name a person reads: first and last name, else the email, else the phone. */
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+        return !name.isEmpty() ? name : email != null ? email : phone;
+    }
 
     ContactView withCampaigns(List<Enrolment> enrolments) {
         return new ContactView(

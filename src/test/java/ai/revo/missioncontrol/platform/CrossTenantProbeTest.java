@@ -81,7 +81,9 @@ class CrossTenantProbeTest extends IntegrationTest {
                         "/api/v1/contacts/{id}",
                         List.of(
                                 new Call("GET", "/api/v1/contacts/{id}", null),
-                                new Call("PATCH", "/api/v1/contacts/{id}", Map.of("company", "Hijacked")))),
+                                new Call("PATCH", "/api/v1/contacts/{id}", Map.of("company", "Hijacked")),
+                                new Call("GET", "/api/v1/contacts/{id}/timeline", null),
+                                new Call("POST", "/api/v1/contacts/{id}/notes", Map.of("text", "Hijacked")))),
                 new Target(
                         "lead",
                         (api, b) -> {

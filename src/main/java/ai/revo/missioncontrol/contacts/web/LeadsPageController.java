@@ -1,5 +1,7 @@
 package ai.revo.missioncontrol.contacts.web;
 
+import ai.revo.missioncontrol.contacts.ContactDetails;
+import ai.revo.missioncontrol.contacts.ContactManagement;
 import ai.revo.missioncontrol.contacts.LeadChange;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadQuery;
@@ -32,9 +34,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LeadsPageController {
 
     private final LeadManagement leads;
+    private final ContactManagement contacts;
 
-    LeadsPageController(LeadManagement leads) {
+    LeadsPageController(LeadManagement leads, ContactManagement contacts) {
         this.leads = leads;
+        this.contacts = contacts;
+    }
+
+    @PostMapping("/new")
+    String add(
+            CurrentUser user,
+            @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String firstName,
+            @RequestParam(required = false) String lastName,
+            @RequestParam(required = false) String company,
+            Model model) {
+        leads.enrol(
+                user.tenantId(),
+                campaignId,
+                null,
+                new ContactDetails(
+                        firstName, lastName, email, phone, company, null, null, null, null, "dashboard", null, null),
+                LeadChange.none(),
+                user.actor());
+        fill(user, campaignId, null, null, model);
+        model.addAttribute("view", "table");
+        return "contacts/leads :: content";
     }
 
     @Bean
@@ -133,5 +160,6 @@ class LeadsPageController {
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("statuses", LeadStatus.values());
+        model.addAttribute("campaigns", contacts.enrollableCampaigns(user.tenantId()));
     }
 }
