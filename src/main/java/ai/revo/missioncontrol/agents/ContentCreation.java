@@ -88,7 +88,8 @@ class ContentCreation extends ScheduledAgentJob {
                 new LlmContext(run.runId(), "campaign", campaign.id().toString()));
         run.llm(result);
         String body = result.field("body");
-        QualityReview.Verdict verdict = generation.review(campaign, channel, null, body, result.confidence(), true);
+        QualityReview.Verdict verdict = generation.review(
+                campaign, channel, null, body, result.confidence(), result.templateApprovedForAutomaticUse(), true);
         DraftView draft = filing.file(
                 run.tenant(),
                 campaign.id(),
@@ -104,9 +105,8 @@ class ContentCreation extends ScheduledAgentJob {
                 "campaign",
                 campaign.id(),
                 label,
-                "Post drafted, confidence " + verdict.confidence()
-                        + (verdict.allPassed() ? ", all checks passed" : ", checks failed")
-                        + (verdict.flagged() ? ", flagged for a closer look" : ""),
+                "Post drafted, " + verdict.summary()
+                        + (draft.status().name().equals("APPROVED") ? ", auto-approved" : ""),
                 draft.id(),
                 verdict.flagged());
     }

@@ -17,21 +17,25 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
 import ai.revo.missioncontrol.safety.SafetyView;
+import ai.revo.missioncontrol.scheduling.JobView;
+import ai.revo.missioncontrol.scheduling.SchedulerJobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * daily_brief: the last 24 hours as three wins, three blockers and three next moves, chosen deterministically from
- * the figures (agent runs, the pipeline, the inbox, the safety switches, blocked agents), then phrased by the LLM or
- * the template; stored, announced as {@code brief.created}, and delivered to the admins through the OutboundGateway
+ * the figures (agent runs, the pipeline, the inbox, the safety switches, blocked agents, the real schedule), then
+ * phrased by the LLM or the template. It states only what happened: drafts written by a template are called that; stored, announced as {@code brief.created}, and delivered to the admins through the OutboundGateway
  * when an admin chose a channel for it.
  */
 @Component
@@ -50,6 +54,7 @@ class DailyBriefing extends ScheduledAgentJob {
     private final AgentSettings settings;
     private final OutboundGateway outbound;
     private final Clock clock;
+    private final SchedulerJobs jobs;
 
     DailyBriefing(
             RunStore runs,
@@ -62,7 +67,8 @@ class DailyBriefing extends ScheduledAgentJob {
             Briefs briefs,
             AgentSettings settings,
             OutboundGateway outbound,
-            Clock clock) {
+            Clock clock,
+            SchedulerJobs jobs) {
         this.runs = runs;
         this.leads = leads;
         this.drafts = drafts;
@@ -74,6 +80,7 @@ class DailyBriefing extends ScheduledAgentJob {
         this.settings = settings;
         this.outbound = outbound;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Override
@@ -86,7 +93,7 @@ class DailyBriefing extends ScheduledAgentJob {
         Instant end = clock.instant();
         Instant start = end.minus(Duration.ofHours(24));
         Map<String, Object> figures = figures(run, start);
-        Picks picks = pick(figures, blockedAgents(run));
+        Picks picks = pick(figures, blockedAgents(run), nextResearch(run));
         WorkspaceView workspace = users.workspace(run.tenant());
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("wins", picks.wins());
@@ -150,6 +157,32 @@ class DailyBriefing extends ScheduledAgentJob {
         return figures;
     }
 
+    /** What the real schedule says about the next lead research run, in its job's time zone. */
+    private String nextResearch(RunContext run) {
+        JobView next = null;
+        for (JobView job : jobs.list(run.tenant(), new PageQuery(1, 100)).data()) {
+            if (job.enabled()
+                    && "lead_researcher".equals(job.agent())
+                    && job.nextFireAt() != null
+                    && (next == null || job.nextFireAt().isBefore(next.nextFireAt()))) {
+                next = job;
+            }
+        }
+        if (next == null) {
+            return "No lead research run is scheduled: enable its job in Scheduler or run it from Agents";
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(next.timezone());
+        } catch (RuntimeException e) {
+            zone = ZoneId.of("UTC");
+        }
+        return "The next lead research run (" + next.name() + ", "
+                + WHEN.format(next.nextFireAt().atZone(zone)) + " " + zone.getId() + ") looks for the next leads";
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
     private List<String> blockedAgents(RunContext run) {
         List<String> blocked = new ArrayList<>();
         for (AgentView agent :
@@ -164,12 +197,17 @@ class DailyBriefing extends ScheduledAgentJob {
     record Picks(List<String> wins, List<String> blockers, List<String> nextMoves) {}
 
     /** The deterministic choice: candidates in a fixed order of importance, the first three of each kind. */
-    static Picks pick(Map<String, Object> f, List<String> blockedAgents) {
+    static Picks pick(Map<String, Object> f, List<String> blockedAgents, String nextResearch) {
         List<String> wins = new ArrayList<>();
+        long byModel = n(f, "draftsByModel");
+        long byTemplate = n(f, "draftsByTemplate");
+        long unknown = Math.max(0, n(f, "draftsSubmitted") - byModel - byTemplate);
+        add(wins, byModel, byModel + " first messages personalised by the model and sent to the approval inbox");
         add(
                 wins,
-                n(f, "draftsSubmitted"),
-                n(f, "draftsSubmitted") + " personalised first messages drafted and " + "sent to the approval inbox");
+                byTemplate,
+                byTemplate + " first messages written from the template (no model) and sent to the approval inbox");
+        add(wins, unknown, unknown + " first messages drafted and sent to the approval inbox");
         add(wins, n(f, "leadsEnrolled"), n(f, "leadsEnrolled") + " new leads enrolled by lead research");
         add(wins, n(f, "scoreA"), n(f, "scoreA") + " leads scored A (best fit)");
         add(wins, n(f, "leadsWON"), n(f, "leadsWON") + " deals won");
@@ -229,7 +267,7 @@ class DailyBriefing extends ScheduledAgentJob {
                 n(f, "leadsEnrolled") == 0 ? 1 : 0,
                 "Add contacts that fit the active campaigns, or widen their ideal-customer criteria");
         add(moves, n(f, "scoreC"), "Look at the C-scored leads: override the score where you know better");
-        add(moves, 1, "Let tomorrow's 09:00 research run find the next leads");
+        moves.add(nextResearch);
         return new Picks(first3(wins), first3(blockers), first3(moves));
     }
 

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files a generated draft in one transaction: written with its checks and confidence, submitted to the approval
- * inbox, and approved by the agent only when an admin allowed that action type and the gate passed it cleanly.
+ * inbox, and approved by the agent only when an admin allowed that action type and the gate passed it: every check
+ * passed and either a model's confidence reached the threshold or a person approved the template for automatic use.
  */
 @Service
 class DraftFiling {
@@ -50,12 +51,10 @@ class DraftFiling {
                 content,
                 priority,
                 checks,
-                BigDecimal.valueOf(verdict.confidence()),
+                verdict.confidence() == null ? null : BigDecimal.valueOf(verdict.confidence()),
                 agent);
         DraftView submitted = drafts.submit(tenant, written.id(), written.etag(), agent);
-        if (verdict.allPassed()
-                && !verdict.flagged()
-                && settings.get(tenant).autoApprove().contains(action)) {
+        if (verdict.gatePassed() && settings.get(tenant).autoApprove().contains(action)) {
             return drafts.decide(tenant, submitted.id(), Decision.APPROVE, null, null, submitted.etag(), agent);
         }
         return submitted;

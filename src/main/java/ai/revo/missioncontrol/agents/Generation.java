@@ -67,7 +67,13 @@ class Generation {
     }
 
     QualityReview.Verdict review(
-            CampaignView campaign, Channel channel, String subject, String body, Double modelConfidence, boolean post) {
+            CampaignView campaign,
+            Channel channel,
+            String subject,
+            String body,
+            Double modelConfidence,
+            boolean templateApproved,
+            boolean post) {
         var persona = campaign.persona();
         var discount = persona.skills().discountAuthority();
         Set<String> hosts = new LinkedHashSet<>(allowlist);
@@ -85,7 +91,7 @@ class Generation {
                 persona.emoji(),
                 persona.length(),
                 post);
-        return review.review(input, modelConfidence, persona.confidenceThreshold() / 100.0);
+        return review.review(input, modelConfidence, persona.confidenceThreshold() / 100.0, templateApproved);
     }
 
     private static String host(String url) {

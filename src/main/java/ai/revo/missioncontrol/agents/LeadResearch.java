@@ -9,6 +9,8 @@ import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyManagement;
 import ai.revo.missioncontrol.tasks.BoardColumn;
 import ai.revo.missioncontrol.tasks.TaskManagement;
 import ai.revo.missioncontrol.tasks.TaskView;
@@ -30,18 +32,21 @@ class LeadResearch extends ScheduledAgentJob {
     private final CompanyDirectory companies;
     private final LeadManagement leads;
     private final TaskManagement tasks;
+    private final SafetyManagement safety;
 
     LeadResearch(
             CampaignManagement campaigns,
             ai.revo.missioncontrol.contacts.ContactManagement contacts,
             CompanyDirectory companies,
             LeadManagement leads,
-            TaskManagement tasks) {
+            TaskManagement tasks,
+            SafetyManagement safety) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.companies = companies;
         this.leads = leads;
         this.tasks = tasks;
+        this.safety = safety;
     }
 
     @Override
@@ -97,6 +102,11 @@ class LeadResearch extends ScheduledAgentJob {
                 continue;
             }
             String label = name(contact) + " → " + campaign.name();
+            String suppressed = suppressed(run, contact);
+            if (suppressed != null) {
+                run.skipped("contact", contact.id(), label, suppressed);
+                continue;
+            }
             try {
                 UUID lead = leads.enrol(run.tenant(), campaign.id(), contact.id(), null, null, run.agent())
                         .id();
@@ -140,6 +150,17 @@ class LeadResearch extends ScheduledAgentJob {
                 run.agent());
         tasks.move(run.tenant(), task.id(), BoardColumn.NEEDS_APPROVAL, null, run.agent(), false);
         run.count("campaigns");
+    }
+
+    /** Why a person may not be enrolled although they fit: an address on the suppression list. */
+    private String suppressed(RunContext run, ContactView contact) {
+        if (contact.email() != null && safety.isSuppressed(run.tenant(), Channel.EMAIL, contact.email())) {
+            return "The e-mail address is suppressed (unsubscribed, bounced or do-not-contact)";
+        }
+        if (contact.phone() != null && safety.isSuppressed(run.tenant(), Channel.SMS, contact.phone())) {
+            return "The phone number is suppressed (opted out or do-not-contact)";
+        }
+        return null;
     }
 
     static String name(ContactView c) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * outreach_drafting_qa: for ENRICHED leads scored A or B (the override wins) without a draft, writes a personalised
  * first message on each of the campaign's channels the lead can be reached on, with the campaign's persona prompt,
  * puts it through the checks and the confidence gate, and submits it to the approval inbox (the lead moves to
- * DRAFTED, its task to NEEDS_APPROVAL). Pre-checks run first; a lead that fails one is skipped with the reason.
+ * DRAFTED, its task to NEEDS_APPROVAL). Pre-checks run first; a lead that fails one is skipped with the reason: a
+ * person who is DND or LOST in any campaign, or whose address is suppressed, gets no draft.
  */
 @Component
 class OutreachDrafting extends ScheduledAgentJob {
@@ -112,6 +113,11 @@ class OutreachDrafting extends ScheduledAgentJob {
             run.skipped("lead", lead.id(), label, "Already has a draft");
             return;
         }
+        var blocked = leads.doNotContactReason(run.tenant(), lead.contactId(), lead.id());
+        if (blocked.isPresent()) {
+            run.skipped("lead", lead.id(), label, "Pre-check: " + blocked.get());
+            return;
+        }
         ContactView contact = contacts.get(run.tenant(), lead.contactId());
         int written = 0;
         StringBuilder reasons = new StringBuilder();
@@ -133,8 +139,14 @@ class OutreachDrafting extends ScheduledAgentJob {
             run.llm(result);
             String subject = channel == Channel.EMAIL ? result.field("subject") : null;
             String body = result.field("body");
-            QualityReview.Verdict verdict =
-                    generation.review(campaign, channel, subject, body, result.confidence(), false);
+            QualityReview.Verdict verdict = generation.review(
+                    campaign,
+                    channel,
+                    subject,
+                    body,
+                    result.confidence(),
+                    result.templateApprovedForAutomaticUse(),
+                    false);
             DraftView draft = filing.file(
                     run.tenant(),
                     campaign.id(),
@@ -147,13 +159,12 @@ class OutreachDrafting extends ScheduledAgentJob {
                     run.agent());
             written++;
             run.count("draftsSubmitted");
+            run.count(result.fromTemplate() ? "draftsByTemplate" : "draftsByModel");
             run.done(
                     "lead",
                     lead.id(),
                     label,
-                    channel + " draft, confidence " + verdict.confidence()
-                            + (verdict.allPassed() ? ", all checks passed" : ", checks failed")
-                            + (verdict.flagged() ? ", flagged for a closer look" : "")
+                    channel + " draft, " + verdict.summary()
                             + (draft.status().name().equals("APPROVED") ? ", auto-approved" : ""),
                     draft.id(),
                     verdict.flagged());

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The AI helpers: personalise, rewrite and score a text or a draft. They write nothing (the LLM call is logged, as
- * every call is); each answer is a suggestion with a confidence, the sha-256 of its input and a timestamp.
+ * every call is); each answer is a suggestion with the model's confidence (none for rule-made edits), the sha-256 of
+ * its input and a timestamp. Without a model they never offer an unchanged text.
  * Feedback on a suggestion is stored in the background.
  */
 @Service
@@ -44,8 +45,10 @@ public class AiAssistant {
 
     /**
      * Personalises a draft, or {@code text} (with {@code subject}) for a lead or for no one in particular, in
-     * {@code tone}. Merge fields in the text are filled from the lead first. 404 when the draft or lead is unknown;
-     * 400 when there is no text or it is too long. Throws {@link LlmException} when the model fails.
+     * {@code tone}. Merge fields in the text are filled from the lead first. Without a model (template mode) the
+     * deterministic rules of {@link RuleEdits} do it and say what they changed; when they would change nothing, 422
+     * {@code NEEDS_LANGUAGE_MODEL}. 404 when the draft or lead is unknown; 400 when there is no text or it is too
+     * long. Throws {@link LlmException} when the model fails.
      */
     public Suggestion personalize(
             TenantId tenant, UUID draftId, UUID leadId, String text, String subject, String tone) {
@@ -53,14 +56,27 @@ public class AiAssistant {
         String body = text != null ? text : base == null ? null : base.text();
         String subj = subject != null ? subject : base == null ? null : base.subject();
         body = required("text", body);
+        String original = body;
         String t = optional("tone", tone, 100);
         Map<String, Object> vars = new HashMap<>(base == null ? Map.of() : base.variables());
         body = MergeTemplate.render(body, vars);
         subj = subj == null ? null : MergeTemplate.render(subj, vars);
+        String hash = LlmGateway.sha256("personalize\n" + nz(t) + "\n" + nz(subj) + "\n" + body + "\n" + sorted(vars));
+        if (gateway.mode().templateMode()) {
+            RuleEdits.Edit edit = RuleEdits.personalize(original, body, subj, vars, t);
+            return new Suggestion(
+                    UUID.randomUUID(),
+                    edit.text(),
+                    edit.subject(),
+                    null,
+                    hash,
+                    RuleEdits.MODEL,
+                    clock.instant(),
+                    edit.changes());
+        }
         vars.put("text", body);
         vars.put("subject", subj);
         vars.put("tone", t);
-        String hash = LlmGateway.sha256("personalize\n" + nz(t) + "\n" + nz(subj) + "\n" + body + "\n" + sorted(vars));
         LlmResult r = gateway.generate(tenant, "personalize", vars, context(draftId, leadId));
         String out = r.field("text");
         String outSubject = r.field("subject");
@@ -71,10 +87,15 @@ public class AiAssistant {
                 r.confidence(),
                 hash,
                 r.model(),
-                clock.instant());
+                clock.instant(),
+                null);
     }
 
-    /** Rewrites a draft or {@code text} following {@code instruction}; 404, 400 and failures as for personalize. */
+    /**
+     * Rewrites a draft or {@code text} following {@code instruction}. Without a model only the kinds rules can honour
+     * are done (shorter, remove a paragraph, formal or informal greeting); any other instruction, or one that would
+     * change nothing, is 422 {@code NEEDS_LANGUAGE_MODEL}. 404, 400 and failures as for personalize.
+     */
     public Suggestion rewrite(TenantId tenant, UUID draftId, String text, String instruction) {
         AiSubject base = subject(tenant, draftId, null);
         String body = required("text", text != null ? text : base == null ? null : base.text());
@@ -83,9 +104,21 @@ public class AiAssistant {
             throw ApiException.invalidField("instruction", "must be at most 1000 characters");
         }
         Map<String, Object> vars = new HashMap<>(base == null ? Map.of() : base.variables());
+        String hash = LlmGateway.sha256("rewrite\n" + how + "\n" + body);
+        if (gateway.mode().templateMode()) {
+            RuleEdits.Edit edit = RuleEdits.rewrite(body, how, vars);
+            return new Suggestion(
+                    UUID.randomUUID(),
+                    edit.text(),
+                    base == null ? null : base.subject(),
+                    null,
+                    hash,
+                    RuleEdits.MODEL,
+                    clock.instant(),
+                    edit.changes());
+        }
         vars.put("text", body);
         vars.put("instruction", how);
-        String hash = LlmGateway.sha256("rewrite\n" + how + "\n" + body);
         LlmResult r = gateway.generate(tenant, "rewrite", vars, context(draftId, null));
         return new Suggestion(
                 UUID.randomUUID(),
@@ -94,16 +127,23 @@ public class AiAssistant {
                 r.confidence(),
                 hash,
                 r.model(),
-                clock.instant());
+                clock.instant(),
+                null);
     }
 
-    /** Scores a draft or {@code text} without a model. */
+    /** Scores a draft or {@code text} without a model: heuristic estimates from {@link ContentScorer#RULES}. */
     public ScoreSuggestion score(TenantId tenant, UUID draftId, String text) {
         AiSubject base = subject(tenant, draftId, null);
         String body = required("text", text != null ? text : base == null ? null : base.text());
         ContentScore s = scorer.score(body);
         return new ScoreSuggestion(
-                s.spamRisk(), s.replyProbability(), s.signals(), LlmGateway.sha256("score\n" + body), clock.instant());
+                s.spamRisk(),
+                s.replyProbability(),
+                s.signals(),
+                LlmGateway.sha256("score\n" + body),
+                clock.instant(),
+                "heuristic",
+                ContentScorer.RULES);
     }
 
     /**

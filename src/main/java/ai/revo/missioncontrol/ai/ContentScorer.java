@@ -58,6 +58,15 @@ public class ContentScorer {
             "crypto giveaway",
             "congratulations");
 
+    /** The rules behind both estimates, as a person reads them. */
+    public static final List<String> RULES = List.of(
+            "Spam risk starts at 5 % and rises 15 points per spam phrase (at most 50), with 3 or more ALL-CAPS words,"
+                    + " 2 or more exclamation marks, 3 or more links, more than 300 words and an unfilled merge field",
+            "Reply likelihood starts at 15 % and rises with a question (+20), a readable length of 8 to 150 words"
+                    + " (+10), a greeting by name (+10) and speaking to the reader (you, your: +5); it falls with spam"
+                    + " phrases, shouting, many links, very short or very long texts and unfilled merge fields",
+            "Both are heuristic estimates from these rules, not a model's prediction and not measured rates");
+
     private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://\\S+|\\bwww\\.\\S+");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'-]*");
     private static final Pattern GREETING =

@@ -230,7 +230,8 @@ public class LlmGateway {
                         latency,
                         inputTokens,
                         outputTokens,
-                        null);
+                        null,
+                        false);
             }
             Parsed parsed = parse(text, prompt.outputSchema());
             if (parsed.problems().isEmpty()) {
@@ -256,7 +257,8 @@ public class LlmGateway {
                         latency,
                         inputTokens,
                         outputTokens,
-                        confidence(parsed.json()));
+                        confidence(parsed.json()),
+                        false);
             }
             problems = parsed.problems();
             log.info("Malformed answer to prompt {} (answer {} of {}): {}", promptKey, answer, answers, problems);
@@ -307,6 +309,7 @@ public class LlmGateway {
             if (prompt.json()) {
                 Map<String, Object> template = JSON.readValue(prompt.fallbackTemplate(), MAP);
                 json = mergeValues(template, vars, prompt.outputSchema());
+                json.remove("confidence"); // typed into a template, never an evaluation
                 List<String> problems = OutputSchema.violations(json, prompt.outputSchema());
                 if (!problems.isEmpty()) {
                     throw new LlmException(
@@ -374,7 +377,8 @@ public class LlmGateway {
                 latency,
                 null,
                 null,
-                json == null ? null : confidence(json));
+                null, // a template is not a model: a number in its JSON is typed-in, not an evaluation
+                prompt.approvedForAutomaticUse());
     }
 
     /** Each string value merged; blank optional strings dropped; other values kept. */

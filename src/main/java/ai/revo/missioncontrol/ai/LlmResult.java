@@ -5,8 +5,10 @@ import java.util.Map;
 /**
  * The answer of one {@link LlmGateway#generate} call. {@code text} is the raw text (for JSON prompts, the JSON
  * document); {@code json} is the parsed and schema-checked object for JSON prompts, else null. {@code model} is
- * {@code "template"} when the deterministic fallback template produced the output. {@code confidence} (0..1) is the
- * model's own evaluation when the prompt asks for one, else null.
+ * {@code template} when the deterministic fallback template produced the output. {@code confidence} (0..1) is the
+ * model's own evaluation when the prompt asks for one, else null; a template has none, whatever its JSON says.
+ * {@code templateApprovedForAutomaticUse}: a template produced it and a person approved that prompt version's
+ * fallback for automatic use.
  */
 public record LlmResult(
         String text,
@@ -18,7 +20,8 @@ public record LlmResult(
         long latencyMs,
         Integer inputTokens,
         Integer outputTokens,
-        Double confidence) {
+        Double confidence,
+        boolean templateApprovedForAutomaticUse) {
 
     public static final String TEMPLATE_MODEL = "template";
 

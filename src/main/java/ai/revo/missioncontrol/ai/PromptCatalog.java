@@ -240,6 +240,38 @@ public class PromptCatalog {
         return activated;
     }
 
+    /**
+     * Approves (or, with {@code approved} false, withdraws the approval of) one version's fallback template for
+     * automatic use: drafts it writes in template mode may then be auto-approved when every check passes. Without
+     * this a template draft has no confidence and always waits for a person. Emits
+     * {@code prompt.automatic_use.approved} or {@code prompt.automatic_use.withdrawn}. 404 for an unknown version.
+     */
+    @Transactional
+    public PromptView approveForAutomaticUse(
+            TenantId tenant, String key, Integer version, boolean approved, Actor admin) {
+        if (version == null) {
+            throw ApiException.invalidField("version", "is required");
+        }
+        PromptView before = version(tenant, key, version);
+        if (before.approvedForAutomaticUse() == approved) {
+            return before;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("update prompts set automatic_use_approved_by = ?, automatic_use_approved_at = ?, updated_at = ? "
+                        + "where tenant_id = ? and key = ? and version = ?")
+                .params(
+                        approved ? admin.name() : null,
+                        approved ? Timestamp.from(now) : null,
+                        Timestamp.from(now),
+                        tenant.value(),
+                        key,
+                        version)
+                .update();
+        PromptView after = version(tenant, key, version);
+        events.publishEvent(new PromptTemplateApprovalRecorded(tenant.value(), key, version, approved, admin));
+        return after;
+    }
+
     /** The line diff between two versions of a key (system message, template, fallback and schema). */
     @Transactional(readOnly = true)
     public PromptDiff diff(TenantId tenant, String key, Integer from, Integer to) {
@@ -298,6 +330,7 @@ public class PromptCatalog {
         m.put("fallbackTemplate", p.fallbackTemplate());
         m.put("outputSchema", p.outputSchema());
         m.put("notes", p.notes());
+        m.put("automaticUseApprovedBy", p.automaticUseApprovedBy());
         return m;
     }
 
@@ -329,7 +362,11 @@ public class PromptCatalog {
                 rs.getBoolean("active"),
                 rs.getString("notes"),
                 rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("automatic_use_approved_by"),
+                rs.getTimestamp("automatic_use_approved_at") == null
+                        ? null
+                        : rs.getTimestamp("automatic_use_approved_at").toInstant());
     }
 
     private String write(Object value) {

@@ -17,7 +17,14 @@ public record PromptView(
         boolean active,
         String notes,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        String automaticUseApprovedBy,
+        Instant automaticUseApprovedAt) {
+
+    /** Whether a person approved this version's fallback template for automatic use (auto-approval of its drafts). */
+    public boolean approvedForAutomaticUse() {
+        return automaticUseApprovedAt != null;
+    }
 
     public boolean json() {
         return outputSchema != null;

@@ -1,11 +1,20 @@
 package ai.revo.missioncontrol.ai;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * An AI helper's answer, not stored: {@code inputHash} (sha-256 of the input) ties feedback to it, {@code model}
- * is {@code template} when no LLM produced it.
+ * An AI helper's answer, not stored: {@code inputHash} (sha-256 of the input) ties feedback to it. {@code model} is
+ * the model's name, or {@code rules} when no model is configured and deterministic rules made the edit; then
+ * {@code confidence} is null and {@code changes} says what the rules changed.
  */
 public record Suggestion(
-        UUID id, String text, String subject, Double confidence, String inputHash, String model, Instant createdAt) {}
+        UUID id,
+        String text,
+        String subject,
+        Double confidence,
+        String inputHash,
+        String model,
+        Instant createdAt,
+        List<String> changes) {}

@@ -243,13 +243,16 @@ public class ContactManagement {
     }
 
     /**
-     * Up to {@code limit} contacts of the workspace that are not yet a lead of the campaign, oldest first.
+     * Up to {@code limit} contacts of the workspace that are not yet a lead of the campaign, oldest first. A person
+     * who is DND or LOST in any campaign is never among them: do-not-contact belongs to the person.
      */
     @Transactional(readOnly = true)
     public List<ContactView> notEnrolledIn(TenantId tenant, UUID campaignId, int limit) {
         List<UUID> ids = jdbc.sql("select c.id from contacts c where c.tenant_id = :tenant and c.deleted_at is null "
                         + "and not exists (select 1 from leads l where l.tenant_id = c.tenant_id and l.contact_id = c.id "
-                        + "and l.campaign_id = :campaign) order by c.created_at, c.id limit :limit")
+                        + "and l.campaign_id = :campaign) and not exists (select 1 from leads d where d.tenant_id = "
+                        + "c.tenant_id and d.contact_id = c.id and d.status in ('DND', 'LOST')) "
+                        + "order by c.created_at, c.id limit :limit")
                 .param("tenant", tenant.value())
                 .param("campaign", campaignId)
                 .param("limit", limit)

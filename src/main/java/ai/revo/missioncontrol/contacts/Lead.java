@@ -133,6 +133,9 @@ class Lead extends AbstractAggregateRoot<Lead> {
             updatedAt = now;
             registerEvent(LeadChanged.of(
                     this, "lead.status_changed", before, actor, Map.of("from", from.name(), "to", status.name())));
+            if (status == LeadStatus.DND) {
+                registerEvent(new LeadMarkedDoNotContact(tenantId.value(), id, campaignId, contactId, actor));
+            }
             return;
         }
         updatedAt = now;

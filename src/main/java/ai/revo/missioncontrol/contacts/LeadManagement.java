@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -96,6 +97,26 @@ public class LeadManagement {
             }
             throw e;
         }
+    }
+
+    /**
+     * Why this person must not be drafted or enrolled again, whatever the campaign: one of their leads is DND (they
+     * asked not to be contacted) or LOST. Empty when nothing stands against it. {@code exceptLead} (may be null) is
+     * left out, so a lead does not block itself.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> doNotContactReason(TenantId tenant, UUID contactId, UUID exceptLead) {
+        return jdbc.sql("select status from leads where tenant_id = :tenant and contact_id = :contact "
+                        + "and status in ('DND', 'LOST') and (cast(:except as uuid) is null or id <> :except) "
+                        + "order by case status when 'DND' then 0 else 1 end limit 1")
+                .param("tenant", tenant.value())
+                .param("contact", contactId)
+                .param("except", exceptLead)
+                .query(String.class)
+                .optional()
+                .map(status -> status.equals("DND")
+                        ? "The person is marked do-not-contact (DND) in another campaign"
+                        : "The person was lost in another campaign");
     }
 
     /** Changes a lead; a status move the pipeline does not allow is 409 with the allowed statuses. */

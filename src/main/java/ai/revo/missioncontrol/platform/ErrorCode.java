@@ -14,6 +14,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
     UNPROCESSABLE(HttpStatus.UNPROCESSABLE_ENTITY),
+    /** The request needs a language model and none is configured (template mode). */
+    NEEDS_LANGUAGE_MODEL(HttpStatus.UNPROCESSABLE_ENTITY),
     RATE_LIMIT_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);

@@ -160,6 +160,97 @@ class DraftChecksTest {
     }
 
     @Test
+    void pricesAreComparedAsAmountsInTheirCurrency() {
+        Checks.PricesFromContext check = new Checks.PricesFromContext();
+        String context = "Estimates from $499. Premium plan 1,200.50 EUR. Founded 2015, 5 offices.";
+        assertThat(check.check(withContext("It starts at $499.", context)).passed())
+                .isTrue();
+        assertThat(check.check(withContext("It starts at 499.00 dollars.", context))
+                        .passed())
+                .isTrue();
+        assertThat(check.check(withContext("Premium is €1.200,50 a year.", context))
+                        .passed())
+                .isTrue();
+        CheckResult five = check.check(withContext("Only $5 to start!", context));
+        assertThat(five.passed())
+                .as("a digit 5 in the context is not a 5-dollar price")
+                .isFalse();
+        assertThat(five.detail()).contains("$5");
+        assertThat(check.check(withContext("Only $49 to start", context)).passed())
+                .isFalse();
+        assertThat(check.check(withContext("Premium is 1,200.50 USD", context)).passed())
+                .as("euros are not dollars")
+                .isFalse();
+        assertThat(check.check(withContext("We have 5 offices since 2015.", context))
+                        .passed())
+                .isTrue();
+    }
+
+    @Test
+    void theDiscountCheckFiresOnlyOnDiscountLanguageWithANumber() {
+        Checks.DiscountWithinLimit check = new Checks.DiscountWithinLimit();
+        assertThat(check.check(withDiscount("80% of our customers renew.", 10)).passed())
+                .isTrue();
+        assertThat(check.check(withDiscount("Response times improved by 40 percent.", 10))
+                        .passed())
+                .isTrue();
+        assertThat(check.check(withDiscount("Get 20% off your first month.", 10))
+                        .passed())
+                .isFalse();
+        assertThat(check.check(withDiscount("Save 15 % this week.", 10)).passed())
+                .isFalse();
+        assertThat(check.check(withDiscount("A discount of 25 percent for you.", 10))
+                        .passed())
+                .isFalse();
+        assertThat(check.check(withDiscount("Get 10% off your first month.", 10))
+                        .passed())
+                .isTrue();
+    }
+
+    @Test
+    void linksAreFoundInEveryForm() {
+        Checks.LinksAllowed check = new Checks.LinksAllowed();
+        Set<String> allowed = Set.of("cal.example.com");
+        assertThat(check.check(withLinks("Book at https://cal.example.com/ana", allowed))
+                        .passed())
+                .isTrue();
+        assertThat(check.check(withLinks("Book at cal.example.com/ana today", allowed))
+                        .passed())
+                .isTrue();
+        CheckResult bare = check.check(withLinks("See evil-deals.com/offer for more", allowed));
+        assertThat(bare.passed()).as("a scheme-less domain is a link").isFalse();
+        assertThat(bare.detail()).contains("evil-deals.com");
+        assertThat(check.check(withLinks("Try bit.ly/3xYz now", allowed)).passed())
+                .isFalse();
+        assertThat(check.check(withLinks("<a href=\"https://tracker.test/x\">our calendar</a>", allowed))
+                        .passed())
+                .as("an HTML anchor's href is a link")
+                .isFalse();
+        assertThat(check.check(withLinks("<a href='//cal.example.com/ana'>book</a>", allowed))
+                        .passed())
+                .isTrue();
+        assertThat(check.check(withLinks("Write to ana@other-company.com or www.other-company.com", allowed))
+                        .detail())
+                .contains("other-company.com");
+        assertThat(check.check(withLinks("Write to ana@other-company.com, thanks.", allowed))
+                        .passed())
+                .as("an e-mail address is not a link")
+                .isTrue();
+    }
+
+    private static CheckInput withContext(String body, String context) {
+        return new CheckInput(Channel.EMAIL, null, body, 0, context, Set.of(), 0, 50, false);
+    }
+
+    private static CheckInput withDiscount(String body, int max) {
+        return new CheckInput(Channel.EMAIL, null, body, max, "", Set.of(), 0, 50, false);
+    }
+
+    private static CheckInput withLinks(String body, Set<String> allowed) {
+        return new CheckInput(Channel.EMAIL, null, body, 0, "", allowed, 0, 50, false);
+    }
+
+    @Test
     void theGateCombinesChecksAndTheModelsOwnConfidence() {
         QualityReview review = new QualityReview(Checks.all(text -> 0.1));
         QualityReview.Verdict clean = review.review(
@@ -175,8 +266,21 @@ class DraftChecksTest {
                 .containsEntry("passed", true)
                 .containsKey("results");
 
-        QualityReview.Verdict noModel = review.review(email("Quick idea", "Hi Ana"), null, 0.7);
-        assertThat(noModel.confidence()).isEqualTo(1.0);
+        QualityReview.Verdict noModel = review.review(email("Quick idea", "Hi Ana"), null, 0.7, false);
+        assertThat(noModel.confidence()).as("a template has no confidence").isNull();
+        assertThat(noModel.allPassed()).isTrue();
+        assertThat(noModel.gatePassed())
+                .as("no model and no approved template: a person decides")
+                .isFalse();
+        assertThat(noModel.basis()).isEqualTo(QualityReview.Basis.TEMPLATE);
+        QualityReview.Verdict approved = review.review(email("Quick idea", "Hi Ana"), null, 0.7, true);
+        assertThat(approved.confidence()).isNull();
+        assertThat(approved.gatePassed()).isTrue();
+        assertThat(review.review(email("Quick idea", "Hi {{firstName}}"), null, 0.7, true)
+                        .gatePassed())
+                .as("an approved template still needs every check")
+                .isFalse();
+        assertThat(clean.gatePassed()).isTrue();
 
         QualityReview.Verdict bad = review.review(email("Quick idea", "Hi {{firstName}}, 50% off!"), 0.99, 0.7);
         assertThat(bad.allPassed()).isFalse();

@@ -162,7 +162,16 @@ final class FiveJobs {
                     .isTrue();
             assertThat(draft.path("checks").path("model").asText()).isEqualTo(expectedModel);
             assertThat(draft.path("checks").path("results")).hasSizeGreaterThanOrEqualTo(8);
-            assertThat(draft.path("confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
+            if (expectedModel.equals("template")) {
+                assertThat(draft.path("confidence").isNull())
+                        .as("a template-written draft has no confidence")
+                        .isTrue();
+                assertThat(draft.path("checks").path("confidenceBasis").asText())
+                        .isEqualTo("TEMPLATE");
+                assertThat(draft.path("checks").path("gatePassed").asBoolean()).isFalse();
+            } else {
+                assertThat(draft.path("confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
+            }
             if (draft.path("channel").asText().equals("EMAIL")) {
                 emails++;
                 assertThat(draft.path("subject").asText()).isNotBlank();
@@ -179,9 +188,19 @@ final class FiveJobs {
                 .json();
         assertThat(brief.path("model").asText()).isEqualTo(expectedModel);
         assertThat(brief.path("wins").toString())
-                .contains("3 personalised first messages drafted", "3 new leads enrolled by lead research");
+                .contains(
+                        expectedModel.equals("template")
+                                ? "3 first messages written from the template (no model)"
+                                : "3 first messages personalised by the model",
+                        "3 new leads enrolled by lead research");
+        assertThat(brief.path("wins").toString())
+                .doesNotContain(expectedModel.equals("template") ? "personalised" : "template");
         assertThat(brief.path("blockers").toString()).contains("4 drafts wait for approval");
         assertThat(brief.path("nextMoves").get(0).asText()).contains("Review the 4 drafts");
+        assertThat(brief.path("nextMoves").toString())
+                .as("the next research run is read from the real schedule")
+                .contains("The next lead research run (Lead research, ", "America/Toronto")
+                .doesNotContain("tomorrow's 09:00");
         assertThat(brief.path("text").asText()).isNotBlank();
     }
 }

@@ -81,7 +81,9 @@ class TemplateModeTest extends IntegrationTest {
         assertThat(r.promptVersion()).isEqualTo(1);
         assertThat(r.promptHash()).matches("[0-9a-f]{64}");
         assertThat(r.inputTokens()).isNull();
-        assertThat(r.confidence()).isEqualTo(0.5);
+        assertThat(r.confidence()).as("a template has no confidence of its own").isNull();
+        assertThat(r.json()).doesNotContainKey("confidence");
+        assertThat(r.templateApprovedForAutomaticUse()).isFalse();
         assertThat(r.field("subject")).isEqualTo("A quick idea for Analytical Engines");
         assertThat(r.field("body"))
                 .startsWith("Hi Ada,\n\nI'm reaching out because we work with teams like "
@@ -173,31 +175,62 @@ class TemplateModeTest extends IntegrationTest {
     }
 
     @Test
-    void helpersAnswerSuggestionsFromTemplatesForTexts() {
+    void helpersMakeRealRuleBasedEditsOrSayTheyNeedAModel() {
         Api api = api();
         Api.Session admin = api.signup();
         Api.Session operator = api.addUser(admin, "OPERATOR");
-        JsonNode p = api.post(
+        // nothing to personalise for nobody in particular: refused, never an unchanged text
+        JsonNode unchanged = api.post(
                         "/api/v1/ai/personalize",
                         operator.accessToken(),
                         Map.of("text", "Hello, would a demo help?", "tone", "warm"))
-                .expect(200)
+                .expectError(422, "NEEDS_LANGUAGE_MODEL")
                 .json();
-        assertThat(p.path("text").asText()).isEqualTo("Hello, would a demo help?");
-        assertThat(p.path("model").asText()).isEqualTo("template");
-        assertThat(p.path("confidence").asDouble()).isEqualTo(0.3);
-        assertThat(p.path("inputHash").asText()).matches("[0-9a-f]{64}");
-        assertThat(p.path("id").asText()).isNotBlank();
-        assertThat(p.path("createdAt").asText()).isNotBlank();
+        assertThat(unchanged.path("error").path("message").asText()).contains("needs a language model");
 
         JsonNode rw = api.post(
                         "/api/v1/ai/rewrite",
                         admin.accessToken(),
                         Map.of("text", "Our product is good.", "instruction", "Make it friendlier"))
+                .expectError(422, "NEEDS_LANGUAGE_MODEL")
+                .json();
+        assertThat(rw.path("error").path("message").asText()).contains("Make it friendlier", "shorter");
+
+        String letter = "Hello,\n\nI hope this email finds you well. We build scheduling software. It books crews."
+                + " It sends reminders. It tracks hours.\n\nA second paragraph about pricing.\n\nWould a demo help?";
+        JsonNode shorter = api.post(
+                        "/api/v1/ai/rewrite",
+                        admin.accessToken(),
+                        Map.of("text", letter, "instruction", "Make it shorter"))
                 .expect(200)
                 .json();
-        assertThat(rw.path("text").asText()).isEqualTo("Our product is good.");
-        assertThat(rw.path("model").asText()).isEqualTo("template");
+        assertThat(shorter.path("model").asText()).isEqualTo("rules");
+        assertThat(shorter.path("confidence").isNull()).isTrue();
+        assertThat(shorter.path("text").asText())
+                .isNotEqualTo(letter)
+                .doesNotContain("finds you well")
+                .contains("We build scheduling software. It tracks hours.")
+                .doesNotContain("It books crews")
+                .endsWith("Would a demo help?");
+        assertThat(shorter.path("changes").toString()).contains("shorter");
+
+        JsonNode removed = api.post(
+                        "/api/v1/ai/rewrite",
+                        admin.accessToken(),
+                        Map.of("text", letter, "instruction", "Remove the third paragraph"))
+                .expect(200)
+                .json();
+        assertThat(removed.path("text").asText()).doesNotContain("pricing").contains("Would a demo help?");
+        api.post("/api/v1/ai/rewrite", admin.accessToken(), Map.of("text", letter, "instruction", "remove paragraph 9"))
+                .expectError(400, "VALIDATION_ERROR");
+
+        JsonNode formal = api.post(
+                        "/api/v1/ai/rewrite",
+                        admin.accessToken(),
+                        Map.of("text", "Hey Ada,\n\nWould a demo help?", "instruction", "Use a formal greeting"))
+                .expect(200)
+                .json();
+        assertThat(formal.path("text").asText()).isEqualTo("Dear Ada,\n\nWould a demo help?");
 
         JsonNode score = api.post(
                         "/api/v1/ai/score",
@@ -206,18 +239,18 @@ class TemplateModeTest extends IntegrationTest {
                 .expect(200)
                 .json();
         assertThat(score.path("spamRisk").asDouble()).isGreaterThan(0.5);
+        assertThat(score.path("method").asText()).isEqualTo("heuristic");
+        assertThat(score.path("rules").toString()).contains("not a model's prediction");
         assertThat(score.path("signals").toString()).contains("spam phrase: click here");
         assertThat(score.path("inputHash").asText()).matches("[0-9a-f]{64}");
 
-        JsonNode logs = api.get("/api/v1/logs/llm?promptKey=personalize", admin.accessToken())
-                .json();
-        assertThat(logs.path("data")).hasSize(1);
+        // rule-made edits and scores call no model, and log none
         assertThat(api.get("/api/v1/logs/llm", admin.accessToken())
                         .json()
                         .path("pagination")
                         .path("total")
                         .asInt())
-                .isEqualTo(2); // score calls no model
+                .isZero();
     }
 
     @Test
@@ -266,7 +299,11 @@ class TemplateModeTest extends IntegrationTest {
         JsonNode s = api.post(
                         "/api/v1/ai/rewrite",
                         admin.accessToken(),
-                        Map.of("text", "Our product is good.", "instruction", "Shorter"))
+                        Map.of(
+                                "text",
+                                "I hope you are well. Our product is good. It is fast. It is cheap.",
+                                "instruction",
+                                "Shorter"))
                 .expect(200)
                 .json();
         api.post(

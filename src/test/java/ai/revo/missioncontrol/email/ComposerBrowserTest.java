@@ -55,20 +55,31 @@ class ComposerBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/compose");
         page.getByTestId("subject").fill("Hello");
         page.getByTestId("body").click();
-        page.keyboard().type("Hi Ada, we help teams like yours book more demos. Would a short call next week work?");
+        page.keyboard()
+                .type("Hi Ada, I hope you are well. We help teams like yours book more demos. We also send"
+                        + " reminders. Would a short call next week work?");
         assertThat(page.getByTestId("save-status")).hasText("Saved");
+        assertThat(page.getByTestId("ai-template-mode")).containsText("No language model is configured");
+
+        page.getByTestId("ai-instruction").fill("Make it warmer");
+        page.getByTestId("ai-rewrite").click();
+        assertThat(page.getByTestId("ai-rewrite-state")).hasText("needs a model");
+        assertThat(page.getByTestId("ai-rewrite-message")).containsText("needs a language model");
 
         page.getByTestId("ai-score").click();
         assertThat(page.getByTestId("ai-score-state")).hasText("ready");
         assertThat(page.getByTestId("score-spam")).hasText(Pattern.compile("\\d+ %"));
         assertThat(page.getByTestId("score-reply")).hasText(Pattern.compile("\\d+ %"));
         assertThat(page.locator("[data-testid=score-signals] li").first()).isVisible();
+        assertThat(page.getByTestId("score-method")).containsText("Heuristic estimates");
 
         page.getByTestId("ai-instruction").fill("Make it shorter");
         page.getByTestId("ai-rewrite").click();
         assertThat(page.getByTestId("ai-rewrite-state")).hasText("ready");
         String suggestion = page.getByTestId("ai-rewrite-text").textContent();
-        assertThat(suggestion).isNotBlank();
+        assertThat(suggestion)
+                .isEqualTo("Hi Ada, we help teams like yours book more demos. Would a short call next week work?");
+        assertThat(page.getByTestId("ai-rewrite-changes")).containsText("shorter");
 
         page.getByTestId("body").click();
         page.keyboard().press("End");

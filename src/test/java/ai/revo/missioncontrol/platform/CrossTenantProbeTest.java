@@ -286,7 +286,8 @@ class CrossTenantProbeTest extends IntegrationTest {
                         "/api/v1/prompts/{id}",
                         List.of(
                                 new Call("GET", "/api/v1/prompts/{id}/diff?from=1&to=2", null),
-                                new Call("POST", "/api/v1/prompts/{id}/activate", Map.of("version", 2)))),
+                                new Call("POST", "/api/v1/prompts/{id}/activate", Map.of("version", 2)),
+                                new Call("POST", "/api/v1/prompts/{id}/automatic-use", Map.of("version", 2)))),
                 new Target(
                         "agent",
                         (api, b) -> api.get("/api/v1/agents", b.accessToken())

@@ -146,6 +146,15 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/scheduler/runs", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/prompts", null, OK, OK, OK, OK, OK),
                 new Rule(
+                        "POST",
+                        "/api/v1/prompts/rewrite/automatic-use",
+                        Map.of("version", 1, "approved", false),
+                        OK,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
+                new Rule(
                         "PATCH",
                         "/api/v1/prompts/rewrite",
                         Map.of("template", "Rewrite: {{text}} {{instruction}}"),

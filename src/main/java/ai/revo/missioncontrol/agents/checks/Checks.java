@@ -104,34 +104,56 @@ public final class Checks {
         }
     }
 
-    /** No discount above what the campaign allows. */
+    /**
+     * No discount above what the campaign allows. Only a percentage that discount language stands next to counts
+     * (<i>20% off</i>, <i>save 15 %</i>, <i>a discount of 10 percent</i>); <i>80% of our customers</i> is not a discount.
+     */
     public record DiscountWithinLimit() implements DraftCheck {
         private static final Pattern PERCENT =
-                Pattern.compile("(\\d{1,3}(?:[.,]\\d+)?)\\s?(?:%|percent)", Pattern.CASE_INSENSITIVE);
+                Pattern.compile("(\\d{1,3}(?:[.,]\\d+)?)\\s?(?:%|percent|per cent)", Pattern.CASE_INSENSITIVE);
+        private static final Pattern DISCOUNT_BEFORE = Pattern.compile(
+                "(?i)\\b(?:discount(?:ed)?|save|saving|savings|off|reduc(?:e|ed|tion)|rebate|markdown|cheaper|"
+                        + "lower(?:ed)?|cut)\\b[^.!?\\n]{0,25}$");
+        private static final Pattern DISCOUNT_AFTER =
+                Pattern.compile("(?i)^\\s{0,3}(?:off|discount|cheaper|less|lower|reduction|rebate|savings?)\\b");
 
         public String name() {
             return "discount_within_limit";
         }
 
         public CheckResult check(CheckInput in) {
-            Matcher m = PERCENT.matcher(in.fullText());
+            String text = in.fullText();
+            Matcher m = PERCENT.matcher(text);
+            int offers = 0;
             while (m.find()) {
+                String before = text.substring(Math.max(0, m.start() - 40), m.start());
+                String after = text.substring(m.end(), Math.min(text.length(), m.end() + 20));
+                if (!DISCOUNT_BEFORE.matcher(before).find()
+                        && !DISCOUNT_AFTER.matcher(after).find()) {
+                    continue;
+                }
+                offers++;
                 BigDecimal value = new BigDecimal(m.group(1).replace(',', '.'));
                 if (value.compareTo(BigDecimal.valueOf(in.maxDiscountPercent())) > 0) {
                     return CheckResult.fail(
                             name(),
-                            "Mentions " + m.group().strip() + "; the campaign allows at most " + in.maxDiscountPercent()
-                                    + "%");
+                            "Offers " + m.group().strip() + " off; the campaign allows at most "
+                                    + in.maxDiscountPercent() + "%");
                 }
             }
-            return CheckResult.pass(name(), "No discount above " + in.maxDiscountPercent() + "%");
+            return CheckResult.pass(
+                    name(), offers == 0 ? "No discount offered" : "No discount above " + in.maxDiscountPercent() + "%");
         }
     }
 
-    /** Every price in the message appears in the context the model was given; nothing is invented. */
+    /**
+     * Every price in the message is an amount, in the same currency, that the campaign's information states: <i>$5</i> in
+     * a message needs a 5-dollar price there (<i>$5.00</i>, <i>5 USD</i>), not any 5.
+     */
     public record PricesFromContext() implements DraftCheck {
         private static final Pattern PRICE = Pattern.compile(
-                "(?:[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:USD|CAD|EUR|GBP|" + "dollars|euros))",
+                "(?:(?<sym>[$€£])\\s?(?<a>\\d[\\d,.]*)(?<k>\\s?[kK]\\b)?"
+                        + "|(?<b>\\d[\\d,.]*)(?<k2>\\s?[kK])?\\s?(?<code>USD|CAD|EUR|GBP|dollars?|euros?|pounds?)\\b)",
                 Pattern.CASE_INSENSITIVE);
 
         public String name() {
@@ -139,39 +161,134 @@ public final class Checks {
         }
 
         public CheckResult check(CheckInput in) {
-            String context = normalise(in.context() == null ? "" : in.context());
-            Matcher m = PRICE.matcher(in.fullText());
-            while (m.find()) {
-                String digits = m.group().replaceAll("[^0-9]", "");
-                if (!digits.isEmpty() && !context.contains(digits)) {
+            List<Amount> known = amounts(in.context() == null ? "" : in.context());
+            for (Amount a : amounts(in.fullText())) {
+                if (known.stream().noneMatch(a::sameAs)) {
                     return CheckResult.fail(
                             name(),
-                            "Mentions the price " + m.group().strip() + ", which is not in the campaign's information");
+                            "Mentions the price " + a.text() + ", which is not a price in the campaign's information");
                 }
             }
             return CheckResult.pass(name(), "No price that is not in the campaign's information");
         }
 
-        private static String normalise(String text) {
-            return text.replaceAll("(?<=\\d)[,.](?=\\d)", "");
+        /** An amount of money as written: the value and its currency (DOLLAR when only <i>$</i> or <i>dollars</i> says it). */
+        record Amount(BigDecimal value, String currency, String text) {
+            boolean sameAs(Amount other) {
+                if (value.compareTo(other.value) != 0) {
+                    return false;
+                }
+                if (currency.equals(other.currency)) {
+                    return true;
+                }
+                return (currency.equals("DOLLAR") && other.currency.matches("USD|CAD"))
+                        || (other.currency.equals("DOLLAR") && currency.matches("USD|CAD"));
+            }
+        }
+
+        static List<Amount> amounts(String text) {
+            List<Amount> out = new ArrayList<>();
+            Matcher m = PRICE.matcher(text);
+            while (m.find()) {
+                String number = m.group("a") != null ? m.group("a") : m.group("b");
+                BigDecimal value = parse(number);
+                if (value == null) {
+                    continue;
+                }
+                if (m.group("k") != null || m.group("k2") != null) {
+                    value = value.multiply(BigDecimal.valueOf(1000));
+                }
+                String currency = currency(m.group("sym") != null ? m.group("sym") : m.group("code"));
+                out.add(new Amount(value, currency, m.group().strip()));
+            }
+            return out;
+        }
+
+        private static String currency(String mark) {
+            String c = mark.toUpperCase(Locale.ROOT);
+            if (c.equals("$") || c.startsWith("DOLLAR")) {
+                return "DOLLAR";
+            }
+            if (c.equals("€") || c.startsWith("EURO")) {
+                return "EUR";
+            }
+            if (c.equals("£") || c.startsWith("POUND")) {
+                return "GBP";
+            }
+            return c;
+        }
+
+        /** <i>1,200.50</i>, <i>1.200,50</i>, <i>1 200</i>, <i>5</i>, <i>5.00</i>; a trailing sentence dot is not a decimal point. */
+        static BigDecimal parse(String raw) {
+            String n = raw.replaceAll("[.,]+$", "");
+            if (n.isEmpty()) {
+                return null;
+            }
+            int dot = n.lastIndexOf('.');
+            int comma = n.lastIndexOf(',');
+            String plain;
+            if (dot >= 0 && comma >= 0) {
+                char decimal = dot > comma ? '.' : ',';
+                char group = decimal == '.' ? ',' : '.';
+                plain = n.replace(String.valueOf(group), "").replace(decimal, '.');
+            } else if (comma >= 0) {
+                plain = n.matches("\\d{1,3}(,\\d{3})+") ? n.replace(",", "") : n.replace(',', '.');
+            } else if (dot >= 0) {
+                plain = n.matches("\\d{1,3}(\\.\\d{3}){2,}") ? n.replace(".", "") : n;
+            } else {
+                plain = n;
+            }
+            try {
+                return new BigDecimal(plain);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     }
 
-    /** Links only point at allowed hosts (the booking link's, the workspace's allowlist). */
+    /**
+     * Links only point at allowed hosts (the booking link's, the workspace's allowlist). A link is found in every
+     * form a reader's mail program would follow: with a scheme, starting with www., a bare domain (<i>cal.com/sam</i>,
+     * <i>bit.ly/x</i>) and the href of an HTML anchor. An e-mail address is not a link.
+     */
     public record LinksAllowed() implements DraftCheck {
-        private static final Pattern LINK =
-                Pattern.compile("(?:https?://|www\\.)[^\\s<>\"')]+", Pattern.CASE_INSENSITIVE);
+        private static final Pattern HREF = Pattern.compile("(?i)\\bhref\\s*=\\s*[\"']?([^\"'\\s>]+)");
+        private static final Pattern SCHEME = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s<>\"')\\]]+");
+        private static final Pattern BARE = Pattern.compile(
+                "(?i)(?<![@\\w.\\-/])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
+                        + "(?:com|net|org|io|co|ai|app|dev|biz|info|me|us|uk|ca|de|fr|eu|ly|gl|to|link|site|online|shop|"
+                        + "store|xyz|page|ru|cn|in|au|nl|es|it|ch|se|no|be|at|pl|br|jp|tv|cc|gg|sh|so|tk|ml|ga|cf|gq|"
+                        + "click|top|live|news|blog|cloud|tech|email|example|test))(?![\\w-])(?:[/?#][^\\s<>\"')\\]]*)?");
 
         public String name() {
             return "links_allowed";
         }
 
         public CheckResult check(CheckInput in) {
-            Matcher m = LINK.matcher(in.fullText());
+            String text = in.fullText();
+            List<String> links = new ArrayList<>();
+            Matcher h = HREF.matcher(text);
+            while (h.find()) {
+                if (!h.group(1).toLowerCase(Locale.ROOT).startsWith("mailto:")) {
+                    links.add(h.group(1));
+                }
+            }
+            String withoutHref = HREF.matcher(text).replaceAll(" ");
+            Matcher s = SCHEME.matcher(withoutHref);
+            while (s.find()) {
+                links.add(s.group());
+            }
+            String bare = SCHEME.matcher(withoutHref).replaceAll(" ");
+            Matcher b = BARE.matcher(bare);
+            while (b.find()) {
+                links.add(b.group());
+            }
             Set<String> found = new LinkedHashSet<>();
-            while (m.find()) {
-                String link = m.group();
-                String host = host(link.startsWith("www.") ? "https://" + link : link);
+            for (String link : links) {
+                String absolute = link.matches("(?i)^[a-z][a-z0-9+.-]*://.*")
+                        ? link
+                        : link.startsWith("//") ? "https:" + link : "https://" + link;
+                String host = host(absolute);
                 if (host == null || !allowed(host, in.allowedLinkHosts())) {
                     return CheckResult.fail(
                             name(), "Links to " + (host == null ? link : host) + ", which is not on the allowlist");
@@ -182,8 +299,10 @@ public final class Checks {
         }
 
         private static boolean allowed(String host, Set<String> allowed) {
+            String h = host.startsWith("www.") ? host.substring(4) : host;
             for (String a : allowed) {
-                if (host.equals(a) || host.endsWith("." + a)) {
+                String x = a.startsWith("www.") ? a.substring(4) : a;
+                if (h.equals(x) || h.endsWith("." + x)) {
                     return true;
                 }
             }

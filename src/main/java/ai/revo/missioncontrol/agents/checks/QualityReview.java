@@ -6,11 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The confidence gate: runs every check, and combines how many passed with the model's own evaluation into a
- * confidence from 0 to 1. Any failed check caps confidence at 0.4; below the campaign's threshold the draft is
- * flagged for a closer look.
+ * The confidence gate: runs every check and decides whether a draft may go on without a person. With a model's own
+ * evaluation the confidence combines how many checks passed with it (any failed check caps it at 0.4) and the draft
+ * passes the gate when every check passed and the confidence reaches the campaign's threshold. A template has no
+ * confidence: its draft has none, and it passes the gate only when every check passed and a person approved that
+ * template for automatic use.
  */
 public final class QualityReview {
+
+    /** Why a draft has or has not the confidence it shows. */
+    public enum Basis {
+        MODEL,
+        TEMPLATE_APPROVED,
+        TEMPLATE
+    }
 
     private final List<DraftCheck> checks;
 
@@ -18,26 +27,61 @@ public final class QualityReview {
         this.checks = List.copyOf(checks);
     }
 
+    /** A model-written draft: {@code modelConfidence} is the model's own evaluation (null when it gave none). */
     public Verdict review(CheckInput input, Double modelConfidence, double threshold) {
+        return review(input, modelConfidence, threshold, false);
+    }
+
+    /**
+     * {@code modelConfidence} null means no model evaluated the text (a template wrote it, or the model gave no
+     * number); {@code templateApproved} whether a person approved that template for automatic use.
+     */
+    public Verdict review(CheckInput input, Double modelConfidence, double threshold, boolean templateApproved) {
         List<CheckResult> results = new ArrayList<>();
         for (DraftCheck check : checks) {
             results.add(check.check(input));
         }
         long passed = results.stream().filter(CheckResult::passed).count();
+        boolean allPassed = passed == results.size();
+        if (modelConfidence == null) {
+            Basis basis = templateApproved ? Basis.TEMPLATE_APPROVED : Basis.TEMPLATE;
+            return new Verdict(results, null, allPassed, !allPassed, allPassed && templateApproved, threshold, basis);
+        }
         double fromChecks = results.isEmpty() ? 1 : (double) passed / results.size();
-        double confidence = modelConfidence == null
-                ? fromChecks
-                : 0.6 * fromChecks + 0.4 * Math.max(0, Math.min(1, modelConfidence));
-        if (passed < results.size()) {
+        double confidence = 0.6 * fromChecks + 0.4 * Math.max(0, Math.min(1, modelConfidence));
+        if (!allPassed) {
             confidence = Math.min(confidence, 0.4);
         }
         confidence = Math.round(confidence * 1000) / 1000.0;
-        return new Verdict(results, confidence, passed == results.size(), confidence < threshold, threshold);
+        boolean flagged = confidence < threshold;
+        return new Verdict(results, confidence, allPassed, flagged, allPassed && !flagged, threshold, Basis.MODEL);
     }
 
-    /** What the gate decided: each result, the confidence, whether all passed and whether it is flagged. */
+    /**
+     * What the gate decided: each result, the confidence (null without a model's evaluation), whether all checks
+     * passed, whether the draft is flagged for a closer look, whether it passed the gate (may be auto-approved when
+     * an admin allows it) and the basis of that decision.
+     */
     public record Verdict(
-            List<CheckResult> results, double confidence, boolean allPassed, boolean flagged, double threshold) {
+            List<CheckResult> results,
+            Double confidence,
+            boolean allPassed,
+            boolean flagged,
+            boolean gatePassed,
+            double threshold,
+            Basis basis) {
+
+        /** One line for run items: the confidence or why there is none, and the checks. */
+        public String summary() {
+            String c = switch (basis) {
+                case MODEL -> "confidence " + confidence;
+                case TEMPLATE_APPROVED -> "template approved for automatic use, no model confidence";
+                case TEMPLATE -> "written by a template, no model confidence: a person must approve it";
+            };
+            return c
+                    + (allPassed ? ", all checks passed" : ", checks failed")
+                    + (flagged ? ", flagged for a closer look" : "");
+        }
 
         /** The checks as stored on the draft and shown in the inbox. */
         public Map<String, Object> asChecks(String reviewer, String model, String promptKey, Integer promptVersion) {
@@ -45,6 +89,8 @@ public final class QualityReview {
             out.put("reviewer", reviewer);
             out.put("passed", allPassed);
             out.put("flagged", flagged);
+            out.put("gatePassed", gatePassed);
+            out.put("confidenceBasis", basis.name());
             out.put("threshold", threshold);
             out.put("model", model);
             out.put("promptKey", promptKey);

@@ -43,6 +43,8 @@ class PromptController {
 
     record Activation(Integer version) {}
 
+    record AutomaticUse(Integer version, Boolean approved) {}
+
     @GetMapping
     @Operation(summary = "The workspace's prompts with their active version")
     PageResult<PromptSummary> list(
@@ -82,6 +84,18 @@ class PromptController {
     @Operation(summary = "Makes an older version active again (rollback): {version}")
     PromptView activate(CurrentUser user, @PathVariable String key, @RequestBody Activation activation) {
         return prompts.activate(user.tenantId(), key, activation.version(), user.actor());
+    }
+
+    @PostMapping("/{key}/automatic-use")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Approves one version's fallback template for automatic use, or withdraws it: "
+                    + "{version, approved}",
+            description = "Only drafts written by an approved template may be auto-approved in template mode; "
+                    + "a template has no confidence of its own.")
+    PromptView automaticUse(CurrentUser user, @PathVariable String key, @RequestBody AutomaticUse r) {
+        return prompts.approveForAutomaticUse(
+                user.tenantId(), key, r.version(), r.approved() == null || r.approved(), user.actor());
     }
 
     @GetMapping("/{key}/diff")

@@ -96,6 +96,24 @@ class PromptsPageController {
         return page(user, key, "Version " + active.version() + " is active again.", model);
     }
 
+    @PostMapping("/{key}/automatic-use")
+    @PreAuthorize("hasRole('ADMIN')")
+    String automaticUse(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam Integer version,
+            @RequestParam boolean approved,
+            Model model) {
+        PromptView v = prompts.approveForAutomaticUse(user.tenantId(), key, version, approved, user.actor());
+        return page(
+                user,
+                key,
+                approved
+                        ? "The fallback template of version " + v.version() + " is approved for automatic use."
+                        : "Version " + v.version() + " is no longer approved for automatic use.",
+                model);
+    }
+
     @GetMapping("/{key}/diff")
     String diff(
             CurrentUser user,

@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.ai.LlmGateway;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.contacts.LeadQuery;
 import ai.revo.missioncontrol.contacts.LeadView;
@@ -30,11 +31,13 @@ class ComposerPageController {
     private final ComposerDrafts drafts;
     private final EmailTemplates templates;
     private final LeadManagement leads;
+    private final LlmGateway llm;
 
-    ComposerPageController(ComposerDrafts drafts, EmailTemplates templates, LeadManagement leads) {
+    ComposerPageController(ComposerDrafts drafts, EmailTemplates templates, LeadManagement leads, LlmGateway llm) {
         this.drafts = drafts;
         this.templates = templates;
         this.leads = leads;
+        this.llm = llm;
     }
 
     @Bean
@@ -81,6 +84,7 @@ class ComposerPageController {
                         .data());
         model.addAttribute("canWrite", user.role().name().matches("ADMIN|OPERATOR|CLOSER"));
         model.addAttribute("canUseAi", user.role().name().matches("ADMIN|OPERATOR"));
+        model.addAttribute("templateMode", llm.mode().templateMode());
         return "email/compose";
     }
 
