@@ -12,7 +12,9 @@ smtp=$(free_port)
 
 build_and_create_database
 start_node SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$smtp MC_EMAIL_HOURLY_CAP=1000000 MC_EMAIL_DAILY_CAP=1000000 \
-  MC_EMAIL_ALLOWED_FROM_DOMAINS=revo.example MC_SCHEDULER_THREADS=8
+  MC_EMAIL_ALLOWED_FROM_DOMAINS=revo.example MC_SCHEDULER_THREADS=8 MC_SIGNUP_OUTBOUND=approved \
+  MC_OUTBOUND_WORKSPACE_HOURLY=-1 MC_OUTBOUND_WORKSPACE_DAILY=-1 MC_OUTBOUND_SENDER_HOURLY=-1 MC_OUTBOUND_SENDER_DAILY=-1 \
+  MC_OUTBOUND_INSTALLATION_HOURLY=-1 MC_OUTBOUND_INSTALLATION_DAILY=-1
 run_benchmark EmailBenchmark "http://127.0.0.1:$port" "$smtp" "$draft_seconds" "$samples" "$deliveries"
 record "Email channel" "bench/email.sh $draft_seconds $samples $deliveries" \
   "dry run off, SMTP sink (GreenMail) in the benchmark process, caps raised, 8 scheduler threads"

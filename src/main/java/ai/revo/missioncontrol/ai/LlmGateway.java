@@ -287,11 +287,8 @@ public class LlmGateway {
         if (model == null) {
             return new LlmMode(true, LlmResult.TEMPLATE_MODEL, null, null);
         }
-        return new LlmMode(
-                false,
-                properties.model(),
-                properties.baseUrl(),
-                breaker.getState().name());
+        // the endpoint's address is the installation's, shown only in the operator console
+        return new LlmMode(false, properties.model(), null, breaker.getState().name());
     }
 
     /** For tests: a closed circuit with no history. */
@@ -547,7 +544,9 @@ public class LlmGateway {
                 || e instanceof InvalidRequestException
                 || e instanceof ModelNotFoundException) {
             return new LlmException(
-                    LlmException.Kind.REJECTED, "The LLM endpoint refused the request: " + shorten(e.getMessage()), e);
+                    LlmException.Kind.REJECTED,
+                    "The LLM endpoint refused the request: " + shorten(redact(e.getMessage())),
+                    e);
         }
         return unreachable(e);
     }
@@ -558,13 +557,33 @@ public class LlmGateway {
                     || t instanceof UnresolvedAddressException
                     || t instanceof UnresolvedModelServerException
                     || t instanceof IOException) {
-                return new LlmException(
-                        LlmException.Kind.UNAVAILABLE,
-                        "The LLM endpoint could not be reached at " + properties.baseUrl(),
-                        e);
+                return new LlmException(LlmException.Kind.UNAVAILABLE, "The LLM endpoint could not be reached", e);
             }
         }
-        return new LlmException(LlmException.Kind.UNAVAILABLE, "The LLM call failed: " + shorten(e.getMessage()), e);
+        return new LlmException(
+                LlmException.Kind.UNAVAILABLE, "The LLM call failed: " + shorten(redact(e.getMessage())), e);
+    }
+
+    /** Removes the endpoint's address from a provider's message: workspaces never see the installation's hosts. */
+    private String redact(String message) {
+        if (message == null
+                || properties.baseUrl() == null
+                || properties.baseUrl().isBlank()) {
+            return message;
+        }
+        String redacted = message.replace(properties.baseUrl().trim(), "the endpoint");
+        try {
+            java.net.URI uri = java.net.URI.create(properties.baseUrl().trim());
+            if (uri.getHost() != null) {
+                if (uri.getPort() > 0) {
+                    redacted = redacted.replace(uri.getHost() + ":" + uri.getPort(), "the endpoint");
+                }
+                redacted = redacted.replace(uri.getHost(), "the endpoint");
+            }
+        } catch (IllegalArgumentException ignored) {
+            // not a URI: the plain replacement above is all we can do
+        }
+        return redacted.replaceAll("\\b\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?\\b", "the endpoint");
     }
 
     private static String shorten(String message) {

@@ -43,9 +43,16 @@ class SidebarNavigation {
     }
 
     List<Section> sections(CurrentUser user, String currentPath) {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication();
         List<NavigationItem> visible = items.stream()
                 .filter(i -> i.requiredRole() == null
-                        || i.requiredRole().equals(user.role().name()))
+                        || i.requiredRole().equals(user.role().name())
+                        // installation-wide authorities (INSTANCE_OPERATOR) are not a workspace role
+                        || (authentication != null
+                                && authentication.getAuthorities().stream()
+                                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + i.requiredRole()))))
                 .toList();
         String current = currentEntry(visible, currentPath);
         Map<NavigationGroup, List<Entry>> grouped = new EnumMap<>(NavigationGroup.class);

@@ -94,19 +94,26 @@ public class AuthManagement {
             throw ApiException.conflict("An account with this email already exists");
         }
         String hash = passwords.encode(password);
-        User admin = createWorkspace(workspaceName, address, hash);
+        User admin = createWorkspace(workspaceName, address, hash, properties.signupAccess());
         return TenantContext.callAs(admin.tenantId().value(), () -> tx.execute(s -> issueTokens(admin, null)));
     }
 
-    /** Creates a workspace with an ADMIN that has the given password hash; used by sign-up and the first start. */
-    User createWorkspace(String workspaceName, EmailAddress email, String passwordHash) {
+    /**
+     * Creates a workspace with an ADMIN that has the given password hash; used by sign-up ({@code signupAccess} is
+     * what a self-registered workspace may reach) and by the first start ({@code signupAccess} null: the operator's
+     * own workspace, approved).
+     */
+    User createWorkspace(String workspaceName, EmailAddress email, String passwordHash, OutboundAccess signupAccess) {
         TenantId tenantId = TenantId.random();
         Instant now = clock.instant();
         try {
             return TenantContext.callAs(
                     tenantId.value(),
                     () -> tx.execute(s -> {
-                        Tenant tenant = tenants.save(Tenant.create(tenantId, workspaceName, now));
+                        Tenant tenant = tenants.save(
+                                signupAccess == null
+                                        ? Tenant.create(tenantId, workspaceName, now)
+                                        : Tenant.signUp(tenantId, workspaceName, signupAccess, now));
                         User admin = users.save(User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now));
                         events.publishEvent(new WorkspaceCreated(
                                 tenantId.value(), tenant.name(), Actor.user(admin.id(), admin.email())));
@@ -167,6 +174,14 @@ public class AuthManagement {
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         throttle.recordSuccess(email, clientAddress);
+        boolean suspended = TenantContext.callAs(
+                found.get().tenantId().value(),
+                () -> tx.execute(s -> tenants.findById(found.get().tenantId())
+                        .map(Tenant::suspended)
+                        .orElse(true)));
+        if (suspended) {
+            throw ApiException.forbidden("This workspace is suspended; contact the operator of this installation");
+        }
         return found.get();
     }
 
@@ -295,6 +310,18 @@ public class AuthManagement {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The user with this e-mail when their workspace was created by the operator (not by self sign-up). */
+    Optional<User> operatorCandidate(String email) {
+        return tryEmail(email)
+                .flatMap(address -> directory
+                        .ofLogin(address)
+                        .flatMap(tenant -> TenantContext.callAs(
+                                tenant.value(),
+                                () -> tx.execute(s -> tenants.findById(tenant)
+                                        .filter(t -> !t.standing().selfRegistered())
+                                        .flatMap(t -> users.findByTenantIdAndEmail(tenant, address.value()))))));
     }
 
     /** The workspace of the user with this e-mail, if there is one (for start-up tasks such as demo data). */

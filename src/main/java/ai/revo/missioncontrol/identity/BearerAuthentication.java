@@ -2,6 +2,7 @@ package ai.revo.missioncontrol.identity;
 
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -15,7 +16,11 @@ public final class BearerAuthentication extends AbstractAuthenticationToken {
     private final transient Jwt token;
 
     BearerAuthentication(CurrentUser user, Jwt token) {
-        super(List.of(new SimpleGrantedAuthority(user.role().authority())));
+        this(user, token, List.of(new SimpleGrantedAuthority(user.role().authority())));
+    }
+
+    BearerAuthentication(CurrentUser user, Jwt token, java.util.Collection<? extends GrantedAuthority> authorities) {
+        super(authorities);
         this.user = user;
         this.token = token;
         setAuthenticated(true);

@@ -23,18 +23,25 @@ class BootstrapAdmin implements ApplicationRunner {
     private final AuthManagement auth;
     private final PasswordEncoder passwords;
     private final IdentityProperties properties;
+    private final InstanceOperators operators;
 
     BootstrapAdmin(
-            TenantDirectory directory, AuthManagement auth, PasswordEncoder passwords, IdentityProperties properties) {
+            TenantDirectory directory,
+            AuthManagement auth,
+            PasswordEncoder passwords,
+            IdentityProperties properties,
+            InstanceOperators operators) {
         this.directory = directory;
         this.auth = auth;
         this.passwords = passwords;
         this.properties = properties;
+        this.operators = operators;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (directory.hasAnyUser()) {
+            ensureOperator();
             return;
         }
         IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
@@ -44,7 +51,8 @@ class BootstrapAdmin implements ApplicationRunner {
                 generated ? generatePassword() : PasswordPolicy.check("MC_BOOTSTRAP_ADMIN_PASSWORD", configured);
         EmailAddress email = new EmailAddress(admin.email());
         try {
-            auth.createWorkspace(admin.workspaceName(), email, passwords.encode(password));
+            User created = auth.createWorkspace(admin.workspaceName(), email, passwords.encode(password), null);
+            operators.grant(created.id(), created.email(), null);
         } catch (ai.revo.missioncontrol.platform.ApiException alreadyThere) {
             log.info("The first administrator was created by another node meanwhile");
             return;
@@ -58,6 +66,20 @@ class BootstrapAdmin implements ApplicationRunner {
         } else {
             log.info("Created the first administrator {} with the password from MC_BOOTSTRAP_ADMIN_PASSWORD", email);
         }
+    }
+
+    /**
+     * An installation from before the operator console has no operator yet: the bootstrap administrator becomes it,
+     * but only when that login belongs to a workspace the operator created (never to a self-registered one).
+     */
+    private void ensureOperator() {
+        if (operators.any()) {
+            return;
+        }
+        auth.operatorCandidate(properties.bootstrapAdmin().email()).ifPresent(user -> {
+            operators.grant(user.id(), user.email(), null);
+            log.info("{} is the instance operator (the bootstrap administrator)", user.email());
+        });
     }
 
     private static String generatePassword() {

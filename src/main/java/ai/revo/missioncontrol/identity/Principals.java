@@ -7,7 +7,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a token's or a session's claims into the {@link CurrentUser}, refusing users who were deactivated, whose
- * role changed since the claims were issued, or whose access token was signed out.
+ * role changed since the claims were issued, whose access token was signed out, or whose workspace is suspended.
  */
 @Component
 class Principals {
@@ -31,6 +31,10 @@ class Principals {
                     if (accessTokenId != null && revocations.isRevoked(tenant, accessTokenId)) {
                         return Optional.<CurrentUser>empty();
                     }
+                    Optional<Tenant> workspace = tenants.findById(tenant);
+                    if (workspace.isEmpty() || workspace.get().suspended()) {
+                        return Optional.<CurrentUser>empty();
+                    }
                     return users.findByTenantIdAndId(tenant, userId)
                             .filter(User::canSignIn)
                             .filter(u -> u.permissionsVersion() == permissionsVersion)
@@ -40,7 +44,7 @@ class Principals {
                                     u.email(),
                                     u.role(),
                                     u.permissionsVersion(),
-                                    tenants.findById(tenant).map(Tenant::name).orElse("")));
+                                    workspace.get().name()));
                 }));
     }
 }

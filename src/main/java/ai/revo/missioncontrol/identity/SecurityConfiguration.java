@@ -52,7 +52,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, Principals principals, ObjectMapper json)
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            AccessTokens tokens,
+            Principals principals,
+            InstanceOperators operators,
+            ObjectMapper json)
             throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> writeError(
                 json,
@@ -93,13 +98,18 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterAfter(new TenantBindingFilter(null), AnonymousAuthenticationFilter.class);
+                .addFilterAfter(new TenantBindingFilter(null, operators), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthManagement auth, Principals principals, ObjectMapper json)
+    SecurityFilterChain pageChain(
+            HttpSecurity http,
+            AuthManagement auth,
+            Principals principals,
+            InstanceOperators operators,
+            ObjectMapper json)
             throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
@@ -142,7 +152,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendError(403)))
-                .addFilterAfter(new TenantBindingFilter(principals), AnonymousAuthenticationFilter.class);
+                .addFilterAfter(new TenantBindingFilter(principals, operators), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 

@@ -19,6 +19,13 @@ class Tenant {
     private String name;
     private String timeZone;
     private String defaultRegion;
+    private final String origin;
+    private OutboundAccess outboundAccess;
+    private Instant suspendedAt;
+    private Integer hourlySendLimit;
+    private Integer dailySendLimit;
+    private Integer llmDailyRequests;
+    private Long llmDailyTokens;
 
     @Version
     private Long version;
@@ -32,6 +39,13 @@ class Tenant {
             String name,
             String timeZone,
             String defaultRegion,
+            String origin,
+            OutboundAccess outboundAccess,
+            Instant suspendedAt,
+            Integer hourlySendLimit,
+            Integer dailySendLimit,
+            Integer llmDailyRequests,
+            Long llmDailyTokens,
             Long version,
             Instant createdAt,
             Instant updatedAt) {
@@ -39,17 +53,51 @@ class Tenant {
         this.name = name;
         this.timeZone = timeZone;
         this.defaultRegion = defaultRegion;
+        this.origin = origin;
+        this.outboundAccess = outboundAccess;
+        this.suspendedAt = suspendedAt;
+        this.hourlySendLimit = hourlySendLimit;
+        this.dailySendLimit = dailySendLimit;
+        this.llmDailyRequests = llmDailyRequests;
+        this.llmDailyTokens = llmDailyTokens;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
+    static final String BY_OPERATOR = "OPERATOR";
+    static final String BY_SIGNUP = "SIGNUP";
+
+    /** A workspace the operator creates (the first start): approved to send. */
     static Tenant create(TenantId id, String name, Instant now) {
+        return create(id, name, BY_OPERATOR, OutboundAccess.APPROVED, now);
+    }
+
+    /** A workspace created by self sign-up: sandboxed unless the installation approves sign-ups. */
+    static Tenant signUp(TenantId id, String name, OutboundAccess access, Instant now) {
+        return create(id, name, BY_SIGNUP, access, now);
+    }
+
+    private static Tenant create(TenantId id, String name, String origin, OutboundAccess access, Instant now) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 120) {
             throw new IllegalArgumentException("workspace name must be 1 to 120 characters");
         }
-        return new Tenant(id, trimmed, DEFAULT_TIME_ZONE, DEFAULT_REGION, null, now, now);
+        return new Tenant(
+                id,
+                trimmed,
+                DEFAULT_TIME_ZONE,
+                DEFAULT_REGION,
+                origin,
+                access,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now);
     }
 
     TenantId id() {
@@ -66,5 +114,74 @@ class Tenant {
 
     String defaultRegion() {
         return defaultRegion;
+    }
+
+    /** Lets the workspace reach anyone (within its limits); false when it already could. */
+    boolean approveOutbound(Instant now) {
+        if (outboundAccess == OutboundAccess.APPROVED) {
+            return false;
+        }
+        outboundAccess = OutboundAccess.APPROVED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Back to reaching only its own users; false when it already was. */
+    boolean sandbox(Instant now) {
+        if (outboundAccess == OutboundAccess.SANDBOXED) {
+            return false;
+        }
+        outboundAccess = OutboundAccess.SANDBOXED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Nobody signs in, nothing is sent; false when it already was suspended. */
+    boolean suspend(Instant now) {
+        if (suspendedAt != null) {
+            return false;
+        }
+        suspendedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    boolean reinstate(Instant now) {
+        if (suspendedAt == null) {
+            return false;
+        }
+        suspendedAt = null;
+        updatedAt = now;
+        return true;
+    }
+
+    void setLimits(Integer hourly, Integer daily, Integer llmRequests, Long llmTokens, Instant now) {
+        if ((hourly != null && hourly < 0)
+                || (daily != null && daily < 0)
+                || (llmRequests != null && llmRequests < 0)
+                || (llmTokens != null && llmTokens < 0)) {
+            throw new IllegalArgumentException("limits must be zero or more");
+        }
+        hourlySendLimit = hourly;
+        dailySendLimit = daily;
+        llmDailyRequests = llmRequests;
+        llmDailyTokens = llmTokens;
+        updatedAt = now;
+    }
+
+    boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    WorkspaceStanding standing() {
+        return new WorkspaceStanding(
+                id,
+                BY_SIGNUP.equals(origin),
+                outboundAccess,
+                suspendedAt,
+                hourlySendLimit,
+                dailySendLimit,
+                llmDailyRequests,
+                llmDailyTokens);
     }
 }

@@ -7,9 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.MDC;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,11 +25,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TenantBindingFilter extends OncePerRequestFilter {
 
-    private final Principals sessionCheck;
+    /** The authority of the installation's operators (not a workspace role). */
+    static final String INSTANCE_OPERATOR = "ROLE_INSTANCE_OPERATOR";
 
-    /** @param sessionCheck when not null, session principals are re-checked against the database */
-    TenantBindingFilter(Principals sessionCheck) {
+    private final Principals sessionCheck;
+    private final InstanceOperators operators;
+
+    /**
+     * @param sessionCheck when not null, session principals are re-checked against the database
+     * @param operators    instance operators get the INSTANCE_OPERATOR authority for this request, read fresh each
+     *                     time so a revoked operator loses it at once
+     */
+    TenantBindingFilter(Principals sessionCheck, InstanceOperators operators) {
         this.sessionCheck = sessionCheck;
+        this.operators = operators;
     }
 
     @Override
@@ -46,6 +61,22 @@ class TenantBindingFilter extends OncePerRequestFilter {
                 response.sendRedirect("/login?expired");
                 return;
             }
+        }
+        if (operators.isOperator(user.id())) {
+            List<GrantedAuthority> authorities = new ArrayList<>(authentication.getAuthorities());
+            authorities.add(new SimpleGrantedAuthority(INSTANCE_OPERATOR));
+            Authentication elevated;
+            if (authentication instanceof BearerAuthentication bearer) {
+                elevated = new BearerAuthentication(user, bearer.getCredentials(), authorities);
+            } else {
+                UsernamePasswordAuthenticationToken session =
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+                session.setDetails(authentication.getDetails());
+                elevated = session;
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(elevated);
+            SecurityContextHolder.setContext(context);
         }
         TenantContext.bind(user.tenantId().value());
         MDC.put("tenantId", user.tenantId().toString());

@@ -164,4 +164,8 @@ class User {
     Instant updatedAt() {
         return updatedAt;
     }
+
+    Instant deletedAt() {
+        return deletedAt;
+    }
 }

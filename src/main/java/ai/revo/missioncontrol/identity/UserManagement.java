@@ -95,6 +95,29 @@ public class UserManagement {
                 .orElseThrow(() -> ApiException.notFound("Workspace", tenant));
     }
 
+    /** The workspace's standing with the instance operator (suspended, sandboxed, its limits); read at every send. */
+    @Transactional(readOnly = true)
+    public WorkspaceStanding standing(TenantId tenant) {
+        return tenants.findById(tenant)
+                .map(Tenant::standing)
+                .orElseThrow(() -> ApiException.notFound("Workspace", tenant));
+    }
+
+    /**
+     * Whether {@code email} is the address of one of the workspace's own (not deleted) users: the only recipients a
+     * sandboxed workspace may reach. False for anything that is not an e-mail address.
+     */
+    @Transactional(readOnly = true)
+    public boolean isOwnUsersAddress(TenantId tenant, String email) {
+        if (email == null || email.isBlank()) {
+            return false;
+        }
+        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        return users.findByTenantIdAndEmail(tenant, address)
+                .filter(u -> u.deletedAt() == null)
+                .isPresent();
+    }
+
     /**
      * Adds a user. With a password they can sign in at once; without, the answer carries a one-time invitation link
      * valid for the configured time. 409 when the e-mail is used anywhere on this installation.

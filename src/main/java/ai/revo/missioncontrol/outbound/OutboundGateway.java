@@ -1,6 +1,8 @@
 package ai.revo.missioncontrol.outbound;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.identity.WorkspaceStanding;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,10 +33,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The only door to the outside world for messages. For each message it decides, in this order: global pause
- * (BLOCKED_PAUSED), dry run (SIMULATED: recorded in full, nothing leaves), channel switched off
- * (BLOCKED_CHANNEL_OFF), recipient suppressed (BLOCKED_SUPPRESSED), no working adapter (BLOCKED_NOT_CONFIGURED);
- * otherwise the channel's adapter sends it. The same idempotency key twice returns the first outcome and never
+ * The only door to the outside world for messages, for every channel and every caller. For each message it decides,
+ * in this order: global pause (BLOCKED_PAUSED), workspace suspended by the operator (BLOCKED_SUSPENDED), sandboxed
+ * workspace and a recipient who is not one of its own users (BLOCKED_SANDBOX), dry run (SIMULATED: recorded in full,
+ * nothing leaves), channel switched off (BLOCKED_CHANNEL_OFF), recipient suppressed (BLOCKED_SUPPRESSED), no working
+ * adapter (BLOCKED_NOT_CONFIGURED), a limit reached (BLOCKED_LIMIT: the workspace's, the sender's or the
+ * installation's, per rolling hour and day, counted across nodes under advisory locks); otherwise the channel's
+ * adapter sends it. The same idempotency key twice returns the first outcome and never
  * sends twice, even when two nodes receive it at the same moment. The provider is called outside any transaction.
  */
 @Service
@@ -43,6 +49,9 @@ public class OutboundGateway {
 
     private final OutboundRepository messages;
     private final SafetyManagement safety;
+    private final UserManagement workspaces;
+    private final OutboundLimits limits;
+    private final String defaultFrom;
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -52,6 +61,9 @@ public class OutboundGateway {
     OutboundGateway(
             OutboundRepository messages,
             SafetyManagement safety,
+            UserManagement workspaces,
+            OutboundLimits limits,
+            @Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
             List<ChannelAdapter> adapters,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
@@ -59,6 +71,9 @@ public class OutboundGateway {
             @Value("${mc.outbound.in-flight-wait:5s}") Duration inFlightWait) {
         this.messages = messages;
         this.safety = safety;
+        this.workspaces = workspaces;
+        this.limits = limits;
+        this.defaultFrom = defaultFrom;
         adapters.forEach(a -> {
             if (this.adapters.put(a.channel(), a) != null) {
                 throw new IllegalStateException("Two adapters for channel " + a.channel());
@@ -99,9 +114,10 @@ public class OutboundGateway {
         Instant now = clock.instant();
         return jdbc.sql("""
                 insert into outbound_messages (id, tenant_id, idempotency_key, request_hash, channel, to_address,
-                    subject, body, campaign_id, lead_id, draft_id, status, requested_by, created_at, updated_at)
+                    subject, body, campaign_id, lead_id, draft_id, sender, status, requested_by, created_at,
+                    updated_at)
                 values (:id, :tenant, :key, :hash, :channel, :to, :subject, :body, :campaign, :lead, :draft,
-                    'PENDING', :by, :now, :now)
+                    :sender, 'PENDING', :by, :now, :now)
                 on conflict (tenant_id, idempotency_key) do nothing
                 returning id
                 """)
@@ -116,6 +132,7 @@ public class OutboundGateway {
                 .param("campaign", m.campaignId())
                 .param("lead", m.leadId())
                 .param("draft", m.draftId())
+                .param("sender", sender(m))
                 .param("by", actor.name())
                 .param("now", Timestamp.from(now))
                 .query(UUID.class)
@@ -128,9 +145,25 @@ public class OutboundGateway {
         OutboundMessage m = record.message(actor);
         Instant now = clock.instant();
         SafetyView settings = safety.settings(tenant);
+        WorkspaceStanding standing = workspaces.standing(tenant);
         ChannelAdapter adapter = adapters.get(m.channel());
+        String overLimit;
         if (settings.globalPause()) {
             record.block(OutboundStatus.BLOCKED_PAUSED, "All outbound messages are paused", actor, now);
+        } else if (standing.suspended()) {
+            record.block(
+                    OutboundStatus.BLOCKED_SUSPENDED,
+                    "This workspace is suspended by the operator of this installation",
+                    actor,
+                    now);
+        } else if (standing.sandboxed()
+                && !(m.channel() == Channel.EMAIL && workspaces.isOwnUsersAddress(tenant, m.to()))) {
+            record.block(
+                    OutboundStatus.BLOCKED_SANDBOX,
+                    "This workspace is in the sandbox: it may send only to its own users' e-mail addresses until the"
+                            + " operator of this installation approves its outbound sending",
+                    actor,
+                    now);
         } else if (settings.dryRunMode()) {
             record.simulate(actor, now);
         } else if (!settings.channelEnabled(m.channel())) {
@@ -144,10 +177,98 @@ public class OutboundGateway {
                     "No working " + m.channel() + " provider is configured",
                     actor,
                     now);
+        } else if ((overLimit = overLimit(tenant, standing, record.sender(), now)) != null) {
+            record.block(OutboundStatus.BLOCKED_LIMIT, overLimit, actor, now);
         } else {
             record.startSending(now);
         }
         return messages.save(record).view();
+    }
+
+    /**
+     * The reason the message would exceed a limit, or null. Runs in the deciding transaction and holds advisory
+     * locks (installation, then sender, then workspace: the same order on every node) until it commits, so two
+     * nodes deciding at the same moment count each other's messages.
+     */
+    private String overLimit(TenantId tenant, WorkspaceStanding standing, String sender, Instant now) {
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        if (limits.installationHourly() >= 0 || limits.installationDaily() >= 0) {
+            lock("outbound-limit:installation");
+            if (exceeded(limits.installationHourly(), installationSends(hourAgo))) {
+                return "The installation's hourly limit of " + limits.installationHourly() + " messages is reached";
+            }
+            if (exceeded(limits.installationDaily(), installationSends(dayAgo))) {
+                return "The installation's daily limit of " + limits.installationDaily() + " messages is reached";
+            }
+        }
+        if (sender != null && (limits.senderHourly() >= 0 || limits.senderDaily() >= 0)) {
+            lock("outbound-limit:sender:" + sender);
+            if (exceeded(limits.senderHourly(), senderSends(sender, hourAgo))) {
+                return "The sender " + sender + " reached its hourly limit of " + limits.senderHourly() + " messages";
+            }
+            if (exceeded(limits.senderDaily(), senderSends(sender, dayAgo))) {
+                return "The sender " + sender + " reached its daily limit of " + limits.senderDaily() + " messages";
+            }
+        }
+        int hourly = standing.hourlySendLimit() != null ? standing.hourlySendLimit() : limits.workspaceHourly();
+        int daily = standing.dailySendLimit() != null ? standing.dailySendLimit() : limits.workspaceDaily();
+        if (hourly < 0 && daily < 0) {
+            return null;
+        }
+        lock("outbound-limit:workspace:" + tenant.value());
+        long[] counts = jdbc.sql("""
+                        select count(*) filter (where decided_at >= :hour), count(*) from outbound_messages
+                        where tenant_id = :tenant and decided_at >= :day
+                          and status in ('SENDING', 'SENT', 'UNKNOWN', 'FAILED')
+                        """)
+                .param("tenant", tenant.value())
+                .param("hour", Timestamp.from(hourAgo))
+                .param("day", Timestamp.from(dayAgo))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (exceeded(hourly, counts[0])) {
+            return "This workspace's hourly limit of " + hourly + " messages is reached";
+        }
+        if (exceeded(daily, counts[1])) {
+            return "This workspace's daily limit of " + daily + " messages is reached";
+        }
+        return null;
+    }
+
+    private static boolean exceeded(int limit, long sent) {
+        return limit >= 0 && sent >= limit;
+    }
+
+    private void lock(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param(key)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    private long installationSends(Instant since) {
+        return jdbc.sql("select outbound_installation_sends_since(?)")
+                .param(Timestamp.from(since))
+                .query(Long.class)
+                .single();
+    }
+
+    private long senderSends(String sender, Instant since) {
+        return jdbc.sql("select outbound_sender_sends_since(?, ?)")
+                .param(sender)
+                .param(Timestamp.from(since))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Who the message goes out as, for the per-sender limit: an email's From (or the default sender). */
+    private String sender(OutboundMessage m) {
+        if (m.channel() != Channel.EMAIL) {
+            return null;
+        }
+        String from = m.email() != null && m.email().from() != null ? m.email().from() : defaultFrom;
+        return from == null ? null : from.trim().toLowerCase(Locale.ROOT);
     }
 
     private OutboundView deliver(TenantId tenant, UUID id, OutboundMessage message, Actor actor) {

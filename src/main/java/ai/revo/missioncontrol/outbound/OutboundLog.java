@@ -14,9 +14,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class OutboundLog {
 
     private final OutboundRepository messages;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    OutboundLog(OutboundRepository messages) {
+    OutboundLog(
+            OutboundRepository messages, org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
         this.messages = messages;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every workspace's volume (for the instance operator; installation-wide, not a workspace's view). */
+    public java.util.Map<UUID, WorkspaceVolume> volumes() {
+        java.util.Map<UUID, WorkspaceVolume> volumes = new java.util.HashMap<>();
+        jdbc.sql("select * from outbound_workspace_volumes(?)")
+                .param(java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1))))
+                .query((rs, i) -> {
+                    java.sql.Timestamp last = rs.getTimestamp("last_sent_at");
+                    return new WorkspaceVolume(
+                            rs.getObject("tenant_id", UUID.class),
+                            rs.getLong("sent_since"),
+                            rs.getLong("refused_since"),
+                            rs.getLong("sent_total"),
+                            last == null ? null : last.toInstant());
+                })
+                .list()
+                .forEach(v -> volumes.put(v.workspaceId(), v));
+        return volumes;
     }
 
     @Transactional(readOnly = true)

@@ -35,6 +35,7 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     private final UUID campaignId;
     private final UUID leadId;
     private final UUID draftId;
+    private final String sender;
     private OutboundStatus status;
     private String reason;
     private String providerMessageId;
@@ -62,6 +63,7 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
             UUID campaignId,
             UUID leadId,
             UUID draftId,
+            String sender,
             OutboundStatus status,
             String reason,
             String providerMessageId,
@@ -83,6 +85,7 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
         this.campaignId = campaignId;
         this.leadId = leadId;
         this.draftId = draftId;
+        this.sender = sender;
         this.status = status;
         this.reason = reason;
         this.providerMessageId = providerMessageId;
@@ -160,6 +163,10 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
 
     TenantId tenantId() {
         return tenantId;
+    }
+
+    String sender() {
+        return sender;
     }
 
     OutboundMessage message(Actor actor) {

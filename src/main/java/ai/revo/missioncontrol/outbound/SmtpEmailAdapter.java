@@ -93,7 +93,7 @@ class SmtpEmailAdapter implements ChannelAdapter {
             String reply = transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "accepted";
             return new Delivery(mime.getMessageID(), reply == null ? "accepted" : reply.trim());
         } catch (MessagingException e) {
-            throw SmtpDeliveryException.of(e);
+            throw SmtpDeliveryException.of(e, sender.getHost(), sender.getPort());
         }
     }
 
@@ -142,9 +142,15 @@ class SmtpEmailAdapter implements ChannelAdapter {
             return returnCode >= 500 && returnCode < 600;
         }
 
-        static SmtpDeliveryException of(MessagingException e) {
+        /** The failure, with the installation's SMTP host and port taken out: workspaces never see them. */
+        static SmtpDeliveryException of(MessagingException e, String host, int port) {
             int code = codeOf(e);
             String detail = detail(e);
+            if (host != null && !host.isBlank()) {
+                detail = detail.replace(host + ", " + port, "the SMTP server")
+                        .replace(host + ":" + port, "the SMTP server")
+                        .replace(host, "the SMTP server");
+            }
             if (code > 0) {
                 return new SmtpDeliveryException(
                         code,

@@ -37,6 +37,7 @@ class EmailTwoNodeCapTest {
                         "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
                         "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",
                         "--mc.security.login-throttle.failures-per-address=100000",
+                        "--mc.security.signup-outbound=approved",
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + smtpPort,
                         "--mc.email.hourly-cap=3",

@@ -29,6 +29,7 @@ class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
                         Duration.ofDays(30),
                         Duration.ofDays(7),
                         true,
+                        "sandboxed",
                         "http://localhost",
                         new IdentityProperties.BootstrapAdmin("a@b", null, "D"),
                         new IdentityProperties.LoginThrottle(perEmail, perAddress, Duration.ofMinutes(15))),

@@ -214,6 +214,20 @@ class RoleMatrixTest extends IntegrationTest {
                         400,
                         400,
                         NO,
+                        NO),
+                // the operator console is for instance operators, never for a workspace role (OperatorConsoleApiTest)
+                new Rule("GET", "/api/v1/operator/workspaces", null, NO, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/operator/installation", null, NO, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/operator/operators", null, NO, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/operator/workspaces/{uuid}/approve-outbound", null, NO, NO, NO, NO, NO),
+                new Rule(
+                        "PUT",
+                        "/api/v1/operator/workspaces/{uuid}/limits",
+                        Map.of("hourlySendLimit", 1),
+                        NO,
+                        NO,
+                        NO,
+                        NO,
                         NO));
     }
 
