@@ -34,19 +34,38 @@ public class AgentSettings {
 
     @Transactional(readOnly = true)
     public AgentSettingsView get(TenantId tenant) {
-        return jdbc.sql("select auto_approve, brief_channel, updated_at from agent_settings where tenant_id = ?")
+        return jdbc.sql("select auto_approve, brief_channel, updated_at, research_enrol_limit, "
+                        + "research_needs_confirmation from agent_settings where tenant_id = ?")
                 .param(tenant.value())
                 .query((rs, n) -> new AgentSettingsView(
                         read(rs.getString(1)),
                         rs.getString(2) == null ? null : Channel.valueOf(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant()))
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getInt(4),
+                        rs.getBoolean(5)))
                 .optional()
-                .orElse(new AgentSettingsView(List.of(), null, null));
+                .orElse(new AgentSettingsView(List.of(), null, null, AgentSettingsView.DEFAULT_RESEARCH_LIMIT, false));
     }
 
-    /** Replaces the settings (ADMIN); 400 naming the field for an unknown action type or an unusable channel. */
+    /** Replaces what agents may auto-approve and the brief channel; the research settings stay as they are. */
     @Transactional
     public AgentSettingsView change(TenantId tenant, List<String> autoApprove, Channel briefChannel, Actor admin) {
+        return change(tenant, autoApprove, briefChannel, null, null, admin);
+    }
+
+    /**
+     * Replaces the settings (ADMIN); a null {@code researchEnrolLimit} or {@code researchNeedsConfirmation} keeps
+     * the current value. 400 naming the field for an unknown action type, an unusable channel or a limit outside
+     * 1 to 5000.
+     */
+    @Transactional
+    public AgentSettingsView change(
+            TenantId tenant,
+            List<String> autoApprove,
+            Channel briefChannel,
+            Integer researchEnrolLimit,
+            Boolean researchNeedsConfirmation,
+            Actor admin) {
         List<String> actions = new ArrayList<>();
         for (String action : autoApprove == null ? List.<String>of() : autoApprove) {
             if (action == null || !AgentSettingsView.ACTIONS.contains(action)) {
@@ -63,13 +82,31 @@ public class AgentSettings {
                 && briefChannel != Channel.WHATSAPP) {
             throw ApiException.invalidField("briefChannel", "must be EMAIL, SMS or WHATSAPP (or null for none)");
         }
+        if (researchEnrolLimit != null
+                && (researchEnrolLimit < 1 || researchEnrolLimit > AgentSettingsView.MAX_RESEARCH_LIMIT)) {
+            throw ApiException.invalidField(
+                    "researchEnrolLimit", "must be from 1 to " + AgentSettingsView.MAX_RESEARCH_LIMIT);
+        }
         AgentSettingsView before = get(tenant);
+        int limit = researchEnrolLimit == null ? before.researchEnrolLimit() : researchEnrolLimit;
+        boolean confirm =
+                researchNeedsConfirmation == null ? before.researchNeedsConfirmation() : researchNeedsConfirmation;
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("insert into agent_settings (tenant_id, auto_approve, brief_channel, created_at, updated_at) "
-                        + "values (?, cast(? as jsonb), ?, ?, ?) on conflict (tenant_id) do update set "
+        jdbc.sql("insert into agent_settings (tenant_id, auto_approve, brief_channel, research_enrol_limit, "
+                        + "research_needs_confirmation, created_at, updated_at) "
+                        + "values (?, cast(? as jsonb), ?, ?, ?, ?, ?) on conflict (tenant_id) do update set "
                         + "auto_approve = excluded.auto_approve, brief_channel = excluded.brief_channel, "
+                        + "research_enrol_limit = excluded.research_enrol_limit, "
+                        + "research_needs_confirmation = excluded.research_needs_confirmation, "
                         + "updated_at = excluded.updated_at, version = agent_settings.version + 1")
-                .params(tenant.value(), write(actions), briefChannel == null ? null : briefChannel.name(), now, now)
+                .params(
+                        tenant.value(),
+                        write(actions),
+                        briefChannel == null ? null : briefChannel.name(),
+                        limit,
+                        confirm,
+                        now,
+                        now)
                 .update();
         AgentSettingsView after = get(tenant);
         events.publishEvent(new AgentSettingsChanged(tenant.value(), before, after, admin));

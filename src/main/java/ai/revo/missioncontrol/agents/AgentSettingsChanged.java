@@ -36,7 +36,11 @@ public record AgentSettingsChanged(UUID tenantId, AgentSettingsView before, Agen
                 "autoApprove",
                 after.autoApprove(),
                 "briefChannel",
-                after.briefChannel() == null ? "" : after.briefChannel().name());
+                after.briefChannel() == null ? "" : after.briefChannel().name(),
+                "researchEnrolLimit",
+                after.researchEnrolLimit(),
+                "researchNeedsConfirmation",
+                after.researchNeedsConfirmation());
     }
 
     @Override

@@ -3,50 +3,36 @@ package ai.revo.missioncontrol.agents;
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.CampaignView;
-import ai.revo.missioncontrol.contacts.CompanyDirectory;
 import ai.revo.missioncontrol.contacts.ContactView;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.safety.Channel;
-import ai.revo.missioncontrol.safety.SafetyManagement;
 import ai.revo.missioncontrol.tasks.BoardColumn;
 import ai.revo.missioncontrol.tasks.TaskManagement;
 import ai.revo.missioncontrol.tasks.TaskView;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * lead_research: for each ACTIVE campaign, enrols the workspace's contacts that fit its ideal customer and are not
- * yet its leads, as NEW leads, with a research task on the board that shows the progress.
+ * yet its leads, as NEW leads, with a research task on the board that shows the progress; at most the workspace's
+ * per-run limit in all (see {@link ResearchEnrolment}). When the workspace requires confirmation, a run without
+ * {@code confirmed: true} in its input enrols nothing: it lists what it would enrol and asks on the board.
  */
 @Component
 class LeadResearch extends ScheduledAgentJob {
 
-    static final int DEFAULT_LIMIT = 500;
-
-    private final CampaignManagement campaigns;
-    private final ai.revo.missioncontrol.contacts.ContactManagement contacts;
-    private final CompanyDirectory companies;
     private final LeadManagement leads;
     private final TaskManagement tasks;
-    private final SafetyManagement safety;
+    private final ResearchEnrolment enrolment;
 
-    LeadResearch(
-            CampaignManagement campaigns,
-            ai.revo.missioncontrol.contacts.ContactManagement contacts,
-            CompanyDirectory companies,
-            LeadManagement leads,
-            TaskManagement tasks,
-            SafetyManagement safety) {
-        this.campaigns = campaigns;
-        this.contacts = contacts;
-        this.companies = companies;
+    LeadResearch(LeadManagement leads, TaskManagement tasks, ResearchEnrolment enrolment) {
         this.leads = leads;
         this.tasks = tasks;
-        this.safety = safety;
+        this.enrolment = enrolment;
     }
 
     @Override
@@ -56,21 +42,71 @@ class LeadResearch extends ScheduledAgentJob {
 
     @Override
     public void perform(RunContext run) {
-        int limit = run.intInput("limitPerCampaign", DEFAULT_LIMIT);
-        for (CampaignView campaign : Campaigns.active(campaigns, run.tenant())) {
+        ResearchEnrolment.Plan plan =
+                enrolment.plan(run.tenant(), run.intInput("limitPerCampaign", ResearchEnrolment.SCAN_PER_CAMPAIGN));
+        if (plan.notMatching() > 0) {
+            run.count("notMatching", plan.notMatching());
+        }
+        for (ResearchEnrolment.Skip skip : plan.skipped()) {
+            run.skipped(
+                    "contact",
+                    skip.contact().id(),
+                    name(skip.contact()) + " → " + skip.campaign().name(),
+                    skip.reason());
+        }
+        if (plan.limited()) {
+            run.count("stoppedAtLimit");
+        }
+        boolean confirmed = Boolean.TRUE.equals(run.input().get("confirmed"));
+        if (plan.needsConfirmation() && !confirmed) {
+            awaitConfirmation(run, plan);
+            return;
+        }
+        Map<UUID, List<ResearchEnrolment.Candidate>> by = plan.byCampaign();
+        for (CampaignView campaign : plan.campaigns()) {
             if (run.aborted()) {
                 return;
             }
             try {
-                research(run, campaign, limit);
+                research(run, campaign, by.getOrDefault(campaign.id(), List.of()));
             } catch (RuntimeException e) {
                 run.failed("campaign", campaign.id(), campaign.name(), e);
             }
         }
     }
 
-    private void research(RunContext run, CampaignView campaign, int limit) {
-        List<ContactView> candidates = contacts.notEnrolledIn(run.tenant(), campaign.id(), limit);
+    /** A person must confirm: nothing is enrolled; the run lists what it would do and a task asks for the decision. */
+    private void awaitConfirmation(RunContext run, ResearchEnrolment.Plan plan) {
+        for (ResearchEnrolment.Candidate c : plan.enrol()) {
+            run.skipped(
+                    "contact",
+                    c.contact().id(),
+                    name(c.contact()) + " → " + c.campaign().name(),
+                    "Awaiting confirmation: would enrol (" + String.join(", ", matched(c.fit())) + ")");
+        }
+        run.count("awaitingConfirmation", plan.enrol().size());
+        if (plan.enrol().isEmpty()) {
+            return;
+        }
+        tasks.create(
+                run.tenant(),
+                new TaskManagement.TaskFields(
+                        "Confirm lead research: " + plan.enrol().size() + " contacts in "
+                                + plan.byCampaign().size() + " campaigns",
+                        "Lead research needs a person's confirmation before it enrols. Open Agents, look at the "
+                                + "preview and press Enrol now, or change the criteria.",
+                        "NORMAL",
+                        null,
+                        List.of("research", "confirmation"),
+                        null,
+                        null,
+                        null,
+                        null),
+                BoardColumn.NEEDS_APPROVAL,
+                run.agent());
+    }
+
+    private void research(RunContext run, CampaignView campaign, List<ResearchEnrolment.Candidate> candidates) {
         TaskView task = tasks.create(
                 run.tenant(),
                 new TaskManagement.TaskFields(
@@ -88,42 +124,16 @@ class LeadResearch extends ScheduledAgentJob {
                 run.agent());
         int enrolled = 0;
         int looked = 0;
-        for (ContactView contact : candidates) {
+        for (ResearchEnrolment.Candidate candidate : candidates) {
             looked++;
-            Fit fit = Fit.of(
-                    campaign.criteria(),
-                    new Fit.Person(
-                            contact.jobTitle(),
-                            contact.city(),
-                            contact.country(),
-                            companies.forEmail(run.tenant(), contact.email()).orElse(null)));
-            if (!fit.matchesAny()) {
-                run.count("notMatching");
-                continue;
-            }
+            ContactView contact = candidate.contact();
             String label = name(contact) + " → " + campaign.name();
-            String suppressed = suppressed(run, contact);
-            if (suppressed != null) {
-                run.skipped("contact", contact.id(), label, suppressed);
-                continue;
-            }
             try {
                 UUID lead = leads.enrol(run.tenant(), campaign.id(), contact.id(), null, null, run.agent())
                         .id();
                 enrolled++;
                 run.count("leadsEnrolled");
-                run.done(
-                        "lead",
-                        lead,
-                        label,
-                        "Enrolled: "
-                                + String.join(
-                                        ", ",
-                                        fit.matched().isEmpty()
-                                                ? List.of("the campaign has no criteria yet")
-                                                : fit.matched()),
-                        null,
-                        false);
+                run.done("lead", lead, label, "Enrolled: " + String.join(", ", matched(candidate.fit())), null, false);
             } catch (ApiException e) {
                 if (e.code() == ErrorCode.CONFLICT) {
                     run.skipped("contact", contact.id(), label, "Already a lead of the campaign");
@@ -137,7 +147,7 @@ class LeadResearch extends ScheduledAgentJob {
                 tasks.progress(
                         run.tenant(),
                         task.id(),
-                        "Looked at " + looked + " of " + candidates.size() + " contacts; enrolled " + enrolled,
+                        "Enrolled " + enrolled + " of " + candidates.size() + " fitting contacts",
                         looked * 100 / candidates.size(),
                         run.agent());
             }
@@ -145,22 +155,15 @@ class LeadResearch extends ScheduledAgentJob {
         tasks.progress(
                 run.tenant(),
                 task.id(),
-                "Looked at " + candidates.size() + " contacts; enrolled " + enrolled + " new leads",
+                "Of " + candidates.size() + " fitting contacts, enrolled " + enrolled + " new leads",
                 100,
                 run.agent());
         tasks.move(run.tenant(), task.id(), BoardColumn.NEEDS_APPROVAL, null, run.agent(), false);
         run.count("campaigns");
     }
 
-    /** Why a person may not be enrolled although they fit: an address on the suppression list. */
-    private String suppressed(RunContext run, ContactView contact) {
-        if (contact.email() != null && safety.isSuppressed(run.tenant(), Channel.EMAIL, contact.email())) {
-            return "The e-mail address is suppressed (unsubscribed, bounced or do-not-contact)";
-        }
-        if (contact.phone() != null && safety.isSuppressed(run.tenant(), Channel.SMS, contact.phone())) {
-            return "The phone number is suppressed (opted out or do-not-contact)";
-        }
-        return null;
+    private static List<String> matched(Fit fit) {
+        return fit.matched().isEmpty() ? List.of("the campaign has no criteria yet") : fit.matched();
     }
 
     static String name(ContactView c) {

@@ -129,6 +129,7 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/metrics/agents", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/briefs", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/agent-settings", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/agents/lead_researcher/preview", null, OK, OK, OK, OK, OK),
                 new Rule("PUT", "/api/v1/agent-settings", Map.of("autoApprove", List.of()), OK, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/companies", null, OK, OK, OK, OK, OK),
                 new Rule(

@@ -24,9 +24,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentController {
 
     private final AgentRegistry agents;
+    private final ai.revo.missioncontrol.agents.ResearchEnrolment research;
 
-    AgentController(AgentRegistry agents) {
+    AgentController(AgentRegistry agents, ai.revo.missioncontrol.agents.ResearchEnrolment research) {
         this.agents = agents;
+        this.research = research;
+    }
+
+    @GetMapping("/lead_researcher/preview")
+    @Operation(
+            summary = "What the next lead research run would enrol: total, per campaign with the first contacts, the "
+                    + "per-run limit and whether a person must confirm",
+            description = "Nothing is written. Confirm with POST /api/v1/agents/lead_researcher/run "
+                    + "{input: {confirmed: true}} when the workspace requires confirmation.")
+    ai.revo.missioncontrol.agents.ResearchEnrolment.Preview researchPreview(CurrentUser user) {
+        return research.preview(user.tenantId());
     }
 
     record StatusChange(AgentStatus status) {}

@@ -23,7 +23,11 @@ class AgentSettingsController {
         this.settings = settings;
     }
 
-    record Change(List<String> autoApprove, Channel briefChannel) {}
+    record Change(
+            List<String> autoApprove,
+            Channel briefChannel,
+            Integer researchEnrolLimit,
+            Boolean researchNeedsConfirmation) {}
 
     @GetMapping("/api/v1/agent-settings")
     @Operation(summary = "What agents may auto-approve (none by default) and where the daily brief goes")
@@ -35,8 +39,16 @@ class AgentSettingsController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(
             summary = "Replace the agent settings {autoApprove: [FIRST_MESSAGE, SOCIAL_POST], briefChannel: "
-                    + "EMAIL|SMS|WHATSAPP|null}. Role: ADMIN")
+                    + "EMAIL|SMS|WHATSAPP|null, researchEnrolLimit?: 1..5000, researchNeedsConfirmation?}. "
+                    + "Role: ADMIN",
+            description = "The research settings keep their value when left out.")
     AgentSettingsView change(CurrentUser user, @RequestBody Change change) {
-        return settings.change(user.tenantId(), change.autoApprove(), change.briefChannel(), user.actor());
+        return settings.change(
+                user.tenantId(),
+                change.autoApprove(),
+                change.briefChannel(),
+                change.researchEnrolLimit(),
+                change.researchNeedsConfirmation(),
+                user.actor());
     }
 }

@@ -30,16 +30,36 @@ class AgentsPageController {
 
     private final ai.revo.missioncontrol.ai.LlmGateway llm;
     private final ai.revo.missioncontrol.agents.AgentSettings settings;
+    private final ai.revo.missioncontrol.agents.ResearchEnrolment research;
 
     AgentsPageController(
             AgentRegistry agents,
             AgentRuns runs,
             ai.revo.missioncontrol.ai.LlmGateway llm,
-            ai.revo.missioncontrol.agents.AgentSettings settings) {
+            ai.revo.missioncontrol.agents.AgentSettings settings,
+            ai.revo.missioncontrol.agents.ResearchEnrolment research) {
         this.agents = agents;
         this.runs = runs;
         this.llm = llm;
         this.settings = settings;
+        this.research = research;
+    }
+
+    /** The lead research preview: how many contacts in which campaigns the next run enrols, and the first. */
+    @GetMapping("/research-preview")
+    String researchPreview(CurrentUser user, Model model) {
+        model.addAttribute("preview", research.preview(user.tenantId()));
+        model.addAttribute("settings", settings.get(user.tenantId()));
+        return "agents/agents :: research-preview";
+    }
+
+    /** Runs lead research with the enrolment confirmed by this person. */
+    @PostMapping("/research-confirm")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    String confirmResearch(CurrentUser user, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        var run = runs.start(user.tenantId(), "lead_researcher", java.util.Map.of("confirmed", true), user.actor());
+        response.setHeader("HX-Redirect", "/runs/" + run.id());
+        return researchPreview(user, model);
     }
 
     private void fill(CurrentUser user, Model model) {
@@ -85,6 +105,8 @@ class AgentsPageController {
             CurrentUser user,
             @RequestParam(required = false) java.util.List<String> autoApprove,
             @RequestParam(required = false) String briefChannel,
+            @RequestParam(required = false) Integer researchEnrolLimit,
+            @RequestParam(required = false) boolean researchNeedsConfirmation,
             Model model) {
         settings.change(
                 user.tenantId(),
@@ -92,6 +114,8 @@ class AgentsPageController {
                 briefChannel == null || briefChannel.isBlank()
                         ? null
                         : ai.revo.missioncontrol.safety.Channel.valueOf(briefChannel),
+                researchEnrolLimit,
+                researchNeedsConfirmation,
                 user.actor());
         model.addAttribute("saved", true);
         model.addAttribute("settings", settings.get(user.tenantId()));
