@@ -60,6 +60,13 @@ class TwoNodeDeliveryTest {
                 ConfigurableApplicationContext b = node(redis.url())) {
             Api nodeA = new Api("http://127.0.0.1:" + port(a));
             Api.Session admin = nodeA.signup();
+            // events are numbered just after their commit; wait until the sign-up's own event is in the log so
+            // the streams below start after it
+            waitFor(() -> nodeA.get("/api/v1/events/feed?type=workspace.", admin.accessToken())
+                            .json()
+                            .path("data")
+                            .size()
+                    > 0);
             String streamB = "http://127.0.0.1:" + port(b) + "/api/v1/events/stream";
             String streamA = "http://127.0.0.1:" + port(a) + "/api/v1/events/stream";
             try (SseClient onB = new SseClient(streamB, admin.accessToken(), Map.of());
