@@ -36,3 +36,52 @@
     });
   }
 })();
+
+// Global search: "/" (outside a text field) or Ctrl-K / Cmd-K opens the dialog; arrows move through the hits,
+// Enter opens the highlighted one (or the results page when none is), Escape closes.
+(function () {
+  var dialog = document.getElementById('search-dialog');
+  var input = document.getElementById('search-input');
+  if (!dialog || !input) { return; }
+  var results = document.getElementById('search-dialog-results');
+  function typing(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+  function open() {
+    if (!dialog.open) { dialog.showModal(); }
+    input.focus();
+    input.select();
+  }
+  document.querySelectorAll('[data-mc-search-open]').forEach(function (b) { b.addEventListener('click', open); });
+  document.addEventListener('keydown', function (e) {
+    if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) { e.preventDefault(); open(); return; }
+    if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(document.activeElement) && !dialog.open) {
+      e.preventDefault(); open();
+    }
+  });
+  dialog.addEventListener('click', function (e) { if (e.target === dialog) { dialog.close(); } });
+  function hits() { return Array.prototype.slice.call(results.querySelectorAll('[data-search-hit]')); }
+  function move(step) {
+    var all = hits();
+    if (!all.length) { return; }
+    var i = all.findIndex(function (h) { return h.classList.contains('active'); });
+    if (i >= 0) { all[i].classList.remove('active'); all[i].removeAttribute('aria-selected'); }
+    i = i < 0 ? (step > 0 ? 0 : all.length - 1) : (i + step + all.length) % all.length;
+    all[i].classList.add('active');
+    all[i].setAttribute('aria-selected', 'true');
+    all[i].scrollIntoView({ block: 'nearest' });
+    input.setAttribute('aria-activedescendant', all[i].id || '');
+  }
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') { e.preventDefault(); dialog.close(); }
+    else if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
+    else if (e.key === 'Enter') {
+      var active = results.querySelector('[data-search-hit].active');
+      if (active) { e.preventDefault(); window.location.href = active.getAttribute('href'); }
+    }
+  });
+  document.body.addEventListener('htmx:afterSwap', function (e) {
+    if (e.detail.target === results) { var first = hits()[0]; if (first) { move(1); } }
+  });
+})();

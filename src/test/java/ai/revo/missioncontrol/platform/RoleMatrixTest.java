@@ -44,6 +44,7 @@ class RoleMatrixTest extends IntegrationTest {
                 // shell: the user's own dashboard preferences, every role (VIEWER included)
                 new Rule("GET", "/api/v1/me/preferences", null, OK, OK, OK, OK, OK),
                 new Rule("PUT", "/api/v1/me/preferences", Map.of("sidebarCollapsed", true), OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/search?q=matrix", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",
