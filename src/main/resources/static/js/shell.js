@@ -85,3 +85,31 @@
     if (e.detail.target === results) { var first = hits()[0]; if (first) { move(1); } }
   });
 })();
+
+// The bell: its list is loaded when the menu opens (and refreshes itself on notification events while shown).
+(function () {
+  var bell = document.getElementById('bell');
+  if (!bell || !window.htmx) { return; }
+  bell.addEventListener('show.bs.dropdown', function () {
+    htmx.ajax('GET', '/shell/notifications', { target: '#notification-list', swap: 'outerHTML' });
+  });
+})();
+
+// MC_PUBLIC_URL against the address this browser uses: admins see a warning when they differ.
+(function () {
+  var warning = document.querySelector('[data-public-url]');
+  var expected = warning ? warning.getAttribute('data-public-url') : null;
+  var settings = document.querySelector('[data-public-url-ok]');
+  if (!expected) {
+    var value = document.querySelector('[data-testid=settings-public-url-value]');
+    expected = value ? value.textContent.trim() : null;
+  }
+  if (!expected) { return; }
+  var origin = window.location.origin;
+  var differs = expected.replace(/\/+$/, '') !== origin;
+  document.querySelectorAll('[data-browser-origin]').forEach(function (el) { el.textContent = origin; });
+  if (warning) { warning.hidden = !differs; }
+  if (settings) { settings.hidden = differs; }
+  var note = document.querySelector('[data-public-url-differs]');
+  if (note) { note.hidden = !differs; }
+})();

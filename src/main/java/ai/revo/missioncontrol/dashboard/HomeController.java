@@ -17,11 +17,13 @@ class HomeController {
     private final UserManagement users;
     private final Briefs briefs;
     private final EmailFigures emailFigures;
+    private final Cockpit cockpit;
 
-    HomeController(UserManagement users, Briefs briefs, EmailFigures emailFigures) {
+    HomeController(UserManagement users, Briefs briefs, EmailFigures emailFigures, Cockpit cockpit) {
         this.users = users;
         this.briefs = briefs;
         this.emailFigures = emailFigures;
+        this.cockpit = cockpit;
     }
 
     @Bean
@@ -35,7 +37,15 @@ class HomeController {
         model.addAttribute("workspace", users.workspace(user.tenantId()));
         model.addAttribute("brief", briefs.latest(user.tenantId()).orElse(null));
         emailFigures(user, model);
+        model.addAttribute("cockpit", cockpit.of(user.tenantId()));
         return "dashboard/home";
+    }
+
+    /** The cockpit again, when live events say its figures moved. */
+    @GetMapping("/home/cockpit")
+    String cockpit(CurrentUser user, Model model) {
+        model.addAttribute("cockpit", cockpit.of(user.tenantId()));
+        return "dashboard/home :: cockpit";
     }
 
     @GetMapping("/home/email")

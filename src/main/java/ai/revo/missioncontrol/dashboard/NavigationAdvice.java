@@ -2,7 +2,6 @@ package ai.revo.missioncontrol.dashboard;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -10,31 +9,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the sidebar the signed-in user may see (grouped, with the current page marked and the badges of what
- * waits), their shell preferences, and the user, into every page's model.
+ * Puts the signed-in user and the current path into every page's model. What only the full layout needs (the
+ * sidebar with its badges, the bell's count, the shell preferences) is added by {@link ShellModelInterceptor} for
+ * full pages only, so API calls and htmx fragments do not pay for it.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
-
-    private final SidebarNavigation sidebar;
-    private final ShellPreferences preferences;
-
-    NavigationAdvice(SidebarNavigation sidebar, ShellPreferences preferences) {
-        this.sidebar = sidebar;
-        this.preferences = preferences;
-    }
-
-    @ModelAttribute("navigation")
-    List<SidebarNavigation.Section> navigation(HttpServletRequest request) {
-        CurrentUser user = currentUser();
-        return user == null ? List.of() : sidebar.sections(user, request.getRequestURI());
-    }
-
-    @ModelAttribute("shellPreferences")
-    ShellPreferences.Preferences shellPreferences() {
-        CurrentUser user = currentUser();
-        return user == null ? ShellPreferences.Preferences.DEFAULTS : preferences.get(user.tenantId(), user.id());
-    }
 
     @ModelAttribute("me")
     CurrentUser me() {
@@ -46,7 +26,7 @@ class NavigationAdvice {
         return request.getRequestURI();
     }
 
-    private static CurrentUser currentUser() {
+    static CurrentUser currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null;
     }

@@ -58,11 +58,7 @@ class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         if (generated) {
-            log.warn(
-                    "Created the first administrator. Sign in at the dashboard with email {} and password {} "
-                            + "(shown only this once; change it or set MC_BOOTSTRAP_ADMIN_PASSWORD)",
-                    email,
-                    password);
+            log.warn("Created the first administrator (shown only this once):\n{}", box(email.value(), password));
         } else {
             log.info("Created the first administrator {} with the password from MC_BOOTSTRAP_ADMIN_PASSWORD", email);
         }
@@ -80,6 +76,29 @@ class BootstrapAdmin implements ApplicationRunner {
             operators.grant(user.id(), user.email(), null);
             log.info("{} is the instance operator (the bootstrap administrator)", user.email());
         });
+    }
+
+    /** The first administrator's credentials in a box, so they stand out in the start-up log. */
+    static String box(String email, String password) {
+        String[] lines = {
+            "First administrator - sign in at the dashboard with",
+            "  email:    " + email,
+            "  password: " + password,
+            "Shown only this once. Change it after signing in,",
+            "or set MC_BOOTSTRAP_ADMIN_PASSWORD before the first start."
+        };
+        int width = 0;
+        for (String line : lines) {
+            width = Math.max(width, line.length());
+        }
+        StringBuilder box = new StringBuilder("+").append("-".repeat(width + 2)).append("+\n");
+        for (String line : lines) {
+            box.append("| ")
+                    .append(line)
+                    .append(" ".repeat(width - line.length()))
+                    .append(" |\n");
+        }
+        return box.append("+").append("-".repeat(width + 2)).append("+").toString();
     }
 
     private static String generatePassword() {

@@ -26,6 +26,43 @@ class CrossTenantProbeTest extends IntegrationTest {
     static List<Target> targets() {
         return List.of(
                 new Target(
+                        "notification",
+                        (api, b) -> {
+                            // drafts waiting for a switched-off channel raise a notification
+                            api.patch(
+                                            "/api/v1/settings/safety",
+                                            b.accessToken(),
+                                            Map.of("channels", Map.of("SMS", false)))
+                                    .expect(200);
+                            String campaign = api.post(
+                                            "/api/v1/campaigns",
+                                            b.accessToken(),
+                                            Map.of("name", "Probe " + java.util.UUID.randomUUID()))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            String draft = api.post(
+                                            "/api/v1/drafts",
+                                            b.accessToken(),
+                                            Map.of("campaignId", campaign, "channel", "SMS", "bodyText", "probe"))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            api.patch("/api/v1/drafts/" + draft, b.accessToken(), Map.of("status", "NEEDS_APPROVAL"))
+                                    .expect(200);
+                            return api.get("/api/v1/me/notifications", b.accessToken())
+                                    .expect(200)
+                                    .json()
+                                    .path("data")
+                                    .path(0)
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/me/notifications",
+                        List.of(new Call("POST", "/api/v1/me/notifications/{id}/read", null))),
+                new Target(
                         "user",
                         (api, b) -> api.addUser(b, "OPERATOR").userId(),
                         "/api/v1/users/{id}",

@@ -45,6 +45,11 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/me/preferences", null, OK, OK, OK, OK, OK),
                 new Rule("PUT", "/api/v1/me/preferences", Map.of("sidebarCollapsed", true), OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/search?q=matrix", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/me/notifications", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/settings/channels", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/me/notifications/unread-count", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/me/notifications/read-all", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/me/notifications/{uuid}/read", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",

@@ -1,0 +1,50 @@
+package ai.revo.missioncontrol.dashboard;
+
+import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.outbound.ChannelStatuses;
+import ai.revo.missioncontrol.platform.NavigationGroup;
+import ai.revo.missioncontrol.platform.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The Settings area's overview: the workspace, where each setting lives, the public address check, and the
+ * channels with their real status (the same answer the outbound gateway would give).
+ */
+@Controller
+class SettingsController {
+
+    private final UserManagement users;
+    private final ChannelStatuses channels;
+
+    SettingsController(UserManagement users, ChannelStatuses channels) {
+        this.users = users;
+        this.channels = channels;
+    }
+
+    @Bean
+    static NavigationItem settingsNavigation() {
+        return new NavigationItem(NavigationGroup.SETTINGS, "Workspace", "/settings", "settings", 650, null);
+    }
+
+    @Bean
+    static NavigationItem channelsNavigation() {
+        return new NavigationItem(
+                NavigationGroup.SETTINGS, "Channels", "/settings/channels", "plug-connected", 660, null);
+    }
+
+    @GetMapping("/settings")
+    String settings(CurrentUser user, Model model) {
+        model.addAttribute("workspace", users.workspace(user.tenantId()));
+        return "dashboard/settings";
+    }
+
+    @GetMapping("/settings/channels")
+    String channels(CurrentUser user, Model model) {
+        model.addAttribute("channels", channels.all(user.tenantId()));
+        return "dashboard/channels";
+    }
+}

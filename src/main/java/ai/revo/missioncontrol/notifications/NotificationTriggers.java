@@ -1,0 +1,71 @@
+package ai.revo.missioncontrol.notifications;
+
+import ai.revo.missioncontrol.agents.AgentRunChanged;
+import ai.revo.missioncontrol.agents.AgentRunStatus;
+import ai.revo.missioncontrol.email.EmailChanged;
+import ai.revo.missioncontrol.identity.TenantId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the facts that need a person into notifications, inside the transaction that records the fact (the event
+ * is published there), so a notification exists exactly when its fact does. Raising is an idempotent insert that
+ * cannot fail on a repeat, so it never endangers the publisher's transaction.
+ */
+@Component
+class NotificationTriggers {
+
+    private final Notifications notifications;
+
+    NotificationTriggers(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventListener
+    void on(EmailChanged event) {
+        NotificationKind kind = switch (event.step()) {
+            case EmailChanged.REPLIED -> NotificationKind.REPLY_RECEIVED;
+            case EmailChanged.FAILED -> NotificationKind.SEND_FAILED;
+            case EmailChanged.BOUNCED -> NotificationKind.EMAIL_BOUNCED;
+            default -> null;
+        };
+        if (kind == null) {
+            return;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("to", event.toEmail());
+        facts.put("emailId", event.emailId().toString());
+        if (event.details() != null && event.details().get("reason") != null) {
+            facts.put("reason", String.valueOf(event.details().get("reason")));
+        }
+        notifications.raise(
+                new TenantId(event.tenantId()),
+                kind,
+                kind == NotificationKind.REPLY_RECEIVED ? "INFO" : "DANGER",
+                facts,
+                "/emails/" + event.emailId(),
+                kind.name() + ":" + event.emailId());
+    }
+
+    @EventListener
+    void on(AgentRunChanged event) {
+        if (event.status() != AgentRunStatus.DEAD) {
+            return;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("agent", event.agent());
+        facts.put("attempts", event.attempts());
+        if (event.details() != null && event.details().get("error") != null) {
+            facts.put("reason", String.valueOf(event.details().get("error")));
+        }
+        notifications.raise(
+                new TenantId(event.tenantId()),
+                NotificationKind.RUN_DEAD,
+                "DANGER",
+                facts,
+                "/runs/" + event.runId(),
+                "RUN_DEAD:" + event.runId() + ":" + event.attempts());
+    }
+}
