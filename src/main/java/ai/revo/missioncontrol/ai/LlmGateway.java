@@ -71,8 +71,23 @@ public class LlmGateway {
     private final ChatModel model;
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private final ai.revo.missioncontrol.identity.UserManagement workspaces;
+    private final long dailyRequests;
+    private final long dailyTokens;
 
-    LlmGateway(PromptCatalog prompts, LlmLogs logs, LlmProperties properties, ObjectProvider<MeterRegistry> meters) {
+    LlmGateway(
+            PromptCatalog prompts,
+            LlmLogs logs,
+            LlmProperties properties,
+            ObjectProvider<MeterRegistry> meters,
+            ai.revo.missioncontrol.identity.UserManagement workspaces,
+            @org.springframework.beans.factory.annotation.Value("${mc.llm.budget.daily-requests:2000}")
+                    long dailyRequests,
+            @org.springframework.beans.factory.annotation.Value("${mc.llm.budget.daily-tokens:2000000}")
+                    long dailyTokens) {
+        this.workspaces = workspaces;
+        this.dailyRequests = dailyRequests;
+        this.dailyTokens = dailyTokens;
         this.prompts = prompts;
         this.logs = logs;
         this.properties = properties;
@@ -141,6 +156,7 @@ public class LlmGateway {
         if (model == null) {
             return fromTemplate(tenant, prompt, vars, context, hash, started);
         }
+        checkBudget(tenant);
         List<ChatMessage> messages = new ArrayList<>();
         if (!system.isBlank()) {
             messages.add(SystemMessage.from(system));
@@ -280,6 +296,27 @@ public class LlmGateway {
                 attempts.get(),
                 malformed);
         throw malformed;
+    }
+
+    /**
+     * Each workspace's daily model budget (requests and tokens over the last 24 hours; the operator can set a
+     * workspace's own, -1 = none): one workspace cannot spend the installation's whole quota.
+     */
+    private void checkBudget(TenantId tenant) {
+        ai.revo.missioncontrol.identity.WorkspaceStanding standing = workspaces.standing(tenant);
+        long requests = standing.llmDailyRequests() != null ? standing.llmDailyRequests() : dailyRequests;
+        long tokens = standing.llmDailyTokens() != null ? standing.llmDailyTokens() : dailyTokens;
+        if (requests < 0 && tokens < 0) {
+            return;
+        }
+        long[] used = logs.modelUsageSince(tenant, java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        if ((requests >= 0 && used[0] >= requests) || (tokens >= 0 && used[1] >= tokens)) {
+            throw new LlmException(
+                    LlmException.Kind.RATE_LIMITED,
+                    "This workspace's daily model budget is used up (" + used[0] + " calls, " + used[1]
+                            + " tokens in the last 24 hours); it frees up as older calls age out",
+                    null);
+        }
     }
 
     /** Template mode, or the model with its endpoint and circuit state. */

@@ -43,6 +43,18 @@ public class LlmLogs {
             int attempts,
             LlmException failure) {}
 
+    /** Model calls (not template renders) and their tokens since {@code since}: what the daily budget counts. */
+    @Transactional(readOnly = true)
+    public long[] modelUsageSince(TenantId tenant, java.time.Instant since) {
+        return jdbc.sql("""
+                        select count(*), coalesce(sum(coalesce(input_tokens, 0) + coalesce(output_tokens, 0)), 0)
+                        from llm_logs where tenant_id = ? and created_at >= ? and model <> ?
+                        """)
+                .params(tenant.value(), Timestamp.from(since), LlmResult.TEMPLATE_MODEL)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+    }
+
     /**
      * Writes one call's row in its own short transaction, even when the caller (wrongly) holds one, so a rollback
      * of the caller's work never loses the record of a call that did happen.

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * {@code approval.approved}, {@code approval.rejected}, {@code approval.changes_requested},
- * {@code approval.edited_and_approved} or {@code approval.approved_with_notes}.
+ * {@code approval.edited_and_approved} or {@code approval.approved_with_notes}. {@code contentSha256} is the
+ * fingerprint of the approved version's content (null when the decision does not approve): what may be sent.
  */
 public record ApprovalDecided(
         UUID tenantId,
@@ -18,6 +19,7 @@ public record ApprovalDecided(
         UUID leadId,
         Decision decision,
         int version,
+        String contentSha256,
         String notes,
         Actor actor)
         implements MissionEvent {
@@ -47,6 +49,9 @@ public record ApprovalDecided(
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("decision", decision.name());
         payload.put("version", version);
+        if (contentSha256 != null) {
+            payload.put("contentSha256", contentSha256);
+        }
         if (notes != null) {
             payload.put("notes", notes);
         }

@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.drafts;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.outbound.EmailHtml;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
@@ -156,11 +157,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
                     "Only a draft in DRAFT can be edited; this one is " + status,
                     Map.of("status", status.name()));
         }
-        DraftContent merged = new DraftContent(
-                content.subject() != null ? content.subject() : subject,
-                content.bodyText() != null ? content.bodyText() : bodyText,
-                content.bodyHtml() != null ? content.bodyHtml() : bodyHtml);
-        DraftContent valid = valid(merged, channel);
+        DraftContent valid = valid(merged(content), channel);
         if (valid.equals(content())) {
             return false;
         }
@@ -216,7 +213,15 @@ class Draft extends AbstractAggregateRoot<Draft> {
         }
         updatedAt = now;
         registerEvent(new ApprovalDecided(
-                tenantId.value(), id, campaignId, leadId, decision, versionNumber, decisionNotes, admin));
+                tenantId.value(),
+                id,
+                campaignId,
+                leadId,
+                decision,
+                versionNumber,
+                decision.approves() ? contentHash() : null,
+                decisionNotes,
+                admin));
     }
 
     /** The approver's inline edit: a new version while the draft is still in the inbox. */
@@ -227,17 +232,36 @@ class Draft extends AbstractAggregateRoot<Draft> {
                     "This draft is not waiting for approval; it is " + status,
                     Map.of("status", status.name()));
         }
-        DraftContent valid = valid(
-                new DraftContent(
-                        content.subject() != null ? content.subject() : subject,
-                        content.bodyText() != null ? content.bodyText() : bodyText,
-                        content.bodyHtml() != null ? content.bodyHtml() : bodyHtml),
-                channel);
+        DraftContent valid = valid(merged(content), channel);
         subject = valid.subject();
         bodyText = valid.bodyText();
         bodyHtml = valid.bodyHtml();
         versionNumber++;
         updatedAt = now;
+    }
+
+    /**
+     * The new content: what the edit gives, the rest kept. An edit of the text alone of an email that has an HTML
+     * part rebuilds the HTML from the new text, so the HTML never goes out saying what the text no longer says.
+     */
+    private DraftContent merged(DraftContent edit) {
+        String text = edit.bodyText() != null ? edit.bodyText() : bodyText;
+        String html;
+        if (edit.bodyHtml() != null) {
+            html = edit.bodyHtml();
+        } else if (bodyHtml != null
+                && edit.bodyText() != null
+                && !edit.bodyText().equals(bodyText)) {
+            html = EmailHtml.fromText(edit.bodyText());
+        } else {
+            html = bodyHtml;
+        }
+        return new DraftContent(edit.subject() != null ? edit.subject() : subject, text, html);
+    }
+
+    /** The fingerprint of this content as it will be sent (see {@link EmailHtml#contentHash}). */
+    String contentHash() {
+        return EmailHtml.contentHash(subject, bodyText, bodyHtml);
     }
 
     boolean matchesEtag(long etag) {
@@ -261,7 +285,13 @@ class Draft extends AbstractAggregateRoot<Draft> {
         if (channel == Channel.EMAIL && subject == null) {
             throw ApiException.invalidField("subject", "is required for email");
         }
-        String html = c.bodyHtml() == null || c.bodyHtml().isBlank() || channel != Channel.EMAIL ? null : c.bodyHtml();
+        // every path that stores a draft (API, agents, the inbox's inline edit) stores only sanitised HTML
+        String html = c.bodyHtml() == null || c.bodyHtml().isBlank() || channel != Channel.EMAIL
+                ? null
+                : EmailHtml.sanitize(c.bodyHtml());
+        if (html != null && html.isBlank()) {
+            html = null;
+        }
         return new DraftContent(subject, c.bodyText(), html);
     }
 

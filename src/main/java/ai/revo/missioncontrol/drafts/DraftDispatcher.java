@@ -62,6 +62,12 @@ class DraftDispatcher {
                     draft.channel());
             return;
         }
+        if (!drafts.isApprovedContent(tenant, draft.id(), draft.subject(), draft.bodyText(), draft.bodyHtml())) {
+            log.warn(
+                    "Approved draft {} differs from the version its approver approved; it was not handed to the gateway",
+                    draft.id());
+            return;
+        }
         OutboundView outcome = gateway.submit(
                 tenant,
                 new OutboundMessage(

@@ -47,11 +47,18 @@ class DraftHistory {
     }
 
     void recordDecision(
-            TenantId tenant, UUID draftId, Decision decision, Actor actor, String notes, int version, Instant at) {
+            TenantId tenant,
+            UUID draftId,
+            Decision decision,
+            Actor actor,
+            String notes,
+            int version,
+            String contentSha256,
+            Instant at) {
         jdbc.sql("""
                 insert into approvals (id, tenant_id, draft_id, action, actor_type, actor_id, actor_name, notes,
-                    version_number, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    version_number, content_sha256, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         UUID.randomUUID(),
@@ -63,6 +70,7 @@ class DraftHistory {
                         actor.name(),
                         notes,
                         version,
+                        contentSha256,
                         Timestamp.from(at),
                         Timestamp.from(at))
                 .update();
@@ -125,7 +133,18 @@ class DraftHistory {
                 actor(rs, "actor"),
                 rs.getString("notes"),
                 rs.getInt("version_number"),
+                rs.getString("content_sha256"),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** The content fingerprint of the draft's latest approving decision, if it has one. */
+    java.util.Optional<String> approvedContentHash(TenantId tenant, UUID draftId) {
+        return jdbc.sql("""
+                        select content_sha256 from approvals
+                        where tenant_id = ? and draft_id = ? and action in ('APPROVE', 'EDIT_INLINE_APPROVE',
+                            'APPROVE_WITH_NOTES')
+                        order by created_at desc, version_number desc limit 1
+                        """).params(tenant.value(), draftId).query(String.class).optional();
     }
 
     private static Actor actor(ResultSet rs, String prefix) throws SQLException {

@@ -175,7 +175,15 @@ public class DraftManagement {
                     tenant, id, draft.versionNumber(), draft.content(), admin, "edited by the approver", now);
         }
         draft.decide(decision, text, admin, now);
-        history.recordDecision(tenant, id, decision, admin, text, draft.versionNumber(), now);
+        history.recordDecision(
+                tenant,
+                id,
+                decision,
+                admin,
+                text,
+                draft.versionNumber(),
+                decision.approves() ? draft.contentHash() : null,
+                now);
         DraftView view = drafts.save(draft).view();
         // the decision closes the draft's task, or sends it back to DOING with the notes
         tasks.forDraft(tenant, id)
@@ -190,6 +198,19 @@ public class DraftManagement {
             leads.advance(tenant, draft.leadId(), LeadStatus.APPROVED, admin);
         }
         return view;
+    }
+
+    /**
+     * Whether {@code subject}, {@code text} and {@code html} are exactly what the draft's approver approved (the
+     * fingerprint recorded with the decision). False when the draft was never approved. Every sender of an
+     * approved draft asks this before handing it on, and refuses on false.
+     */
+    @Transactional(readOnly = true)
+    public boolean isApprovedContent(TenantId tenant, UUID draftId, String subject, String text, String html) {
+        return history.approvedContentHash(tenant, draftId)
+                .map(approved ->
+                        approved.equals(ai.revo.missioncontrol.outbound.EmailHtml.contentHash(subject, text, html)))
+                .orElse(false);
     }
 
     @Transactional(readOnly = true)

@@ -155,6 +155,11 @@ public class EmailSending {
                     ErrorCode.PAYLOAD_TOO_LARGE, "The email is larger than 1 MB", Map.of("limit", MAX_BODY_CHARS));
         }
         String sender = from != null ? from : senderOf(tenant, draft.campaignId());
+        if (from == null) {
+            // no fromEmail: the campaign's sender, but only one this user may send as (the request rolls back, so
+            // the idempotency key is not kept)
+            senders.check("fromEmail", sender, actor);
+        }
         EmailView email = queue(
                 tenant,
                 draftId,

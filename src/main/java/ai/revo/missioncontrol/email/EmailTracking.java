@@ -38,6 +38,7 @@ public class EmailTracking {
     private final SafetyManagement safety;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final java.time.Duration clickTtl;
 
     EmailTracking(
             TrackedEmails emails,
@@ -46,7 +47,10 @@ public class EmailTracking {
             LeadManagement leads,
             SafetyManagement safety,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${mc.email.click-link-ttl:90d}")
+                    java.time.Duration clickTtl) {
+        this.clickTtl = clickTtl;
         this.emails = emails;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -85,12 +89,28 @@ public class EmailTracking {
                 .orElse(false);
     }
 
-    /** Records a click on a signed redirect; false when the email is not in this workspace. */
+    /** What became of a click on a signed redirect. Only RECORDED redirects. */
+    public enum Click {
+        RECORDED,
+        UNKNOWN_EMAIL,
+        EXPIRED,
+        NOT_IN_EMAIL
+    }
+
+    /**
+     * Records a click on a signed redirect, if it may redirect: the email is in this workspace, was sent less than
+     * {@code mc.email.click-link-ttl} ago, and the URL is one of its own links (in its HTML or text part as stored,
+     * before tracking). A signature alone never turns the redirect into an open redirect.
+     */
     @Transactional
-    public boolean recordClick(TenantId tenant, UUID emailId, String url, String userAgent) {
+    public Click recordClick(TenantId tenant, UUID emailId, String url, String userAgent) {
         return emails.byId(tenant, emailId)
                 .map(email -> {
                     Instant now = clock.instant();
+                    Click check = check(tenant, email.id(), url, now);
+                    if (check != Click.RECORDED) {
+                        return check;
+                    }
                     jdbc.sql("""
                     insert into email_click_events (id, tenant_id, email_id, url, user_agent, clicked_at)
                     values (?, ?, ?, ?, ?, ?)""")
@@ -104,9 +124,28 @@ public class EmailTracking {
                             .update();
                     boolean first = setFirst(tenant, email.id(), "first_clicked_at", now);
                     publish(tenant, email, EmailChanged.CLICKED, Map.of("first", first, "url", url));
-                    return true;
+                    return Click.RECORDED;
                 })
-                .orElse(false);
+                .orElse(Click.UNKNOWN_EMAIL);
+    }
+
+    /** Why the click may not redirect (expired, not one of the email's links), or RECORDED when it may. */
+    private Click check(TenantId tenant, UUID emailId, String url, Instant now) {
+        return jdbc.sql("select body_html, body_text, coalesce(sent_at, created_at) from emails "
+                        + "where tenant_id = ? and id = ?")
+                .params(tenant.value(), emailId)
+                .query((rs, i) -> {
+                    if (rs.getTimestamp(3).toInstant().plus(clickTtl).isBefore(now)) {
+                        return Click.EXPIRED;
+                    }
+                    String html = rs.getString(1);
+                    String text = rs.getString(2);
+                    boolean inHtml = ai.revo.missioncontrol.outbound.EmailHtml.links(html).stream()
+                            .anyMatch(l -> l.href().trim().equals(url));
+                    return inHtml || (text != null && text.contains(url)) ? Click.RECORDED : Click.NOT_IN_EMAIL;
+                })
+                .optional()
+                .orElse(Click.UNKNOWN_EMAIL);
     }
 
     /**

@@ -75,8 +75,10 @@ public class EmailWebhooks {
         if (emailId == null && messageId == null) {
             throw ApiException.invalidField("emailId", "give emailId or messageId");
         }
+        // an unknown email is answered exactly like a wrong signature: without a valid signature nobody learns
+        // whether an email exists
         TenantId tenant = emails.ownerOf(emailId, messageId)
-                .orElseThrow(() -> ApiException.notFound("Email", emailId != null ? emailId : messageId));
+                .orElseThrow(() -> ApiException.unauthorized("Signature does not match"));
         return TenantContext.callAs(
                 tenant.value(),
                 () -> tx.execute(status -> {

@@ -67,6 +67,7 @@ class EmailWorker {
     private final ContactManagement contacts;
     private final SafetyManagement safety;
     private final OutboundGateway gateway;
+    private final ai.revo.missioncontrol.drafts.DraftManagement drafts;
     private final List<EmailDecorator> decorators;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -87,6 +88,7 @@ class EmailWorker {
             ContactManagement contacts,
             SafetyManagement safety,
             OutboundGateway gateway,
+            ai.revo.missioncontrol.drafts.DraftManagement drafts,
             List<EmailDecorator> decorators,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
@@ -105,6 +107,7 @@ class EmailWorker {
         this.contacts = contacts;
         this.safety = safety;
         this.gateway = gateway;
+        this.drafts = drafts;
         this.decorators = decorators;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -175,6 +178,16 @@ class EmailWorker {
                 && (campaign.status() == CampaignStatus.ARCHIVED || campaign.status() == CampaignStatus.COMPLETED)) {
             // a finished campaign sends nothing more, queued emails included
             String why = "The campaign is " + campaign.status().name().toLowerCase(java.util.Locale.ROOT);
+            store.status(tenant, emailId, EmailStatus.BLOCKED, why, null, null, now);
+            publish(tenant, email, EmailChanged.FAILED, Map.of("status", "BLOCKED", "reason", why));
+            return null;
+        }
+        if ("APPROVAL".equals(email.source())
+                && email.draftId() != null
+                && !drafts.isApprovedContent(
+                        tenant, email.draftId(), email.subject(), row.bodyText(), row.bodyHtml())) {
+            // what the approver saw is what is sent: anything else is refused (tracking is added after this check)
+            String why = "Refused: the content differs from the version the approver approved";
             store.status(tenant, emailId, EmailStatus.BLOCKED, why, null, null, now);
             publish(tenant, email, EmailChanged.FAILED, Map.of("status", "BLOCKED", "reason", why));
             return null;

@@ -119,6 +119,15 @@ class TrackingTokens {
             Files.createDirectories(dataDir);
             byte[] bytes = new byte[48];
             new SecureRandom().nextBytes(bytes);
+            // a secret: readable by the owner only (0600), from the moment the file exists
+            try {
+                Files.createFile(
+                        file,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException noPosix) {
+                // not a POSIX file system: written below with the platform's defaults
+            }
             Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
             return bytes;
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +50,11 @@ class AccessTokens {
         this.decoder = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        // the default validators skip a token without exp; ours would then never expire
+        this.decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                org.springframework.security.oauth2.jwt.JwtValidators.createDefault(),
+                new org.springframework.security.oauth2.jwt.JwtClaimValidator<Object>(
+                        org.springframework.security.oauth2.jwt.JwtClaimNames.EXP, java.util.Objects::nonNull)));
     }
 
     record Issued(String token, String jti, Instant expiresAt) {}
@@ -97,12 +101,9 @@ class AccessTokens {
             Files.createDirectories(dataDir);
             byte[] bytes = new byte[48];
             new SecureRandom().nextBytes(bytes);
-            Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the file keeps the directory's permissions
-            }
+            // created 0600, never readable by others even for a moment
+            ai.revo.missioncontrol.platform.secrets.SecretCipher.writeOwnerOnly(
+                    file, Base64.getEncoder().encodeToString(bytes));
             log.info("Generated a JWT signing secret in {}", file.toAbsolutePath());
             return bytes;
         } catch (IOException e) {

@@ -77,12 +77,14 @@ public class AuthManagement {
 
     /**
      * Creates a workspace and its first ADMIN and signs them in. 409 when the e-mail is taken, 400 for a weak
-     * password, 403 when sign-up is switched off.
+     * password, 403 when sign-up is switched off, 429 when the client address made too many sign-ups lately.
      */
-    public TokenPair signup(String email, String password, String workspaceName) {
+    public TokenPair signup(String email, String password, String workspaceName, String clientAddress) {
         if (!properties.signupEnabled()) {
             throw ApiException.forbidden("Sign-up is disabled on this installation");
         }
+        // counted before anything is checked, so an address cannot probe which e-mails are registered quickly
+        throttle.checkSignupAllowed(clientAddress);
         EmailAddress address = email(email);
         PasswordPolicy.check("password", password);
         if (workspaceName == null
@@ -208,6 +210,8 @@ public class AuthManagement {
                     }
                     if (token.wasRotated()) {
                         refreshTokens.revokeFamily(tenant, token.familyId(), now);
+                        // the access tokens of that sign-in stop working now, not when they expire
+                        revocations.revokeFamilyAccess(tenant, token.familyId(), now);
                         log.warn(
                                 "Refresh token reuse detected for user {}; the whole sign-in was revoked",
                                 token.userId());
@@ -247,7 +251,10 @@ public class AuthManagement {
                         refreshTokens
                                 .findByTenantIdAndTokenHash(user.tenantId(), SecretToken.hash(refreshToken))
                                 .filter(t -> t.userId().equals(user.id()))
-                                .ifPresent(t -> refreshTokens.revokeFamily(user.tenantId(), t.familyId(), now));
+                                .ifPresent(t -> {
+                                    refreshTokens.revokeFamily(user.tenantId(), t.familyId(), now);
+                                    revocations.revokeFamilyAccess(user.tenantId(), t.familyId(), now);
+                                });
                     }
                 }));
     }
@@ -353,7 +360,7 @@ public class AuthManagement {
     private TokenPair issueTokens(User user, UUID family) {
         Instant now = clock.instant();
         SecretToken secret = SecretToken.generate();
-        refreshTokens.save(RefreshToken.issue(
+        RefreshToken refresh = refreshTokens.save(RefreshToken.issue(
                 user.tenantId(),
                 user.id(),
                 family == null ? UUID.randomUUID() : family,
@@ -362,6 +369,7 @@ public class AuthManagement {
                 properties.refreshTokenTtl()));
         AccessTokens.Issued access =
                 accessTokens.issue(user.id(), user.tenantId(), user.role(), user.permissionsVersion());
+        revocations.linkAccessToken(user.tenantId(), refresh.id(), access.jti(), access.expiresAt());
         return TokenPair.bearer(access.token(), secret.value(), accessTokens.ttlSeconds());
     }
 

@@ -52,8 +52,16 @@ record IdentityProperties(
             String password,
             @DefaultValue("Default") String workspaceName) {}
 
+    /**
+     * @param failuresPerEmail         failed sign-ins for one e-mail from one client address
+     * @param failuresPerAddress       failed sign-ins from one client address, any e-mail
+     * @param signupsPerAddress        sign-ups (successful or not) one client address may attempt within the window
+     * @param failuresPerEmailAnywhere failed sign-ins for one e-mail from all addresses together (a distributed guess)
+     */
     record LoginThrottle(
             @DefaultValue("5") int failuresPerEmail,
             @DefaultValue("20") int failuresPerAddress,
-            @DefaultValue("15m") Duration window) {}
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("10") int signupsPerAddress,
+            @DefaultValue("50") int failuresPerEmailAnywhere) {}
 }

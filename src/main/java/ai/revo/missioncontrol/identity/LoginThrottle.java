@@ -36,23 +36,55 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Counts one attempt for the e-mail and the address, or throws 429 when either has no attempt left. */
+    /**
+     * Counts one attempt, or throws 429 when one of its counts is full. Checked in this order: the client address
+     * (any e-mail), the pair of address and e-mail, and only then the e-mail alone with a much higher limit, so
+     * failures from one address lock that address out of that login, never the user out for everyone.
+     */
     void checkAllowed(String email, String address) {
         String emailKey = key(email);
+        String addressKey = key(address);
+        String pairKey = key(address + "|" + email);
+        tx.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            Instant cutoff = now.minus(limits.window());
+            lock("ADDRESS", addressKey);
+            lock("PAIR", pairKey);
+            lock("EMAIL", emailKey);
+            String what = "Too many failed sign-in attempts";
+            refuseWhenFull("ADDRESS", addressKey, limits.failuresPerAddress(), cutoff, now, what);
+            refuseWhenFull("PAIR", pairKey, limits.failuresPerEmail(), cutoff, now, what);
+            refuseWhenFull("EMAIL", emailKey, limits.failuresPerEmailAnywhere(), cutoff, now, what);
+            jdbc.sql("delete from login_attempts where scope in ('EMAIL', 'ADDRESS', 'PAIR') and key in (?, ?, ?) "
+                            + "and attempted_at < ?")
+                    .params(emailKey, addressKey, pairKey, Timestamp.from(cutoff))
+                    .update();
+            jdbc.sql("insert into login_attempts (scope, key, attempted_at) "
+                            + "values ('EMAIL', ?, ?), ('ADDRESS', ?, ?), ('PAIR', ?, ?)")
+                    .params(
+                            emailKey,
+                            Timestamp.from(now),
+                            addressKey,
+                            Timestamp.from(now),
+                            pairKey,
+                            Timestamp.from(now))
+                    .update();
+        });
+    }
+
+    /** Counts one sign-up from the address, or throws 429 when the address has none left in the window. */
+    void checkSignupAllowed(String address) {
         String addressKey = key(address);
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
             Instant cutoff = now.minus(limits.window());
-            lock("EMAIL", emailKey);
-            lock("ADDRESS", addressKey);
-            refuseWhenFull("EMAIL", emailKey, limits.failuresPerEmail(), cutoff, now);
-            refuseWhenFull("ADDRESS", addressKey, limits.failuresPerAddress(), cutoff, now);
-            jdbc.sql("delete from login_attempts where scope in ('EMAIL', 'ADDRESS') and key in (?, ?) "
-                            + "and attempted_at < ?")
-                    .params(emailKey, addressKey, Timestamp.from(cutoff))
+            lock("SIGNUP", addressKey);
+            refuseWhenFull("SIGNUP", addressKey, limits.signupsPerAddress(), cutoff, now, "Too many sign-ups");
+            jdbc.sql("delete from login_attempts where scope = 'SIGNUP' and key = ? and attempted_at < ?")
+                    .params(addressKey, Timestamp.from(cutoff))
                     .update();
-            jdbc.sql("insert into login_attempts (scope, key, attempted_at) values ('EMAIL', ?, ?), ('ADDRESS', ?, ?)")
-                    .params(emailKey, Timestamp.from(now), addressKey, Timestamp.from(now))
+            jdbc.sql("insert into login_attempts (scope, key, attempted_at) values ('SIGNUP', ?, ?)")
+                    .params(addressKey, Timestamp.from(now))
                     .update();
         });
     }
@@ -65,8 +97,8 @@ class LoginThrottle {
     /** A good password: the e-mail's attempts are forgotten and the address gets this attempt back. */
     void recordSuccess(String email, String address) {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("delete from login_attempts where scope = 'EMAIL' and key = ?")
-                    .param(key(email))
+            jdbc.sql("delete from login_attempts where (scope = 'EMAIL' and key = ?) or (scope = 'PAIR' and key = ?)")
+                    .params(key(email), key(address + "|" + email))
                     .update();
             jdbc.sql("delete from login_attempts where id = (select id from login_attempts where scope = 'ADDRESS' "
                             + "and key = ? order by attempted_at desc limit 1)")
@@ -82,7 +114,7 @@ class LoginThrottle {
                 .list();
     }
 
-    private void refuseWhenFull(String scope, String key, int limit, Instant cutoff, Instant now) {
+    private void refuseWhenFull(String scope, String key, int limit, Instant cutoff, Instant now, String what) {
         var counted = jdbc.sql("select count(*), min(attempted_at) from login_attempts where scope = ? and key = ? "
                         + "and attempted_at >= ?")
                 .params(scope, key, Timestamp.from(cutoff))
@@ -91,9 +123,7 @@ class LoginThrottle {
         if ((Long) counted[0] >= limit) {
             Instant oldest = ((Timestamp) counted[1]).toInstant();
             Duration wait = Duration.between(now, oldest.plus(limits.window()));
-            throw new RateLimitExceeded(
-                    "Too many failed sign-in attempts; try again later",
-                    wait.isNegative() ? Duration.ofSeconds(1) : wait);
+            throw new RateLimitExceeded(what + "; try again later", wait.isNegative() ? Duration.ofSeconds(1) : wait);
         }
     }
 

@@ -76,6 +76,10 @@ class RefreshToken {
         updatedAt = now;
     }
 
+    UUID id() {
+        return id;
+    }
+
     UUID familyId() {
         return familyId;
     }

@@ -22,6 +22,25 @@ class TokenRevocations {
                 .update();
     }
 
+    /** Remembers which access token was issued together with a refresh token. */
+    void linkAccessToken(TenantId tenant, java.util.UUID refreshTokenId, String jti, Instant expiresAt) {
+        jdbc.sql("update refresh_tokens set access_jti = ?, access_expires_at = ? where tenant_id = ? and id = ?")
+                .params(jti, Timestamp.from(expiresAt), tenant.value(), refreshTokenId)
+                .update();
+    }
+
+    /** Revokes every unexpired access token issued to a sign-in (a refresh-token family); returns how many. */
+    int revokeFamilyAccess(TenantId tenant, java.util.UUID familyId, Instant now) {
+        return jdbc.sql("""
+                        insert into revoked_access_tokens (jti, tenant_id, expires_at)
+                        select access_jti, tenant_id, access_expires_at from refresh_tokens
+                        where tenant_id = ? and family_id = ? and access_jti is not null and access_expires_at > ?
+                        on conflict (jti) do nothing
+                        """)
+                .params(tenant.value(), familyId, Timestamp.from(now))
+                .update();
+    }
+
     boolean isRevoked(TenantId tenant, String jti) {
         return jdbc.sql("select exists (select 1 from revoked_access_tokens where tenant_id = ? and jti = ?)")
                 .params(tenant.value(), jti)

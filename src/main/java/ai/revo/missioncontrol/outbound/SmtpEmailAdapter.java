@@ -36,13 +36,16 @@ import org.springframework.stereotype.Component;
 class SmtpEmailAdapter implements ChannelAdapter {
 
     private final ObjectProvider<JavaMailSender> senders;
+    private final ObjectProvider<WorkspaceSmtpRelays> relays;
     private final String defaultFrom;
 
     SmtpEmailAdapter(
             ObjectProvider<JavaMailSender> senders,
+            ObjectProvider<WorkspaceSmtpRelays> relays,
             @org.springframework.beans.factory.annotation.Value("${mc.email.default-from:no-reply@localhost}")
                     String defaultFrom) {
         this.senders = senders;
+        this.relays = relays;
         this.defaultFrom = defaultFrom;
     }
 
@@ -60,7 +63,7 @@ class SmtpEmailAdapter implements ChannelAdapter {
 
     @Override
     public Delivery send(TenantId tenant, OutboundMessage message) throws Exception {
-        JavaMailSenderImpl sender = (JavaMailSenderImpl) senders.getObject();
+        JavaMailSenderImpl sender = senderFor(tenant);
         OutboundMessage.EmailParts parts = message.email();
         String messageId = parts == null ? null : parts.messageId();
         MimeMessage mime = new FixedIdMessage(sender.getSession(), messageId);
@@ -95,6 +98,31 @@ class SmtpEmailAdapter implements ChannelAdapter {
         } catch (MessagingException e) {
             throw SmtpDeliveryException.of(e, sender.getHost(), sender.getPort());
         }
+    }
+
+    /** The workspace's own relay when it has one (same timeouts as the installation's), else the installation's. */
+    private JavaMailSenderImpl senderFor(TenantId tenant) {
+        JavaMailSenderImpl installation = (JavaMailSenderImpl) senders.getObject();
+        WorkspaceSmtpRelays known = relays.getIfAvailable();
+        java.util.Optional<WorkspaceSmtpRelays.SmtpRelay> own =
+                known == null ? java.util.Optional.empty() : known.relayOf(tenant);
+        if (own.isEmpty()) {
+            return installation;
+        }
+        WorkspaceSmtpRelays.SmtpRelay relay = own.get();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(installation.getJavaMailProperties());
+        props.put("mail.smtp.starttls.enable", String.valueOf(relay.startTls()));
+        props.put(
+                "mail.smtp.auth",
+                String.valueOf(relay.username() != null && !relay.username().isBlank()));
+        sender.setJavaMailProperties(props);
+        sender.setHost(relay.host());
+        sender.setPort(relay.port());
+        sender.setUsername(relay.username());
+        sender.setPassword(relay.password());
+        return sender;
     }
 
     private static String protocol(JavaMailSenderImpl sender) {

@@ -94,6 +94,34 @@ public class TaskManagement {
         state.put("leadId", f.leadId() == null ? null : f.leadId().toString());
         state.put("campaignId", f.campaignId() == null ? null : f.campaignId().toString());
         state.put("progress", null);
+        try {
+            insertTask(tenant, f, col, id, position, state, now);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the foreign keys include the tenant: a reference to another workspace's record is as good as none
+            String why = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (why.contains("tasks_draft_in_workspace_fk")) {
+                throw ApiException.notFound("Draft", f.draftId());
+            }
+            if (why.contains("tasks_lead_in_workspace_fk")) {
+                throw ApiException.notFound("Lead", f.leadId());
+            }
+            if (why.contains("tasks_campaign_in_workspace_fk")) {
+                throw ApiException.notFound("Campaign", f.campaignId());
+            }
+            throw e;
+        }
+        record(tenant, id, f.campaignId(), "task.created", state, actor, now);
+        return get(tenant, id);
+    }
+
+    private void insertTask(
+            TenantId tenant,
+            TaskFields f,
+            BoardColumn col,
+            UUID id,
+            int position,
+            Map<String, Object> state,
+            Instant now) {
         jdbc.sql("""
                 insert into tasks (id, tenant_id, title, description, board_column, position, assignee_type, assignee_id,
                     draft_id, lead_id, campaign_id, priority, due_at, labels, created_at, updated_at)
@@ -118,8 +146,6 @@ public class TaskManagement {
                 .param("labels", write(state.get("labels")))
                 .param("now", Timestamp.from(now))
                 .update();
-        record(tenant, id, f.campaignId(), "task.created", state, actor, now);
-        return get(tenant, id);
     }
 
     /** Changes the task's fields (not its column); records only what really changed. */

@@ -170,6 +170,30 @@ class LlmModeTest extends LlmIntegrationTest {
     }
 
     @Test
+    void aWorkspacesDailyModelBudgetStopsItsCallsAndNotOthers() {
+        answer("Three wins today.");
+        Map<String, Object> vars = Map.of("wins", List.of("a"), "date", "2025-05-01");
+        Api.Session operator = api.login(
+                "bootstrap-admin@example.com", ai.revo.missioncontrol.support.IntegrationTest.BOOTSTRAP_PASSWORD);
+        api.put(
+                        "/api/v1/operator/workspaces/" + admin.tenantId() + "/limits",
+                        operator.accessToken(),
+                        Map.of("llmDailyRequests", 2))
+                .expect(200);
+        gateway.generate(tenant, "daily_brief", vars, LlmContext.none());
+        gateway.generate(tenant, "daily_brief", vars, LlmContext.none());
+        LlmException spent = failure("daily_brief", vars);
+        assertThat(spent.kind()).isEqualTo(LlmException.Kind.RATE_LIMITED);
+        assertThat(spent.getMessage()).contains("daily model budget");
+        assertThat(calls()).isEqualTo(2);
+        // another workspace has its own budget
+        TenantId other = TenantId.of(api.signup().tenantId());
+        assertThat(gateway.generate(other, "daily_brief", vars, LlmContext.none())
+                        .text())
+                .isEqualTo("Three wins today.");
+    }
+
+    @Test
     void aTextPromptAsksForTextAndAnswersIt() throws Exception {
         answer("Three wins today.");
         LlmResult r = gateway.generate(

@@ -722,6 +722,18 @@ class EmailSendTest extends EmailIntegrationTest {
                 .expectError(400, "VALIDATION_ERROR")
                 .json();
         assertThat(spoofed.toString()).contains("fromEmail", "not a sender this workspace may use");
+        // without fromEmail the campaign's sender is used, but only if this user may send as it
+        update(
+                "insert into email_campaign_settings (tenant_id, campaign_id, from_email) values (?, ?, ?) "
+                        + "on conflict (tenant_id, campaign_id) do update set from_email = excluded.from_email",
+                UUID.fromString(s.admin().tenantId()),
+                UUID.fromString(s.campaignId()),
+                "ceo@victim.org");
+        String idem = "k-" + UUID.randomUUID();
+        JsonNode campaignSender = send(s, idem, Map.of("draftId", draft.toString(), "toEmail", s.to()))
+                .expectError(400, "VALIDATION_ERROR")
+                .json();
+        assertThat(campaignSender.toString()).contains("fromEmail", "not a sender this workspace may use");
         send(s, "k-" + UUID.randomUUID(), Map.of("toEmail", s.to())).expectError(400, "VALIDATION_ERROR");
         send(s, "k-" + UUID.randomUUID(), Map.of("draftId", UUID.randomUUID().toString(), "toEmail", s.to()))
                 .expectError(404, "NOT_FOUND");

@@ -94,6 +94,7 @@ class EmailTrackingApiTest extends IntegrationTest {
         TrackingFixture f = fixture();
         TrackingFixture.Email email = f.sentEmail(admin.tenantId(), null, null);
         String url = "https://revo.example/pricing?plan=pro&x=1%7C2";
+        f.setHtml(email.id(), "<p>See <a href=\"https://revo.example/pricing?plan=pro&amp;x=1%7C2\">pricing</a></p>");
         String token = tokens.sign(TrackingToken.Purpose.CLICK, TenantId.of(admin.tenantId()), email.id(), url);
 
         Api.Response r =
@@ -115,6 +116,45 @@ class EmailTrackingApiTest extends IntegrationTest {
                 .expect(200)
                 .json();
         assertThat(clicked.path("data").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aClickRedirectGoesOnlyToALinkOfThatEmailAndExpires() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        TenantId tenant = TenantId.of(admin.tenantId());
+        TrackingFixture f = fixture();
+        TrackingFixture.Email email = f.sentEmail(admin.tenantId(), null, null);
+        f.setHtml(email.id(), "<p><a href=\"https://revo.example/offer\">Offer</a></p>");
+        // validly signed, but not a link of this email: no redirect
+        String elsewhere = tokens.sign(TrackingToken.Purpose.CLICK, tenant, email.id(), "https://evil.example/login");
+        Api.Response refused = api.get("/api/v1/webhooks/email/click?t=" + elsewhere, null);
+        refused.expectError(404, "NOT_FOUND");
+        assertThat(refused.header("Location")).isNull();
+        assertThat(f.count("email_click_events", email.id())).isZero();
+        // an old email's links stop redirecting after mc.email.click-link-ttl (90 days by default)
+        TrackingFixture.Email old = f.email(
+                admin.tenantId(),
+                null,
+                null,
+                Api.uniqueEmail("old"),
+                "SENT",
+                java.time.Instant.now().minus(java.time.Duration.ofDays(91)));
+        f.setHtml(old.id(), "<p><a href=\"https://revo.example/offer\">Offer</a></p>");
+        Api.Response expired = api.get(
+                "/api/v1/webhooks/email/click?t="
+                        + tokens.sign(TrackingToken.Purpose.CLICK, tenant, old.id(), "https://revo.example/offer"),
+                null);
+        expired.expectError(404, "NOT_FOUND");
+        assertThat(expired.json().path("error").path("message").asText()).contains("expired");
+        assertThat(expired.header("Location")).isNull();
+        // the same link of the recent email still works
+        api.get(
+                        "/api/v1/webhooks/email/click?t="
+                                + tokens.sign(
+                                        TrackingToken.Purpose.CLICK, tenant, email.id(), "https://revo.example/offer"),
+                        null)
+                .expect(302);
     }
 
     @Test
@@ -194,12 +234,23 @@ class EmailTrackingApiTest extends IntegrationTest {
         TrackingFixture.webhook(api, "reply", good, body).expectError(401, "UNAUTHORIZED");
         assertThat(f.count("email_reply_events", email.id())).isEqualTo(1);
 
+        // an unknown email is answered like a wrong signature: the webhook does not say which emails exist
+        String wrong = TrackingFixture.webhook(api, "reply", TrackingFixture.signature(secret, now, body + " "), body)
+                .json()
+                .path("error")
+                .path("message")
+                .asText();
         String unknown = "{\"emailId\":\"" + UUID.randomUUID() + "\",\"permanent\":true}";
-        TrackingFixture.webhook(api, "bounce", TrackingFixture.signature(secret, now, unknown), unknown)
-                .expectError(404, "NOT_FOUND");
+        assertThat(TrackingFixture.webhook(api, "bounce", TrackingFixture.signature(secret, now, unknown), unknown)
+                        .expectError(401, "UNAUTHORIZED")
+                        .json()
+                        .path("error")
+                        .path("message")
+                        .asText())
+                .isEqualTo(wrong);
         String unknownMessage = "{\"messageId\":\"<nobody@nowhere>\"}";
         TrackingFixture.webhook(api, "open", TrackingFixture.signature(secret, now, unknownMessage), unknownMessage)
-                .expectError(404, "NOT_FOUND");
+                .expectError(401, "UNAUTHORIZED");
     }
 
     @Test

@@ -87,6 +87,12 @@ final class TrackingFixture {
                 .single();
     }
 
+    void setHtml(UUID emailId, String html) {
+        db.sql("update emails set body_html = ? where id = ?")
+                .params(html, emailId)
+                .update();
+    }
+
     Map<String, Object> row(UUID emailId) {
         return db.sql("select * from emails where id = ?")
                 .param(emailId)

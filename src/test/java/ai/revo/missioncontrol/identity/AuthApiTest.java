@@ -154,6 +154,45 @@ class AuthApiTest extends IntegrationTest {
     }
 
     @Test
+    void reuseOfARefreshTokenRevokesTheAccessTokensOfThatSignInAtOnce() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        var rotated = api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken()))
+                .expect(200)
+                .json();
+        String newAccess = rotated.path("accessToken").asText();
+        api.get("/api/v1/me", newAccess).expect(200);
+        api.get("/api/v1/me", admin.accessToken()).expect(200);
+        Api.Session elsewhere = api.login(admin.email(), admin.password());
+        api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", admin.refreshToken()))
+                .expect(401);
+        // every access token of that sign-in stops at once, not when it expires; another sign-in keeps working
+        api.get("/api/v1/me", newAccess).expectError(401, "UNAUTHORIZED");
+        api.get("/api/v1/me", admin.accessToken()).expectError(401, "UNAUTHORIZED");
+        api.get("/api/v1/me", elsewhere.accessToken()).expect(200);
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        var key = new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        String forever = new NimbusJwtEncoder(new ImmutableSecret<>(key))
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(),
+                        JwtClaimsSet.builder()
+                                .subject(admin.userId())
+                                .issuedAt(Instant.now())
+                                .id(UUID.randomUUID().toString())
+                                .claim("tenant_id", admin.tenantId())
+                                .claim("role", "ADMIN")
+                                .claim("permissions_version", 1)
+                                .build()))
+                .getTokenValue();
+        api.get("/api/v1/me", forever).expectError(401, "UNAUTHORIZED");
+    }
+
+    @Test
     void logoutRevokesAccessAndRefreshTokens() {
         Api api = api();
         Api.Session admin = api.signup();

@@ -22,6 +22,10 @@ class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
     private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
 
     private LoginThrottle throttle(int perEmail, int perAddress) {
+        return throttle(perEmail, perAddress, perEmail);
+    }
+
+    private LoginThrottle throttle(int perPair, int perAddress, int perEmailAnywhere) {
         return new LoginThrottle(
                 new IdentityProperties(
                         null,
@@ -32,7 +36,8 @@ class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
                         "sandboxed",
                         "http://localhost",
                         new IdentityProperties.BootstrapAdmin("a@b", null, "D"),
-                        new IdentityProperties.LoginThrottle(perEmail, perAddress, Duration.ofMinutes(15))),
+                        new IdentityProperties.LoginThrottle(
+                                perPair, perAddress, Duration.ofMinutes(15), 3, perEmailAnywhere)),
                 jdbc,
                 transactions,
                 java.time.Clock.systemUTC());
@@ -80,6 +85,32 @@ class LoginThrottleTest extends ai.revo.missioncontrol.support.IntegrationTest {
                         .isBetween(1L, 15 * 60L));
         assertThatCode(() -> throttle.checkAllowed(email("fresh"), address("10")))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void failuresFromOneAddressDoNotLockTheUserOutForEveryone() {
+        LoginThrottle throttle = throttle(3, 100, 20);
+        for (int i = 0; i < 3; i++) {
+            throttle.checkAllowed(email("victim"), address("66"));
+        }
+        // the attacker's address is locked out of that login ...
+        assertThatThrownBy(() -> throttle.checkAllowed(email("victim"), address("66")))
+                .isInstanceOf(RateLimitExceeded.class);
+        // ... the user, from their own address, is not
+        assertThatCode(() -> throttle.checkAllowed(email("victim"), address("7")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void signUpsAreCountedPerClientAddress() {
+        LoginThrottle throttle = throttle(100, 100); // 3 sign-ups per address
+        for (int i = 0; i < 3; i++) {
+            throttle.checkSignupAllowed(address("s1"));
+        }
+        assertThatThrownBy(() -> throttle.checkSignupAllowed(address("s1")))
+                .isInstanceOf(RateLimitExceeded.class)
+                .hasMessageContaining("sign-ups");
+        assertThatCode(() -> throttle.checkSignupAllowed(address("s2"))).doesNotThrowAnyException();
     }
 
     @Test

@@ -43,6 +43,7 @@ public abstract class IntegrationTest {
         registry.add("mc.security.bootstrap-admin.password", () -> BOOTSTRAP_PASSWORD);
         registry.add("mc.security.bootstrap-admin.email", () -> "bootstrap-admin@example.com");
         registry.add("mc.security.login-throttle.failures-per-address", () -> "100000");
+        registry.add("mc.security.login-throttle.signups-per-address", () -> "100000");
         // the journeys send to outside addresses from self-registered workspaces; the sandbox (the default) and the
         // limits have their own nodes in SandboxAndLimitsTwoNodeTest
         registry.add("mc.security.signup-outbound", () -> "approved");

@@ -46,6 +46,7 @@ class ApprovalsPageController {
     String detail(CurrentUser user, @PathVariable UUID id, Model model) {
         DraftView draft = drafts.get(user.tenantId(), id);
         model.addAttribute("draft", draft);
+        model.addAttribute("links", ai.revo.missioncontrol.outbound.EmailHtml.links(draft.bodyHtml()));
         model.addAttribute(
                 "diff",
                 draft.version() > 1 ? drafts.diff(user.tenantId(), id, draft.version() - 1, draft.version()) : null);

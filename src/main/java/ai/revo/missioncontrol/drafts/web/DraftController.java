@@ -16,8 +16,6 @@ import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.safety.Channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,9 +48,9 @@ class DraftController {
             String subject,
             String bodyText,
             String bodyHtml,
-            Priority priority,
-            Map<String, Object> checks,
-            BigDecimal confidence) {}
+            Priority priority) {}
+    // no checks or confidence: they are computed by the server (the agents' checks), never set by a writer; a
+    // request that names them is refused as an unknown field
 
     record ChangeDraft(
             String subject, String bodyText, String bodyHtml, Priority priority, DraftStatus status, String reason) {}
@@ -85,8 +83,8 @@ class DraftController {
                         r.channel(),
                         new DraftContent(r.subject(), r.bodyText(), r.bodyHtml()),
                         r.priority(),
-                        r.checks(),
-                        r.confidence(),
+                        null,
+                        null,
                         user.actor()));
     }
 

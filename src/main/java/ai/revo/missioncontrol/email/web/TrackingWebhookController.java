@@ -4,6 +4,7 @@ import ai.revo.missioncontrol.email.EmailTracking;
 import ai.revo.missioncontrol.email.EmailWebhooks;
 import ai.revo.missioncontrol.email.TrackingToken;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,16 +81,23 @@ class TrackingWebhookController {
             @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         TrackingToken t = tracking.readToken(token, TrackingToken.Purpose.CLICK)
                 .orElseThrow(() -> ApiException.invalidField("t", "is not a valid tracking link"));
-        boolean known = true;
+        EmailTracking.Click click;
         try {
-            known = TenantContext.callAs(
+            click = TenantContext.callAs(
                     t.tenant().value(), () -> tracking.recordClick(t.tenant(), t.emailId(), t.url(), userAgent));
         } catch (RuntimeException e) {
-            log.warn("Click redirect could not record a click: {}", e.toString());
+            // fail closed: a redirect is only answered for a link we could check
+            log.warn("Click redirect could not be checked: {}", e.toString());
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "This link cannot be followed right now; try again");
         }
-        if (!known) {
-            // a signed link of an email that does not exist (any more) redirects nowhere
-            throw ApiException.notFound("Email", t.emailId());
+        switch (click) {
+            case UNKNOWN_EMAIL -> throw ApiException.notFound("Email", t.emailId());
+            case EXPIRED -> throw new ApiException(ErrorCode.NOT_FOUND, "This link has expired");
+            case NOT_IN_EMAIL ->
+                throw new ApiException(ErrorCode.NOT_FOUND, "This link is not one of the email's links");
+            case RECORDED -> {
+                // the reader goes on to the link
+            }
         }
         return ResponseEntity.status(HttpStatus.FOUND)
                 .location(URI.create(t.url()))

@@ -44,8 +44,8 @@ class AuthController {
     @Operation(
             summary = "Create a workspace and its first admin, and sign in",
             description = "Roles: public. Off when MC_SIGNUP_ENABLED=false (403). 409 when the email is taken.")
-    TokenPair signup(@RequestBody SignupRequest request) {
-        return auth.signup(request.email(), request.password(), request.workspaceName());
+    TokenPair signup(@RequestBody SignupRequest request, HttpServletRequest http) {
+        return auth.signup(request.email(), request.password(), request.workspaceName(), http.getRemoteAddr());
     }
 
     @PostMapping("/login")

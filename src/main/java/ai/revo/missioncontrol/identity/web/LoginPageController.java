@@ -22,10 +22,14 @@ class LoginPageController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String throttled, Model model) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser) {
             return "redirect:/";
+        }
+        // the page shows messages chosen by code; the only value taken from the address is a number of seconds
+        if (throttled != null) {
+            model.addAttribute("retryAfter", throttled.matches("\\d{1,6}") ? Long.valueOf(throttled) : null);
         }
         return "identity/login";
     }

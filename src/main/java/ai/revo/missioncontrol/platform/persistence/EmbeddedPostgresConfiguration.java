@@ -28,6 +28,10 @@ class EmbeddedPostgresConfiguration {
         Path runtime = dataDir.resolve("postgres-runtime");
         Files.createDirectories(pgData);
         Files.createDirectories(runtime);
+        // the data directory holds the secrets and the database: nobody else may read it or write into it
+        ownerOnly(dataDir);
+        ownerOnly(pgData);
+        ownerOnly(runtime);
         boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
         log.info("Starting embedded PostgreSQL with data directory {} ({})", pgData, fresh ? "new" : "existing data");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -42,8 +46,35 @@ class EmbeddedPostgresConfiguration {
             builder.setPort(properties.db().embeddedPort());
         }
         EmbeddedPostgres postgres = builder.start();
+        notWritableByOthers(runtime);
         log.info("Embedded PostgreSQL listening on localhost:{}", postgres.getPort());
         return postgres;
+    }
+
+    private static void ownerOnly(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException noPosix) {
+            // not a POSIX file system: the directory keeps the platform's defaults
+        }
+    }
+
+    /** The extracted server binaries and their folders: group and others lose any write permission. */
+    private static void notWritableByOthers(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    continue;
+                }
+                var perms = new java.util.HashSet<>(Files.getPosixFilePermissions(p));
+                if (perms.remove(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                        | perms.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                    Files.setPosixFilePermissions(p, perms);
+                }
+            }
+        } catch (UnsupportedOperationException noPosix) {
+            // not a POSIX file system
+        }
     }
 
     @Bean
