@@ -14,37 +14,54 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Drives the dashboard in Debian's headless Chromium (never a downloaded browser). Each test opens its own browser
- * contexts, which are isolated like separate browsers.
+ * Drives the dashboard in a headless Chromium: {@code MC_CHROMIUM}, else Debian's, else Playwright's own (see
+ * {@link #chromium()}). Each test opens its own browser contexts, which are isolated like separate browsers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MC_CHROMIUM", "/usr/bin/chromium"));
+    static final List<String> ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run");
 
     protected Playwright playwright;
     protected Browser browser;
 
+    /**
+     * The browser to drive: {@code MC_CHROMIUM} when set, else Debian's {@code /usr/bin/chromium} when present,
+     * else none (Playwright then uses its own Chromium, downloaded once into its cache where the internet is
+     * reachable).
+     */
+    static Path chromium() {
+        String configured = System.getenv("MC_CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            if (!Files.isExecutable(path)) {
+                throw new IllegalStateException("MC_CHROMIUM=" + configured + " is not an executable browser");
+            }
+            return path;
+        }
+        Path debian = Path.of("/usr/bin/chromium");
+        return Files.isExecutable(debian) ? debian : null;
+    }
+
     @BeforeAll
     void launchBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM
-                    + " (apt-get install -y chromium, or set MC_CHROMIUM)");
+        Path chromium = chromium();
+        playwright = chromium == null
+                ? Playwright.create()
+                : Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        BrowserType.LaunchOptions options =
+                new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
+        if (chromium != null) {
+            options.setExecutablePath(chromium);
         }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = playwright.chromium().launch(options);
     }
 
     @AfterAll
