@@ -114,6 +114,48 @@ class Contact extends AbstractAggregateRoot<Contact> {
         }
     }
 
+    /**
+     * The details as they would be stored: trimmed, checked (lengths, control characters, time zone) and with the
+     * normalised email and phone; 400 naming the field otherwise. For bulk writes that bypass the aggregate.
+     */
+    static ContactDetails cleaned(ContactDetails d, Normalised keys) {
+        String timezone = null;
+        if (d.timezone() != null && !d.timezone().isBlank()) {
+            try {
+                timezone = ZoneId.of(d.timezone().trim()).getId();
+            } catch (DateTimeException e) {
+                throw ApiException.invalidField("timezone", "is not a known time zone");
+            }
+        }
+        List<String> tags = null;
+        if (d.tags() != null) {
+            tags = new ArrayList<>();
+            for (String tag : d.tags()) {
+                String t = text("tags", tag, null, 50);
+                if (t != null && !tags.contains(t)) {
+                    tags.add(t);
+                }
+            }
+        }
+        ContactDetails c = new ContactDetails(
+                text("firstName", d.firstName(), null, 100),
+                text("lastName", d.lastName(), null, 100),
+                keys.email(),
+                keys.phone(),
+                text("company", d.company(), null, 200),
+                text("jobTitle", d.jobTitle(), null, 200),
+                text("city", d.city(), null, 100),
+                text("country", d.country(), null, 100),
+                timezone,
+                text("source", d.source(), null, 100),
+                tags,
+                null);
+        if (c.firstName() == null && c.lastName() == null && c.email() == null && c.phone() == null) {
+            throw ApiException.invalidField("contact", "needs at least a name, an email or a phone");
+        }
+        return c;
+    }
+
     static Contact create(TenantId tenant, ContactDetails details, Normalised keys, Actor actor, Instant now) {
         Contact c = new Contact(
                 UUID.randomUUID(),

@@ -181,6 +181,15 @@ public class LeadManagement {
         return PageResult.of(rows, page, total);
     }
 
+    /** Every lead matching {@code query}, newest first, handed to {@code each} (for exports). */
+    @Transactional(readOnly = true)
+    public void forEach(TenantId tenant, LeadQuery query, java.util.function.Consumer<LeadView> each) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(tenant, query, params);
+        jdbc.sql(SELECT + where + " order by l.created_at desc, l.id").params(params).query(this::view).stream()
+                .forEach(each);
+    }
+
     /** The Kanban columns of a campaign (or of every campaign): count and potential value per status. */
     @Transactional(readOnly = true)
     public List<PipelineColumn> pipeline(TenantId tenant, UUID campaignId) {

@@ -69,6 +69,9 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/contacts", Map.of("email", "m{uuid}@example.com"), OK, OK, OK, OK, NO),
                 new Rule("PATCH", "/api/v1/contacts/{contact}", Map.of("company", "Acme"), OK, OK, OK, OK, NO),
                 new Rule("GET", "/api/v1/contacts/{contact}/timeline", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/imports", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/exports/contacts.csv", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/exports/leads.csv", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",
                         "/api/v1/contacts/{contact}/notes",

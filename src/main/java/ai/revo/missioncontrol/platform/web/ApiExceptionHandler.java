@@ -54,6 +54,13 @@ class ApiExceptionHandler {
         return builder.body(ErrorBody.of(e.code(), e.getMessage(), e.details()));
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorBody> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(ErrorBody.of(
+                        ErrorCode.PAYLOAD_TOO_LARGE, "The file is larger than the upload limit (50 MB)", Map.of()));
+    }
+
     @ExceptionHandler(BindException.class)
     ResponseEntity<ErrorBody> invalid(BindException e) {
         List<Map<String, Object>> fields = new ArrayList<>();
