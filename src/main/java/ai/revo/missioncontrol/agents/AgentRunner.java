@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,6 +57,9 @@ class AgentRunner {
         this.maxBackoff = maxBackoff;
     }
 
+    /** How long a run waits before it tries again while another run of its agent is RUNNING. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+
     boolean hasWork(String agentKey) {
         return works.containsKey(agentKey);
     }
@@ -71,9 +75,21 @@ class AgentRunner {
         }
         AgentView agent = registry.byKey(tenant, run.agent());
         Actor actor = Actor.agent(agent.key(), agent.name());
-        Optional<RunStore.Claimed> claimed = store.claim(tenant, runId, actor);
+        Optional<RunStore.Claimed> claimed;
+        try {
+            claimed = store.claim(tenant, runId, actor);
+        } catch (DataIntegrityViolationException e) { // another claim of this agent won the race
+            claimed = Optional.empty();
+        }
         if (claimed.isEmpty()) {
-            return store.get(tenant, runId);
+            AgentRunView now = store.get(tenant, runId);
+            if (now.status() == AgentRunStatus.QUEUED
+                    && store.busyWith(tenant, run.agent(), runId).isPresent()) {
+                // another run of this agent is RUNNING: this one waits in the queue and tries again shortly
+                queue.enqueueWaiting(
+                        tenant, runId, now.attempts() + 1, clock.instant().plus(BUSY_RETRY));
+            }
+            return now;
         }
         RunStore.Claimed attempt = claimed.get();
         RunContext context = new RunContext(tenant, runId, attempt.attempt(), actor, attempt.input(), store);

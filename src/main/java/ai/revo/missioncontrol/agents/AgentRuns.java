@@ -59,12 +59,21 @@ public class AgentRuns {
 
     /** Why the agent may not work now, or null; 404 for an unknown agent. */
     public String refusal(TenantId tenant, String agentKey) {
-        return runner.refusal(tenant, registry.byKey(tenant, agentKey));
+        AgentView agent = registry.byKey(tenant, agentKey);
+        String refusal = runner.refusal(tenant, agent);
+        if (refusal != null) {
+            return refusal;
+        }
+        return store.busyWith(tenant, agentKey, null)
+                .map(other -> agent.name() + " already has a run " + other.status() + " (run " + other.id()
+                        + "); two runs of one agent never overlap, so start again when it has finished")
+                .orElse(null);
     }
 
     /**
      * A person starts a run: queued now and performed in the background. 404 for an unknown agent, 409 when the
-     * agent or the workspace is paused or the agent has no work of its own.
+     * agent or the workspace is paused, the agent has no work of its own, or it already has a run RUNNING or QUEUED
+     * (details name it).
      */
     @Transactional
     public AgentRunView start(TenantId tenant, String agentKey, Map<String, Object> input, Actor actor) {

@@ -17,6 +17,8 @@ import ai.revo.missioncontrol.contacts.Score;
 import ai.revo.missioncontrol.drafts.DraftContent;
 import ai.revo.missioncontrol.drafts.DraftManagement;
 import ai.revo.missioncontrol.drafts.DraftView;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
@@ -91,6 +93,12 @@ class OutreachDrafting extends ScheduledAgentJob {
                 CampaignView campaign =
                         campaignCache.computeIfAbsent(lead.campaignId(), id -> campaigns.get(run.tenant(), id));
                 draft(run, lead, campaign, label);
+            } catch (ApiException e) {
+                if (e.code() == ErrorCode.CONFLICT) { // another run drafted this lead a moment ago
+                    run.skipped("lead", lead.id(), label, "Already has an open draft: " + e.getMessage());
+                } else {
+                    run.failed("lead", lead.id(), label, e);
+                }
             } catch (RuntimeException e) {
                 run.failed("lead", lead.id(), label, e);
             }

@@ -45,6 +45,18 @@ class RunQueue {
         }
     }
 
+    /** Queues one more try of an attempt that found its agent busy; each try has an instance of its own. */
+    void enqueueWaiting(TenantId tenant, UUID runId, int attempt, Instant at) {
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(
+                        new TaskInstance<>(
+                                TASK,
+                                runId + "#" + attempt + "-wait-" + at.toEpochMilli(),
+                                tenant.value().toString()),
+                        at);
+    }
+
     @Bean
     static OneTimeTask<String> agentRunTask(ObjectProvider<AgentRunner> runner) {
         return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {

@@ -97,7 +97,8 @@ class RunStore {
 
     /**
      * Claims the next attempt of a run: QUEUED or FAILED with a retry due (or RUNNING and stale, left by a node that
-     * died) becomes RUNNING. Empty when the run is not there or not claimable (e.g. another node has it).
+     * died) becomes RUNNING, unless another run of the same agent is RUNNING. Empty when the run is not there or not
+     * claimable (another node has it, or the agent is busy: see {@link #busyWith}).
      */
     @Transactional
     public Optional<Claimed> claim(TenantId tenant, UUID id, Actor agentActor) {
@@ -106,6 +107,10 @@ class RunStore {
                         + "next_attempt_at = null, started_at = coalesce(started_at, :now), updated_at = :now "
                         + "where tenant_id = :tenant and id = :id and (status in ('QUEUED', 'FAILED') "
                         + "or (status = 'RUNNING' and updated_at < :stale)) "
+                        // one RUNNING run per agent and workspace; the unique index agent_runs_one_running holds it
+                        // when two claims race past this check
+                        + "and not exists (select 1 from agent_runs o where o.tenant_id = :tenant "
+                        + "and o.agent_key = agent_runs.agent_key and o.status = 'RUNNING' and o.id <> :id) "
                         + "returning id, agent_key, attempts, max_attempts, trigger, requested_by, input")
                 .param("tenant", tenant.value())
                 .param("id", id)
@@ -123,6 +128,22 @@ class RunStore {
         claimed.ifPresent(c -> events.publishEvent(new AgentRunChanged(
                 tenant.value(), id, c.agent(), "started", AgentRunStatus.RUNNING, c.attempt(), Map.of(), agentActor)));
         return claimed;
+    }
+
+    /**
+     * The run of this agent that is RUNNING or QUEUED, other than {@code except} (may be null); empty when the
+     * agent is free.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AgentRunView> busyWith(TenantId tenant, String agentKey, UUID except) {
+        return jdbc.sql("select * from agent_runs where tenant_id = :tenant and agent_key = :agent "
+                        + "and status in ('RUNNING', 'QUEUED') and (cast(:except as uuid) is null or id <> :except) "
+                        + "order by case status when 'RUNNING' then 0 else 1 end, created_at limit 1")
+                .param("tenant", tenant.value())
+                .param("agent", agentKey)
+                .param("except", except)
+                .query(this::view)
+                .optional();
     }
 
     @Transactional

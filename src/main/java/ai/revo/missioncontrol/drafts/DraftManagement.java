@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,8 +84,19 @@ public class DraftManagement {
             }
         }
         Instant now = clock.instant();
-        Draft draft = drafts.save(
-                Draft.write(tenant, campaignId, leadId, channel, content, priority, checks, confidence, author, now));
+        Draft draft;
+        try {
+            draft = drafts.save(Draft.write(
+                    tenant, campaignId, leadId, channel, content, priority, checks, confidence, author, now));
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof DuplicateKeyException) { // drafts_one_open_per_lead_channel
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        "This lead already has an open " + channel + " draft in this campaign; decide on it first",
+                        Map.of("leadId", leadId.toString(), "channel", String.valueOf(channel)));
+            }
+            throw e;
+        }
         history.recordVersion(tenant, draft.id(), 1, draft.content(), author, "written", now);
         if (leadId != null) {
             leads.advance(tenant, leadId, LeadStatus.DRAFTED, author);

@@ -42,6 +42,11 @@ class DraftApiTest extends IntegrationTest {
     }
 
     private String draft(Api api, Setup s, String priority) {
+        return draft(api, s, priority, "EMAIL");
+    }
+
+    /** One open draft per lead and channel: a second open draft for the lead needs another channel. */
+    private String draft(Api api, Setup s, String priority, String channel) {
         return api.post(
                         "/api/v1/drafts",
                         s.admin().accessToken(),
@@ -51,7 +56,7 @@ class DraftApiTest extends IntegrationTest {
                                 "leadId",
                                 s.leadId(),
                                 "channel",
-                                "EMAIL",
+                                channel,
                                 "subject",
                                 "Hello Lena",
                                 "bodyText",
@@ -197,7 +202,7 @@ class DraftApiTest extends IntegrationTest {
         assertThat(back.path("status").asText()).isEqualTo("DRAFT");
         assertThat(back.path("notes").asText()).isEqualTo("Shorter please");
 
-        String edited = draft(api, s, "NORMAL");
+        String edited = draft(api, s, "NORMAL", "SMS");
         submit(api, s, edited);
         JsonNode e = api.post(
                         "/api/v1/drafts/" + edited + "/edit-inline-approve",
@@ -209,7 +214,7 @@ class DraftApiTest extends IntegrationTest {
         assertThat(e.path("version").asInt()).isEqualTo(2);
         assertThat(e.path("bodyText").asText()).isEqualTo("Short and sweet.");
 
-        String noted = draft(api, s, "NORMAL");
+        String noted = draft(api, s, "NORMAL", "WHATSAPP");
         submit(api, s, noted);
         api.post("/api/v1/drafts/" + noted + "/approve-with-notes", t, Map.of()).expectError(400, "VALIDATION_ERROR");
         assertThat(api.post("/api/v1/drafts/" + noted + "/approve-with-notes", t, Map.of("notes", "Personal touch ok"))
