@@ -6,6 +6,8 @@ import ai.revo.missioncontrol.MissionControlApplication;
 import ai.revo.missioncontrol.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -20,9 +22,33 @@ class EmbeddedDatabaseRestartTest {
     @Test
     void embeddedDatabaseKeepsDataAcrossRestarts() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-data-");
+        // as an installer's umask might leave it: open to everyone
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxrwxrwx"));
         String email;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+            // the data directory holds the secrets and the database: owner only; the server's binaries are not
+            // writable by anyone else
+            for (String dir : new String[] {"", "postgres", "postgres-runtime"}) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(dir))))
+                        .as("permissions of %s", dataDir.resolve(dir))
+                        .isEqualTo("rwx------");
+            }
+            try (var paths = Files.walk(dataDir.resolve("postgres-runtime"))) {
+                assertThat(paths.filter(p -> !Files.isSymbolicLink(p))
+                                .filter(p -> {
+                                    try {
+                                        var perms = Files.getPosixFilePermissions(p);
+                                        return perms.contains(PosixFilePermission.GROUP_WRITE)
+                                                || perms.contains(PosixFilePermission.OTHERS_WRITE);
+                                    } catch (java.io.IOException e) {
+                                        throw new java.io.UncheckedIOException(e);
+                                    }
+                                })
+                                .toList())
+                        .as("server files writable by group or others")
+                        .isEmpty();
+            }
             Api api = api(first);
             Api.Session admin = api.login("first-admin@example.com", "First-Admin-Passw0rd");
             email = api.signup().email();
