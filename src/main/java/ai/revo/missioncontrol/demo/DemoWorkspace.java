@@ -261,11 +261,11 @@ class DemoWorkspace implements ApplicationRunner {
      */
     private void researchMaterial(TenantId t, UUID spring) {
         String[][] firms = {
-            {"northwind-builders.ca", "Northwind Builders", "Construction", "11-50", "35"},
-            {"harbor-roofing.ca", "Harbor Roofing", "Construction", "51-200", "80"},
-            {"maple-homes.ca", "Maple Homes", "Construction", "11-50", "22"},
-            {"lakeside-dental.ca", "Lakeside Dental", "Healthcare", "11-50", "18"},
-            {"pine-street-cafe.ca", "Pine Street Cafe", "Food and drink", "1-10", "9"}
+            {"northwind-builders.test", "Northwind Builders", "Construction", "11-50", "35"},
+            {"harbor-roofing.test", "Harbor Roofing", "Construction", "51-200", "80"},
+            {"maple-homes.test", "Maple Homes", "Construction", "11-50", "22"},
+            {"lakeside-dental.test", "Lakeside Dental", "Healthcare", "11-50", "18"},
+            {"pine-street-cafe.test", "Pine Street Cafe", "Food and drink", "1-10", "9"}
         };
         for (String[] f : firms) {
             companies.save(
@@ -284,12 +284,12 @@ class DemoWorkspace implements ApplicationRunner {
                             null));
         }
         String[][] prospects = {
-            {"Grace", "Li", "northwind-builders.ca", "Owner"},
-            {"Owen", "Patel", "harbor-roofing.ca", "Operations director"},
-            {"Chloe", "Dubois", "maple-homes.ca", "Owner"},
-            {"Jack", "Moreau", "maple-homes.ca", "Estimator"},
-            {"Zoe", "Campbell", "lakeside-dental.ca", "Office manager"},
-            {"Leo", "Fraser", "pine-street-cafe.ca", "Barista"}
+            {"Grace", "Li", "northwind-builders.test", "Owner"},
+            {"Owen", "Patel", "harbor-roofing.test", "Operations director"},
+            {"Chloe", "Dubois", "maple-homes.test", "Owner"},
+            {"Jack", "Moreau", "maple-homes.test", "Estimator"},
+            {"Zoe", "Campbell", "lakeside-dental.test", "Office manager"},
+            {"Leo", "Fraser", "pine-street-cafe.test", "Barista"}
         };
         for (String[] p : prospects) {
             contacts.upsert(
@@ -310,8 +310,8 @@ class DemoWorkspace implements ApplicationRunner {
                     DEMO);
         }
         String[][] fresh = {
-            {"Isla", "Kerr", "northwind-builders.ca", "Operations manager"},
-            {"Finn", "Murray", "harbor-roofing.ca", "Owner"}
+            {"Isla", "Kerr", "northwind-builders.test", "Operations manager"},
+            {"Finn", "Murray", "harbor-roofing.test", "Owner"}
         };
         for (String[] p : fresh) {
             leads.enrol(

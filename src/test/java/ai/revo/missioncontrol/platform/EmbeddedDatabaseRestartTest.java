@@ -72,6 +72,21 @@ class EmbeddedDatabaseRestartTest {
                             .path("total")
                             .asLong())
                     .isEqualTo(5);
+            // demo data never names a real-looking domain: only reserved example domains (RFC 2606)
+            java.util.List<String> domains = new java.util.ArrayList<>();
+            api.get("/api/v1/companies?limit=100", admin.accessToken())
+                    .json()
+                    .path("data")
+                    .forEach(c -> domains.add(c.path("domain").asText()));
+            api.get("/api/v1/contacts?limit=100", admin.accessToken())
+                    .json()
+                    .path("data")
+                    .forEach(c -> domains.add(c.path("email").asText().replaceFirst(".*@", "")));
+            assertThat(domains)
+                    .hasSizeGreaterThan(5)
+                    .allSatisfy(d -> assertThat(d.equals("example.com") || d.endsWith(".test"))
+                            .as("reserved domain: %s", d)
+                            .isTrue());
             assertThat(api.get("/api/v1/approvals/inbox", admin.accessToken())
                             .json()
                             .path("data"))
