@@ -77,7 +77,7 @@ public class AiAssistant {
         vars.put("text", body);
         vars.put("subject", subj);
         vars.put("tone", t);
-        LlmResult r = gateway.generate(tenant, "personalize", vars, context(draftId, leadId));
+        LlmResult r = gateway.generateWhileAPersonWaits(tenant, "personalize", vars, context(draftId, leadId));
         String out = r.field("text");
         String outSubject = r.field("subject");
         return new Suggestion(
@@ -119,7 +119,7 @@ public class AiAssistant {
         }
         vars.put("text", body);
         vars.put("instruction", how);
-        LlmResult r = gateway.generate(tenant, "rewrite", vars, context(draftId, null));
+        LlmResult r = gateway.generateWhileAPersonWaits(tenant, "rewrite", vars, context(draftId, null));
         return new Suggestion(
                 UUID.randomUUID(),
                 r.field("text"),

@@ -36,11 +36,18 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -74,6 +81,14 @@ public class LlmGateway {
     private final ai.revo.missioncontrol.identity.UserManagement workspaces;
     private final long dailyRequests;
     private final long dailyTokens;
+    private static final int MAX_CALLS_IN_FLIGHT = 64;
+    /** Model calls run here so that a call's deadline can cut one off; never the database. */
+    private final ExecutorService calls =
+            new ThreadPoolExecutor(0, MAX_CALLS_IN_FLIGHT, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+                Thread t = new Thread(runnable, "llm-call");
+                t.setDaemon(true);
+                return t;
+            });
 
     LlmGateway(
             PromptCatalog prompts,
@@ -114,7 +129,9 @@ public class LlmGateway {
                 RetryConfig.custom()
                         .maxAttempts(properties.maxAttempts())
                         .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.backoff(), 2.0))
-                        .retryOnException(e -> classify(e).retryable() && !(e instanceof CallNotPermittedException))
+                        .retryOnException(e -> !(e instanceof DeadlineReached)
+                                && classify(e).retryable()
+                                && !(e instanceof CallNotPermittedException))
                         .build());
         LlmProperties.Circuit c = properties.circuit();
         this.breaker = CircuitBreaker.of(
@@ -137,6 +154,26 @@ public class LlmGateway {
      * transaction. Throws {@link LlmException} when the call fails after retries.
      */
     public LlmResult generate(TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context) {
+        return generate(tenant, promptKey, variables, context, properties.callDeadline());
+    }
+
+    /**
+     * As {@link #generate(TenantId, String, Map, LlmContext)}, for a person waiting on a page: everything, retries and
+     * the re-ask of a malformed JSON answer included, ends within {@code mc.llm.interactive-deadline} (at most 30 s);
+     * an attempt still running then is cut off and the call fails as {@link LlmException.Kind#TIMEOUT}.
+     */
+    public LlmResult generateWhileAPersonWaits(
+            TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context) {
+        return generate(tenant, promptKey, variables, context, properties.interactiveDeadline());
+    }
+
+    /**
+     * The call with a deadline for all of it: an attempt runs on the gateway's own threads and is cancelled (its HTTP
+     * request interrupted) when the deadline passes; no further attempt starts after it; a malformed JSON answer is
+     * asked for once more only when the time left is at least what the first answer took.
+     */
+    LlmResult generate(
+            TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context, Duration deadline) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             log.warn(
                     "LLM call for prompt {} inside a database transaction; slow I/O should run outside one", promptKey);
@@ -168,16 +205,15 @@ public class LlmGateway {
         }
         ChatRequest chat = request.build();
         AtomicInteger attempts = new AtomicInteger();
-        Supplier<ChatResponse> once = () -> {
-            attempts.incrementAndGet();
-            return model.chat(chat);
-        };
+        long endsAt = started + deadline.toNanos();
+        Supplier<ChatResponse> once = () -> bounded(chat, endsAt, deadline, attempts);
         Supplier<ChatResponse> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, once));
         Integer inputTokens = null;
         Integer outputTokens = null;
         List<String> problems = List.of();
         int answers = prompt.json() ? 2 : 1; // a malformed JSON answer is asked for once more
         for (int answer = 1; answer <= answers; answer++) {
+            long asked = System.nanoTime();
             ChatResponse response;
             try {
                 response = guarded.get();
@@ -278,10 +314,21 @@ public class LlmGateway {
             }
             problems = parsed.problems();
             log.info("Malformed answer to prompt {} (answer {} of {}): {}", promptKey, answer, answers, problems);
+            long now = System.nanoTime();
+            if (answer < answers && endsAt - now < now - asked) {
+                // asking again would most likely run past the deadline: fail now with what the model said
+                answers = answer;
+                break;
+            }
         }
         LlmException malformed = new LlmException(
                 LlmException.Kind.MALFORMED,
-                "The model answered prompt " + promptKey + " with malformed JSON twice: " + String.join("; ", problems),
+                answers == 2
+                        ? "The model answered prompt " + promptKey + " with malformed JSON twice: "
+                                + String.join("; ", problems)
+                        : "The model answered prompt " + promptKey + " with malformed JSON and there was no time left"
+                                + " within the " + seconds(deadline) + " s deadline to ask again: "
+                                + String.join("; ", problems),
                 null);
         finish(
                 tenant,
@@ -296,6 +343,63 @@ public class LlmGateway {
                 attempts.get(),
                 malformed);
         throw malformed;
+    }
+
+    /**
+     * One attempt on the gateway's threads, waited for at most until {@code endsAt}; past it the attempt is cancelled
+     * (interrupting its HTTP request) and no attempt starts any more.
+     */
+    private ChatResponse bounded(ChatRequest chat, long endsAt, Duration deadline, AtomicInteger attempts) {
+        long left = endsAt - System.nanoTime();
+        if (left <= 0) {
+            throw new DeadlineReached(deadline, attempts.get());
+        }
+        Future<ChatResponse> call;
+        try {
+            call = calls.submit(() -> model.chat(chat));
+        } catch (RejectedExecutionException e) {
+            throw new LlmException(
+                    LlmException.Kind.RATE_LIMITED,
+                    "Too many model calls are in flight on this node (" + MAX_CALLS_IN_FLIGHT + "); try again shortly",
+                    e);
+        }
+        attempts.incrementAndGet();
+        try {
+            return call.get(left, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw new DeadlineReached(deadline, attempts.get());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DeadlineReached(deadline, attempts.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The call's whole deadline passed: never retried. */
+    static final class DeadlineReached extends LlmException {
+        DeadlineReached(Duration deadline, int attempts) {
+            super(
+                    Kind.TIMEOUT,
+                    "The model did not answer within the " + seconds(deadline) + " s deadline of this call (" + attempts
+                            + (attempts == 1 ? " attempt" : " attempts") + ")",
+                    null);
+        }
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopCalls() {
+        calls.shutdownNow();
     }
 
     /**

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout     per attempt
  * @param maxAttempts attempts per call, the first included, on 429, 5xx, timeouts and connection errors
  * @param backoff     the wait before the second attempt; doubled before each further one
+ * @param interactiveDeadline everything a call made while a person waits on a page may take, retries and the
+ *                    re-ask of a malformed JSON answer included; the call is cut off when it passes
+ * @param callDeadline the same for background work (agent runs)
  */
 @ConfigurationProperties(prefix = "mc.llm")
 record LlmProperties(
@@ -22,7 +25,9 @@ record LlmProperties(
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("500ms") Duration backoff,
-        @DefaultValue Circuit circuit) {
+        @DefaultValue Circuit circuit,
+        @DefaultValue("25s") Duration interactiveDeadline,
+        @DefaultValue("3m") Duration callDeadline) {
 
     /**
      * @param failureRateThreshold percentage of failed calls in the window that opens the circuit
@@ -39,6 +44,15 @@ record LlmProperties(
     LlmProperties {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("mc.llm.max-attempts must be at least 1");
+        }
+        if (interactiveDeadline.isNegative()
+                || interactiveDeadline.isZero()
+                || interactiveDeadline.compareTo(Duration.ofSeconds(30)) > 0) {
+            throw new IllegalArgumentException(
+                    "mc.llm.interactive-deadline must be above 0 and at most 30s (a person is waiting)");
+        }
+        if (callDeadline.isNegative() || callDeadline.isZero()) {
+            throw new IllegalArgumentException("mc.llm.call-deadline must be above 0");
         }
     }
 

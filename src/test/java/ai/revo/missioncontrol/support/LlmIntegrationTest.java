@@ -42,6 +42,7 @@ public abstract class LlmIntegrationTest {
         registry.add("mc.llm.timeout", () -> "1s");
         registry.add("mc.llm.max-attempts", () -> "3");
         registry.add("mc.llm.backoff", () -> "10ms");
+        registry.add("mc.llm.interactive-deadline", () -> "1500ms");
         registry.add("mc.llm.circuit.minimum-calls", () -> "6");
         registry.add("mc.llm.circuit.window", () -> "6");
         registry.add("mc.llm.circuit.open-for", () -> "60s");
