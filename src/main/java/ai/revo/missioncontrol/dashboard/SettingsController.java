@@ -1,7 +1,7 @@
 package ai.revo.missioncontrol.dashboard;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
-import ai.revo.missioncontrol.identity.UserManagement;
+import ai.revo.missioncontrol.identity.WorkspaceSettings;
 import ai.revo.missioncontrol.outbound.ChannelStatuses;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SettingsController {
 
-    private final UserManagement users;
+    private final WorkspaceSettings workspace;
     private final ChannelStatuses channels;
 
-    SettingsController(UserManagement users, ChannelStatuses channels) {
-        this.users = users;
+    SettingsController(WorkspaceSettings workspace, ChannelStatuses channels) {
+        this.workspace = workspace;
         this.channels = channels;
     }
 
@@ -38,7 +38,9 @@ class SettingsController {
 
     @GetMapping("/settings")
     String settings(CurrentUser user, Model model) {
-        model.addAttribute("workspace", users.workspace(user.tenantId()));
+        model.addAttribute("settings", workspace.view(user.tenantId()));
+        model.addAttribute("timeZones", WorkspaceSettings.timeZones());
+        model.addAttribute("phoneRegions", WorkspaceSettings.phoneRegions());
         return "dashboard/settings";
     }
 

@@ -116,6 +116,57 @@ class Tenant {
         return defaultRegion;
     }
 
+    /**
+     * Renames the workspace and sets its time zone and default phone region (any may be null: unchanged). Each value
+     * is checked: a name of 1 to 120 characters, a time zone known to the JDK (e.g. {@code Europe/Paris}), a region
+     * libphonenumber knows (ISO 3166 alpha-2, e.g. {@code FR}). Returns false when nothing changed.
+     */
+    boolean edit(String newName, String newTimeZone, String newRegion, Instant now) {
+        String n = newName == null ? name : newName.trim();
+        if (n.isEmpty() || n.length() > 120) {
+            throw new InvalidSetting("name", "must be 1 to 120 characters");
+        }
+        String zone = timeZone;
+        if (newTimeZone != null) {
+            try {
+                zone = java.time.ZoneId.of(newTimeZone.trim()).getId();
+            } catch (java.time.DateTimeException e) {
+                throw new InvalidSetting("timeZone", "is not a known time zone (e.g. America/Toronto)");
+            }
+        }
+        String region = defaultRegion;
+        if (newRegion != null) {
+            region = newRegion.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
+                    .getSupportedRegions()
+                    .contains(region)) {
+                throw new InvalidSetting("phoneRegion", "is not a phone region (two letters, e.g. CA)");
+            }
+        }
+        if (n.equals(name) && zone.equals(timeZone) && region.equals(defaultRegion)) {
+            return false;
+        }
+        name = n;
+        timeZone = zone;
+        defaultRegion = region;
+        updatedAt = now;
+        return true;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** A value the workspace refuses, naming the field of the settings form or API it came from. */
+    static final class InvalidSetting extends IllegalArgumentException {
+        final String field;
+
+        InvalidSetting(String field, String reason) {
+            super(reason);
+            this.field = field;
+        }
+    }
+
     /** Lets the workspace reach anyone (within its limits); false when it already could. */
     boolean approveOutbound(Instant now) {
         if (outboundAccess == OutboundAccess.APPROVED) {
