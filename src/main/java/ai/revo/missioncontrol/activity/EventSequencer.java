@@ -1,6 +1,5 @@
 package ai.revo.missioncontrol.activity;
 
-import ai.revo.missioncontrol.platform.TenantContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,28 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EventSequencer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventSequencer.class);
-    private static final int LOCK_CLASS = 7302;
     private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
-    private static final String NUMBER = """
-            with horizon as (
-                select pg_snapshot_xmin(pg_current_snapshot()) as xmin
-            ), ready as (
-                select log_position, row_number() over (order by tx, log_position) as n
-                from events, horizon
-                where tenant_id = :tenant and seq is null and tx < horizon.xmin
-            ), base as (
-                select coalesce(max(seq), 0) as top from events where tenant_id = :tenant and seq is not null
-            ), numbered as (
-                update events e set seq = base.top + ready.n, updated_at = now()
-                from ready, base
-                where e.log_position = ready.log_position
-                returning e.seq
-            )
-            select (select max(seq) from numbered) as top,
-                   exists (select 1 from events, horizon
-                           where tenant_id = :tenant and seq is null and tx >= horizon.xmin) as waiting
-            """;
+    /** The pass itself (V0106): lock, numbering and answer in one statement, its own short transaction. */
+    private static final String NUMBER = "select top, waiting from activity_number_events(?)";
 
     /** The outcome of one pass: the highest number given (null: none) and whether committed events still wait. */
     record Pass(Long top, boolean waiting) {}
@@ -72,14 +54,15 @@ class EventSequencer implements DisposableBean {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final TransactionTemplate outsideTransactions;
     private final LiveEvents live;
     private final Map<UUID, Workspace> workspaces = new ConcurrentHashMap<>();
     private final ExecutorService passes = Executors.newCachedThreadPool(LiveEvents.daemonThreads("event-numbering-"));
 
     EventSequencer(JdbcClient jdbc, PlatformTransactionManager transactions, LiveEvents live) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.outsideTransactions = new TransactionTemplate(transactions);
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.live = live;
     }
 
@@ -124,19 +107,11 @@ class EventSequencer implements DisposableBean {
 
     /** One numbering pass for {@code tenant}; tells live delivery when it numbered anything. */
     Pass pass(UUID tenant) {
-        Pass pass = TenantContext.callAs(
-                tenant,
-                () -> transaction.execute(s -> {
-                    jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))")
-                            .param(LOCK_CLASS)
-                            .param(tenant.toString())
-                            .query((rs, n) -> 1)
-                            .list();
-                    return jdbc.sql(NUMBER)
-                            .param("tenant", tenant)
-                            .query((rs, n) -> new Pass(rs.getObject("top", Long.class), rs.getBoolean("waiting")))
-                            .single();
-                }));
+        // never inside the caller's transaction: the pass commits on its own, at once
+        Pass pass = outsideTransactions.execute(s -> jdbc.sql(NUMBER)
+                .param(tenant)
+                .query((rs, n) -> new Pass(rs.getObject("top", Long.class), rs.getBoolean("waiting")))
+                .single());
         if (pass.top() != null) {
             live.numbered(tenant, pass.top());
         }
@@ -148,9 +123,6 @@ class EventSequencer implements DisposableBean {
      * for older transactions still open), so a reader sees its own writes. Cheap when numbering is up to date.
      */
     void catchUp(UUID tenant) {
-        if (!hasUnnumbered(tenant)) {
-            return;
-        }
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         long backoffMicros = 200;
         while (pass(tenant).waiting() && System.nanoTime() < deadline) {
@@ -162,16 +134,6 @@ class EventSequencer implements DisposableBean {
             }
             backoffMicros = Math.min(backoffMicros * 2, 50_000);
         }
-    }
-
-    private boolean hasUnnumbered(UUID tenant) {
-        return Boolean.TRUE.equals(TenantContext.callAs(
-                tenant,
-                () -> transaction.execute(
-                        s -> jdbc.sql("select exists (select 1 from events where tenant_id = ? and seq is null)")
-                                .param(tenant)
-                                .query(Boolean.class)
-                                .single())));
     }
 
     /** Numbers what a node that stopped between a commit and its numbering pass left behind. */

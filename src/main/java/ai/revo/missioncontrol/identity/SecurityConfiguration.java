@@ -209,10 +209,10 @@ class SecurityConfiguration {
             UserId user = UserId.of(jwt.getSubject());
             Object version = jwt.getClaim(AccessTokens.PERMISSIONS_VERSION_CLAIM);
             int permissionsVersion = version instanceof Number n ? n.intValue() : -1;
-            CurrentUser current = principals
-                    .resolve(tenant, user, permissionsVersion, jwt.getId())
+            Principals.Resolved resolved = principals
+                    .resolveWithStanding(tenant, user, permissionsVersion, jwt.getId())
                     .orElseThrow(() -> new InvalidBearerTokenException("Access token was revoked"));
-            return new BearerAuthentication(current, jwt);
+            return BearerAuthentication.of(resolved, jwt);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidBearerTokenException("Access token is malformed");
         }

@@ -49,9 +49,11 @@ class TenantBindingFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // the operator authority: decided by the same look-up as the principal where there was one
+        boolean operator;
         if (sessionCheck != null) {
-            Optional<CurrentUser> fresh =
-                    sessionCheck.resolve(user.tenantId(), user.id(), user.permissionsVersion(), null);
+            Optional<Principals.Resolved> fresh =
+                    sessionCheck.resolveWithStanding(user.tenantId(), user.id(), user.permissionsVersion(), null);
             if (fresh.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
@@ -61,13 +63,18 @@ class TenantBindingFilter extends OncePerRequestFilter {
                 response.sendRedirect("/login?expired");
                 return;
             }
+            operator = fresh.get().operator();
+        } else if (authentication instanceof BearerAuthentication bearer && bearer.operatorResolved()) {
+            operator = false; // already among the token's authorities when the user is an operator
+        } else {
+            operator = operators.isOperator(user.id());
         }
-        if (operators.isOperator(user.id())) {
+        if (operator) {
             List<GrantedAuthority> authorities = new ArrayList<>(authentication.getAuthorities());
             authorities.add(new SimpleGrantedAuthority(INSTANCE_OPERATOR));
             Authentication elevated;
             if (authentication instanceof BearerAuthentication bearer) {
-                elevated = new BearerAuthentication(user, bearer.getCredentials(), authorities);
+                elevated = new BearerAuthentication(user, bearer.getCredentials(), authorities, true);
             } else {
                 UsernamePasswordAuthenticationToken session =
                         UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
