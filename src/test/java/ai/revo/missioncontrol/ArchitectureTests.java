@@ -115,4 +115,38 @@ class ArchitectureTests {
                 })
                 .check(CLASSES);
     }
+
+    // The rules below are written in architecture.HouseRules; HouseRulesFixtureTest shows each failing on a violation.
+
+    static final java.util.function.Function<JavaClass, String> MODULE =
+            ai.revo.missioncontrol.architecture.HouseRules.modulesBelow("ai.revo.missioncontrol");
+
+    @Test
+    void providerSdksAreUsedOnlyInOutbound() {
+        ai.revo.missioncontrol.architecture.HouseRules.providerSdksOnlyIn("outbound", MODULE)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theModelSdkIsUsedOnlyInTheAiModule() {
+        ai.revo.missioncontrol.architecture.HouseRules.modelSdkOnlyIn("ai", MODULE)
+                .check(CLASSES);
+    }
+
+    @Test
+    void tenantOwnedTablesAreUsedOnlyByTheirOwnModule() {
+        ai.revo.missioncontrol.architecture.HouseRules.tenantTablesOnlyFromTheirModule(
+                        ai.revo.missioncontrol.architecture.HouseRules.tenantTableOwners(
+                                java.nio.file.Path.of("src/main/resources/db/migration")),
+                        MODULE)
+                .check(CLASSES);
+    }
+
+    @Test
+    void noTransactionalMethodCallsTheOutboundOrTheLlmGateway() {
+        ai.revo.missioncontrol.architecture.HouseRules.noTransactionalMethodCalls(java.util.Set.of(
+                        ai.revo.missioncontrol.outbound.OutboundGateway.class.getName(),
+                        ai.revo.missioncontrol.ai.LlmGateway.class.getName()))
+                .check(CLASSES);
+    }
 }

@@ -140,6 +140,29 @@ class Campaign extends AbstractAggregateRoot<Campaign> {
         registerEvent(new CampaignChanged(tenantId.value(), type, before, view(), actor));
     }
 
+    /** Whether the campaign is ACTIVE or PAUSED and its end date has passed in its own time zone. */
+    boolean hasEnded(Instant now) {
+        if (endDate == null || (status != CampaignStatus.ACTIVE && status != CampaignStatus.PAUSED)) {
+            return false;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timezone);
+        } catch (RuntimeException e) {
+            zone = java.time.ZoneOffset.UTC;
+        }
+        return LocalDate.ofInstant(now, zone).isAfter(endDate);
+    }
+
+    /** Completes a campaign whose end date has passed; does nothing to one that has not ended. */
+    boolean completeIfEnded(Instant now) {
+        if (!hasEnded(now)) {
+            return false;
+        }
+        moveTo(CampaignStatus.COMPLETED, Actor.system(), now);
+        return true;
+    }
+
     private void apply(CampaignDraft d) {
         d.name().ifPresent(n -> {
             if (n.isBlank() || n.trim().length() > 200) {

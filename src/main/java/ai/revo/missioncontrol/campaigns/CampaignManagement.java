@@ -59,6 +59,26 @@ public class CampaignManagement {
         return campaigns.save(campaign).view();
     }
 
+    /**
+     * Moves every ACTIVE or PAUSED campaign of the workspace whose end date has passed in its own time zone to
+     * COMPLETED (as the system); answers how many.
+     */
+    @Transactional
+    public int completeEnded(TenantId tenant) {
+        java.time.Instant now = clock.instant();
+        int completed = 0;
+        // two days ahead of UTC's date covers every time zone; the aggregate decides in its own
+        for (Campaign c : campaigns.findRunningEndingBefore(
+                tenant,
+                java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(2))) {
+            if (c.completeIfEnded(now)) {
+                campaigns.save(c);
+                completed++;
+            }
+        }
+        return completed;
+    }
+
     /** Returns the campaign, or 404 when there is no such campaign in this workspace. */
     @Transactional(readOnly = true)
     public CampaignView get(TenantId tenant, UUID id) {

@@ -24,5 +24,9 @@ interface CampaignRepository extends Repository<Campaign, UUID> {
             + "and id <> :exceptId)")
     boolean nameTaken(TenantId tenantId, String name, UUID exceptId);
 
+    @Query("select * from campaigns where tenant_id = :tenantId and status in ('ACTIVE', 'PAUSED') "
+            + "and end_date is not null and end_date < :before order by end_date, id")
+    List<Campaign> findRunningEndingBefore(TenantId tenantId, java.time.LocalDate before);
+
     Campaign save(Campaign campaign);
 }

@@ -650,49 +650,6 @@ class EmailSendTest extends EmailIntegrationTest {
     }
 
     @Test
-    void campaignsPastTheirEndDateAreCompleted() {
-        Setup s = setup(
-                false,
-                Map.of(
-                        "timezone",
-                        "UTC",
-                        "startDate",
-                        LocalDate.now(ZoneOffset.UTC).minusDays(10).toString(),
-                        "endDate",
-                        LocalDate.now(ZoneOffset.UTC).minusDays(2).toString()));
-        s.api()
-                .patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))
-                .expect(200);
-        Setup running = setup(
-                false,
-                Map.of(
-                        "timezone",
-                        "UTC",
-                        "endDate",
-                        LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()));
-        running.api()
-                .patch(
-                        "/api/v1/campaigns/" + running.campaignId() + "/status",
-                        running.token(),
-                        Map.of("status", "ACTIVE"))
-                .expect(200);
-        assertThat(EmailHousekeeping.completeEndedCampaigns(jdbc, campaigns, clock))
-                .isGreaterThanOrEqualTo(1);
-        assertThat(s.api()
-                        .get("/api/v1/campaigns/" + s.campaignId(), s.token())
-                        .json()
-                        .path("status")
-                        .asText())
-                .isEqualTo("COMPLETED");
-        assertThat(running.api()
-                        .get("/api/v1/campaigns/" + running.campaignId(), running.token())
-                        .json()
-                        .path("status")
-                        .asText())
-                .isEqualTo("ACTIVE");
-    }
-
-    @Test
     void badInputIsRefusedWithTheRightStatus() {
         Setup s = setup(false, Map.of());
         UUID draft = draft(s);
