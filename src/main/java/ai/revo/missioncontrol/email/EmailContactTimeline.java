@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The emails to a contact (by its leads or its address) with their opens, clicks and the text of replies, for the
- * contact's timeline.
+ * The emails to a contact (by its leads or its address) with their opens and clicks, for the contact's timeline.
+ * Replies are shown by the conversations module, in their thread.
  */
 @Component
 class EmailContactTimeline implements ContactTimelineSource {
@@ -82,25 +82,6 @@ class EmailContactTimeline implements ContactTimelineSource {
                         "EMAIL_CLICKED",
                         rs.getString("subject"),
                         rs.getString("url"),
-                        null,
-                        null,
-                        rs.getObject("lead_id", UUID.class),
-                        rs.getObject("campaign_id", UUID.class),
-                        null,
-                        "/emails/" + rs.getObject("id", UUID.class)))
-                .list());
-        entries.addAll(jdbc.sql("select e.id, r.reply_subject, r.reply_body, e.lead_id, e.campaign_id, r.replied_at "
-                        + "from email_reply_events r join emails e on e.tenant_id = r.tenant_id and e.id = r.email_id "
-                        + "where " + MINE + " order by r.replied_at desc limit :limit")
-                .param("tenant", tenant.value())
-                .param("leads", leads)
-                .param("email", email)
-                .param("limit", limit)
-                .query((rs, n) -> new TimelineEntry(
-                        rs.getTimestamp("replied_at").toInstant(),
-                        "REPLY",
-                        rs.getString("reply_subject"),
-                        rs.getString("reply_body"),
                         null,
                         null,
                         rs.getObject("lead_id", UUID.class),

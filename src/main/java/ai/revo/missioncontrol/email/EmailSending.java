@@ -64,6 +64,7 @@ public class EmailSending {
     private final Duration keyTtl;
 
     private final SenderPolicy senders;
+    private final ai.revo.missioncontrol.safety.SafetyManagement safety;
 
     EmailSending(
             JdbcClient jdbc,
@@ -78,8 +79,10 @@ public class EmailSending {
             Clock clock,
             @Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
             @Value("${mc.email.idempotency-ttl:24h}") Duration keyTtl,
-            SenderPolicy senders) {
+            SenderPolicy senders,
+            ai.revo.missioncontrol.safety.SafetyManagement safety) {
         this.senders = senders;
+        this.safety = safety;
         this.jdbc = jdbc;
         this.store = store;
         this.queue = queue;
@@ -175,6 +178,12 @@ public class EmailSending {
                 true,
                 actor,
                 now);
+        if (draft.prospectId() != null) {
+            // a person wrote it and confirmed the send: the lead moves as an approved draft's lead does (drafted,
+            // approved now, contacted once sent); a lead already further along stays where it is
+            leads.advance(tenant, draft.prospectId(), ai.revo.missioncontrol.contacts.LeadStatus.DRAFTED, actor);
+            leads.advance(tenant, draft.prospectId(), ai.revo.missioncontrol.contacts.LeadStatus.APPROVED, actor);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", email.id().toString());
         body.put("status", email.status().name());
@@ -236,6 +245,130 @@ public class EmailSending {
                 json.valueToTree(Map.of("id", email.id().toString())),
                 now);
         return Optional.of(email);
+    }
+
+    /**
+     * An answer to a reply, written by a person: the text (and optional HTML) to {@code to}, threaded under the
+     * conversation by {@code inReplyTo} and {@code references} (RFC 5322 Message-IDs with angle brackets).
+     */
+    public record ReplyEmail(
+            UUID campaignId,
+            UUID leadId,
+            String fromEmail,
+            String toEmail,
+            String subject,
+            String bodyText,
+            String inReplyTo,
+            String references) {}
+
+    /**
+     * Queues an answer to a reply through the same pipeline as the composer's sends (the outbound gateway's dry
+     * run, switches, suppression and limits apply; no send window: a person is answering now). 400 for a bad
+     * address, a sender this actor may not use, or an empty subject or body; 413 over 1 MB.
+     */
+    @Transactional
+    public EmailView queueAnswer(TenantId tenant, ReplyEmail answer, Actor actor) {
+        String to = address("toEmail", answer.toEmail(), true);
+        String from = address("fromEmail", answer.fromEmail(), false);
+        String sender = from != null ? from : senderOf(tenant, answer.campaignId());
+        senders.check("fromEmail", sender, actor);
+        if (answer.subject() == null || answer.subject().isBlank()) {
+            throw ApiException.invalidField("subject", "is required");
+        }
+        if (answer.bodyText() == null || answer.bodyText().isBlank()) {
+            throw ApiException.invalidField("bodyText", "is required");
+        }
+        if (answer.bodyText().length() + answer.subject().length() > MAX_BODY_CHARS) {
+            throw new ApiException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "The email is larger than 1 MB", Map.of("limit", MAX_BODY_CHARS));
+        }
+        Instant now = clock.instant();
+        EmailView email = queue(
+                tenant,
+                null,
+                "COMPOSER",
+                answer.campaignId(),
+                answer.leadId(),
+                null,
+                sender,
+                to,
+                answer.subject().trim(),
+                null,
+                answer.bodyText().strip(),
+                true,
+                actor,
+                now);
+        jdbc.sql("update emails set in_reply_to = ?, thread_references = ? where tenant_id = ? and id = ?")
+                .params(blankToNull(answer.inReplyTo()), blankToNull(answer.references()), tenant.value(), email.id())
+                .update();
+        return email;
+    }
+
+    /**
+     * Sends for real, once, an email that was SIMULATED while dry run was on: a new email with the same sender,
+     * recipient and content (and threading), queued through the pipeline, naming the simulated one. 404 unknown
+     * email; 409 while dry run is still on, when the email was not simulated, or when it was already sent for real
+     * (the database's unique index holds that also for two requests at once).
+     */
+    @Transactional
+    public EmailView sendForReal(TenantId tenant, UUID emailId, Actor actor) {
+        EmailStore.EmailRow row =
+                store.lock(tenant, emailId).orElseThrow(() -> ApiException.notFound("Email", emailId));
+        EmailView simulated = row.view();
+        if (simulated.status() != EmailStatus.SIMULATED) {
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Only a simulated email can be sent for real; this one is " + simulated.status(),
+                    Map.of("status", simulated.status().name()));
+        }
+        Optional<UUID> earlier = realSendOf(tenant, emailId);
+        if (earlier.isPresent()) {
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "This email was already sent for real",
+                    Map.of("emailId", earlier.get().toString()));
+        }
+        if (safety.settings(tenant).dryRunMode()) {
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Dry run is on: nothing can be sent for real until it is turned off on the Safety page",
+                    Map.of("dryRunMode", true));
+        }
+        Instant now = clock.instant();
+        EmailView email = queue(
+                tenant,
+                simulated.draftId(),
+                simulated.source(),
+                simulated.campaignId(),
+                simulated.leadId(),
+                simulated.templateId(),
+                simulated.fromEmail(),
+                simulated.toEmail(),
+                simulated.subject(),
+                row.bodyHtml(),
+                row.bodyText(),
+                row.bypassWindow(),
+                actor,
+                now);
+        jdbc.sql("""
+                update emails set real_send_of = :of,
+                    in_reply_to = (select in_reply_to from emails where tenant_id = :tenant and id = :of),
+                    thread_references = (select thread_references from emails where tenant_id = :tenant and id = :of)
+                where tenant_id = :tenant and id = :id""")
+                .param("of", emailId)
+                .param("tenant", tenant.value())
+                .param("id", email.id())
+                .update();
+        return email;
+    }
+
+    /** The real email sent for a simulated one, if it was. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> realSendOf(TenantId tenant, UUID simulatedId) {
+        return jdbc.sql("select id from emails where tenant_id = ? and real_send_of = ?")
+                .params(tenant.value(), simulatedId)
+                .query(UUID.class)
+                .optional();
     }
 
     private EmailView queue(

@@ -154,19 +154,41 @@ public class EmailTracking {
      */
     @Transactional
     public void recordReply(TenantId tenant, UUID emailId, String replySubject, String replyBody) {
+        recordReply(tenant, emailId, replySubject, replyBody, null, null);
+    }
+
+    /**
+     * Records a reply as {@link #recordReply(TenantId, UUID, String, String)} does, with what the provider knows of
+     * it: its sender and its own RFC 5322 Message-ID (both may be null), and announces it as {@link ReplyReceived}
+     * so the conversation it belongs to shows it.
+     */
+    @Transactional
+    public void recordReply(
+            TenantId tenant,
+            UUID emailId,
+            String replySubject,
+            String replyBody,
+            String replyFrom,
+            String replyMessageId) {
         TrackedEmail email = emails.byId(tenant, emailId).orElseThrow();
         Instant now = clock.instant();
+        UUID replyId = UUID.randomUUID();
         jdbc.sql("""
-                insert into email_reply_events (id, tenant_id, email_id, reply_subject, reply_body, replied_at)
-                values (?, ?, ?, ?, ?, ?)""")
+                insert into email_reply_events (id, tenant_id, email_id, reply_subject, reply_body, replied_at,
+                    from_email, message_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        UUID.randomUUID(),
+                        replyId,
                         tenant.value(),
                         email.id(),
                         truncate(replySubject, 1000),
                         truncate(replyBody, 100_000),
-                        java.sql.Timestamp.from(now))
+                        java.sql.Timestamp.from(now),
+                        truncate(replyFrom, 320),
+                        truncate(replyMessageId, 998))
                 .update();
+        events.publishEvent(
+                new ReplyReceived(tenant.value(), replyId, email.id(), email.leadId(), email.campaignId(), now));
         boolean first = setFirst(tenant, email.id(), "first_replied_at", now);
         int blocked = 0;
         if (email.leadId() != null) {

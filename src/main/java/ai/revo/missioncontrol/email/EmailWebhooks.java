@@ -89,7 +89,13 @@ public class EmailWebhooks {
                     switch (kind) {
                         case OPEN -> tracking.recordOpen(tenant, id, "WEBHOOK", null);
                         case REPLY ->
-                            tracking.recordReply(tenant, id, text(body, "replySubject"), text(body, "replyBody"));
+                            tracking.recordReply(
+                                    tenant,
+                                    id,
+                                    text(body, "replySubject"),
+                                    text(body, "replyBody"),
+                                    replyFrom(body),
+                                    text(body, "replyMessageId"));
                         case BOUNCE -> {
                             JsonNode permanent = body.get("permanent");
                             if (permanent == null || !permanent.isBoolean()) {
@@ -100,6 +106,12 @@ public class EmailWebhooks {
                     }
                     return id;
                 }));
+    }
+
+    /** The reply's sender when the provider names it: an address, or 400. */
+    private static String replyFrom(JsonNode body) {
+        String from = text(body, "replyFrom");
+        return from == null ? null : EmailSending.address("replyFrom", from, false);
     }
 
     private static UUID uuid(JsonNode body, String field) {

@@ -45,7 +45,10 @@ class NotificationTriggers {
                 kind,
                 kind == NotificationKind.REPLY_RECEIVED ? "INFO" : "DANGER",
                 facts,
-                "/emails/" + event.emailId(),
+                // a reply opens its conversation in the inbox (the email itself until the conversation is filed)
+                kind == NotificationKind.REPLY_RECEIVED
+                        ? "/inbox/email/" + event.emailId()
+                        : "/emails/" + event.emailId(),
                 kind.name() + ":" + event.emailId());
     }
 

@@ -39,8 +39,11 @@ class ReplyNotificationBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-testid=notification][data-kind=REPLY_RECEIVED]"))
                 .containsText(to + " replied");
         screenshot(page, "notifications-1440");
+        // the reply is filed in its conversation (the Inbox badge counts it); the notification opens that thread
+        assertThat(page.locator("[data-badge-for='/inbox']")).hasText("1");
         page.locator("[data-testid=notification][data-kind=REPLY_RECEIVED]").click();
-        page.waitForURL(baseUrl() + "/emails/" + sent.id());
+        page.waitForURL(java.util.regex.Pattern.compile(".*/inbox/[0-9a-f-]{36}$"));
+        assertThat(page.getByTestId("thread")).containsText("Interested!");
         assertThat(page.getByTestId("bell-count")).hasAttribute("data-unread", "0");
 
         page.setViewportSize(390, 844);

@@ -215,6 +215,24 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/templates/{id}/render", Map.of()),
                                 new Call("DELETE", "/api/v1/templates/{id}", null))),
                 new Target(
+                        "conversation",
+                        (api, b) -> ai.revo.missioncontrol.conversations.ConversationFixture.conversation(
+                                api, ai.revo.missioncontrol.support.TestDatabase.shared(), b),
+                        "/api/v1/conversations/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/conversations/{id}", null),
+                                new Call("POST", "/api/v1/me/conversations/{id}/read", null),
+                                new Call("POST", "/api/v1/conversations/{id}/replies", Map.of("bodyText", "Hijack")),
+                                new Call("POST", "/api/v1/conversations/{id}/close", null))),
+                new Target(
+                        "simulated email",
+                        (api, b) -> ai.revo.missioncontrol.conversations.ConversationFixture.simulatedEmail(
+                                api, ai.revo.missioncontrol.support.TestDatabase.shared(), b),
+                        "/api/v1/emails/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/emails/{id}", null),
+                                new Call("POST", "/api/v1/emails/{id}/send-for-real", null))),
+                new Target(
                         "composer draft",
                         (api, b) -> api.post(
                                         "/api/v1/emails/draft",

@@ -63,6 +63,21 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/me/notifications/unread-count", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/me/notifications/read-all", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/me/notifications/{uuid}/read", null, 404, 404, 404, 404, 404),
+                // conversations: read by every role, answered and closed by ADMIN, OPERATOR and CLOSER
+                new Rule("GET", "/api/v1/conversations", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/conversations/unread-count", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/conversations/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/me/conversations/{uuid}/read", null, 404, 404, 404, 404, 404),
+                new Rule(
+                        "POST",
+                        "/api/v1/conversations/{uuid}/replies",
+                        Map.of("bodyText", "Hi"),
+                        404,
+                        404,
+                        404,
+                        NO,
+                        NO),
+                new Rule("POST", "/api/v1/conversations/{uuid}/close", null, 404, 404, 404, NO, NO),
                 new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",
@@ -220,6 +235,7 @@ class RoleMatrixTest extends IntegrationTest {
                         NO,
                         NO),
                 new Rule("GET", "/api/v1/emails/drafts", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/emails/prospects?q=matrix", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",
                         "/api/v1/emails/draft",
@@ -238,6 +254,7 @@ class RoleMatrixTest extends IntegrationTest {
                         400,
                         NO,
                         NO),
+                new Rule("POST", "/api/v1/emails/{uuid}/send-for-real", null, 404, 404, 404, NO, NO),
                 // the operator console is for instance operators, never for a workspace role (OperatorConsoleApiTest)
                 new Rule("GET", "/api/v1/operator/workspaces", null, NO, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/operator/installation", null, NO, NO, NO, NO, NO),

@@ -33,9 +33,26 @@ import org.springframework.web.bind.annotation.RestController;
 class ComposerDraftController {
 
     private final ComposerDrafts drafts;
+    private final ai.revo.missioncontrol.email.ComposerProspects prospects;
 
-    ComposerDraftController(ComposerDrafts drafts) {
+    ComposerDraftController(ComposerDrafts drafts, ai.revo.missioncontrol.email.ComposerProspects prospects) {
         this.drafts = drafts;
+        this.prospects = prospects;
+    }
+
+    @GetMapping("/prospects")
+    @Operation(
+            summary = "The composer's prospect search: people whose name, email or company matches q, each once",
+            description = "Each with the campaigns they are a lead in (leadId, campaignId, campaignName, status); "
+                    + "people without an email address are left out. limit 1-50 (default 10).")
+    PageResult<ai.revo.missioncontrol.email.ComposerProspects.Prospect> prospects(
+            CurrentUser user, @RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
+        int max = limit == null ? 10 : limit;
+        if (max < 1 || max > 50) {
+            throw ai.revo.missioncontrol.platform.ApiException.invalidField("limit", "must be between 1 and 50");
+        }
+        var found = prospects.search(user.tenantId(), q, max);
+        return PageResult.of(found, new PageQuery(1, max), found.size());
     }
 
     record DraftRequest(

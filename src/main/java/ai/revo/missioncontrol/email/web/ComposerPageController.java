@@ -1,17 +1,14 @@
 package ai.revo.missioncontrol.email.web;
 
 import ai.revo.missioncontrol.ai.LlmGateway;
-import ai.revo.missioncontrol.contacts.LeadManagement;
-import ai.revo.missioncontrol.contacts.LeadQuery;
-import ai.revo.missioncontrol.contacts.LeadView;
 import ai.revo.missioncontrol.email.ComposerDrafts;
+import ai.revo.missioncontrol.email.ComposerProspects;
 import ai.revo.missioncontrol.email.EmailTemplates;
+import ai.revo.missioncontrol.email.Emails;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
-import ai.revo.missioncontrol.platform.SortOrder;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -19,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The composer: subject and body saved as the user types (the browser chooses the draft id), a template picker, a
@@ -30,13 +28,20 @@ class ComposerPageController {
 
     private final ComposerDrafts drafts;
     private final EmailTemplates templates;
-    private final LeadManagement leads;
+    private final ComposerProspects prospects;
+    private final Emails emails;
     private final LlmGateway llm;
 
-    ComposerPageController(ComposerDrafts drafts, EmailTemplates templates, LeadManagement leads, LlmGateway llm) {
+    ComposerPageController(
+            ComposerDrafts drafts,
+            EmailTemplates templates,
+            ComposerProspects prospects,
+            Emails emails,
+            LlmGateway llm) {
         this.drafts = drafts;
         this.templates = templates;
-        this.leads = leads;
+        this.prospects = prospects;
+        this.emails = emails;
         this.llm = llm;
     }
 
@@ -44,9 +49,6 @@ class ComposerPageController {
     static NavigationItem composeNavigation() {
         return new NavigationItem(NavigationGroup.SELL, "Compose", "/compose", "pencil", 300, null);
     }
-
-    /** A lead that can be written to. */
-    record Prospect(UUID id, String label, String email) {}
 
     @GetMapping
     String compose(CurrentUser user, Model model) {
@@ -59,24 +61,15 @@ class ComposerPageController {
     }
 
     private String page(CurrentUser user, UUID draftId, Model model) {
+        var draft =
+                draftId == null ? null : drafts.find(user.tenantId(), draftId).orElse(null);
         model.addAttribute("draftId", draftId);
+        model.addAttribute("draft", draft);
         model.addAttribute(
-                "draft",
-                draftId == null ? null : drafts.find(user.tenantId(), draftId).orElse(null));
-        List<LeadView> all = leads.list(
-                        user.tenantId(),
-                        new LeadQuery(null, null, null, null, null),
-                        new PageQuery(1, PageQuery.MAX_LIMIT),
-                        SortOrder.of(null, null, LeadManagement.SORTABLE, "updatedAt", false))
-                .data();
-        model.addAttribute(
-                "prospects",
-                all.stream()
-                        .filter(l -> l.contact() != null
-                                && l.contact().email() != null
-                                && !l.contact().email().isBlank())
-                        .map(l -> new Prospect(l.id(), label(l), l.contact().email()))
-                        .toList());
+                "chosen",
+                prospects
+                        .ofLead(user.tenantId(), draft == null ? null : draft.prospectId())
+                        .orElse(null));
         model.addAttribute(
                 "templates",
                 templates
@@ -88,11 +81,18 @@ class ComposerPageController {
         return "email/compose";
     }
 
-    private static String label(LeadView l) {
-        var c = l.contact();
-        String name = ((c.firstName() == null ? "" : c.firstName()) + " " + (c.lastName() == null ? "" : c.lastName()))
-                .strip();
-        String who = name.isEmpty() ? c.email() : name + " <" + c.email() + ">";
-        return c.company() == null || c.company().isBlank() ? who : who + " · " + c.company();
+    /** The prospect search box's results: each person once, with the campaigns they are a lead in. */
+    @GetMapping("/prospects")
+    String prospects(CurrentUser user, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("prospects", prospects.search(user.tenantId(), q, 8));
+        return "email/compose-parts :: prospects";
+    }
+
+    /** A sent email's status, re-read whenever an email event arrives (queued, sent, or blocked with why). */
+    @GetMapping("/emails/{id}/status")
+    String status(CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("email", emails.get(user.tenantId(), id));
+        return "email/compose-parts :: status";
     }
 }

@@ -47,6 +47,18 @@ class EmailController {
         this.json = json;
     }
 
+    @PostMapping("/{id}/send-for-real")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
+    @Operation(
+            summary = "Send for real, once, an email that was SIMULATED in dry run: 202 with the new queued email",
+            description = "Same sender, recipient and content, through the pipeline (switches, suppression and limits "
+                    + "apply); the new email's realSendOf names the simulated one. 409 while dry run is on, for an email "
+                    + "that was not simulated, or one already sent for real (details.emailId names it).")
+    ResponseEntity<ai.revo.missioncontrol.email.EmailView> sendForReal(
+            CurrentUser user, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+        return ResponseEntity.status(202).body(sending.sendForReal(user.tenantId(), id, user.actor()));
+    }
+
     @PostMapping("/send")
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
     @Operation(

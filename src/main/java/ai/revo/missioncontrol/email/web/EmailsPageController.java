@@ -1,17 +1,23 @@
 package ai.revo.missioncontrol.email.web;
 
+import ai.revo.missioncontrol.email.EmailSending;
 import ai.revo.missioncontrol.email.EmailStatus;
 import ai.revo.missioncontrol.email.Emails;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,9 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EmailsPageController {
 
     private final Emails emails;
+    private final EmailSending sending;
+    private final SafetyManagement safety;
 
-    EmailsPageController(Emails emails) {
+    EmailsPageController(Emails emails, EmailSending sending, SafetyManagement safety) {
         this.emails = emails;
+        this.sending = sending;
+        this.safety = safety;
     }
 
     @Bean
@@ -52,6 +62,26 @@ class EmailsPageController {
     @GetMapping("/{id}")
     String detail(CurrentUser user, @PathVariable UUID id, Model model) {
         model.addAttribute("email", emails.detail(user.tenantId(), id));
+        model.addAttribute("realSend", sending.realSendOf(user.tenantId(), id).orElse(null));
+        model.addAttribute("dryRun", safety.settings(user.tenantId()).dryRunMode());
+        model.addAttribute("canSend", user.role().name().matches("ADMIN|OPERATOR|CLOSER"));
         return "email/email";
+    }
+
+    /** Sends a simulated email for real (after the page's confirmation) and opens the real one. */
+    @PostMapping("/{id}/send-for-real")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
+    String sendForReal(CurrentUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        try {
+            return "redirect:/emails/"
+                    + sending.sendForReal(user.tenantId(), id, user.actor()).id() + "?sentForReal";
+        } catch (ApiException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status().value());
+            model.addAttribute("sendForRealError", e.getMessage());
+            return detail(user, id, model);
+        }
     }
 }

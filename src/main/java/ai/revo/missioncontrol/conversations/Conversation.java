@@ -1,0 +1,209 @@
+package ai.revo.missioncontrol.conversations;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One thread with one person about one campaign (or none). It knows whether it waits for a person: a message from
+ * them makes it TO_ANSWER, an answer makes it OPEN, closing makes it CLOSED.
+ */
+@Table("conversations")
+class Conversation extends AbstractAggregateRoot<Conversation> {
+
+    static final int PREVIEW = 200;
+
+    @Id
+    private final UUID id;
+
+    private final TenantId tenantId;
+    private final UUID contactId;
+    private final UUID campaignId;
+    private final UUID leadId;
+    private final String participant;
+    private final String subject;
+    private ConversationStatus status;
+    private String lastPreview;
+    private int messageCount;
+    private Instant lastMessageAt;
+    private Instant lastInboundAt;
+
+    @Version
+    private Long version;
+
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    Conversation(
+            UUID id,
+            TenantId tenantId,
+            UUID contactId,
+            UUID campaignId,
+            UUID leadId,
+            String participant,
+            String subject,
+            ConversationStatus status,
+            String lastPreview,
+            int messageCount,
+            Instant lastMessageAt,
+            Instant lastInboundAt,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.contactId = contactId;
+        this.campaignId = campaignId;
+        this.leadId = leadId;
+        this.participant = participant;
+        this.subject = subject;
+        this.status = status;
+        this.lastPreview = lastPreview;
+        this.messageCount = messageCount;
+        this.lastMessageAt = lastMessageAt;
+        this.lastInboundAt = lastInboundAt;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    static Conversation start(
+            TenantId tenant,
+            UUID contactId,
+            UUID campaignId,
+            UUID leadId,
+            String participant,
+            String subject,
+            Instant now) {
+        return new Conversation(
+                UUID.randomUUID(),
+                tenant,
+                contactId,
+                campaignId,
+                leadId,
+                participant,
+                subject,
+                ConversationStatus.OPEN,
+                null,
+                0,
+                now,
+                null,
+                null,
+                now,
+                now);
+    }
+
+    /** A message we sent before the conversation existed (the email a reply answers): no change of standing. */
+    void recorded(ConversationMessage message, Instant now) {
+        count(message, now);
+    }
+
+    /** The person wrote: the conversation waits for someone to answer, whatever it was before. */
+    void received(ConversationMessage message, Instant now) {
+        count(message, now);
+        if (lastInboundAt == null || message.occurredAt().isAfter(lastInboundAt)) {
+            lastInboundAt = message.occurredAt();
+        }
+        ConversationStatus before = status;
+        status = ConversationStatus.TO_ANSWER;
+        registerEvent(new ConversationMessageReceived(
+                tenantId.value(), id, message.id(), campaignId, contactId, before, participant, Actor.system()));
+    }
+
+    /** A person answered: nothing waits any more. */
+    void answered(ConversationMessage message, Actor actor, Instant now) {
+        count(message, now);
+        ConversationStatus before = status;
+        status = ConversationStatus.OPEN;
+        registerEvent(new ConversationAnswered(
+                tenantId.value(), id, message.id(), message.emailId(), campaignId, before, participant, actor));
+    }
+
+    /** A person closed it; closing a closed conversation changes nothing. */
+    boolean close(Actor actor, Instant now) {
+        if (status == ConversationStatus.CLOSED) {
+            return false;
+        }
+        ConversationStatus before = status;
+        status = ConversationStatus.CLOSED;
+        updatedAt = now;
+        registerEvent(new ConversationClosed(tenantId.value(), id, campaignId, before, participant, actor));
+        return true;
+    }
+
+    private void count(ConversationMessage message, Instant now) {
+        messageCount++;
+        if (!message.occurredAt().isBefore(lastMessageAt) || messageCount == 1) {
+            lastMessageAt = message.occurredAt();
+            lastPreview = preview(message.bodyText());
+        }
+        updatedAt = now;
+    }
+
+    static String preview(String text) {
+        if (text == null) {
+            return null;
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= PREVIEW ? flat : flat.substring(0, PREVIEW - 1) + "…";
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    TenantId tenantId() {
+        return tenantId;
+    }
+
+    UUID contactId() {
+        return contactId;
+    }
+
+    UUID campaignId() {
+        return campaignId;
+    }
+
+    UUID leadId() {
+        return leadId;
+    }
+
+    String participant() {
+        return participant;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    ConversationStatus status() {
+        return status;
+    }
+
+    String lastPreview() {
+        return lastPreview;
+    }
+
+    int messageCount() {
+        return messageCount;
+    }
+
+    Instant lastMessageAt() {
+        return lastMessageAt;
+    }
+
+    Instant lastInboundAt() {
+        return lastInboundAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+}
