@@ -310,12 +310,12 @@ class EmailStore {
 
     /**
      * Emails of this sender that count against its caps since {@code since}: sent, or being sent right now (an
-     * attempt stuck in SENDING stops counting once it is older than the window).
+     * attempt stuck in SENDING, or UNKNOWN, stops counting once it is older than the window).
      */
     long sentSince(TenantId tenant, String from, Instant since) {
         return jdbc.sql("""
                 select count(*) from emails where tenant_id = :tenant and lower(from_email) = lower(:from)
-                  and (sent_at >= :since or (status = 'SENDING' and updated_at >= :since))
+                  and (sent_at >= :since or (status in ('SENDING', 'UNKNOWN') and updated_at >= :since))
                 """)
                 .param("tenant", tenant.value())
                 .param("from", from)

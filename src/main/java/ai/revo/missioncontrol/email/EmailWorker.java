@@ -49,9 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reconciliation: a STARTED attempt found on a later run (its node died) is never resent blindly. While it is younger
  * than the reconcile delay (longer than the SMTP timeouts) it is left alone and looked at again later; after that the
  * same attempt is handed to the gateway again with the same idempotency key, so the gateway answers what it already
- * recorded (SENT stays SENT, nothing is sent again); an attempt the gateway still shows in flight reached the SMTP
- * server as far as we can know, so the email is marked SENT with the attempt RECONCILED. Only an attempt the gateway
- * never saw (the node died before calling it) is actually sent then.
+ * recorded (SENT stays SENT, nothing is sent again); an attempt whose provider call started and never recorded an
+ * outcome is UNKNOWN at the gateway and so here (email and attempt): it may or may not have arrived, and waits for a
+ * person ({@link UncertainEmails}); one the gateway still shows in flight is looked at again later. Only an attempt
+ * the gateway never saw (the node died before calling it) is actually sent then.
  */
 @Component
 class EmailWorker {
@@ -61,6 +62,7 @@ class EmailWorker {
 
     private final EmailStore store;
     private final EmailQueue queue;
+    private final UncertainEmails uncertain;
     private final Emails emails;
     private final CampaignManagement campaigns;
     private final LeadManagement leads;
@@ -82,6 +84,7 @@ class EmailWorker {
     EmailWorker(
             EmailStore store,
             EmailQueue queue,
+            UncertainEmails uncertain,
             Emails emails,
             CampaignManagement campaigns,
             LeadManagement leads,
@@ -101,6 +104,7 @@ class EmailWorker {
             @Value("${mc.email.reconcile-after:5m}") Duration reconcileAfter) {
         this.store = store;
         this.queue = queue;
+        this.uncertain = uncertain;
         this.emails = emails;
         this.campaigns = campaigns;
         this.leads = leads;
@@ -329,15 +333,16 @@ class EmailWorker {
                         now);
             }
             case SENDING, PENDING -> {
-                // only on reconciliation: the attempt reached the gateway and never came back; assume delivered
-                store.finishAttempt(
-                        tenant,
-                        id,
-                        attempt,
-                        "RECONCILED",
-                        "No outcome recorded; assumed delivered (the attempt was in flight when its node stopped)",
-                        now);
-                sent(tenant, email, "Reconciled: in flight when its node stopped, not sent again", now);
+                // only on reconciliation: the gateway still shows the attempt in flight. Never assume it arrived:
+                // look again later; once the gateway declares it UNKNOWN (no outcome long after it started), so is
+                // the email
+                queue.enqueue(tenant, id, now.plus(reconcileAfter));
+            }
+            case UNKNOWN -> {
+                uncertain.outcomeLost(tenant, email, attempt, out.reason());
+                if ("SENT_AGAIN".equals(out.resolution())) {
+                    uncertain.resolveLocked(tenant, id, false, Actor.system());
+                }
             }
             case SIMULATED -> {
                 store.finishAttempt(tenant, id, attempt, "SIMULATED", out.reason(), now);

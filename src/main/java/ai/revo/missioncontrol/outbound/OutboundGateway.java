@@ -57,6 +57,7 @@ public class OutboundGateway {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration inFlightWait;
+    private final Duration unknownAfter;
 
     OutboundGateway(
             OutboundRepository messages,
@@ -68,7 +69,8 @@ public class OutboundGateway {
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
-            @Value("${mc.outbound.in-flight-wait:5s}") Duration inFlightWait) {
+            @Value("${mc.outbound.in-flight-wait:5s}") Duration inFlightWait,
+            @Value("${mc.outbound.unknown-after:5m}") Duration unknownAfter) {
         this.messages = messages;
         this.safety = safety;
         this.workspaces = workspaces;
@@ -83,6 +85,7 @@ public class OutboundGateway {
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.inFlightWait = inFlightWait;
+        this.unknownAfter = unknownAfter;
     }
 
     /**
@@ -284,7 +287,16 @@ public class OutboundGateway {
         ChannelAdapter.Delivery outcome = delivery;
         String failure = error;
         return tx.execute(s -> {
-            OutboundRecord record = load(tenant, id);
+            OutboundRecord record = lockRecord(tenant, id);
+            if (record.status() != OutboundStatus.SENDING && !record.view().awaitsDecision()) {
+                // a person already decided about it while the provider was still answering: keep their decision
+                log.warn(
+                        "Outbound message {} answered after it was resolved as {}: {}",
+                        id,
+                        record.view().resolution(),
+                        failure == null ? "accepted" : failure);
+                return record.view();
+            }
             if (failure == null) {
                 record.delivered(
                         Objects.requireNonNullElse(outcome, new ChannelAdapter.Delivery(null, null)),
@@ -307,6 +319,9 @@ public class OutboundGateway {
                         ErrorCode.IDEMPOTENCY_CONFLICT,
                         "This idempotency key was already used for a different message");
             }
+            if (record.outcomeOverdue(clock.instant(), unknownAfter)) {
+                return declareLost(tenant, record.view().id());
+            }
             if (record.status().isFinal() || clock.instant().isAfter(deadline)) {
                 return record.view();
             }
@@ -317,6 +332,81 @@ public class OutboundGateway {
                 return record.view();
             }
         }
+    }
+
+    /**
+     * A person states that an UNKNOWN message did go out: it becomes SENT (resolution MARKED_SENT), audited. 404 for
+     * an unknown id, 409 CONFLICT when the message is not UNKNOWN or was already decided about.
+     */
+    public OutboundView markSent(TenantId tenant, UUID id, Actor actor) {
+        return TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(s -> {
+                    OutboundRecord record = lockRecord(tenant, id);
+                    record.markSent(actor, clock.instant());
+                    return messages.save(record).view();
+                }));
+    }
+
+    /**
+     * A person chooses to send an UNKNOWN message again (resolution SENT_AGAIN, audited). Once that has committed
+     * the message goes out once more through every check of {@link #submit}: as a new message under the key
+     * {@code <key>:again} sent by the gateway itself, or, when a {@link SendAgainHandler} claims it, as that module's
+     * own next attempt. 404 for an unknown id, 409 CONFLICT when it is not UNKNOWN or was already decided about.
+     */
+    public OutboundView sendAgain(TenantId tenant, UUID id, Actor actor) {
+        return TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(s -> {
+                    OutboundRecord record = lockRecord(tenant, id);
+                    record.sendAgain(actor, clock.instant());
+                    return messages.save(record).view();
+                }));
+    }
+
+    /**
+     * Declares UNKNOWN every message whose provider call started longer ago than {@code mc.outbound.unknown-after}
+     * (longer than any provider timeout) without an outcome: its node stopped mid-send. Returns how many.
+     */
+    public int declareLostOutcomes() {
+        List<UUID[]> overdue = jdbc.sql("select tenant_id, id from outbound_overdue_sends(?, 500)")
+                .param(Timestamp.from(clock.instant().minus(unknownAfter)))
+                .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                .list();
+        int lost = 0;
+        for (UUID[] row : overdue) {
+            OutboundView v = declareLost(TenantId.of(row[0].toString()), row[1]);
+            if (v.status() == OutboundStatus.UNKNOWN) {
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    private OutboundView declareLost(TenantId tenant, UUID id) {
+        return TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(s -> {
+                    OutboundRecord record = lockRecord(tenant, id);
+                    if (record.outcomeOverdue(clock.instant(), unknownAfter)) {
+                        record.outcomeLost(clock.instant());
+                        record = messages.save(record);
+                        log.warn(
+                                "Outbound message {} ({}) has no recorded outcome; it is now UNKNOWN",
+                                id,
+                                record.status());
+                    }
+                    return record.view();
+                }));
+    }
+
+    /** The record with its row locked until the transaction ends, so two deciders never both act on it. */
+    private OutboundRecord lockRecord(TenantId tenant, UUID id) {
+        jdbc.sql("select 1 from outbound_messages where tenant_id = ? and id = ? for update")
+                .params(tenant.value(), id)
+                .query((rs, n) -> 1)
+                .list();
+        return load(tenant, id);
     }
 
     private OutboundRecord load(TenantId tenant, UUID id) {

@@ -56,6 +56,12 @@ public class OutboundLog {
                 messages.count(tenant, s, c, campaignId));
     }
 
+    /** The message handed to the gateway under this idempotency key, or empty. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OutboundView> byIdempotencyKey(TenantId tenant, String key) {
+        return messages.findByTenantIdAndIdempotencyKey(tenant, key).map(OutboundRecord::view);
+    }
+
     @Transactional(readOnly = true)
     public OutboundView get(TenantId tenant, UUID id) {
         return messages.findByTenantIdAndId(tenant, id)

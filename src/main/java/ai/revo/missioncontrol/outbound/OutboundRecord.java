@@ -3,6 +3,7 @@ package ai.revo.missioncontrol.outbound;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.safety.Channel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -14,7 +15,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One message through the gateway. It moves once from PENDING to a final status, or through SENDING to SENT or
- * FAILED; a message found SENDING (its node died mid-send) is never sent again automatically.
+ * FAILED; a message found SENDING long after its provider call started (its node died mid-send) becomes UNKNOWN
+ * and is never sent again automatically: a person marks it sent or sends it again.
  */
 @Table("outbound_messages")
 class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
@@ -43,6 +45,9 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     private final String requestedBy;
     private Instant decidedAt;
     private Instant sentAt;
+    private String resolution;
+    private String resolvedBy;
+    private Instant resolvedAt;
 
     @Version
     private Long version;
@@ -71,6 +76,9 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
             String requestedBy,
             Instant decidedAt,
             Instant sentAt,
+            String resolution,
+            String resolvedBy,
+            Instant resolvedAt,
             Long version,
             Instant createdAt,
             Instant updatedAt) {
@@ -93,6 +101,9 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
         this.requestedBy = requestedBy;
         this.decidedAt = decidedAt;
         this.sentAt = sentAt;
+        this.resolution = resolution;
+        this.resolvedBy = resolvedBy;
+        this.resolvedAt = resolvedAt;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -117,9 +128,7 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     }
 
     void delivered(ChannelAdapter.Delivery delivery, Actor actor, Instant now) {
-        if (status != OutboundStatus.SENDING) {
-            throw new IllegalStateException("Message " + id + " is " + status + ", not SENDING");
-        }
+        requireOutcomePending();
         providerMessageId = delivery.providerMessageId();
         providerResponse = delivery.response();
         sentAt = now;
@@ -129,13 +138,77 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     }
 
     void failed(String error, Actor actor, Instant now) {
-        if (status != OutboundStatus.SENDING) {
-            throw new IllegalStateException("Message " + id + " is " + status + ", not SENDING");
-        }
+        requireOutcomePending();
         status = OutboundStatus.FAILED;
         reason = error;
         updatedAt = now;
         registerEvent(OutboundDecided.of(this, actor));
+    }
+
+    /**
+     * The provider's answer may still arrive after the message was declared UNKNOWN (a slow node, not a dead one):
+     * what actually happened then replaces the uncertainty, unless a person has already decided about it.
+     */
+    private void requireOutcomePending() {
+        if (status != OutboundStatus.SENDING && !(status == OutboundStatus.UNKNOWN && resolution == null)) {
+            throw new IllegalStateException("Message " + id + " is " + status + ", not SENDING");
+        }
+    }
+
+    /** Whether the provider call started longer ago than {@code after} and its outcome was never recorded. */
+    boolean outcomeOverdue(Instant now, Duration after) {
+        return status == OutboundStatus.SENDING
+                && updatedAt != null
+                && updatedAt.plus(after).isBefore(now);
+    }
+
+    /**
+     * SENDING → UNKNOWN: the provider call started (at {@code decidedAt}) and no outcome was ever recorded, so the
+     * message may or may not have gone out. It is never sent again by itself; a person decides.
+     */
+    void outcomeLost(Instant now) {
+        if (status != OutboundStatus.SENDING) {
+            throw new IllegalStateException("Message " + id + " is " + status + ", not SENDING");
+        }
+        status = OutboundStatus.UNKNOWN;
+        reason = "The provider call started at " + decidedAt
+                + " but its outcome was never recorded (its node stopped): it may or may not have gone out";
+        updatedAt = now;
+        registerEvent(new OutboundOutcomeLost(tenantId.value(), view(), Actor.system()));
+    }
+
+    /** A person states that the UNKNOWN message did go out. */
+    void markSent(Actor actor, Instant now) {
+        requireUnresolvedUnknown();
+        OutboundView before = view();
+        status = OutboundStatus.SENT;
+        resolution = "MARKED_SENT";
+        resolvedBy = actor.name();
+        resolvedAt = now;
+        updatedAt = now;
+        registerEvent(new OutboundResolved(tenantId.value(), before, view(), actor));
+    }
+
+    /** A person chooses to send the UNKNOWN message again; it stays UNKNOWN (it may have gone out), resolved. */
+    void sendAgain(Actor actor, Instant now) {
+        requireUnresolvedUnknown();
+        OutboundView before = view();
+        resolution = "SENT_AGAIN";
+        resolvedBy = actor.name();
+        resolvedAt = now;
+        updatedAt = now;
+        registerEvent(new OutboundResolved(tenantId.value(), before, view(), actor));
+    }
+
+    private void requireUnresolvedUnknown() {
+        if (status != OutboundStatus.UNKNOWN || resolution != null) {
+            throw new ai.revo.missioncontrol.platform.ApiException(
+                    ai.revo.missioncontrol.platform.ErrorCode.CONFLICT,
+                    resolution != null
+                            ? "A person already decided about this message: " + resolution
+                            : "Only a message whose outcome is UNKNOWN can be marked sent or sent again; this one is "
+                                    + status);
+        }
     }
 
     private void finish(OutboundStatus final_, String why, Instant now, Actor actor) {
@@ -191,6 +264,9 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
                 requestedBy,
                 createdAt,
                 decidedAt,
-                sentAt);
+                sentAt,
+                resolution,
+                resolvedBy,
+                resolvedAt);
     }
 }

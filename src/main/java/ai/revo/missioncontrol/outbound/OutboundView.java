@@ -4,7 +4,11 @@ import ai.revo.missioncontrol.safety.Channel;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message in the outbound log: exactly what was simulated, blocked or sent, and why. */
+/**
+ * A message in the outbound log: exactly what was simulated, blocked or sent, and why. {@code resolution} is what a
+ * person decided about an UNKNOWN message: MARKED_SENT (status SENT) or SENT_AGAIN (it stays UNKNOWN, and a new
+ * message with the key {@code <key>:again} carries the new attempt, or the email module's next attempt does).
+ */
 public record OutboundView(
         UUID id,
         String idempotencyKey,
@@ -22,4 +26,13 @@ public record OutboundView(
         String requestedBy,
         Instant createdAt,
         Instant decidedAt,
-        Instant sentAt) {}
+        Instant sentAt,
+        String resolution,
+        String resolvedBy,
+        Instant resolvedAt) {
+
+    /** Whether the outcome is UNKNOWN and nobody has decided about it yet (mark it sent, or send it again). */
+    public boolean awaitsDecision() {
+        return status == OutboundStatus.UNKNOWN && resolution == null;
+    }
+}

@@ -48,6 +48,9 @@ class EmailSendTest extends EmailIntegrationTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ai.revo.missioncontrol.outbound.OutboundGateway gateway;
+
     @AfterEach
     void resetFront() {
         FRONT.reset();
@@ -396,8 +399,33 @@ class EmailSendTest extends EmailIntegrationTest {
         assertThat(types).containsExactly("email.queued", "email.bounced", "email.failed");
     }
 
+    /** What a node that died during the SMTP conversation of attempt 1 leaves behind, ten minutes ago. */
+    private void diedDuringSmtp(String id) {
+        UUID emailId = UUID.fromString(id);
+        update("update emails set status = 'SENDING', sent_at = null where id = ?", emailId);
+        update(
+                "update email_logs set outcome = 'STARTED', smtp_reply = null, finished_at = null, "
+                        + "started_at = now() - interval '10 minutes' where email_id = ?",
+                emailId);
+        update(
+                "update outbound_messages set status = 'SENDING', sent_at = null, decided_at = now() - interval "
+                        + "'10 minutes', updated_at = now() - interval '10 minutes' where idempotency_key = ?",
+                "email:" + id + ":1");
+    }
+
+    private List<String> types(Setup s, String id) {
+        List<String> types = new ArrayList<>();
+        s.api()
+                .get("/api/v1/events/feed?type=email.&entityId=" + id + "&order=asc", s.token())
+                .expect(200)
+                .json()
+                .path("data")
+                .forEach(e -> types.add(e.path("type").asText()));
+        return types;
+    }
+
     @Test
-    void aCrashedAttemptIsReconciledAndNeverSentAgain() throws Exception {
+    void aCrashedAttemptBecomesUnknownNeverSentAndASendAgainGoesOutWithTheSameMessageId() throws Exception {
         Setup s = setup(true, Map.of());
         String id = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
                 .expect(202)
@@ -409,47 +437,105 @@ class EmailSendTest extends EmailIntegrationTest {
         int connections = FRONT.connections.get();
 
         // the node died during the SMTP conversation: the attempt is STARTED, the gateway shows it in flight
-        UUID emailId = UUID.fromString(id);
-        update("update emails set status = 'SENDING', sent_at = null where id = ?", emailId);
-        update(
-                "update email_logs set outcome = 'STARTED', smtp_reply = null, finished_at = null, "
-                        + "started_at = now() - interval '10 minutes' where email_id = ?",
-                emailId);
-        update(
-                "update outbound_messages set status = 'SENDING', sent_at = null where idempotency_key = ?",
-                "email:" + id + ":1");
-        queue.enqueue(TenantId.of(s.admin().tenantId()), emailId, Instant.now());
+        diedDuringSmtp(id);
+        queue.enqueue(TenantId.of(s.admin().tenantId()), UUID.fromString(id), Instant.now());
 
-        JsonNode email = waitFor(
-                s,
-                id,
-                e -> e.path("status").asText().equals("SENT")
-                        && e.path("attempts").get(0).path("outcome").asText().equals("RECONCILED"));
-        assertThat(email.path("status").asText()).isEqualTo("SENT");
+        JsonNode email = waitFor(s, id, status("UNKNOWN"));
+        assertThat(email.path("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(email.path("reason").asText()).contains("may or may not have arrived");
         assertThat(email.path("attempts")).hasSize(1);
-        assertThat(email.path("attempts").get(0).path("outcome").asText()).isEqualTo("RECONCILED");
-        assertThat(email.path("providerMessageId").asText())
+        assertThat(email.path("attempts").get(0).path("outcome").asText()).isEqualTo("UNKNOWN");
+        assertThat(email.path("attempts").get(0).path("messageId").asText())
                 .isEqualTo(email.path("messageId").asText());
-        Thread.sleep(300);
+        JsonNode outbound = s.api()
+                .get("/api/v1/outbound?status=UNKNOWN", s.token())
+                .expect(200)
+                .json()
+                .path("data");
+        assertThat(outbound).hasSize(1);
+        assertThat(outbound.get(0).path("idempotencyKey").asText()).isEqualTo("email:" + id + ":1");
         assertThat(delivered(s.to())).hasSize(1);
         assertThat(FRONT.connections.get()).isEqualTo(connections);
 
+        // a viewer may not decide; an admin sends it again: attempt 2, same Message-ID, through the gateway
+        Api.Session viewer = s.api().addUser(s.admin(), "VIEWER");
+        s.api()
+                .post("/api/v1/emails/" + id + "/send-again", viewer.accessToken(), Map.of())
+                .expect(403);
+        JsonNode resolved = s.api()
+                .post("/api/v1/emails/" + id + "/send-again", s.token(), Map.of())
+                .expect(200)
+                .json();
+        assertThat(resolved.path("status").asText()).isIn("PENDING_SEND", "SENDING", "SENT");
+        JsonNode sent = waitFor(s, id, status("SENT"));
+        assertThat(sent.path("attempts")).hasSize(2);
+        assertThat(sent.path("attempts").get(1).path("outcome").asText()).isEqualTo("ACCEPTED");
+        List<MimeMessage> twice = delivered(s.to());
+        assertThat(twice).hasSize(2);
+        assertThat(twice.get(1).getMessageID()).isEqualTo(twice.get(0).getMessageID());
+        s.api()
+                .post("/api/v1/emails/" + id + "/send-again", s.token(), Map.of())
+                .expectError(409, "CONFLICT");
+        assertThat(types(s, id))
+                .containsSubsequence("email.sent", "email.outcome_lost", "email.sent_again", "email.sent");
+        assertThat(s.api()
+                        .get("/api/v1/audit?action=email.sent_again&entityId=" + id, s.token())
+                        .expect(200)
+                        .json()
+                        .path("data"))
+                .hasSize(1);
+    }
+
+    @Test
+    void anUnknownEmailMarkedSentOnTheOutboundPageIsSentOnTheEmailPageToo() throws Exception {
+        Setup s = setup(true, Map.of());
+        String id = send(s, "k-" + UUID.randomUUID(), Map.of("draftId", draft(s).toString(), "toEmail", s.to()))
+                .expect(202)
+                .json()
+                .path("id")
+                .asText();
+        waitFor(s, id, status("SENT"));
+        diedDuringSmtp(id);
         // a STARTED attempt younger than the reconcile delay is left alone for now
-        update("update emails set status = 'SENDING' where id = ?", emailId);
-        update(
-                "update email_logs set outcome = 'STARTED', finished_at = null, started_at = now() where email_id = ?",
-                emailId);
-        queue.enqueue(TenantId.of(s.admin().tenantId()), emailId, Instant.now());
-        Thread.sleep(500);
+        update("update email_logs set started_at = now() where email_id = ?", UUID.fromString(id));
+        queue.enqueue(TenantId.of(s.admin().tenantId()), UUID.fromString(id), Instant.now());
+        // the positive signal that the worker looked: it queued its next look for after the reconcile delay
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from scheduled_tasks where task_name = 'email-send' "
+                                                + "and task_instance like ? and execution_time > now() + interval '300 milliseconds'")
+                                .param(id + "#%")
+                                .query(Long.class)
+                                .single()
+                        > 0);
         assertThat(s.api()
                         .get("/api/v1/emails/" + id, s.token())
                         .json()
                         .path("status")
                         .asText())
                 .isEqualTo("SENDING");
-        JsonNode later = waitFor(s, id, status("SENT"));
-        assertThat(later.path("status").asText()).isEqualTo("SENT");
+        // the gateway's cluster check finds the message without outcome first; the email follows it
+        assertThat(gateway.declareLostOutcomes()).isGreaterThanOrEqualTo(1);
+        waitFor(s, id, status("UNKNOWN"));
+        String outboundId = s.api()
+                .get("/api/v1/outbound?status=UNKNOWN", s.token())
+                .json()
+                .path("data")
+                .get(0)
+                .path("id")
+                .asText();
+        s.api()
+                .post("/api/v1/outbound/" + outboundId + "/mark-sent", s.token(), Map.of())
+                .expect(200);
+        JsonNode email = waitFor(s, id, status("SENT"));
+        assertThat(email.path("reason").asText())
+                .startsWith("Marked as sent by " + s.admin().email());
+        assertThat(email.path("attempts")).hasSize(1);
+        assertThat(email.path("attempts").get(0).path("outcome").asText()).isEqualTo("UNKNOWN");
         assertThat(delivered(s.to())).hasSize(1);
+        s.api().post("/api/v1/emails/" + id + "/mark-sent", s.token(), Map.of()).expectError(409, "CONFLICT");
+        assertThat(types(s, id)).containsSubsequence("email.outcome_lost", "email.marked_sent");
     }
 
     @Test

@@ -388,7 +388,10 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 .path("id")
                                 .asText(),
                         "/api/v1/outbound/{id}",
-                        List.of(new Call("GET", "/api/v1/outbound/{id}", null))));
+                        List.of(
+                                new Call("GET", "/api/v1/outbound/{id}", null),
+                                new Call("POST", "/api/v1/outbound/{id}/mark-sent", null),
+                                new Call("POST", "/api/v1/outbound/{id}/send-again", null))));
     }
 
     @SuppressWarnings("unchecked")

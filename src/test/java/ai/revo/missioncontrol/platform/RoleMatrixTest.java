@@ -255,6 +255,11 @@ class RoleMatrixTest extends IntegrationTest {
                         NO,
                         NO),
                 new Rule("POST", "/api/v1/emails/{uuid}/send-for-real", null, 404, 404, 404, NO, NO),
+                // uncertain sends: only admins and operators decide (404 here: no such message)
+                new Rule("POST", "/api/v1/emails/{uuid}/mark-sent", null, 404, 404, NO, NO, NO),
+                new Rule("POST", "/api/v1/emails/{uuid}/send-again", null, 404, 404, NO, NO, NO),
+                new Rule("POST", "/api/v1/outbound/{uuid}/mark-sent", null, 404, 404, NO, NO, NO),
+                new Rule("POST", "/api/v1/outbound/{uuid}/send-again", null, 404, 404, NO, NO, NO),
                 // the operator console is for instance operators, never for a workspace role (OperatorConsoleApiTest)
                 new Rule("GET", "/api/v1/operator/workspaces", null, NO, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/operator/installation", null, NO, NO, NO, NO, NO),

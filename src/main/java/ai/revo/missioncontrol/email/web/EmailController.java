@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.email.EmailSending;
 import ai.revo.missioncontrol.email.EmailStatus;
 import ai.revo.missioncontrol.email.EmailView;
 import ai.revo.missioncontrol.email.Emails;
+import ai.revo.missioncontrol.email.UncertainEmails;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
@@ -39,11 +40,13 @@ class EmailController {
 
     private final EmailSending sending;
     private final Emails emails;
+    private final UncertainEmails uncertain;
     private final ObjectMapper json;
 
-    EmailController(EmailSending sending, Emails emails, ObjectMapper json) {
+    EmailController(EmailSending sending, Emails emails, UncertainEmails uncertain, ObjectMapper json) {
         this.sending = sending;
         this.emails = emails;
+        this.uncertain = uncertain;
         this.json = json;
     }
 
@@ -101,6 +104,28 @@ class EmailController {
     @GetMapping("/{id}")
     @Operation(summary = "One email with its status history and every delivery attempt (with the SMTP reply)")
     EmailDetail get(CurrentUser user, @PathVariable UUID id) {
+        return emails.detail(user.tenantId(), id);
+    }
+
+    @PostMapping("/{id}/mark-sent")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Operation(
+            summary = "State that an UNKNOWN email did arrive: it becomes SENT (audited, email.marked_sent)",
+            description = "For an email whose attempt started its SMTP conversation and never recorded an outcome. "
+                    + "404 unknown email; 409 CONFLICT when the email is not UNKNOWN.")
+    EmailDetail markSent(CurrentUser user, @PathVariable UUID id) {
+        uncertain.markSent(user.tenantId(), id, user.actor());
+        return emails.detail(user.tenantId(), id);
+    }
+
+    @PostMapping("/{id}/send-again")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Operation(
+            summary = "Send an UNKNOWN email again: queued for its next attempt (audited, email.sent_again)",
+            description = "The next attempt passes the send window, the caps and the outbound gateway like any other "
+                    + "and keeps the Message-ID. 404 unknown email; 409 CONFLICT when the email is not UNKNOWN.")
+    EmailDetail sendAgain(CurrentUser user, @PathVariable UUID id) {
+        uncertain.sendAgain(user.tenantId(), id, user.actor());
         return emails.detail(user.tenantId(), id);
     }
 

@@ -3,6 +3,7 @@ package ai.revo.missioncontrol.email.web;
 import ai.revo.missioncontrol.email.EmailSending;
 import ai.revo.missioncontrol.email.EmailStatus;
 import ai.revo.missioncontrol.email.Emails;
+import ai.revo.missioncontrol.email.UncertainEmails;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.NavigationGroup;
@@ -30,11 +31,13 @@ class EmailsPageController {
     private final Emails emails;
     private final EmailSending sending;
     private final SafetyManagement safety;
+    private final UncertainEmails uncertain;
 
-    EmailsPageController(Emails emails, EmailSending sending, SafetyManagement safety) {
+    EmailsPageController(Emails emails, EmailSending sending, SafetyManagement safety, UncertainEmails uncertain) {
         this.emails = emails;
         this.sending = sending;
         this.safety = safety;
+        this.uncertain = uncertain;
     }
 
     @Bean
@@ -83,5 +86,23 @@ class EmailsPageController {
             model.addAttribute("sendForRealError", e.getMessage());
             return detail(user, id, model);
         }
+    }
+
+    /** An UNKNOWN email: a person states it arrived. The page reloads with the new status. */
+    @PostMapping("/{id}/mark-sent")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    String markSent(CurrentUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        uncertain.markSent(user.tenantId(), id, user.actor());
+        response.setHeader("HX-Refresh", "true");
+        return detail(user, id, model);
+    }
+
+    /** An UNKNOWN email: a person sends it again (its next attempt is queued). The page reloads. */
+    @PostMapping("/{id}/send-again")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    String sendAgain(CurrentUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        uncertain.sendAgain(user.tenantId(), id, user.actor());
+        response.setHeader("HX-Refresh", "true");
+        return detail(user, id, model);
     }
 }

@@ -54,6 +54,28 @@ class OutboundController {
         return log.get(user.tenantId(), id);
     }
 
+    @PostMapping("/{id}/mark-sent")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Operation(
+            summary = "State that an UNKNOWN message did go out: it becomes SENT (audited, outbound.marked_sent)",
+            description = "For a message whose provider call started and never recorded an outcome (its node "
+                    + "stopped). 404 unknown id; 409 CONFLICT when it is not UNKNOWN or was already decided about.")
+    OutboundView markSent(CurrentUser user, @PathVariable UUID id) {
+        return gateway.markSent(user.tenantId(), id, user.actor());
+    }
+
+    @PostMapping("/{id}/send-again")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Operation(
+            summary = "Send an UNKNOWN message again (audited, outbound.sent_again)",
+            description = "It stays UNKNOWN with resolution SENT_AGAIN, and goes out once more through every check: "
+                    + "as a new message with the key <key>:again, or, for an email of the email module, as that "
+                    + "email's next attempt. 404 unknown id; 409 CONFLICT when it is not UNKNOWN or was already "
+                    + "decided about.")
+    OutboundView sendAgain(CurrentUser user, @PathVariable UUID id) {
+        return gateway.sendAgain(user.tenantId(), id, user.actor());
+    }
+
     @PostMapping("/test")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(

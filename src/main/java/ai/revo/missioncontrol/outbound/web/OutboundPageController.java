@@ -54,6 +54,32 @@ class OutboundPageController {
         return htmx != null ? "outbound/outbound :: messages" : "outbound/outbound";
     }
 
+    /** An UNKNOWN message: a person states it went out. The list reloads. */
+    @PostMapping("/{id}/mark-sent")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    String markSent(
+            CurrentUser user,
+            @org.springframework.web.bind.annotation.PathVariable UUID id,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        model.addAttribute("m", gateway.markSent(user.tenantId(), id, user.actor()));
+        response.setHeader("HX-Refresh", "true");
+        return "outbound/outbound :: decision";
+    }
+
+    /** An UNKNOWN message: a person sends it again. The list reloads. */
+    @PostMapping("/{id}/send-again")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    String sendAgain(
+            CurrentUser user,
+            @org.springframework.web.bind.annotation.PathVariable UUID id,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        model.addAttribute("m", gateway.sendAgain(user.tenantId(), id, user.actor()));
+        response.setHeader("HX-Refresh", "true");
+        return "outbound/outbound :: decision";
+    }
+
     @PostMapping("/test")
     @PreAuthorize("hasRole('ADMIN')")
     String test(
