@@ -58,6 +58,8 @@ public class OutboundGateway {
     private final Clock clock;
     private final Duration inFlightWait;
     private final Duration unknownAfter;
+    private final OutcomeSignals signals;
+    private final java.util.concurrent.atomic.AtomicLong waitReads = new java.util.concurrent.atomic.AtomicLong();
 
     OutboundGateway(
             OutboundRepository messages,
@@ -70,7 +72,8 @@ public class OutboundGateway {
             PlatformTransactionManager transactions,
             Clock clock,
             @Value("${mc.outbound.in-flight-wait:5s}") Duration inFlightWait,
-            @Value("${mc.outbound.unknown-after:5m}") Duration unknownAfter) {
+            @Value("${mc.outbound.unknown-after:5m}") Duration unknownAfter,
+            OutcomeSignals signals) {
         this.messages = messages;
         this.safety = safety;
         this.workspaces = workspaces;
@@ -86,6 +89,7 @@ public class OutboundGateway {
         this.clock = clock;
         this.inFlightWait = inFlightWait;
         this.unknownAfter = unknownAfter;
+        this.signals = signals;
     }
 
     /**
@@ -305,33 +309,63 @@ public class OutboundGateway {
             } else {
                 record.failed(failure, actor, clock.instant());
             }
+            signals.outcomeRecorded(id);
             return messages.save(record).view();
         });
     }
 
+    /**
+     * The outcome recorded for a key another submission claimed. While that one is still in flight (on any node),
+     * waits until its outcome is recorded, woken by the database's notification ({@link OutcomeSignals}), or until
+     * the in-flight wait's deadline: it never re-reads the row on a timer.
+     */
     private OutboundView existing(TenantId tenant, String key, String hash) {
         Instant deadline = clock.instant().plus(inFlightWait);
+        OutboundRecord record = read(tenant, key, hash);
         while (true) {
-            OutboundRecord record = tx.execute(s -> messages.findByTenantIdAndIdempotencyKey(tenant, key))
-                    .orElseThrow(() -> new IllegalStateException("Idempotency key vanished: " + key));
-            if (!record.sameRequest(hash)) {
-                throw new ApiException(
-                        ErrorCode.IDEMPOTENCY_CONFLICT,
-                        "This idempotency key was already used for a different message");
-            }
             if (record.outcomeOverdue(clock.instant(), unknownAfter)) {
                 return declareLost(tenant, record.view().id());
             }
-            if (record.status().isFinal() || clock.instant().isAfter(deadline)) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (record.status().isFinal() || left.isNegative() || left.isZero()) {
                 return record.view();
             }
+            UUID id = record.view().id();
+            java.util.concurrent.CompletableFuture<Void> recorded = signals.register(id);
             try {
-                Thread.sleep(50);
+                record = read(tenant, key, hash); // registered first: an outcome recorded since is seen here
+                if (record.status().isFinal()) {
+                    return record.view();
+                }
+                recorded.get(left.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // the deadline: answer what is recorded now
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return record.view();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                signals.unregister(id, recorded);
             }
+            record = read(tenant, key, hash);
         }
+    }
+
+    /** Reads of a claimed key's row by waiting submissions so far (for the tests: waiting must not poll). */
+    public long waitReads() {
+        return waitReads.get();
+    }
+
+    private OutboundRecord read(TenantId tenant, String key, String hash) {
+        waitReads.incrementAndGet();
+        OutboundRecord record = tx.execute(s -> messages.findByTenantIdAndIdempotencyKey(tenant, key))
+                .orElseThrow(() -> new IllegalStateException("Idempotency key vanished: " + key));
+        if (!record.sameRequest(hash)) {
+            throw new ApiException(
+                    ErrorCode.IDEMPOTENCY_CONFLICT, "This idempotency key was already used for a different message");
+        }
+        return record;
     }
 
     /**

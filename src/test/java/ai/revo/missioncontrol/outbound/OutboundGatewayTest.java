@@ -186,6 +186,54 @@ class OutboundGatewayTest extends IntegrationTest {
     }
 
     @Test
+    void duplicatesOfAMessageInFlightWaitForItsOutcomeWithoutPollingTheRow() throws Exception {
+        TenantId t = workspace();
+        RecordingAdapters.configure(t);
+        set(t, false, false, Map.of(Channel.EMAIL, true));
+        CountDownLatch provider = new CountDownLatch(1);
+        RecordingAdapters.HOLD.put(t, provider);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            Future<OutboundView> first = pool.submit(() -> gateway.submit(t, email("slow@example.com", "slow-key")));
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> RecordingAdapters.sentFor(t).size() == 1);
+            long readsBefore = gateway.waitReads();
+            List<Future<OutboundView>> duplicates = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                duplicates.add(pool.submit(() -> gateway.submit(t, email("slow@example.com", "slow-key"))));
+            }
+            // the duplicates are waiting (each read the row and registered for its outcome); the provider is slow
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> gateway.waitReads() - readsBefore >= 10);
+            long waitingReads = gateway.waitReads();
+            // a second and a half in which a poller every 50 ms would have read the row 150 times
+            org.awaitility.Awaitility.await()
+                    .pollDelay(java.time.Duration.ofMillis(1500))
+                    .atMost(java.time.Duration.ofSeconds(3))
+                    .until(() -> true);
+            assertThat(gateway.waitReads() - waitingReads).isZero();
+            assertThat(duplicates).noneMatch(Future::isDone);
+            long released = System.nanoTime();
+            provider.countDown();
+            UUID id = first.get().id();
+            for (Future<OutboundView> d : duplicates) {
+                OutboundView v = d.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(v.id()).isEqualTo(id);
+                assertThat(v.status()).isEqualTo(OutboundStatus.SENT);
+            }
+            // woken by the outcome's notification, well before the in-flight wait's deadline (5 s)
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - released))
+                    .isLessThan(java.time.Duration.ofSeconds(2));
+            assertThat(RecordingAdapters.sentFor(t)).hasSize(1);
+        } finally {
+            RecordingAdapters.HOLD.remove(t);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void invalidMessagesAre400() {
         TenantId t = workspace();
         assertThatThrownBy(() -> gateway.submit(

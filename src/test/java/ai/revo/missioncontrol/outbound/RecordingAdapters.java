@@ -19,6 +19,8 @@ public class RecordingAdapters {
     public static final Set<TenantId> CONFIGURED = ConcurrentHashMap.newKeySet();
     public static final Set<TenantId> FAILING = ConcurrentHashMap.newKeySet();
     public static final List<Sent> SENT = new CopyOnWriteArrayList<>();
+    /** A workspace's sends wait for its latch (at most 30 s): a provider that answers slowly. */
+    public static final java.util.Map<TenantId, java.util.concurrent.CountDownLatch> HOLD = new ConcurrentHashMap<>();
 
     public record Sent(TenantId tenant, OutboundMessage message) {}
 
@@ -73,6 +75,10 @@ public class RecordingAdapters {
         @Override
         public Delivery send(TenantId tenant, OutboundMessage message) throws Exception {
             SENT.add(new Sent(tenant, message));
+            java.util.concurrent.CountDownLatch hold = HOLD.get(tenant);
+            if (hold != null) {
+                hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
             if (FAILING.contains(tenant)) {
                 throw new IllegalStateException("provider rejected the message");
             }
