@@ -19,13 +19,14 @@ build_and_create_database() {
 }
 
 # start_node VAR=value ... : one node with -Xmx1g on the fresh database; sets $port and waits until it is healthy
+# (MC_BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile)
 start_node() {
   port=$(free_port)
   env "$@" SERVER_PORT=$port SPRING_DATASOURCE_URL="jdbc:postgresql://$psql_host:$psql_port/$db_name" \
     SPRING_DATASOURCE_USERNAME=postgres MC_DATA_DIR=target/bench-data \
     MC_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz MC_BOOTSTRAP_ADMIN_PASSWORD=Bench-Passw0rd-1 \
     MC_LOGIN_FAILURES_PER_ADDRESS=100000 MC_SIGNUPS_PER_ADDRESS=100000 MC_DB_POOL_SIZE=20 \
-    java -Xmx1g -jar target/mission-control.jar > target/bench-app.log 2>&1 &
+    java -Xmx1g ${MC_BENCH_JAVA_OPTS:-} -jar target/mission-control.jar > target/bench-app.log 2>&1 &
   app=$!
   for _ in $(seq 1 360); do curl -fs "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
 }

@@ -309,18 +309,29 @@ class EmailStore {
     }
 
     /**
-     * Emails of this sender that count against its caps since {@code since}: sent, or being sent right now (an
-     * attempt stuck in SENDING, or UNKNOWN, stops counting once it is older than the window).
+     * Emails of this sender that count against its caps in the last hour and the last day ({@code [hour, day]}): sent,
+     * or being sent right now or UNKNOWN (such an attempt stops counting once it is older than the window). One
+     * statement, each part a range scan of an index (a single OR across both would scan the table for every send).
      */
-    long sentSince(TenantId tenant, String from, Instant since) {
+    long[] sentInWindows(TenantId tenant, String from, Instant hourAgo, Instant dayAgo) {
         return jdbc.sql("""
-                select count(*) from emails where tenant_id = :tenant and lower(from_email) = lower(:from)
-                  and (sent_at >= :since or (status in ('SENDING', 'UNKNOWN') and updated_at >= :since))
+                select
+                  (select count(*) filter (where sent_at >= :hour) from emails
+                   where tenant_id = :tenant and lower(from_email) = lower(:from) and sent_at >= :day)
+                  + (select count(*) filter (where updated_at >= :hour) from emails
+                   where tenant_id = :tenant and status in ('SENDING', 'UNKNOWN') and sent_at is null
+                     and lower(from_email) = lower(:from) and updated_at >= :day),
+                  (select count(*) from emails
+                   where tenant_id = :tenant and lower(from_email) = lower(:from) and sent_at >= :day)
+                  + (select count(*) from emails
+                   where tenant_id = :tenant and status in ('SENDING', 'UNKNOWN') and sent_at is null
+                     and lower(from_email) = lower(:from) and updated_at >= :day)
                 """)
                 .param("tenant", tenant.value())
                 .param("from", from)
-                .param("since", ts(since))
-                .query(Long.class)
+                .param("hour", ts(hourAgo))
+                .param("day", ts(dayAgo))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
     }
 

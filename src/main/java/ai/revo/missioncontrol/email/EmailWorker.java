@@ -221,14 +221,15 @@ class EmailWorker {
     /** Null when the sender may send now; otherwise when a slot frees up. */
     private Instant capFree(TenantId tenant, String from, Instant now) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
-        if (store.sentSince(tenant, from, hourAgo) >= hourlyCap) {
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        long[] sent = store.sentInWindows(tenant, from, hourAgo, dayAgo);
+        if (sent[0] >= hourlyCap) {
             return store.oldestSentSince(tenant, from, hourAgo)
                     .map(t -> t.plus(Duration.ofHours(1)))
                     .filter(t -> t.isAfter(now))
                     .orElse(now.plusSeconds(60));
         }
-        Instant dayAgo = now.minus(Duration.ofDays(1));
-        if (store.sentSince(tenant, from, dayAgo) >= dailyCap) {
+        if (sent[1] >= dailyCap) {
             return store.oldestSentSince(tenant, from, dayAgo)
                     .map(t -> t.plus(Duration.ofDays(1)))
                     .filter(t -> t.isAfter(now))

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * present only when {@code spring.mail.host} is set). Builds a multipart/alternative message (text and HTML) with
  * the Message-ID the email module generated and its extra headers. Failures are thrown as
  * {@link SmtpDeliveryException} whose message starts with {@code SMTP <code>} when the server answered a code, so
- * the email module can tell permanent (5xx) from transient (4xx, connection refused, timeouts) failures.
+ * the email module can tell permanent (5xx) from transient (4xx, connection refused, timeouts) failures. SMTP
+ * sessions are reused through {@link SmtpConnections}: one pool per relay (the installation's or a workspace's own).
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -38,15 +39,18 @@ class SmtpEmailAdapter implements ChannelAdapter {
     private final ObjectProvider<JavaMailSender> senders;
     private final ObjectProvider<WorkspaceSmtpRelays> relays;
     private final String defaultFrom;
+    private final SmtpConnections connections;
 
     SmtpEmailAdapter(
             ObjectProvider<JavaMailSender> senders,
             ObjectProvider<WorkspaceSmtpRelays> relays,
             @org.springframework.beans.factory.annotation.Value("${mc.email.default-from:no-reply@localhost}")
-                    String defaultFrom) {
+                    String defaultFrom,
+            SmtpConnections connections) {
         this.senders = senders;
         this.relays = relays;
         this.defaultFrom = defaultFrom;
+        this.connections = connections;
     }
 
     @Override
@@ -90,13 +94,22 @@ class SmtpEmailAdapter implements ChannelAdapter {
         }
         mime.saveChanges();
         Address[] recipients = mime.getAllRecipients();
-        try (Transport transport = sender.getSession().getTransport(protocol(sender))) {
-            transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+        SmtpConnections.Session session = null;
+        try {
+            session = connections.borrow(sender, protocol(sender));
+            Transport transport = session.transport;
             transport.sendMessage(mime, recipients);
             String reply = transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "accepted";
+            connections.giveBack(session);
             return new Delivery(mime.getMessageID(), reply == null ? "accepted" : reply.trim());
-        } catch (MessagingException e) {
-            throw SmtpDeliveryException.of(e, sender.getHost(), sender.getPort());
+        } catch (MessagingException | RuntimeException e) {
+            if (session != null) {
+                connections.discard(session);
+            }
+            if (e instanceof MessagingException m) {
+                throw SmtpDeliveryException.of(m, sender.getHost(), sender.getPort());
+            }
+            throw e;
         }
     }
 

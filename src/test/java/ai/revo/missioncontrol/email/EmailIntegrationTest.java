@@ -64,6 +64,8 @@ public abstract class EmailIntegrationTest {
         registry.add("mc.email.retry-backoff", () -> "200ms");
         registry.add("mc.email.hold-recheck", () -> "300ms");
         registry.add("mc.email.reconcile-after", () -> "1s");
+        // pooled SMTP sessions are checked with NOOP before every reuse, so the front's mode changes apply at once
+        registry.add("mc.smtp.pool.validate-after", () -> "0ms");
     }
 
     protected Api api() {
@@ -137,6 +139,7 @@ public abstract class EmailIntegrationTest {
         private final AtomicInteger refusals = new AtomicInteger();
         private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.PASS);
         final AtomicInteger connections = new AtomicInteger();
+        private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         SmtpFront(int target) {
             this.target = target;
@@ -156,10 +159,24 @@ public abstract class EmailIntegrationTest {
 
         void refuseNext(int n) {
             refusals.set(n);
+            dropOpenSessions();
         }
 
         void rejectRecipients(boolean on) {
             mode.set(on ? Mode.REJECT_550 : Mode.PASS);
+            dropOpenSessions();
+        }
+
+        /** Closes the sessions the application keeps open, so its next message connects anew and meets the mode. */
+        private void dropOpenSessions() {
+            for (Socket s : open) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // closed anyway
+                }
+            }
+            open.clear();
         }
 
         void reset() {
@@ -182,6 +199,7 @@ public abstract class EmailIntegrationTest {
         }
 
         private void handle(Socket client) {
+            open.add(client);
             try (client) {
                 if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     write(client.getOutputStream(), "421 4.3.2 Service not available, try again later");
@@ -200,6 +218,8 @@ public abstract class EmailIntegrationTest {
                 }
             } catch (IOException | InterruptedException e) {
                 // connection over
+            } finally {
+                open.remove(client);
             }
         }
 

@@ -541,7 +541,7 @@ class EmailSendTest extends EmailIntegrationTest {
     @Test
     void approvedEmailDraftsWaitForTheSendWindowThenGoOutAndTheComposerBypassesIt() throws Exception {
         Setup s = setup(true, Map.of("timezone", "UTC"));
-        LocalTime opens = LocalTime.now(ZoneOffset.UTC).plusSeconds(3).withNano(0);
+        LocalTime opens = LocalTime.now(ZoneOffset.UTC).plusSeconds(8).withNano(0);
         s.api()
                 .put(
                         "/api/v1/campaigns/" + s.campaignId() + "/email-settings",
