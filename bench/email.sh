@@ -31,9 +31,21 @@ start_node SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$smtp MC_EMAIL_HOURLY_CAP
   MC_EMAIL_ALLOWED_FROM_DOMAINS=revo.example MC_SCHEDULER_THREADS=8 MC_SIGNUP_OUTBOUND=approved \
   MC_OUTBOUND_WORKSPACE_HOURLY=-1 MC_OUTBOUND_WORKSPACE_DAILY=-1 MC_OUTBOUND_SENDER_HOURLY=-1 MC_OUTBOUND_SENDER_DAILY=-1 \
   MC_OUTBOUND_INSTALLATION_HOURLY=-1 MC_OUTBOUND_INSTALLATION_DAILY=-1 ${MC_BENCH_NODE_ENV:-}
+db_stats() {
+  psql -h "$psql_host" -p "$psql_port" -U postgres -tAc \
+    "select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '$db_name'"
+}
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+stats_before=$(db_stats)
 run_benchmark EmailBenchmark "http://127.0.0.1:$port" "$smtp" "$draft_seconds" "$samples" "$deliveries"
 product=$out
+sleep 1  # statistics reach pg_stat_database within a second
+stats_after=$(db_stats)
+emails_total=$(( samples + $(echo "$deliveries" | tr ',' '+') ))
+db_per_email=$(python3 -c "
+b = [int(x) for x in '$stats_before'.split('|')]; a = [int(x) for x in '$stats_after'.split('|')]
+d = [y - x for x, y in zip(b, a)]; n = $emails_total
+print(f'commits_per_email={d[0]/n:.1f} rows_inserted_per_email={d[1]/n:.1f} rows_updated_per_email={d[2]/n:.1f} rows_deleted_per_email={d[3]/n:.1f}')")
 raw=""
 while read -r line; do
   case "$line" in
@@ -47,6 +59,7 @@ RESULT delivery emails=$n product_per_s=$per_s raw_smtp_per_s=$r ratio=$(python3
   esac
 done <<< "$product"
 out="$product$raw
+RESULT database $db_per_email (whole run incl. draft creation, pg_stat_database)
 RESULT load_average before=$load_before after=$(cut -d' ' -f1-3 /proc/loadavg) cores=$(nproc)"
 echo "$raw"
 record "Email channel" "bench/email.sh $draft_seconds $samples $deliveries" \
