@@ -133,15 +133,13 @@ class DraftApiTest extends IntegrationTest {
                 .expect(200)
                 .json();
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
-        JsonNode outbound = null;
-        for (int i = 0; i < 50; i++) {
-            outbound =
-                    api.get("/api/v1/outbound", s.admin().accessToken()).json().path("data");
-            if (outbound.size() > 0) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode outbound = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(
+                        () -> api.get("/api/v1/outbound", s.admin().accessToken())
+                                .json()
+                                .path("data"),
+                        o -> o.size() > 0);
         assertThat(outbound).hasSize(1);
         assertThat(outbound.get(0).path("status").asText()).isEqualTo("SIMULATED");
         assertThat(outbound.get(0).path("to").asText()).isEqualTo("lena@example.com");

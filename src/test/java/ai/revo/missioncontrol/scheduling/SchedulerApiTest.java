@@ -77,35 +77,27 @@ class SchedulerApiTest extends IntegrationTest {
     }
 
     private JsonNode awaitRun(Api api, Api.Session s, String runId, String status) throws InterruptedException {
-        JsonNode run = null;
-        for (int i = 0; i < 100; i++) {
-            run = api.get("/api/v1/scheduler/runs/" + runId, s.accessToken())
-                    .expect(200)
-                    .json();
-            if (run.path("status").asText().equals(status)) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(run.path("status").asText())
-                .as("status of run %s: %s", runId, run)
-                .isEqualTo(status);
-        return run;
+        return org.awaitility.Awaitility.await()
+                .alias("run " + runId + " becomes " + status)
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.get("/api/v1/scheduler/runs/" + runId, s.accessToken())
+                                .expect(200)
+                                .json(),
+                        run -> run.path("status").asText().equals(status));
     }
 
     private JsonNode awaitRunsOf(Api api, Api.Session s, String jobId, int count) throws InterruptedException {
-        JsonNode runs = null;
-        for (int i = 0; i < 100; i++) {
-            runs = api.get("/api/v1/scheduler/runs?jobId=" + jobId, s.accessToken())
-                    .expect(200)
-                    .json()
-                    .path("data");
-            if (runs.size() >= count && !runs.get(0).path("status").asText().matches("QUEUED|RUNNING")) {
-                return runs;
-            }
-            Thread.sleep(100);
-        }
-        return runs;
+        return org.awaitility.Awaitility.await()
+                .alias(count + " finished runs of job " + jobId)
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.get("/api/v1/scheduler/runs?jobId=" + jobId, s.accessToken())
+                                .expect(200)
+                                .json()
+                                .path("data"),
+                        runs -> runs.size() >= count
+                                && !runs.get(0).path("status").asText().matches("QUEUED|RUNNING"));
     }
 
     private List<String> eventTypes(Api api, Api.Session s, String prefix) {
@@ -488,12 +480,11 @@ class SchedulerApiTest extends IntegrationTest {
                     .json()
                     .path("nextFireAt")
                     .asText());
-            for (int i = 0; i < 50 && !next.equals(planned(id)); i++) {
-                Thread.sleep(100);
-            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> next.equals(planned(id)));
             assertThat(planned(id)).isEqualTo(next).isAfter(now);
         }
-        Thread.sleep(500);
+        // positive signal that the catch-up pass is over: every job's next fire time lies in the future (above);
+        // only then is "exactly one run" meaningful
         assertThat(awaitRunsOf(api, admin, late, 1)).hasSize(1);
         assertThat(eventTypes(api, admin, "scheduler.job.skipped")).hasSize(1);
         assertThat(api.get("/api/v1/audit?action=scheduler.job.started", t)
