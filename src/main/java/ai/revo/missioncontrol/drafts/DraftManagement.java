@@ -38,6 +38,7 @@ public class DraftManagement {
     private final LeadManagement leads;
     private final CampaignManagement campaigns;
     private final TaskManagement tasks;
+    private final ApprovalInbox inbox;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -47,8 +48,10 @@ public class DraftManagement {
             LeadManagement leads,
             CampaignManagement campaigns,
             TaskManagement tasks,
+            ApprovalInbox inbox,
             JdbcClient jdbc,
             Clock clock) {
+        this.inbox = inbox;
         this.drafts = drafts;
         this.history = history;
         this.leads = leads;
@@ -257,34 +260,10 @@ public class DraftManagement {
         return PageResult.of(ids.stream().map(i -> load(tenant, i, null).view()).toList(), page, count);
     }
 
-    /** Drafts waiting for approval: highest priority first, then the oldest submission. */
+    /** Drafts waiting for approval: highest priority first, then the oldest submission (see {@link ApprovalInbox}). */
     @Transactional(readOnly = true)
     public PageResult<InboxItem> inbox(TenantId tenant, PageQuery page) {
-        long total = jdbc.sql("select count(*) from drafts where tenant_id = ? and status = 'NEEDS_APPROVAL'")
-                .param(tenant.value())
-                .query(Long.class)
-                .single();
-        List<UUID> ids = jdbc.sql("""
-                select id from drafts where tenant_id = ? and status = 'NEEDS_APPROVAL'
-                order by case priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,
-                         submitted_at, id
-                limit ? offset ?
-                """)
-                .params(tenant.value(), page.limit(), page.offset())
-                .query(UUID.class)
-                .list();
-        return PageResult.of(
-                ids.stream()
-                        .map(i -> {
-                            DraftView d = load(tenant, i, null).view();
-                            return new InboxItem(
-                                    d,
-                                    campaigns.get(tenant, d.campaignId()).name(),
-                                    d.leadId() == null ? null : leads.get(tenant, d.leadId()));
-                        })
-                        .toList(),
-                page,
-                total);
+        return inbox.page(tenant, InboxFilter.NONE, page);
     }
 
     @Transactional(readOnly = true)

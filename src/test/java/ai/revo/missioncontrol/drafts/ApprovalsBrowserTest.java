@@ -69,7 +69,7 @@ class ApprovalsBrowserTest extends BrowserTest {
         reviewer.locator("#d-notes").fill("Friendly, go ahead");
         reviewer.getByTestId("decide-APPROVE_WITH_NOTES").click();
         reviewer.getByTestId("confirm-ok").click();
-        assertThat(reviewer.getByTestId("decided")).containsText("APPROVED");
+        assertThat(reviewer.getByTestId("decided")).containsText("You approved");
 
         assertThat(watcher.getByTestId("queue-empty"))
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));

@@ -183,6 +183,14 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("GET", "/api/v1/drafts/{id}/versions", null),
                                 new Call("GET", "/api/v1/drafts/{id}/diff?from=1&to=1", null),
                                 new Call("GET", "/api/v1/approvals?draftId={id}", null),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/approvals/bulk",
+                                        Map.of("decision", "APPROVE", "draftIds", List.of("{id}"))),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/approvals/bulk",
+                                        Map.of("decision", "REJECT", "draftIds", List.of("{id}"), "reason", "x")),
                                 new Call("POST", "/api/v1/drafts/{id}/approve", null),
                                 new Call("POST", "/api/v1/drafts/{id}/reject", Map.of("reason", "x")),
                                 new Call("POST", "/api/v1/drafts/{id}/request-changes", Map.of("notes", "x")),
@@ -400,7 +408,16 @@ class CrossTenantProbeTest extends IntegrationTest {
             return body;
         }
         Map<String, Object> out = new java.util.LinkedHashMap<>();
-        ((Map<String, Object>) map).forEach((k, v) -> out.put(k, "{id}".equals(v) ? id : v));
+        ((Map<String, Object>) map)
+                .forEach((k, v) -> out.put(
+                        k,
+                        "{id}".equals(v)
+                                ? id
+                                : v instanceof List<?> list
+                                        ? list.stream()
+                                                .map(e -> "{id}".equals(e) ? id : e)
+                                                .toList()
+                                        : v));
         return out;
     }
 

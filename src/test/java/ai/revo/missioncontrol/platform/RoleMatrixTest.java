@@ -151,6 +151,17 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/drafts/{draft}/approve-with-notes", Map.of("notes", "x"), OK, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/approvals/inbox", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/approvals", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/approvals/inbox?channel=SMS&q=hello", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/approvals/inbox/facets", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "POST",
+                        "/api/v1/approvals/bulk",
+                        Map.of("decision", "REJECT", "draftIds", List.of("{draft}"), "reason", "x"),
+                        OK,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/tasks", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/tasks/{task}", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/tasks/{task}/replay", null, OK, OK, OK, OK, OK),
@@ -389,6 +400,9 @@ class RoleMatrixTest extends IntegrationTest {
             Map<String, Object> out = new HashMap<>();
             map.forEach((k, v) -> out.put((String) k, fillBody(v, ids)));
             return out;
+        }
+        if (body instanceof List<?> list) {
+            return list.stream().map(e -> fillBody(e, ids)).toList();
         }
         return body instanceof String s ? fill(s, ids) : body;
     }
