@@ -98,9 +98,8 @@
     }
     if (e.detail.target.id === 'queue' || (e.detail.elt && e.detail.elt.id === 'queue')) { refreshSelection(); }
   });
-  document.body.addEventListener('htmx:afterSettle', function (e) {
-    if (e.detail.elt && e.detail.elt.id === 'queue') { refreshSelection(); }
-  });
+  // htmx:load fires on content it has just put in, including the queue's own outerHTML refresh
+  document.addEventListener('htmx:load', function () { refreshSelection(); });
 
   // a decision: a required reason first, then one confirmation that says whether the channel can send
   function decide(button) {
