@@ -98,6 +98,18 @@
     }
     if (e.detail.target.id === 'queue' || (e.detail.elt && e.detail.elt.id === 'queue')) { refreshSelection(); }
   });
+  // while drafts are selected, a live refresh does not replace the list under the reviewer's hands (their own
+  // decisions still refresh it)
+  function liveRefresh(detail) {
+    var trigger = detail.requestConfig && detail.requestConfig.triggeringEvent;
+    return trigger && (trigger.type === 'mc-draft' || trigger.type === 'mc-approval');
+  }
+  document.body.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.detail.elt && e.detail.elt.id === 'queue' && selected.size > 0 && liveRefresh(e.detail)) { e.preventDefault(); }
+  });
+  document.body.addEventListener('htmx:beforeSwap', function (e) {
+    if (e.detail.target && e.detail.target.id === 'queue' && selected.size > 0 && liveRefresh(e.detail)) { e.detail.shouldSwap = false; }
+  });
   // htmx:load fires on content it has just put in, including the queue's own outerHTML refresh
   document.addEventListener('htmx:load', function () { refreshSelection(); });
 

@@ -1,5 +1,6 @@
-// Drag and drop on the board. A drop asks the server; its answer re-renders the columns, so a refused move
-// (for example into DONE without being an admin) snaps back and its reason appears in the flash area.
+// Drag and drop on the board. A drop asks the server with the card's version; its answer re-renders the columns, so
+// a refused move (into DONE without being an admin, or a stale card someone else moved: 409) snaps back and its
+// reason appears in the flash area. A card opens its side panel beside the board.
 (function () {
   function wire() {
     var board = document.getElementById('board-columns');
@@ -14,7 +15,7 @@
           var to = e.to.dataset.column;
           var position = Array.prototype.indexOf.call(e.to.querySelectorAll('.board-task'), e.item);
           htmx.ajax('POST', '/board/' + id + '/move', {
-            target: '#board-columns', swap: 'outerHTML', values: { column: to, position: position }
+            target: '#board-columns', swap: 'outerHTML', values: { column: to, position: position, version: e.item.dataset.version }
           }).then(function () {}, function () {});
           // when the server refuses, the error handler answers with the flash fragment; re-read the board
           document.body.addEventListener('htmx:afterRequest', function once(ev) {
@@ -49,6 +50,25 @@
     slider.addEventListener('input', show);
     show();
   }
+
+  var panel = document.getElementById('task-drawer');
+  function closePanel() {
+    if (!panel) { return; }
+    panel.classList.remove('is-open');
+    panel.innerHTML = '';
+    var board = document.querySelector('.mc-board');
+    if (board) { board.classList.remove('has-panel'); }
+  }
+  document.body.addEventListener('htmx:afterSwap', function (e) {
+    if (panel && e.detail.target === panel && panel.querySelector('[data-task]')) {
+      panel.classList.add('is-open');
+      document.querySelector('.mc-board').classList.add('has-panel');
+    }
+  });
+  document.addEventListener('click', function (e) { if (e.target.closest('[data-panel-close]')) { closePanel(); } });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && panel && panel.classList.contains('is-open') && !document.querySelector('dialog[open]')) { closePanel(); }
+  });
 
   wire();
   document.body.addEventListener('htmx:afterSettle', function (e) {

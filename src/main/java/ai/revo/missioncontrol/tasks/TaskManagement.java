@@ -72,6 +72,7 @@ public class TaskManagement {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        lockColumns(tenant, col);
         int position = jdbc.sql(
                         "select coalesce(max(position) + 1, 0) from tasks where tenant_id = ? and board_column = ?")
                 .params(tenant.value(), col.name())
@@ -151,7 +152,17 @@ public class TaskManagement {
     /** Changes the task's fields (not its column); records only what really changed. */
     @Transactional
     public TaskView change(TenantId tenant, UUID id, TaskFields f, Actor actor) {
+        return change(tenant, id, f, null, actor);
+    }
+
+    /**
+     * Changes the task's fields (not its column), refused with 409 when {@code expectedVersion} is given and the task
+     * has changed since (someone else edited or moved it); records only what really changed.
+     */
+    @Transactional
+    public TaskView change(TenantId tenant, UUID id, TaskFields f, Long expectedVersion, Actor actor) {
         TaskView current = load(tenant, id);
+        requireVersion(current, expectedVersion);
         Map<String, Object> change = new LinkedHashMap<>();
         if (f.title() != null && !title(f.title()).equals(current.title())) {
             change.put("title", title(f.title()));
@@ -176,11 +187,11 @@ public class TaskManagement {
             return current;
         }
         Instant now = clock.instant();
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update tasks set title = :title, description = :description, priority = :priority, due_at = :due,
                     labels = cast(:labels as jsonb), assignee_type = :assigneeType, assignee_id = :assigneeId,
                     updated_at = :now, version = version + 1
-                where tenant_id = :tenant and id = :id
+                where tenant_id = :tenant and id = :id and version = :version
                 """)
                 .param("title", change.getOrDefault("title", current.title()))
                 .param(
@@ -210,7 +221,11 @@ public class TaskManagement {
                 .param("now", Timestamp.from(now))
                 .param("tenant", tenant.value())
                 .param("id", id)
+                .param("version", current.version())
                 .update();
+        if (updated == 0) {
+            throw stale(load(tenant, id));
+        }
         record(tenant, id, current.campaignId(), "task.updated", change, actor, now);
         return get(tenant, id);
     }
@@ -222,10 +237,34 @@ public class TaskManagement {
     @Transactional
     public TaskView move(
             TenantId tenant, UUID id, BoardColumn column, Integer position, Actor actor, boolean mayFinish) {
+        return move(tenant, id, column, position, null, actor, mayFinish);
+    }
+
+    /**
+     * Moves a task like {@link #move(TenantId, UUID, BoardColumn, Integer, Actor, boolean)}, refused with 409 when
+     * {@code expectedVersion} is given and the task changed since. Moves into and out of a column wait for each
+     * other (a transaction-scoped lock per workspace and column), so positions stay unique and gap-free; the database
+     * refuses two tasks on one position in any case.
+     */
+    @Transactional
+    public TaskView move(
+            TenantId tenant,
+            UUID id,
+            BoardColumn column,
+            Integer position,
+            Long expectedVersion,
+            Actor actor,
+            boolean mayFinish) {
         if (column == null) {
             throw ApiException.invalidField("column", "is required");
         }
+        BoardColumn from = load(tenant, id).column();
+        lockColumns(tenant, from, column);
         TaskView current = load(tenant, id);
+        if (current.column() != from) { // moved by someone else while this one waited for the lock
+            lockColumns(tenant, current.column());
+        }
+        requireVersion(current, expectedVersion);
         if ((column == BoardColumn.DONE || current.column() == BoardColumn.DONE)
                 && !mayFinish
                 && column != current.column()) {
@@ -251,10 +290,13 @@ public class TaskManagement {
                         "update tasks set position = position + 1 where tenant_id = ? and board_column = ? and position >= ? and id <> ?")
                 .params(tenant.value(), column.name(), target, id)
                 .update();
-        jdbc.sql("update tasks set board_column = ?, position = ?, updated_at = ?, version = version + 1 "
-                        + "where tenant_id = ? and id = ?")
-                .params(column.name(), target, Timestamp.from(now), tenant.value(), id)
+        int moved = jdbc.sql("update tasks set board_column = ?, position = ?, updated_at = ?, version = version + 1 "
+                        + "where tenant_id = ? and id = ? and version = ?")
+                .params(column.name(), target, Timestamp.from(now), tenant.value(), id, current.version())
                 .update();
+        if (moved == 0) { // edited (not moved) meanwhile: edits do not take the column lock
+            throw stale(load(tenant, id));
+        }
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("column", column.name());
         change.put("position", target);
@@ -302,6 +344,25 @@ public class TaskManagement {
     @Transactional(readOnly = true)
     public TaskView get(TenantId tenant, UUID id) {
         return load(tenant, id).withTimeline(timeline(tenant, id, false));
+    }
+
+    /** One page of the board (by column, then position), optionally one column only. */
+    @Transactional(readOnly = true)
+    public ai.revo.missioncontrol.platform.PageResult<TaskView> page(
+            TenantId tenant, BoardColumn column, ai.revo.missioncontrol.platform.PageQuery page) {
+        String col = column == null ? null : column.name();
+        long total = jdbc.sql("select count(*) from tasks where tenant_id = ? and (cast(? as text) is null "
+                        + "or board_column = ?)")
+                .params(tenant.value(), col, col)
+                .query(Long.class)
+                .single();
+        List<TaskView> rows = jdbc.sql("select * from tasks where tenant_id = ? and (cast(? as text) is null "
+                        + "or board_column = ?) order by case board_column when 'BACKLOG' then 0 when 'DOING' then 1 "
+                        + "when 'NEEDS_APPROVAL' then 2 else 3 end, position, id limit ? offset ?")
+                .params(tenant.value(), col, col, page.limit(), page.offset())
+                .query(this::view)
+                .list();
+        return ai.revo.missioncontrol.platform.PageResult.of(rows, page, total);
     }
 
     @Transactional(readOnly = true)
@@ -404,6 +465,30 @@ public class TaskManagement {
         events.publishEvent(new TaskChanged(tenant.value(), type, id, campaignId, change, actor));
     }
 
+    /** Waits for other moves into or out of these columns of the workspace to commit (sorted: no deadlock). */
+    private void lockColumns(TenantId tenant, BoardColumn... columns) {
+        java.util.Arrays.stream(columns)
+                .distinct()
+                .sorted()
+                .forEach(c -> jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                        .param(tenant.value() + ":tasks:" + c.name())
+                        .query((rs, n) -> 1)
+                        .list());
+    }
+
+    private static void requireVersion(TaskView current, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw stale(current);
+        }
+    }
+
+    private static ApiException stale(TaskView now) {
+        return new ApiException(
+                ErrorCode.CONFLICT,
+                "The task was changed since you loaded it; reload the board and try again",
+                Map.of("version", now.version(), "column", now.column().name(), "position", now.position()));
+    }
+
     private TaskView load(TenantId tenant, UUID id) {
         return jdbc.sql("select * from tasks where tenant_id = ? and id = ?")
                 .params(tenant.value(), id)
@@ -432,7 +517,8 @@ public class TaskManagement {
                 (Integer) rs.getObject("progress"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                null);
+                null,
+                rs.getLong("version"));
     }
 
     private static String title(String value) {

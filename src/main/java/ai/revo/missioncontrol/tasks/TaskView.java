@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A task as the API and the board show it; {@code timeline} is filled on the detail only. */
+/**
+ * A task as the API and the board show it; {@code timeline} is filled on the detail only. {@code version} is what a
+ * change or move sends back ({@code version} or {@code If-Match}) to be refused with 409 when the task changed since.
+ */
 public record TaskView(
         UUID id,
         String title,
@@ -21,7 +24,8 @@ public record TaskView(
         Integer progress,
         Instant createdAt,
         Instant updatedAt,
-        List<TimelineStep> timeline) {
+        List<TimelineStep> timeline,
+        long version) {
 
     /** Who works on the task: a user or an agent. */
     public record Assignee(String type, String id) {}
@@ -43,6 +47,7 @@ public record TaskView(
                 progress,
                 createdAt,
                 updatedAt,
-                steps);
+                steps,
+                version);
     }
 }

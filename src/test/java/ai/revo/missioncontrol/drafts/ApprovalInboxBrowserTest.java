@@ -145,7 +145,11 @@ class ApprovalInboxBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("bulk-dialog")).containsText("50 SMS drafts cannot be sent right now");
         screenshot(page, "approval-inbox-bulk-1440");
         page.getByTestId("bulk-ok").click();
-        assertThat(page.getByTestId("bulk-decided")).hasText("You approved 50 drafts.");
+        // fifty decisions, each in its own transaction: give a loaded machine time
+        assertThat(page.getByTestId("bulk-decided"))
+                .hasText(
+                        "You approved 50 drafts.",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.getByTestId("queue-count")).hasText("0");
         page.getByTestId("filter-reset").click();
         assertThat(page.getByTestId("queue-count")).hasText("148");
@@ -153,12 +157,16 @@ class ApprovalInboxBrowserTest extends BrowserTest {
         // bulk reject needs its reason inside the same dialog
         page.locator(".mc-queue-item [data-select]").nth(0).check();
         page.locator(".mc-queue-item [data-select]").nth(1).check();
+        assertThat(page.getByTestId("bulk-reject")).containsText("2");
         page.getByTestId("bulk-reject").click();
         page.getByTestId("bulk-ok").click();
         assertThat(page.getByTestId("bulk-reason")).hasClass(Pattern.compile("is-invalid"));
         page.getByTestId("bulk-reason").fill("Duplicate offers");
         page.getByTestId("bulk-ok").click();
-        assertThat(page.getByTestId("bulk-decided")).hasText("You rejected 2 drafts.");
+        assertThat(page.getByTestId("bulk-decided"))
+                .hasText(
+                        "You rejected 2 drafts.",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(page.getByTestId("queue-count")).hasText("146");
         for (String sms : smsDrafts) {
             JsonNode d = api.get("/api/v1/drafts/" + sms, t).json();

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.BrowserTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -70,5 +71,56 @@ class BoardBrowserTest extends BrowserTest {
         screenshot(watcher, "board");
         watcher.context().close();
         mover.context().close();
+    }
+
+    @Test
+    void aStaleDragSnapsBackAndTheCardOpensASidePanelThatEdits() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        String id = api.post("/api/v1/tasks", admin.accessToken(), Map.of("title", "Prepare the offer"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        Page page = signIn(admin.email(), admin.password());
+        page.setViewportSize(1440, 900);
+        page.navigate(baseUrl() + "/board");
+        assertThat(page.getByTestId("column-BACKLOG").locator("[data-task='" + id + "']"))
+                .isVisible();
+        // a card whose version is older than the task's (someone else changed it since the board was drawn)
+        page.evaluate("id => document.querySelector(`[data-task='${id}']`).dataset.version = '41'", id);
+        drag(page, page.locator("[data-task='" + id + "']"), page.getByTestId("column-NEEDS_APPROVAL"));
+        assertThat(page.locator("#flash")).containsText("changed since you loaded it");
+        assertThat(page.getByTestId("column-BACKLOG").locator("[data-task='" + id + "']"))
+                .isVisible();
+
+        page.locator("[data-task='" + id + "']").click();
+        assertThat(page.getByTestId("task-drawer")).isVisible();
+        page.getByTestId("task-description").fill("Two options, prices from the catalogue");
+        page.getByTestId("task-labels").fill("offer, q3");
+        page.getByTestId("task-due").fill("2027-03-15");
+        page.getByTestId("task-assignee")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(admin.email()));
+        page.getByTestId("task-save").click();
+        assertThat(page.getByTestId("task-saved")).isVisible();
+        JsonNode task = api.get("/api/v1/tasks/" + id, admin.accessToken()).json();
+        org.assertj.core.api.Assertions.assertThat(task.path("description").asText())
+                .isEqualTo("Two options, prices from the catalogue");
+        org.assertj.core.api.Assertions.assertThat(task.path("labels").toString())
+                .isEqualTo("[\"offer\",\"q3\"]");
+        org.assertj.core.api.Assertions.assertThat(task.path("dueAt").asText()).startsWith("2027-03-15");
+        org.assertj.core.api.Assertions.assertThat(
+                        task.path("assignee").path("id").asText())
+                .isEqualTo(admin.userId());
+        assertThat(page.getByTestId("column-BACKLOG").locator("[data-task='" + id + "']"))
+                .containsText("q3", new LocatorAssertions.ContainsTextOptions().setTimeout(5000));
+        screenshot(page, "board-panel-1440");
+        page.setViewportSize(1920, 1080);
+        screenshot(page, "board-panel-1920");
+        page.setViewportSize(390, 844);
+        screenshot(page, "board-panel-390");
+        page.getByTestId("task-panel-close").click();
+        assertThat(page.getByTestId("task-drawer")).not().isVisible();
+        page.context().close();
     }
 }

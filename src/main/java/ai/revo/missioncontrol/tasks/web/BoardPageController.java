@@ -27,11 +27,48 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BoardPageController {
 
     private final TaskManagement tasks;
+    private final ai.revo.missioncontrol.identity.UserManagement users;
     private final ObjectMapper json;
 
-    BoardPageController(TaskManagement tasks, ObjectMapper json) {
+    BoardPageController(TaskManagement tasks, ai.revo.missioncontrol.identity.UserManagement users, ObjectMapper json) {
         this.tasks = tasks;
+        this.users = users;
         this.json = json;
+    }
+
+    /** The side panel's form; blank fields are left as they are. */
+    record EditForm(
+            String title,
+            String description,
+            String priority,
+            java.time.LocalDate due,
+            String labels,
+            String assignee,
+            String agentKey,
+            Long version) {
+        TaskManagement.TaskFields fields(java.time.ZoneId zone) {
+            TaskView.Assignee who = null;
+            if (assignee != null && assignee.startsWith("USER:")) {
+                who = new TaskView.Assignee("USER", assignee.substring(5));
+            } else if ("AGENT".equals(assignee) && agentKey != null && !agentKey.isBlank()) {
+                who = new TaskView.Assignee("AGENT", agentKey.trim());
+            }
+            return new TaskManagement.TaskFields(
+                    title == null || title.isBlank() ? null : title,
+                    description,
+                    priority == null || priority.isBlank() ? null : priority,
+                    due == null ? null : due.atTime(17, 0).atZone(zone).toInstant(),
+                    labels == null
+                            ? null
+                            : java.util.Arrays.stream(labels.split(","))
+                                    .map(String::trim)
+                                    .filter(l -> !l.isEmpty())
+                                    .toList(),
+                    who,
+                    null,
+                    null,
+                    null);
+        }
     }
 
     @Bean
@@ -67,16 +104,39 @@ class BoardPageController {
             @PathVariable UUID id,
             @RequestParam BoardColumn column,
             @RequestParam int position,
+            @RequestParam(required = false) Long version,
             Model model) {
-        tasks.move(user.tenantId(), id, column, position, user.actor(), user.isAdmin());
+        tasks.move(user.tenantId(), id, column, position, version, user.actor(), user.isAdmin());
         return columnsFragment(user, model);
     }
 
     @GetMapping("/{id}")
     String drawer(CurrentUser user, @PathVariable UUID id, Model model) throws JsonProcessingException {
-        model.addAttribute("task", tasks.get(user.tenantId(), id));
-        model.addAttribute("replayJson", json.writeValueAsString(tasks.replay(user.tenantId(), id)));
+        showPanel(user, tasks.get(user.tenantId(), id), model);
         return "tasks/board :: drawer";
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.ModelAttribute EditForm form,
+            Model model)
+            throws JsonProcessingException {
+        TaskView changed =
+                tasks.change(user.tenantId(), id, form.fields(java.time.ZoneOffset.UTC), form.version(), user.actor());
+        model.addAttribute("saved", true);
+        showPanel(user, tasks.get(user.tenantId(), changed.id()), model);
+        return "tasks/board :: drawer";
+    }
+
+    private void showPanel(CurrentUser user, TaskView task, Model model) throws JsonProcessingException {
+        model.addAttribute("task", task);
+        model.addAttribute(
+                "people",
+                users.list(user.tenantId(), new ai.revo.missioncontrol.platform.PageQuery(1, 200))
+                        .data());
+        model.addAttribute("replayJson", json.writeValueAsString(tasks.replay(user.tenantId(), task.id())));
     }
 
     private Map<BoardColumn, List<TaskView>> columns(CurrentUser user) {

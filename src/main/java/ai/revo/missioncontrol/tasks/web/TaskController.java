@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -45,7 +46,8 @@ class TaskController {
             UUID campaignId,
             String priority,
             Instant dueAt,
-            List<String> labels) {
+            List<String> labels,
+            Long version) {
         TaskManagement.TaskFields fields() {
             return new TaskManagement.TaskFields(
                     title, description, priority, dueAt, labels, assignee, draftId, leadId, campaignId);
@@ -57,10 +59,15 @@ class TaskController {
     record Replay(UUID taskId, List<TimelineStep> steps) {}
 
     @GetMapping
-    @Operation(summary = "The board: tasks by column and position", description = "Filter: column.")
-    PageResult<TaskView> list(CurrentUser user, @RequestParam(required = false) BoardColumn column) {
-        List<TaskView> all = tasks.board(user.tenantId(), column);
-        return PageResult.of(all, new PageQuery(1, Math.max(1, Math.min(all.size(), PageQuery.MAX_LIMIT))), all.size());
+    @Operation(
+            summary = "The board: tasks by column and position, paged",
+            description = "Filter: column. page and limit (at most 200) as everywhere.")
+    PageResult<TaskView> list(
+            CurrentUser user,
+            @RequestParam(required = false) BoardColumn column,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
+        return tasks.page(user.tenantId(), column, new PageQuery(page, limit));
     }
 
     @PostMapping
@@ -79,15 +86,22 @@ class TaskController {
     @PatchMapping("/{id}")
     @Operation(
             summary = "Change a task; {column, position} moves it",
-            description = "Only ADMIN moves a task into or out of DONE (403 otherwise); VIEWER changes nothing.")
-    TaskView change(CurrentUser user, @PathVariable UUID id, @RequestBody TaskRequest r) {
-        TaskView view = tasks.change(user.tenantId(), id, r.fields(), user.actor());
+            description = "Only ADMIN moves a task into or out of DONE (403 otherwise); VIEWER changes nothing. "
+                    + "With {version} (or If-Match) the change is refused with 409 when the task changed since.")
+    TaskView change(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestBody TaskRequest r,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        Long expected = r.version() != null ? r.version() : version(ifMatch);
+        TaskView view = tasks.change(user.tenantId(), id, r.fields(), expected, user.actor());
         if (r.column() != null || r.position() != null) {
             view = tasks.move(
                     user.tenantId(),
                     id,
                     r.column() != null ? r.column() : view.column(),
                     r.position(),
+                    expected == null ? null : view.version(),
                     user.actor(),
                     user.isAdmin());
         }
@@ -106,5 +120,16 @@ class TaskController {
                     + "type, change, stateAfter}]}")
     Replay replay(CurrentUser user, @PathVariable UUID id) {
         return new Replay(id, tasks.replay(user.tenantId(), id));
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ai.revo.missioncontrol.platform.ApiException.invalidField("If-Match", "must be the task's version");
+        }
     }
 }
