@@ -107,12 +107,16 @@ class ConversationApiTest extends IntegrationTest {
                         .path("data")
                         .size())
                 .isEqualTo(1);
-        assertThat(f.api.get("/api/v1/events/feed?type=conversation.message_received", f.token())
-                        .expect(200)
-                        .json()
-                        .path("data")
-                        .size())
-                .isEqualTo(2);
+        // events are numbered once every older transaction on the server has ended: wait for it
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(f.api.get("/api/v1/events/feed?type=conversation.message_received", f.token())
+                                        .expect(200)
+                                        .json()
+                                        .path("data")
+                                        .size())
+                                .isEqualTo(2));
     }
 
     @Test
@@ -206,12 +210,15 @@ class ConversationApiTest extends IntegrationTest {
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         f.api.post("/api/v1/conversations/" + id + "/close", f.token(), Map.of())
                 .expect(200);
-        assertThat(f.api.get("/api/v1/events/feed?type=conversation.closed", f.token())
-                        .expect(200)
-                        .json()
-                        .path("data")
-                        .size())
-                .isEqualTo(1);
+        // events are numbered once every older transaction on the server has ended: wait for it
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(f.api.get("/api/v1/events/feed?type=conversation.closed", f.token())
+                                .expect(200)
+                                .json()
+                                .path("data")
+                                .size())
+                        .isEqualTo(1));
 
         // a new reply reopens it as waiting
         f.reply("Thanks! One more question.", null).expect(200);

@@ -6,6 +6,7 @@ import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.outbound.RecordingAdapters;
 import ai.revo.missioncontrol.support.BrowserTest;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
  * the email it answers and the reply; answering asks for confirmation and the answer's status follows the email.
  */
 class InboxBrowserTest extends BrowserTest {
+
+    /** Live updates wait for the event's number, given once every older transaction on the server has ended. */
+    static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
 
     @Test
     void aReplyShowsUpInTheInboxAndIsAnsweredAfterAConfirmation() {
@@ -34,8 +38,9 @@ class InboxBrowserTest extends BrowserTest {
         f.reply("Hello! Yes, please send the details.\n\nAda", "<reply-browser@ada.example>")
                 .expect(200);
         // live: the badge and the list refresh on the conversation event
-        assertThat(page.locator("[data-badge-for='/inbox']")).hasText("1");
-        assertThat(page.getByTestId("conversation")).hasCount(1);
+        assertThat(page.locator("[data-badge-for='/inbox']")).hasText("1", LIVE);
+        assertThat(page.getByTestId("conversation"))
+                .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
         assertThat(page.getByTestId("conversation").first()).hasAttribute("data-unread", "true");
         screenshot(page, "inbox-list-1440");
 
@@ -58,7 +63,7 @@ class InboxBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("message").nth(2)).containsText("Here they are, Ada.");
         assertThat(page.getByTestId("thread-status")).hasText("Answered");
         assertThat(page.getByTestId("message").nth(2).getByTestId("message-status"))
-                .hasText("Sent");
+                .hasText("Sent", LIVE);
         screenshot(page, "inbox-thread-1440");
 
         page.setViewportSize(1920, 1080);

@@ -40,7 +40,10 @@ class ReplyNotificationBrowserTest extends BrowserTest {
                 .containsText(to + " replied");
         screenshot(page, "notifications-1440");
         // the reply is filed in its conversation (the Inbox badge counts it); the notification opens that thread
-        assertThat(page.locator("[data-badge-for='/inbox']")).hasText("1");
+        assertThat(page.locator("[data-badge-for='/inbox']"))
+                .hasText(
+                        "1",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         page.locator("[data-testid=notification][data-kind=REPLY_RECEIVED]").click();
         page.waitForURL(java.util.regex.Pattern.compile(".*/inbox/[0-9a-f-]{36}$"));
         assertThat(page.getByTestId("thread")).containsText("Interested!");
