@@ -65,6 +65,7 @@ public class EmailSending {
 
     private final SenderPolicy senders;
     private final ai.revo.missioncontrol.safety.SafetyManagement safety;
+    private final ai.revo.missioncontrol.sending.EmailSendingSettings identities;
 
     EmailSending(
             JdbcClient jdbc,
@@ -80,9 +81,11 @@ public class EmailSending {
             @Value("${mc.email.default-from:no-reply@localhost}") String defaultFrom,
             @Value("${mc.email.idempotency-ttl:24h}") Duration keyTtl,
             SenderPolicy senders,
-            ai.revo.missioncontrol.safety.SafetyManagement safety) {
+            ai.revo.missioncontrol.safety.SafetyManagement safety,
+            ai.revo.missioncontrol.sending.EmailSendingSettings identities) {
         this.senders = senders;
         this.safety = safety;
+        this.identities = identities;
         this.jdbc = jdbc;
         this.store = store;
         this.queue = queue;
@@ -120,7 +123,7 @@ public class EmailSending {
         }
         String to = address("toEmail", toEmail, true);
         String from = address("fromEmail", fromEmail, false);
-        senders.check("fromEmail", from, actor);
+        senders.check(tenant, "fromEmail", from, actor);
         String hash = hash(draftId + "\u0000" + (from == null ? "" : from.toLowerCase(Locale.ROOT)) + "\u0000"
                 + to.toLowerCase(Locale.ROOT));
         Instant now = clock.instant();
@@ -161,7 +164,7 @@ public class EmailSending {
         if (from == null) {
             // no fromEmail: the campaign's sender, but only one this user may send as (the request rolls back, so
             // the idempotency key is not kept)
-            senders.check("fromEmail", sender, actor);
+            senders.check(tenant, "fromEmail", sender, actor);
         }
         EmailView email = queue(
                 tenant,
@@ -271,7 +274,7 @@ public class EmailSending {
         String to = address("toEmail", answer.toEmail(), true);
         String from = address("fromEmail", answer.fromEmail(), false);
         String sender = from != null ? from : senderOf(tenant, answer.campaignId());
-        senders.check("fromEmail", sender, actor);
+        senders.check(tenant, "fromEmail", sender, actor);
         if (answer.subject() == null || answer.subject().isBlank()) {
             throw ApiException.invalidField("subject", "is required");
         }
@@ -428,7 +431,11 @@ public class EmailSending {
                 return configured;
             }
         }
-        return defaultFrom;
+        // the workspace's default sender identity, else the installation's default sender
+        return identities
+                .defaultIdentity(tenant)
+                .map(ai.revo.missioncontrol.sending.SenderIdentityView::address)
+                .orElse(defaultFrom);
     }
 
     static String messageId(UUID emailId, String from) {

@@ -121,7 +121,7 @@ public class Emails {
         campaigns.get(tenant, campaignId);
         EmailSettings.SendWindow valid = window == null ? null : validate(window);
         String from = EmailSending.address("fromEmail", fromEmail, false);
-        senders.check("fromEmail", from, actor);
+        senders.check(tenant, "fromEmail", from, actor);
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into email_campaign_settings (tenant_id, campaign_id, send_window, from_email, created_at,

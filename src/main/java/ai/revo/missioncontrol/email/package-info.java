@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Email",
-        allowedDependencies = {"identity", "safety", "campaigns", "contacts", "drafts", "outbound", "ai"})
+        allowedDependencies = {"identity", "safety", "campaigns", "contacts", "drafts", "outbound", "ai", "sending"})
 package ai.revo.missioncontrol.email;

@@ -25,15 +25,17 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The EMAIL channel over SMTP (Jakarta Mail through Spring's mail support, configured with {@code spring.mail.*};
- * present only when {@code spring.mail.host} is set). Builds a multipart/alternative message (text and HTML) with
+ * The EMAIL channel over SMTP (Jakarta Mail through Spring's mail support, configured with {@code spring.mail.*}).
+ * Always present: a workspace with its own relay ({@link WorkspaceSmtpRelays}) can send even when the installation
+ * has no {@code spring.mail.host}; without either, EMAIL is not configured for that workspace. Off only with
+ * {@code mc.outbound.smtp.enabled=false} (the tests' stand-in adapters take its place). Builds a multipart/alternative message (text and HTML) with
  * the Message-ID the email module generated and its extra headers. Failures are thrown as
  * {@link SmtpDeliveryException} whose message starts with {@code SMTP <code>} when the server answered a code, so
  * the email module can tell permanent (5xx) from transient (4xx, connection refused, timeouts) failures. SMTP
  * sessions are reused through {@link SmtpConnections}: one pool per relay (the installation's or a workspace's own).
  */
 @Component
-@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+@ConditionalOnProperty(prefix = "mc.outbound.smtp", name = "enabled", havingValue = "true", matchIfMissing = true)
 class SmtpEmailAdapter implements ChannelAdapter {
 
     private final ObjectProvider<JavaMailSender> senders;
@@ -60,9 +62,14 @@ class SmtpEmailAdapter implements ChannelAdapter {
 
     @Override
     public boolean isConfigured(TenantId tenant) {
-        return senders.getIfAvailable() instanceof JavaMailSenderImpl impl
+        boolean installation = senders.getIfAvailable() instanceof JavaMailSenderImpl impl
                 && impl.getHost() != null
                 && !impl.getHost().isBlank();
+        if (installation) {
+            return true;
+        }
+        WorkspaceSmtpRelays own = relays.getIfAvailable();
+        return own != null && own.relayOf(tenant).isPresent();
     }
 
     @Override

@@ -69,6 +69,47 @@ class SettingsBrowserTest extends BrowserTest {
         viewing.context().close();
     }
 
+    @Test
+    void adminSetsTheRelayAndASenderIdentityAndSendsATestEmail() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Page page = signIn(admin.email(), admin.password());
+        page.setViewportSize(1440, 1000);
+        page.getByTestId("main-nav").locator("a[data-path='/settings/email']").click();
+        page.waitForURL(baseUrl() + "/settings/email");
+        assertThat(page.getByTestId("relay-status")).containsText("no SMTP relay");
+        assertThat(page.getByTestId("relay-password-state")).hasText("not set");
+        // this machine is refused as a relay, with the reason, and nothing is saved
+        page.getByLabel("Host").fill("127.0.0.1");
+        page.getByTestId("relay-save").click();
+        assertThat(page.locator("#flash")).containsText("private network");
+        page.locator("#flash .btn-close").click();
+        page.getByLabel("Host").fill("93.184.215.14");
+        page.getByLabel("Username").fill("mailer");
+        page.locator("#relay-password").fill("Relay-Secret-123");
+        page.getByTestId("relay-save").click();
+        assertThat(page.getByTestId("email-sending-saved")).containsText("SMTP relay saved");
+        assertThat(page.getByTestId("relay-status")).containsText("own relay");
+        assertThat(page.getByTestId("relay-password-state")).hasText("set");
+        org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("Relay-Secret-123");
+        page.getByLabel("Display name").fill("Ada from Sales");
+        page.getByLabel("Address").fill(admin.email());
+        page.getByLabel("Reply-to (optional)").fill("replies@example.com");
+        page.locator("#id-signature").fill("Ada\nSales team");
+        page.getByTestId("identity-add").click();
+        assertThat(page.getByTestId("identities-table")).containsText("Ada from Sales");
+        assertThat(page.getByTestId("identities-table")).containsText("default");
+        page.getByTestId("test-email-send").click();
+        page.getByTestId("confirm-ok").click();
+        assertThat(page.getByTestId("test-email-result")).containsText("Dry run is on: not sent");
+        for (int width : new int[] {390, 1440, 1920}) {
+            page.setViewportSize(width, 1000);
+            page.evaluate("window.scrollTo(0, 0)");
+            screenshot(page, "settings-email-" + width);
+        }
+        page.context().close();
+    }
+
     static byte[] png(int width, int height) throws java.io.IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < width; x++) {

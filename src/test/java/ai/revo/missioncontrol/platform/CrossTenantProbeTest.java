@@ -26,6 +26,23 @@ class CrossTenantProbeTest extends IntegrationTest {
     static List<Target> targets() {
         return List.of(
                 new Target(
+                        "sender identity",
+                        (api, b) -> api.post(
+                                        "/api/v1/settings/email-sending/identities",
+                                        b.accessToken(),
+                                        Map.of("displayName", "B sales", "address", b.email()))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/settings/email-sending/identities",
+                        List.of(
+                                new Call(
+                                        "PATCH",
+                                        "/api/v1/settings/email-sending/identities/{id}",
+                                        Map.of("displayName", "Hijacked", "address", "no-reply@localhost")),
+                                new Call("DELETE", "/api/v1/settings/email-sending/identities/{id}", null))),
+                new Target(
                         "notification",
                         (api, b) -> {
                             // drafts waiting for a switched-off channel raise a notification
