@@ -6,7 +6,6 @@ import ai.revo.missioncontrol.platform.SearchSource;
 import ai.revo.missioncontrol.platform.TenantScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,31 +54,20 @@ class ContactSearch implements SearchSource {
                     .list()
                     .forEach(h -> hits.put(UUID.fromString(h.id()), h));
         }
-        List<Object> params = new ArrayList<>();
-        params.add(tenant.tenantUuid());
-        String where = matches(query, params);
-        params.add(limit);
+        // the ids come from contacts_search_ids (V0087), which can use the trigram index; the rows are read under RLS
         jdbc.sql("select c.id, c.first_name, c.last_name, c.email, c.company, c.phone from contacts c "
-                        + "where c.tenant_id = ? and c.deleted_at is null and " + where + " limit ?")
-                .params(params)
+                        + "where c.tenant_id = ? and c.deleted_at is null "
+                        + "and c.id in (select contacts_search_ids(cast(? as text[]), cast(? as text), false, ?))")
+                .params(tenant.tenantUuid(), patterns(query), query.digits(), limit)
                 .query((rs, n) -> hit(rs))
                 .list()
                 .forEach(h -> hits.putIfAbsent(UUID.fromString(h.id()), h));
         return hits.values().stream().limit(limit).toList();
     }
 
-    /** Every word somewhere in the contact's text, or (for a phone-like query) its digits in the phone. */
-    static String matches(SearchQuery query, List<Object> params) {
-        StringJoiner all = new StringJoiner(" and ", "(", ")");
-        for (String pattern : query.containsPatterns()) {
-            all.add(TEXT + " like ?");
-            params.add(pattern);
-        }
-        if (query.digits() == null) {
-            return all.toString();
-        }
-        params.add("%" + query.digits() + "%");
-        return "(" + all + " or " + TEXT + " like ?)";
+    /** The words' LIKE patterns as a SQL array for {@code contacts_search_ids}. */
+    static String[] patterns(SearchQuery query) {
+        return query.containsPatterns().toArray(String[]::new);
     }
 
     private static SearchHit hit(ResultSet rs) throws SQLException {
