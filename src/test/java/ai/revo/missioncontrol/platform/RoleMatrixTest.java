@@ -344,9 +344,18 @@ class RoleMatrixTest extends IntegrationTest {
                                             sessions.get(role).accessToken(),
                                             body,
                                             Map.of());
+                                    int expected = rule.expected(role);
+                                    // an agent allows one RUNNING run: when the previous role's run is still going,
+                                    // the 409 naming it shows this role got past the permission check too
+                                    if (expected == ACCEPTED
+                                            && path.endsWith("/run")
+                                            && response.status() == 409
+                                            && response.body().contains("already has a run RUNNING")) {
+                                        return;
+                                    }
                                     assertThat(response.status())
                                             .as("%s %s %s -> %s", role, rule.method(), path, response.body())
-                                            .isEqualTo(rule.expected(role));
+                                            .isEqualTo(expected);
                                 })));
     }
 
