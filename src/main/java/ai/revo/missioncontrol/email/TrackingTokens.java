@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.email;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.secrets.InstallationSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Signs and checks the tokens of tracking links (pixel, click redirect, unsubscribe): HMAC-SHA256 over the purpose,
  * the workspace, the email and (for clicks) the URL, so nobody can record an open for another email or redirect
- * elsewhere. The key is MC_TRACKING_SECRET, else derived from MC_JWT_SECRET, else generated into the data
- * directory. The same input always gives the same token, so a retried email is byte-identical.
+ * elsewhere. The key is MC_TRACKING_SECRET, else derived from MC_JWT_SECRET, else the installation's shared
+ * {@code email.tracking} secret kept (sealed) in the database, so a link sent by one node opens on every other (an
+ * installation upgraded from a version that generated {@code MC_DATA_DIR/tracking-secret} stores that one, so links
+ * already sent keep working). The same input always gives the same token, so a retried email is byte-identical.
  */
 @Component
 class TrackingTokens {
@@ -36,8 +39,9 @@ class TrackingTokens {
     TrackingTokens(
             @Value("${mc.email.tracking-secret:${MC_TRACKING_SECRET:}}") String trackingSecret,
             @Value("${mc.security.jwt-secret:}") String jwtSecret,
-            @Value("${mc.data-dir:./data}") Path dataDir) {
-        this.key = key(trackingSecret, jwtSecret, dataDir);
+            @Value("${mc.data-dir:./data}") Path dataDir,
+            InstallationSecrets installationSecrets) {
+        this.key = key(trackingSecret, jwtSecret, dataDir, installationSecrets);
     }
 
     String sign(TrackingToken.Purpose purpose, TenantId tenant, UUID emailId, String url) {
@@ -98,7 +102,8 @@ class TrackingTokens {
         }
     }
 
-    private static byte[] key(String trackingSecret, String jwtSecret, Path dataDir) {
+    private static byte[] key(
+            String trackingSecret, String jwtSecret, Path dataDir, InstallationSecrets installationSecrets) {
         if (trackingSecret != null && !trackingSecret.isBlank()) {
             if (trackingSecret.length() < 32) {
                 throw new IllegalStateException("MC_TRACKING_SECRET must be at least 32 characters long");
@@ -111,27 +116,20 @@ class TrackingTokens {
                     jwtSecret.getBytes(StandardCharsets.UTF_8),
                     "mission-control email tracking".getBytes(StandardCharsets.UTF_8));
         }
-        Path file = dataDir.resolve("tracking-secret");
+        return installationSecrets.shared("email.tracking", () -> earlierFileOrNew(dataDir.resolve("tracking-secret")));
+    }
+
+    /** The key an earlier version generated into the data directory, else a new random one (never written). */
+    private static byte[] earlierFileOrNew(Path file) {
         try {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file).trim());
             }
-            Files.createDirectories(dataDir);
-            byte[] bytes = new byte[48];
-            new SecureRandom().nextBytes(bytes);
-            // a secret: readable by the owner only (0600), from the moment the file exists
-            try {
-                Files.createFile(
-                        file,
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException noPosix) {
-                // not a POSIX file system: written below with the platform's defaults
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
-            return bytes;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the tracking secret at " + file, e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read the earlier tracking secret at " + file, e);
         }
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 }

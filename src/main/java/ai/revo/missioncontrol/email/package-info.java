@@ -5,5 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Email",
-        allowedDependencies = {"identity", "safety", "campaigns", "contacts", "drafts", "outbound", "ai", "sending"})
+        allowedDependencies = {
+            "identity",
+            "safety",
+            "campaigns",
+            "contacts",
+            "drafts",
+            "outbound",
+            "ai",
+            "sending",
+            "platform :: secrets"
+        })
 package ai.revo.missioncontrol.email;
