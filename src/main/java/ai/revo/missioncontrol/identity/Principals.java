@@ -29,8 +29,17 @@ class Principals {
                 .map(Resolved::user);
     }
 
+    /** The user as they are now (role included), for credentials that carry no permissions version (API keys). */
+    Optional<CurrentUser> resolveCurrent(TenantId tenant, UserId userId) {
+        return query(tenant, userId, null).map(Resolved::user);
+    }
+
     Optional<Resolved> resolveWithStanding(
             TenantId tenant, UserId userId, int permissionsVersion, String accessTokenId) {
+        return query(tenant, userId, accessTokenId).filter(r -> r.user().permissionsVersion() == permissionsVersion);
+    }
+
+    private Optional<Resolved> query(TenantId tenant, UserId userId, String accessTokenId) {
         return jdbc.sql("select email, role, permissions_version, workspace_name, operator"
                         + " from identity_principal(?, ?, ?)")
                 .params(tenant.value(), userId.value(), accessTokenId)
@@ -43,7 +52,6 @@ class Principals {
                                 rs.getInt("permissions_version"),
                                 rs.getString("workspace_name")),
                         rs.getBoolean("operator")))
-                .optional()
-                .filter(r -> r.user().permissionsVersion() == permissionsVersion);
+                .optional();
     }
 }

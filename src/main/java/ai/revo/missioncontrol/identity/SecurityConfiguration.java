@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,6 +29,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -37,7 +41,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: bearer access tokens, no session, no CSRF. The
  * dashboard uses form sign-in with a session cookie and CSRF protection. In both, VIEWER is read-only: any
- * non-GET request from a VIEWER is refused, except signing out.
+ * non-GET request from a VIEWER is refused, except signing out, the user's own preferences and API keys. The API
+ * takes two kinds of bearer token: signed access tokens (JWT) and API keys ({@code mc_pat_...}), the latter limited
+ * to their scopes by {@link ApiKeyScopeFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -57,15 +63,28 @@ class SecurityConfiguration {
             AccessTokens tokens,
             Principals principals,
             InstanceOperators operators,
+            ApiKeyAuthenticator apiKeys,
             ObjectMapper json)
             throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> writeError(
                 json,
                 response,
                 ErrorCode.UNAUTHORIZED,
-                e instanceof InvalidBearerTokenException || hasBearer(request)
-                        ? "Access token is invalid, expired or revoked"
-                        : "Authentication required");
+                e instanceof ApiKeyAuthenticator.Rejected
+                        ? e.getMessage()
+                        : e instanceof InvalidBearerTokenException || hasBearer(request)
+                                ? "Access token is invalid, expired or revoked"
+                                : "Authentication required");
+        // one bearer header, two kinds of token: an API key (mc_pat_...) or a signed access token (JWT)
+        JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(tokens.decoder());
+        jwtProvider.setJwtAuthenticationConverter(j -> authenticate(j, principals));
+        AuthenticationManager bearerTokens = authentication -> {
+            if (authentication instanceof BearerTokenAuthenticationToken bearer
+                    && ApiKeyAuthenticator.looksLikeApiKey(bearer.getToken())) {
+                return apiKeys.authenticate(bearer.getToken());
+            }
+            return jwtProvider.authenticate(authentication);
+        };
         AccessDeniedHandler denied = (request, response, e) ->
                 writeError(json, response, ErrorCode.FORBIDDEN, "Your role does not allow this action");
         http.securityMatcher("/api/**")
@@ -87,17 +106,20 @@ class SecurityConfiguration {
                         // the user's own preferences and notifications: every role, VIEWER included
                         .requestMatchers("/api/v1/me/**")
                         .authenticated()
+                        // the user's own API keys: every role (a VIEWER's keys can only read)
+                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**")
                         .authenticated()
                         .anyRequest()
                         .hasAnyRole(WRITERS))
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(tokens.decoder())
-                                .jwtAuthenticationConverter(j -> authenticate(j, principals)))
+                .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(request -> bearerTokens)
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterAfter(new ApiKeyScopeFilter(json), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TenantBindingFilter(null, operators), AnonymousAuthenticationFilter.class);
         return http.build();
     }
@@ -137,6 +159,9 @@ class SecurityConfiguration {
                         .authenticated()
                         // the shell's own preferences and notification marks: every role, VIEWER included
                         .requestMatchers(HttpMethod.POST, "/shell/**")
+                        .authenticated()
+                        // the user's own API keys: every role (a VIEWER's keys can only read)
+                        .requestMatchers(HttpMethod.POST, "/settings/api-keys", "/settings/api-keys/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .authenticated()
@@ -230,8 +255,18 @@ class SecurityConfiguration {
 
     private static void writeError(ObjectMapper json, HttpServletResponse response, ErrorCode code, String message)
             throws IOException {
+        writeError(json, response, code, message, Map.of());
+    }
+
+    static void writeError(
+            ObjectMapper json,
+            HttpServletResponse response,
+            ErrorCode code,
+            String message,
+            Map<String, Object> details)
+            throws IOException {
         response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ErrorBody.of(code, message, Map.of()));
+        json.writeValue(response.getOutputStream(), ErrorBody.of(code, message, details));
     }
 }

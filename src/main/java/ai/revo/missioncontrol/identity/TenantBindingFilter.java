@@ -66,6 +66,8 @@ class TenantBindingFilter extends OncePerRequestFilter {
             operator = fresh.get().operator();
         } else if (authentication instanceof BearerAuthentication bearer && bearer.operatorResolved()) {
             operator = false; // already among the token's authorities when the user is an operator
+        } else if (authentication instanceof ApiKeyAuthentication) {
+            operator = false; // an API key acts in its workspace only, never as the installation's operator
         } else {
             operator = operators.isOperator(user.id());
         }

@@ -43,6 +43,19 @@ class CrossTenantProbeTest extends IntegrationTest {
                                         Map.of("displayName", "Hijacked", "address", "no-reply@localhost")),
                                 new Call("DELETE", "/api/v1/settings/email-sending/identities/{id}", null))),
                 new Target(
+                        "API key",
+                        (api, b) -> api.post(
+                                        "/api/v1/api-keys",
+                                        b.accessToken(),
+                                        Map.of("name", "B's key", "scopes", List.of("read"), "expiresInDays", 7))
+                                .expect(201)
+                                .json()
+                                .path("apiKey")
+                                .path("id")
+                                .asText(),
+                        "/api/v1/api-keys",
+                        List.of(new Call("DELETE", "/api/v1/api-keys/{id}", null))),
+                new Target(
                         "notification",
                         (api, b) -> {
                             // drafts waiting for a switched-off channel raise a notification

@@ -93,6 +93,18 @@ class RoleMatrixTest extends IntegrationTest {
                         NO),
                 new Rule("DELETE", "/api/v1/settings/email-sending/identities/{uuid}", null, 404, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/settings/email-sending/test", null, OK, NO, NO, NO, NO),
+                // the user's own API keys: every role (a VIEWER's keys can only read)
+                new Rule("GET", "/api/v1/api-keys", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "POST",
+                        "/api/v1/api-keys",
+                        Map.of("name", "Matrix", "scopes", List.of("read"), "expiresInDays", 7),
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        CREATED),
+                new Rule("DELETE", "/api/v1/api-keys/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/me/notifications/unread-count", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/me/notifications/read-all", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/me/notifications/{uuid}/read", null, 404, 404, 404, 404, 404),

@@ -34,7 +34,9 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT")))
+                                        .bearerFormat("JWT or API key")
+                                        .description("Paste an API key (mc_pat_..., Settings → API keys) or the"
+                                                + " accessToken of POST /api/v1/auth/login, without 'Bearer '.")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
