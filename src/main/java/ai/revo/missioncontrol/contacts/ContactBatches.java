@@ -103,8 +103,17 @@ public class ContactBatches {
         Map<String, UUID> byEmail = new HashMap<>();
         Map<String, UUID> byPhone = new HashMap<>();
         if (!emails.isEmpty() || !phones.isEmpty()) {
-            jdbc.sql("select id, email, phone from contacts where tenant_id = :tenant and deleted_at is null and "
-                            + "(email = any(cast(:emails as text[])) or phone = any(cast(:phones as text[])))")
+            // One index probe per email and per phone (the LIMIT keeps each probe a parameterised index scan on
+            // the unique (tenant_id, email) and (tenant_id, phone) indexes). The earlier "email = any(...) or
+            // phone = any(...)" let the planner scan the workspace's contacts and compare each with both arrays:
+            // without fresh statistics (a table filling up during an import) it did, and every batch cost
+            // O(contacts x batch), 70 % of a 100,000-row import's time.
+            jdbc.sql("select x.id, x.email, x.phone from unnest(cast(:emails as text[])) e(v) cross join lateral "
+                            + "(select c.id, c.email, c.phone from contacts c where c.tenant_id = :tenant and "
+                            + "c.deleted_at is null and c.email = e.v limit 1) x union all "
+                            + "select x.id, x.email, x.phone from unnest(cast(:phones as text[])) p(v) cross join lateral "
+                            + "(select c.id, c.email, c.phone from contacts c where c.tenant_id = :tenant and "
+                            + "c.deleted_at is null and c.phone = p.v limit 1) x")
                     .param("tenant", tenant.value())
                     .param("emails", emails.toArray(String[]::new))
                     .param("phones", phones.toArray(String[]::new))

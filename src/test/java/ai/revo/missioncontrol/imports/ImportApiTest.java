@@ -214,6 +214,52 @@ class ImportApiTest extends IntegrationTest {
     }
 
     @Test
+    void rowsMergeIntoTheContactWithTheSamePhoneAndARowMatchingTwoContactsFails() {
+        Api api = api();
+        String t = api.signup().accessToken();
+        String byPhone = api.post("/api/v1/contacts", t, Map.of("phone", "+1 416 555 0111", "firstName", "Pat"))
+                .expect(200)
+                .json()
+                .path("id")
+                .asText();
+        api.post("/api/v1/contacts", t, Map.of("email", "other@example.com", "firstName", "Oli"))
+                .expect(200);
+        api.post("/api/v1/contacts", t, Map.of("phone", "+1 416 555 0122", "firstName", "Quinn"))
+                .expect(200);
+        String csv = """
+                email,phone,company
+                pat@example.com,(416) 555-0111,Phoned
+                other@example.com,+14165550122,Clash
+                new@example.com,,Fresh
+                """;
+        String id = upload(t, "merge.csv", csv.getBytes(StandardCharsets.UTF_8))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        api.put("/api/v1/imports/" + id + "/mapping", t, Map.of("columns", List.of("email", "phone", "company")))
+                .expect(200);
+        api.post("/api/v1/imports/" + id + "/start", t, null).expect(202);
+        JsonNode done = awaitFinished(api, t, id);
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.path("created").asInt()).isEqualTo(1);
+        assertThat(done.path("updated").asInt()).isEqualTo(1);
+        assertThat(done.path("failed").asInt()).isEqualTo(1);
+        JsonNode pat = api.get("/api/v1/contacts/" + byPhone, t).expect(200).json();
+        assertThat(pat.path("email").asText()).isEqualTo("pat@example.com");
+        assertThat(pat.path("company").asText()).isEqualTo("Phoned");
+        assertThat(api.get("/api/v1/contacts?q=pat", t)
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
+        Api.Response issues =
+                api.get("/api/v1/imports/" + id + "/issues.csv", t).expect(200);
+        assertThat(issues.body()).contains("3,FAILED,the email and the phone belong to two different contacts");
+    }
+
+    @Test
     void aRunningImportCanBeCancelledAndKeepsWhatItWrote() {
         Api api = api();
         Api.Session admin = api.signup();
