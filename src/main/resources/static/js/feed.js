@@ -1,42 +1,50 @@
-// The live feed page: prepends each live event (already filtered by the server) using the row template.
-// Text goes in with textContent only, never as HTML.
+// The live feed page: when the stream says something happened, fetches the new rows (already described, with
+// names, by the server) after the newest one shown and puts them on top. Bursts are coalesced into one fetch.
 (function () {
   var list = document.getElementById('event-list');
-  var template = document.getElementById('event-row-template');
   var empty = document.getElementById('feed-empty');
-  if (!list || !template) { return; }
+  if (!list) { return; }
   var MAX_ROWS = 300;
+  var after = Number(list.dataset.after || 0);
+  var timer = null;
+  var busy = false;
+  var again = false;
 
-  function pad(n) { return n < 10 ? '0' + n : '' + n; }
-
-  function render(event) {
-    if (list.querySelector('[data-seq="' + event.seq + '"]')) { return; }
-    var row = template.content.firstElementChild.cloneNode(true);
-    row.classList.add('cat-' + event.category);
-    row.dataset.seq = event.seq;
-    row.dataset.type = event.type;
-    row.querySelector('[data-field="category"]').textContent = event.category;
-    row.querySelector('[data-field="type"]').textContent = event.type;
-    row.querySelector('[data-field="actor"]').textContent = (event.actor && (event.actor.name || event.actor.type)) || '';
-    if (event.entityType) {
-      row.querySelector('[data-field="entity"]').textContent = event.entityType;
-    } else {
-      row.querySelector('[data-field="entity-wrap"]').remove();
-    }
-    var payload = event.payload || {};
-    row.querySelector('[data-field="payload"]').textContent = Object.keys(payload)
-      .map(function (k) { return k + ': ' + (typeof payload[k] === 'object' ? JSON.stringify(payload[k]) : payload[k]); })
-      .join(' · ');
-    var time = new Date(event.timestamp);
-    var t = row.querySelector('[data-field="time"]');
-    t.setAttribute('datetime', event.timestamp);
-    t.title = event.timestamp;
-    t.textContent = pad(time.getUTCHours()) + ':' + pad(time.getUTCMinutes()) + ':' + pad(time.getUTCSeconds());
-    row.querySelector('[data-field="seq"]').textContent = event.seq;
-    list.insertBefore(row, list.firstChild);
-    while (list.children.length > MAX_ROWS) { list.removeChild(list.lastChild); }
-    if (empty) { empty.classList.add('d-none'); }
+  function newest() {
+    var first = list.querySelector('[data-seq]');
+    return first ? Math.max(after, Number(first.dataset.seq)) : after;
   }
 
-  document.body.addEventListener('mc-event', function (e) { render(e.detail.event); });
+  function fetchRows() {
+    if (busy) { again = true; return; }
+    busy = true;
+    var params = new URLSearchParams(list.dataset.query || '');
+    params.set('after', newest());
+    fetch(list.dataset.rowsUrl + '?' + params.toString(), { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (html) {
+        var holder = document.createElement('div');
+        holder.innerHTML = html;
+        var rows = Array.prototype.slice.call(holder.querySelectorAll('[data-seq]'));
+        for (var i = rows.length - 1; i >= 0; i--) {
+          var row = rows[i];
+          if (list.querySelector('[data-seq="' + row.dataset.seq + '"]')) { continue; }
+          row.classList.add('event-new');
+          list.insertBefore(row, list.firstChild);
+          after = Math.max(after, Number(row.dataset.seq));
+        }
+        while (list.children.length > MAX_ROWS) { list.removeChild(list.lastChild); }
+        if (empty && list.children.length) { empty.classList.add('d-none'); }
+      })
+      .catch(function () { /* the next event tries again */ })
+      .finally(function () {
+        busy = false;
+        if (again) { again = false; fetchRows(); }
+      });
+  }
+
+  document.body.addEventListener('mc-event', function () {
+    if (timer) { clearTimeout(timer); }
+    timer = setTimeout(fetchRows, 150);
+  });
 })();

@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class ActivityFeed {
     private final LiveEvents live;
     private final EventLog eventLog;
     private final EventSequencer sequencer;
+    private final EventDescriptions descriptions;
     private final TransactionTemplate readOnly;
     private final ExecutorService replays = Executors.newCachedThreadPool(LiveEvents.daemonThreads("live-replay-"));
 
@@ -48,7 +50,9 @@ public class ActivityFeed {
             LiveEvents live,
             EventLog eventLog,
             EventSequencer sequencer,
+            EventDescriptions descriptions,
             PlatformTransactionManager transactions) {
+        this.descriptions = descriptions;
         this.jdbc = jdbc;
         this.json = json;
         this.live = live;
@@ -69,6 +73,19 @@ public class ActivityFeed {
         // the caller's own events committed just before are numbered before we read
         sequencer.catchUp(tenant.value());
         return readOnly.execute(s -> page(tenant, filter, after, limit, ascending));
+    }
+
+    /**
+     * Like {@link #feed}, each event described in one line with names in place of ids (resolved for the whole page,
+     * one query per kind of name); newest first unless {@code ascending}.
+     */
+    public List<FeedRow> describedFeed(TenantId tenant, EventFilter filter, Long after, int limit, boolean ascending) {
+        if (limit < 1 || limit > PageQuery.MAX_LIMIT) {
+            throw ApiException.invalidField("limit", "must be between 1 and " + PageQuery.MAX_LIMIT);
+        }
+        sequencer.catchUp(tenant.value());
+        return readOnly.execute(s -> descriptions.describe(
+                tenant, page(tenant, filter, after, limit, ascending).data()));
     }
 
     private FeedPage page(TenantId tenant, EventFilter filter, Long after, int limit, boolean ascending) {
@@ -171,6 +188,45 @@ public class ActivityFeed {
                 .query(this::auditEntry)
                 .list();
         return PageResult.of(rows, page, total);
+    }
+
+    /** Like {@link #audit}, each entry described in one line with names in place of ids. */
+    @Transactional(readOnly = true)
+    public PageResult<AuditRow> describedAudit(TenantId tenant, AuditFilter filter, PageQuery page) {
+        PageResult<AuditEntry> entries = audit(tenant, filter, page);
+        Map<UUID, Map<String, Object>> eventValues = new HashMap<>();
+        if (!entries.data().isEmpty()) {
+            // the event each entry was written with (while the event log still keeps it) says what the state does not
+            jdbc.sql("select a.id, e.payload, e.campaign_id, e.task_id from audit_log a join events e "
+                            + "on e.tenant_id = a.tenant_id and e.id = a.event_id "
+                            + "where a.tenant_id = :tenant and a.id in (:ids)")
+                    .param("tenant", tenant.value())
+                    .param("ids", entries.data().stream().map(AuditEntry::id).toList())
+                    .query((rs, n) -> {
+                        Map<String, Object> values = new HashMap<>();
+                        JsonNode payload = readTree(rs.getString(2));
+                        if (payload != null && payload.isObject()) {
+                            payload.fields().forEachRemaining(f -> {
+                                if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                                    values.put(
+                                            f.getKey(),
+                                            f.getValue().isBoolean()
+                                                    ? f.getValue().asBoolean()
+                                                    : f.getValue().asText());
+                                }
+                            });
+                        }
+                        if (rs.getString(3) != null) {
+                            values.putIfAbsent("campaignId", rs.getString(3));
+                        }
+                        if (rs.getString(4) != null) {
+                            values.putIfAbsent("taskId", rs.getString(4));
+                        }
+                        return eventValues.put(rs.getObject(1, UUID.class), values);
+                    })
+                    .list();
+        }
+        return new PageResult<>(descriptions.describeAudit(tenant, entries.data(), eventValues), entries.pagination());
     }
 
     /**

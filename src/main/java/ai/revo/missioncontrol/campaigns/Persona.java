@@ -83,6 +83,23 @@ public record Persona(
         confidenceThreshold = slider("confidenceThreshold", confidenceThreshold, DEFAULT_CONFIDENCE_THRESHOLD);
     }
 
+    /**
+     * The three bands a slider's value falls in, each with its own instruction in the system prompt: low 0–29,
+     * medium 30–69, high 70–100.
+     */
+    public enum Band {
+        LOW,
+        MEDIUM,
+        HIGH;
+
+        public static final int MEDIUM_FROM = 30;
+        public static final int HIGH_FROM = 70;
+
+        public static Band of(int value) {
+            return value < MEDIUM_FROM ? LOW : value < HIGH_FROM ? MEDIUM : HIGH;
+        }
+    }
+
     /** Generated drafts whose confidence (0 to 100) is below this are flagged for a closer look. */
     public static final int DEFAULT_CONFIDENCE_THRESHOLD = 70;
 

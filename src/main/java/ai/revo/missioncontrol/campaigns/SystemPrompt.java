@@ -87,6 +87,10 @@ public final class SystemPrompt {
     }
 
     private static String band(int value, String low, String medium, String high) {
-        return value < 30 ? low : value < 70 ? medium : high;
+        return switch (Persona.Band.of(value)) {
+            case LOW -> low;
+            case MEDIUM -> medium;
+            case HIGH -> high;
+        };
     }
 }

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Campaigns",
-        allowedDependencies = {"identity", "safety", "contacts"})
+        allowedDependencies = {"identity", "safety", "contacts", "ai"})
 package ai.revo.missioncontrol.campaigns;

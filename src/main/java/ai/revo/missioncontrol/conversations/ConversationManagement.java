@@ -249,6 +249,36 @@ public class ConversationManagement {
                     updated_at = excluded.updated_at""").params(tenant.value(), id, user.value(), now, now, now).update();
     }
 
+    /**
+     * How many conversations wait for a person's answer (TO_ANSWER: the person wrote last and nobody has answered),
+     * the Inbox's default view.
+     */
+    @Transactional(readOnly = true)
+    public long toAnswerCount(TenantId tenant) {
+        return jdbc.sql("select count(*) from conversations where tenant_id = ? and status = 'TO_ANSWER'")
+                .params(tenant.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Which of these replies (the email module's ids) are already filed into a conversation. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> filedReplies(TenantId tenant, java.util.Collection<UUID> replyIds) {
+        if (replyIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return jdbc
+                .sql("select external_key from conversation_messages where tenant_id = :tenant "
+                        + "and external_key in (:keys)")
+                .param("tenant", tenant.value())
+                .param("keys", replyIds.stream().map(id -> "email-reply:" + id).toList())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(key -> UUID.fromString(key.substring("email-reply:".length())))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** How many conversations have a message from the person that this user has not opened since. */
     @Transactional(readOnly = true)
     public long unreadCount(TenantId tenant, UserId user) {

@@ -3,8 +3,8 @@ package ai.revo.missioncontrol.dashboard;
 import ai.revo.missioncontrol.agents.AgentRegistry;
 import ai.revo.missioncontrol.agents.AgentView;
 import ai.revo.missioncontrol.contacts.LeadManagement;
-import ai.revo.missioncontrol.contacts.LeadStatus;
 import ai.revo.missioncontrol.contacts.PipelineColumn;
+import ai.revo.missioncontrol.conversations.ConversationManagement;
 import ai.revo.missioncontrol.drafts.DraftQueue;
 import ai.revo.missioncontrol.drafts.WaitingDrafts;
 import ai.revo.missioncontrol.email.EmailFigures;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a manager looks at first, read from the modules' facades: drafts waiting (and the oldest), replies to
- * answer (leads in REPLIED), the pipeline by status with its value, today's sends, opens and replies, the agents'
+ * answer (conversations waiting for a person's answer, as the Inbox shows them), the pipeline by status with its value, today's sends, opens and replies, the agents'
  * status and the next scheduled jobs.
  */
 @Component
@@ -37,6 +37,7 @@ class Cockpit {
 
     private final DraftQueue drafts;
     private final LeadManagement leads;
+    private final ConversationManagement conversations;
     private final EmailFigures email;
     private final AgentRegistry agents;
     private final SchedulerJobs jobs;
@@ -45,12 +46,14 @@ class Cockpit {
     Cockpit(
             DraftQueue drafts,
             LeadManagement leads,
+            ConversationManagement conversations,
             EmailFigures email,
             AgentRegistry agents,
             SchedulerJobs jobs,
             @Value("${mc.notifications.drafts-waiting-after:4h}") Duration waitingThreshold) {
         this.drafts = drafts;
         this.leads = leads;
+        this.conversations = conversations;
         this.email = email;
         this.agents = agents;
         this.jobs = jobs;
@@ -59,10 +62,6 @@ class Cockpit {
 
     View of(TenantId tenant) {
         List<PipelineColumn> pipeline = leads.pipeline(tenant, null);
-        long replied = pipeline.stream()
-                .filter(c -> c.status() == LeadStatus.REPLIED)
-                .mapToLong(PipelineColumn::count)
-                .sum();
         List<EmailFigures.Day> days = email.timeline(tenant, 1).days();
         List<JobView> next = jobs.list(tenant, new PageQuery(1, PageQuery.MAX_LIMIT)).data().stream()
                 .filter(j -> j.enabled() && j.nextFireAt() != null)
@@ -71,7 +70,7 @@ class Cockpit {
                 .toList();
         return new View(
                 drafts.waiting(tenant, waitingThreshold),
-                replied,
+                conversations.toAnswerCount(tenant),
                 pipeline,
                 days.isEmpty() ? null : days.get(days.size() - 1),
                 agents.list(tenant, new PageQuery(1, 50)).data(),

@@ -60,6 +60,14 @@ public class TaskManagement {
             UUID leadId,
             UUID campaignId) {}
 
+    /**
+     * What a change empties: a null field of {@link TaskFields} means leave it as it is, so clearing the assignee or
+     * the due date is said here.
+     */
+    public record Clear(boolean assignee, boolean dueAt) {
+        public static final Clear NOTHING = new Clear(false, false);
+    }
+
     /** Creates a task at the end of BACKLOG (or the given column, which must not be DONE). */
     @Transactional
     public TaskView create(TenantId tenant, TaskFields f, BoardColumn column, Actor actor) {
@@ -161,6 +169,28 @@ public class TaskManagement {
      */
     @Transactional
     public TaskView change(TenantId tenant, UUID id, TaskFields f, Long expectedVersion, Actor actor) {
+        return change(tenant, id, f, Clear.NOTHING, expectedVersion, actor);
+    }
+
+    /**
+     * Changes the task's fields (not its column) and empties what {@code clear} says (the assignee, the due date;
+     * a field both set in {@code f} and cleared is cleared), refused with 409 when {@code expectedVersion} is given
+     * and the task has changed since; records only what really changed.
+     */
+    @Transactional
+    public TaskView change(TenantId tenant, UUID id, TaskFields f, Clear clear, Long expectedVersion, Actor actor) {
+        if (clear.assignee() || clear.dueAt()) {
+            f = new TaskFields(
+                    f.title(),
+                    f.description(),
+                    f.priority(),
+                    clear.dueAt() ? null : f.dueAt(),
+                    f.labels(),
+                    clear.assignee() ? null : f.assignee(),
+                    f.draftId(),
+                    f.leadId(),
+                    f.campaignId());
+        }
         TaskView current = load(tenant, id);
         requireVersion(current, expectedVersion);
         Map<String, Object> change = new LinkedHashMap<>();
@@ -177,11 +207,19 @@ public class TaskManagement {
         if (f.dueAt() != null && !f.dueAt().equals(current.dueAt())) {
             change.put("dueAt", f.dueAt().toString());
         }
+        boolean clearDue = clear.dueAt() && current.dueAt() != null;
+        if (clearDue) {
+            change.put("dueAt", null);
+        }
         if (f.labels() != null && !labels(f.labels()).equals(current.labels())) {
             change.put("labels", labels(f.labels()));
         }
         if (f.assignee() != null && !f.assignee().equals(current.assignee())) {
             change.put("assignee", assignee(f.assignee()));
+        }
+        boolean clearAssignee = clear.assignee() && current.assignee() != null;
+        if (clearAssignee) {
+            change.put("assignee", null);
         }
         if (change.isEmpty()) {
             return current;
@@ -202,20 +240,20 @@ public class TaskManagement {
                         "due",
                         f.dueAt() != null
                                 ? Timestamp.from(f.dueAt())
-                                : current.dueAt() == null ? null : Timestamp.from(current.dueAt()))
+                                : clearDue || current.dueAt() == null ? null : Timestamp.from(current.dueAt()))
                 .param("labels", write(change.getOrDefault("labels", current.labels())))
                 .param(
                         "assigneeType",
                         f.assignee() != null
                                 ? f.assignee().type()
-                                : current.assignee() == null
+                                : clearAssignee || current.assignee() == null
                                         ? null
                                         : current.assignee().type())
                 .param(
                         "assigneeId",
                         f.assignee() != null
                                 ? f.assignee().id()
-                                : current.assignee() == null
+                                : clearAssignee || current.assignee() == null
                                         ? null
                                         : current.assignee().id())
                 .param("now", Timestamp.from(now))

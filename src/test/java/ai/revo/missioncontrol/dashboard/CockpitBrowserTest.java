@@ -41,6 +41,8 @@ class CockpitBrowserTest extends BrowserTest {
                     .expect(200);
         }
         ShellBrowserTest.submitDraft(api, admin, campaign, "ines@cockpit.example");
+        // a real reply: a conversation waiting for an answer (the lead moved to REPLIED by hand above has none)
+        ai.revo.missioncontrol.conversations.ConversationFixture.conversation(api, database(), admin);
 
         Page page = signIn(admin.email(), admin.password());
         for (int width : List.of(390, 1440, 1920)) {
@@ -61,6 +63,10 @@ class CockpitBrowserTest extends BrowserTest {
         }
         page.locator("[data-testid=cockpit-pipeline] a[data-status=REPLIED]").click();
         page.waitForURL(baseUrl() + "/leads?status=REPLIED");
+        page.navigate(baseUrl() + "/");
+        page.getByTestId("cockpit-replies").click();
+        page.waitForURL(baseUrl() + "/inbox?status=TO_ANSWER");
+        assertThat(page.getByTestId("conversation")).hasCount(1);
         page.navigate(baseUrl() + "/");
         page.getByTestId("cockpit-waiting").click();
         page.waitForURL(baseUrl() + "/approvals");

@@ -123,4 +123,75 @@ class BoardBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("task-drawer")).not().isVisible();
         page.context().close();
     }
+
+    @Test
+    void theSidePanelClearsTheAssigneeAndTheDueDate() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        String id = api.post(
+                        "/api/v1/tasks",
+                        admin.accessToken(),
+                        Map.of(
+                                "title",
+                                "Call the fleet manager",
+                                "dueAt",
+                                "2027-04-01T17:00:00Z",
+                                "assignee",
+                                Map.of("type", "USER", "id", admin.userId())))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        Page page = signIn(admin.email(), admin.password());
+        page.setViewportSize(1440, 900);
+        page.navigate(baseUrl() + "/board");
+        page.locator("[data-task='" + id + "']").click();
+        assertThat(page.getByTestId("task-due")).hasValue("2027-04-01");
+        page.getByTestId("task-assignee")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Nobody"));
+        page.getByTestId("task-due-clear").click();
+        assertThat(page.getByTestId("task-due")).hasValue("");
+        page.getByTestId("task-save").click();
+        assertThat(page.getByTestId("task-saved")).isVisible();
+        JsonNode task = api.get("/api/v1/tasks/" + id, admin.accessToken()).json();
+        org.assertj.core.api.Assertions.assertThat(
+                        task.path("assignee").isNull() || task.path("assignee").isMissingNode())
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(
+                        task.path("dueAt").isNull() || task.path("dueAt").isMissingNode())
+                .isTrue();
+        // the panel shows what the task now is, and saving it again changes nothing
+        assertThat(page.getByTestId("task-due")).hasValue("");
+        org.assertj.core.api.Assertions.assertThat(
+                        page.getByTestId("task-assignee").inputValue())
+                .isEqualTo("NONE");
+        assertThat(page.getByTestId("task-timeline")).containsText("task.updated");
+        for (int width : new int[] {1440, 1920, 390}) {
+            page.setViewportSize(width, 900);
+            page.waitForTimeout(400); // the sidebar's open/close transition
+            screenshot(page, "board-panel-cleared-" + width);
+        }
+
+        // the API clears the same way, and says plainly what it cannot clear
+        api.patch(
+                        "/api/v1/tasks/" + id,
+                        admin.accessToken(),
+                        Map.of("dueAt", "2027-05-01T17:00:00Z", "assignee", Map.of("type", "AGENT", "id", "closer")))
+                .expect(200);
+        JsonNode cleared = api.patch(
+                        "/api/v1/tasks/" + id,
+                        admin.accessToken(),
+                        Map.of("clear", java.util.List.of("assignee", "dueAt")))
+                .expect(200)
+                .json();
+        org.assertj.core.api.Assertions.assertThat(cleared.path("assignee").isNull()
+                        || cleared.path("assignee").isMissingNode())
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(
+                        cleared.path("dueAt").isNull() || cleared.path("dueAt").isMissingNode())
+                .isTrue();
+        api.patch("/api/v1/tasks/" + id, admin.accessToken(), Map.of("clear", java.util.List.of("title")))
+                .expectError(400, "VALIDATION_ERROR");
+        page.context().close();
+    }
 }

@@ -40,7 +40,7 @@ class AuditPageController {
             @RequestParam(required = false) Integer page,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
-        model.addAttribute("entries", feed.audit(user.tenantId(), query.toFilter(), new PageQuery(page, 50)));
+        model.addAttribute("entries", feed.describedAudit(user.tenantId(), query.toFilter(), new PageQuery(page, 50)));
         model.addAttribute("query", query);
         return htmx != null ? "activity/audit :: audit-table" : "activity/audit";
     }

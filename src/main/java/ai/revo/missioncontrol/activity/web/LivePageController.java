@@ -1,12 +1,15 @@
 package ai.revo.missioncontrol.activity.web;
 
 import ai.revo.missioncontrol.activity.ActivityFeed;
-import ai.revo.missioncontrol.activity.FeedPage;
+import ai.revo.missioncontrol.activity.FeedRow;
 import ai.revo.missioncontrol.identity.AuthManagement;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.EventCategory;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -37,17 +40,29 @@ class LivePageController {
 
     @GetMapping("/feed")
     String page(CurrentUser user, EventQuery query, Model model) {
-        FeedPage page = feed.feed(user.tenantId(), query.toFilter(), null, 100, false);
-        model.addAttribute("events", page.data());
+        List<FeedRow> rows = feed.describedFeed(user.tenantId(), query.toFilter(), null, 100, false);
+        model.addAttribute("events", rows);
         model.addAttribute("query", query);
         model.addAttribute("categories", EventCategory.values());
         model.addAttribute("liveQuery", liveQuery(query));
         model.addAttribute(
                 "liveAfter",
-                page.data().isEmpty()
+                rows.isEmpty()
                         ? feed.latestSeq(user.tenantId())
-                        : page.data().get(0).seq());
+                        : rows.get(0).event().seq());
         return "activity/feed";
+    }
+
+    /**
+     * The events after {@code after} that match, newest first, as rows of the feed: the live page fetches them when
+     * the stream says something happened, so live rows carry names and descriptions like the first ones.
+     */
+    @GetMapping("/feed/rows")
+    String rows(CurrentUser user, EventQuery query, @RequestParam long after, Model model) {
+        List<FeedRow> rows = new ArrayList<>(feed.describedFeed(user.tenantId(), query.toFilter(), after, 100, true));
+        Collections.reverse(rows);
+        model.addAttribute("events", rows);
+        return "activity/fragments :: event-rows";
     }
 
     /** A compact list of recent events, for other pages (e.g. the safety panel's history); refreshed by htmx. */
@@ -55,8 +70,7 @@ class LivePageController {
     String recent(CurrentUser user, EventQuery query, @RequestParam(defaultValue = "10") int limit, Model model) {
         model.addAttribute(
                 "events",
-                feed.feed(user.tenantId(), query.toFilter(), null, Math.min(limit, 50), false)
-                        .data());
+                feed.describedFeed(user.tenantId(), query.toFilter(), null, Math.max(1, Math.min(limit, 50)), false));
         return "activity/fragments :: recent-events";
     }
 

@@ -3,12 +3,15 @@ package ai.revo.missioncontrol.agents.web;
 import ai.revo.missioncontrol.agents.AgentRegistry;
 import ai.revo.missioncontrol.agents.AgentRunStatus;
 import ai.revo.missioncontrol.agents.AgentRuns;
+import ai.revo.missioncontrol.agents.RunCounters;
 import ai.revo.missioncontrol.agents.RunTrigger;
 import ai.revo.missioncontrol.ai.LlmLogs;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,8 +32,10 @@ class RunsPageController {
     private final AgentRuns runs;
     private final AgentRegistry agents;
     private final LlmLogs llmLogs;
+    private final RunCounters counters;
 
-    RunsPageController(AgentRuns runs, AgentRegistry agents, LlmLogs llmLogs) {
+    RunsPageController(AgentRuns runs, AgentRegistry agents, LlmLogs llmLogs, RunCounters counters) {
+        this.counters = counters;
         this.runs = runs;
         this.agents = agents;
         this.llmLogs = llmLogs;
@@ -51,8 +56,11 @@ class RunsPageController {
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         String agentFilter = agent == null || agent.isBlank() ? null : agent;
-        model.addAttribute(
-                "runs", runs.list(user.tenantId(), agentFilter, status, trigger, null, new PageQuery(page, 25)));
+        var list = runs.list(user.tenantId(), agentFilter, status, trigger, null, new PageQuery(page, 25));
+        model.addAttribute("runs", list);
+        Map<UUID, String> inWords = new HashMap<>();
+        list.data().forEach(r -> inWords.put(r.id(), counters.inWords(r.output())));
+        model.addAttribute("counters", inWords);
         model.addAttribute(
                 "agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
         model.addAttribute("agent", agentFilter);
@@ -95,8 +103,11 @@ class RunsPageController {
     }
 
     private void fill(CurrentUser user, UUID id, Model model) {
-        model.addAttribute("run", runs.get(user.tenantId(), id));
-        model.addAttribute("items", runs.items(user.tenantId(), id));
+        var run = runs.get(user.tenantId(), id);
+        var items = runs.items(user.tenantId(), id);
+        model.addAttribute("run", run);
+        model.addAttribute("items", items);
+        model.addAttribute("counters", counters.inWords(run.output(), items));
         model.addAttribute(
                 "calls",
                 llmLogs.logs(user.tenantId(), id, null, null, new PageQuery(1, 100))

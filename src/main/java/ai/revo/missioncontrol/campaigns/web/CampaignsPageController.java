@@ -1,8 +1,10 @@
 package ai.revo.missioncontrol.campaigns.web;
 
+import ai.revo.missioncontrol.ai.LlmGateway;
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.campaigns.CampaignStatus;
 import ai.revo.missioncontrol.campaigns.CampaignView;
+import ai.revo.missioncontrol.campaigns.Persona;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
@@ -27,9 +29,13 @@ class CampaignsPageController {
 
     private final CampaignManagement campaigns;
     private final ai.revo.missioncontrol.campaigns.CampaignStatistics statistics;
+    private final LlmGateway llm;
 
     CampaignsPageController(
-            CampaignManagement campaigns, ai.revo.missioncontrol.campaigns.CampaignStatistics statistics) {
+            CampaignManagement campaigns,
+            ai.revo.missioncontrol.campaigns.CampaignStatistics statistics,
+            LlmGateway llm) {
+        this.llm = llm;
         this.campaigns = campaigns;
         this.statistics = statistics;
     }
@@ -100,6 +106,10 @@ class CampaignsPageController {
         model.addAttribute("next", campaign.status().next());
         model.addAttribute("prompt", campaign.systemPrompt());
         model.addAttribute("saved", saved);
+        // the persona only shapes what a model writes; in template mode drafts come from templates as they are
+        model.addAttribute("templateMode", llm.mode().templateMode());
+        model.addAttribute("bandMediumFrom", Persona.Band.MEDIUM_FROM);
+        model.addAttribute("bandHighFrom", Persona.Band.HIGH_FROM);
         return "campaigns/edit";
     }
 }

@@ -36,7 +36,10 @@ class BoardPageController {
         this.json = json;
     }
 
-    /** The side panel's form; blank fields are left as they are. */
+    /**
+     * The side panel's form. It shows the task's current values, so what comes back is what the task should be: the
+     * assignee {@code NONE} (Nobody) and an empty due date clear them; other blank fields are left as they are.
+     */
     record EditForm(
             String title,
             String description,
@@ -68,6 +71,10 @@ class BoardPageController {
                     null,
                     null,
                     null);
+        }
+
+        TaskManagement.Clear clear() {
+            return new TaskManagement.Clear("NONE".equals(assignee), due == null);
         }
     }
 
@@ -123,8 +130,8 @@ class BoardPageController {
             @org.springframework.web.bind.annotation.ModelAttribute EditForm form,
             Model model)
             throws JsonProcessingException {
-        TaskView changed =
-                tasks.change(user.tenantId(), id, form.fields(java.time.ZoneOffset.UTC), form.version(), user.actor());
+        TaskView changed = tasks.change(
+                user.tenantId(), id, form.fields(java.time.ZoneOffset.UTC), form.clear(), form.version(), user.actor());
         model.addAttribute("saved", true);
         showPanel(user, tasks.get(user.tenantId(), changed.id()), model);
         return "tasks/board :: drawer";

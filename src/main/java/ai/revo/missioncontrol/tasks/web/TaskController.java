@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.tasks.web;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.tasks.BoardColumn;
@@ -47,10 +48,24 @@ class TaskController {
             String priority,
             Instant dueAt,
             List<String> labels,
-            Long version) {
+            Long version,
+            List<String> clear) {
         TaskManagement.TaskFields fields() {
             return new TaskManagement.TaskFields(
                     title, description, priority, dueAt, labels, assignee, draftId, leadId, campaignId);
+        }
+
+        /** {@code clear}: the fields to empty, of {@code assignee} and {@code dueAt}; 400 for any other. */
+        TaskManagement.Clear clearing() {
+            if (clear == null || clear.isEmpty()) {
+                return TaskManagement.Clear.NOTHING;
+            }
+            for (String field : clear) {
+                if (!"assignee".equals(field) && !"dueAt".equals(field)) {
+                    throw ApiException.invalidField("clear", "may name assignee and dueAt only, not " + field);
+                }
+            }
+            return new TaskManagement.Clear(clear.contains("assignee"), clear.contains("dueAt"));
         }
     }
 
@@ -85,7 +100,7 @@ class TaskController {
 
     @PatchMapping("/{id}")
     @Operation(
-            summary = "Change a task; {column, position} moves it",
+            summary = "Change a task; {column, position} moves it; {clear: [assignee, dueAt]} empties those",
             description = "Only ADMIN moves a task into or out of DONE (403 otherwise); VIEWER changes nothing. "
                     + "With {version} (or If-Match) the change is refused with 409 when the task changed since.")
     TaskView change(
@@ -94,7 +109,7 @@ class TaskController {
             @RequestBody TaskRequest r,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Long expected = r.version() != null ? r.version() : version(ifMatch);
-        TaskView view = tasks.change(user.tenantId(), id, r.fields(), expected, user.actor());
+        TaskView view = tasks.change(user.tenantId(), id, r.fields(), r.clearing(), expected, user.actor());
         if (r.column() != null || r.position() != null) {
             view = tasks.move(
                     user.tenantId(),

@@ -1,0 +1,43 @@
+package ai.revo.missioncontrol.campaigns;
+
+import ai.revo.missioncontrol.platform.EntityNames;
+import ai.revo.missioncontrol.platform.TenantScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Campaign names for the feed and the audit log. */
+@Component
+class CampaignEntityNames implements EntityNames {
+
+    private final JdbcClient jdbc;
+
+    CampaignEntityNames(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String kind() {
+        return "campaign";
+    }
+
+    @Override
+    public Map<String, String> names(TenantScoped tenant, Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        List<UUID> keys = EntityNames.uuids(ids);
+        if (keys.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from campaigns where tenant_id = :tenant and id in (:ids)")
+                .param("tenant", tenant.tenantUuid())
+                .param("ids", keys)
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
+        names.values().removeIf(java.util.Objects::isNull);
+        return names;
+    }
+}
