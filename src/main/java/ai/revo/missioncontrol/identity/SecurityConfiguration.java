@@ -109,6 +109,9 @@ class SecurityConfiguration {
                         // the user's own API keys: every role (a VIEWER's keys can only read)
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**")
                         .authenticated()
+                        // asking the knowledge base a question reads only: every role, VIEWER included
+                        .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/search")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**")

@@ -26,6 +26,40 @@ class CrossTenantProbeTest extends IntegrationTest {
     static List<Target> targets() {
         return List.of(
                 new Target(
+                        "knowledge source",
+                        (api, b) -> {
+                            String boundary = "----probe" + java.util.UUID.randomUUID();
+                            String multipart = "--" + boundary
+                                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"probe.txt\"\r\n"
+                                    + "Content-Type: text/plain\r\n\r\nB's price list: rings from 200 euros.\r\n--"
+                                    + boundary + "--\r\n";
+                            String id = api.send(
+                                            "POST",
+                                            "/api/v1/knowledge/sources",
+                                            b.accessToken(),
+                                            multipart,
+                                            Map.of("Content-Type", "multipart/form-data; boundary=" + boundary))
+                                    .expect(202)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            org.awaitility.Awaitility.await()
+                                    .atMost(java.time.Duration.ofSeconds(60))
+                                    .until(() -> api.get("/api/v1/knowledge/sources/" + id, b.accessToken())
+                                            .expect(200)
+                                            .json()
+                                            .path("status")
+                                            .asText()
+                                            .equals("READY"));
+                            return id;
+                        },
+                        "/api/v1/knowledge/sources/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/knowledge/sources/{id}", null),
+                                new Call("GET", "/api/v1/knowledge/sources/{id}/chunks", null),
+                                new Call("POST", "/api/v1/knowledge/sources/{id}/reingest", null),
+                                new Call("DELETE", "/api/v1/knowledge/sources/{id}", null))),
+                new Target(
                         "sender identity",
                         (api, b) -> api.post(
                                         "/api/v1/settings/email-sending/identities",

@@ -143,6 +143,24 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("PATCH", "/api/v1/contacts/{contact}", Map.of("company", "Acme"), OK, OK, OK, OK, NO),
                 new Rule("GET", "/api/v1/contacts/{contact}/timeline", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/imports", null, OK, OK, OK, OK, OK),
+                // knowledge: everyone reads and asks; writers add (422 here: this machine's address is refused by the
+                // URL guard, past the permission check), re-ingest and delete (404: no such source)
+                new Rule("GET", "/api/v1/knowledge/sources", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/knowledge/search?q=matrix", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/knowledge/search", Map.of("q", "matrix"), OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/knowledge/sources/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/knowledge/sources/{uuid}/chunks", null, 404, 404, 404, 404, 404),
+                new Rule(
+                        "POST",
+                        "/api/v1/knowledge/sources/url",
+                        Map.of("url", "http://127.0.0.1/"),
+                        422,
+                        422,
+                        422,
+                        422,
+                        NO),
+                new Rule("POST", "/api/v1/knowledge/sources/{uuid}/reingest", null, 404, 404, 404, 404, NO),
+                new Rule("DELETE", "/api/v1/knowledge/sources/{uuid}", null, 404, 404, 404, 404, NO),
                 new Rule("GET", "/api/v1/exports/contacts.csv", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/exports/leads.csv", null, OK, OK, OK, OK, OK),
                 new Rule(

@@ -1,0 +1,158 @@
+package ai.revo.missioncontrol.knowledge;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * An exact scan over a workspace's vectors held in this node's memory (pgvector is not available with the embedded
+ * PostgreSQL). Loaded lazily per workspace and kept in a Caffeine cache; before every search the workspace's index
+ * state is read from the database: new chunks are appended (by sequence), and any removal reloads the workspace, so
+ * a node that missed a change, or joined late, answers from what the database holds. Passages are read back from the
+ * database afterwards, so a chunk deleted a moment ago is never answered.
+ */
+@Component
+class InMemoryVectorIndex implements VectorIndex {
+
+    /** One workspace's vectors: row-major, {@code dims} floats per chunk, grown by doubling. */
+    static final class Workspace {
+        final long removals;
+        long generation;
+        long maxSeq;
+        int size;
+        int dims;
+        float[] matrix = new float[0];
+        UUID[] ids = new UUID[0];
+        UUID[] campaigns = new UUID[0];
+        final Map<UUID, Integer> rowOf = new HashMap<>();
+
+        Workspace(long removals) {
+            this.removals = removals;
+        }
+
+        void add(ChunkStore.StoredVector v) {
+            if (dims == 0) {
+                dims = v.vector().length;
+            }
+            if (v.vector().length != dims) {
+                return; // a vector of another model; re-embedding brings the workspace to one model
+            }
+            if (size == ids.length) {
+                int capacity = Math.max(64, ids.length * 2);
+                ids = Arrays.copyOf(ids, capacity);
+                campaigns = Arrays.copyOf(campaigns, capacity);
+                matrix = Arrays.copyOf(matrix, capacity * dims);
+            }
+            System.arraycopy(v.vector(), 0, matrix, size * dims, dims);
+            ids[size] = v.chunkId();
+            campaigns[size] = v.campaignId();
+            rowOf.put(v.chunkId(), size);
+            size++;
+            maxSeq = Math.max(maxSeq, v.seq());
+        }
+
+        long weight() {
+            return 1 + (long) size * Math.max(1, dims);
+        }
+    }
+
+    private final ChunkStore store;
+    private final Cache<UUID, Workspace> cache;
+
+    InMemoryVectorIndex(
+            ChunkStore store,
+            @Value("${mc.knowledge.index.max-floats:200000000}") long maxFloats,
+            @Value("${mc.knowledge.index.idle:PT2H}") Duration idle) {
+        this.store = store;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maxFloats)
+                .weigher((UUID k, Workspace w) -> (int) Math.min(Integer.MAX_VALUE, w.weight()))
+                .expireAfterAccess(idle)
+                .build();
+    }
+
+    @Override
+    public List<Hit> nearest(TenantId tenant, float[] query, UUID campaignId, int k) {
+        Workspace w = current(tenant);
+        synchronized (w) {
+            PriorityQueue<Hit> best =
+                    new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.similarity(), b.similarity()));
+            if (w.dims != query.length) {
+                return List.of();
+            }
+            float[] m = w.matrix;
+            int dims = w.dims;
+            for (int row = 0; row < w.size; row++) {
+                UUID campaign = w.campaigns[row];
+                if (campaignId != null && campaign != null && !campaign.equals(campaignId)) {
+                    continue;
+                }
+                float dot = 0;
+                int base = row * dims;
+                for (int i = 0; i < dims; i++) {
+                    dot += m[base + i] * query[i];
+                }
+                if (best.size() < k) {
+                    best.add(new Hit(w.ids[row], dot));
+                } else if (dot > best.peek().similarity()) {
+                    best.poll();
+                    best.add(new Hit(w.ids[row], dot));
+                }
+            }
+            Hit[] out = best.toArray(new Hit[0]);
+            Arrays.sort(out, (a, b) -> Float.compare(b.similarity(), a.similarity()));
+            return List.of(out);
+        }
+    }
+
+    @Override
+    public Map<UUID, float[]> vectors(TenantId tenant, List<UUID> chunkIds) {
+        Workspace w = current(tenant);
+        Map<UUID, float[]> out = new HashMap<>();
+        synchronized (w) {
+            for (UUID id : chunkIds) {
+                Integer row = w.rowOf.get(id);
+                if (row != null) {
+                    out.put(id, Arrays.copyOfRange(w.matrix, row * w.dims, (row + 1) * w.dims));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Forgets this node's copy of a workspace (tests, and memory pressure by hand). */
+    void evict(TenantId tenant) {
+        cache.invalidate(tenant.value());
+    }
+
+    /** The workspace's index brought up to the database's state. */
+    Workspace current(TenantId tenant) {
+        ChunkStore.State state = store.state(tenant);
+        Workspace w = cache.getIfPresent(tenant.value());
+        if (w == null || w.removals != state.removals()) {
+            Workspace fresh = new Workspace(state.removals());
+            fresh.generation = state.generation();
+            store.vectorsAfter(tenant, 0, fresh::add);
+            cache.put(tenant.value(), fresh);
+            return fresh;
+        }
+        synchronized (w) {
+            if (w.generation != state.generation()) {
+                long generation = state.generation();
+                store.vectorsAfter(tenant, w.maxSeq, w::add);
+                w.generation = generation;
+                cache.put(tenant.value(), w); // re-weigh
+            }
+        }
+        return w;
+    }
+}

@@ -1,0 +1,61 @@
+package ai.revo.missioncontrol.knowledge;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Ingestion is durable db-scheduler work: one task instance per attempt ({@code <sourceId>#<attempt>}), written in
+ * the transaction that adds or re-queues the source, run by whichever node picks it first. A node that dies mid-way
+ * leaves the instance to another node, which starts the attempt over.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestionQueue {
+
+    static final String TASK = "knowledge-ingest";
+
+    private final ObjectProvider<SchedulerClient> scheduler;
+
+    IngestionQueue(ObjectProvider<SchedulerClient> scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    void enqueue(TenantId tenant, UUID sourceId, int attempt) {
+        SchedulerClient client = scheduler.getObject();
+        client.scheduleIfNotExists(
+                new TaskInstance<>(
+                        TASK, sourceId + "#" + attempt, tenant.value().toString()),
+                Instant.now());
+        if (client instanceof Scheduler local && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    local.triggerCheckForDueExecutions();
+                }
+            });
+        }
+    }
+
+    @Bean
+    static OneTimeTask<String> knowledgeIngestTask(ObjectProvider<IngestionWorker> worker) {
+        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {
+            String id = instance.getId();
+            int hash = id.indexOf('#');
+            worker.getObject()
+                    .run(
+                            TenantId.of(instance.getData()),
+                            UUID.fromString(id.substring(0, hash)),
+                            Integer.parseInt(id.substring(hash + 1)));
+        });
+    }
+}

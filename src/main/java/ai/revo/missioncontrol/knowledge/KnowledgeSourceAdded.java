@@ -1,0 +1,56 @@
+package ai.revo.missioncontrol.knowledge;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code knowledge.source.added}: a file was uploaded or a web page fetched, and queued for ingestion. */
+public record KnowledgeSourceAdded(
+        UUID tenantId,
+        UUID sourceId,
+        UUID campaignId,
+        String name,
+        SourceKind kind,
+        String fileType,
+        long sizeBytes,
+        Actor actor)
+        implements MissionEvent {
+
+    @Override
+    public String type() {
+        return "knowledge.source.added";
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.SYSTEM;
+    }
+
+    @Override
+    public String entityType() {
+        return "knowledge_source";
+    }
+
+    @Override
+    public String entityId() {
+        return sourceId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("name", name);
+        payload.put("kind", kind.name());
+        payload.put("fileType", fileType);
+        payload.put("sizeBytes", sizeBytes);
+        return payload;
+    }
+
+    @Override
+    public Object auditAfter() {
+        return payload();
+    }
+}
