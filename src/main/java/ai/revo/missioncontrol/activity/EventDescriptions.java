@@ -195,7 +195,7 @@ class EventDescriptions {
         return out.toString();
     }
 
-    private static String value(
+    private String value(
             String key, String entityType, String entityId, Map<String, Object> values, String who, Names names) {
         switch (key) {
             case "actor":
@@ -224,11 +224,11 @@ class EventDescriptions {
                 return named;
             }
             default:
-                return shown(values.get(key));
+                return shown(values.get(key), sentences);
         }
     }
 
-    private static String shown(Object v) {
+    private static String shown(Object v, Properties words) {
         if (v == null) {
             return null;
         }
@@ -238,6 +238,10 @@ class EventDescriptions {
         String text = v.toString().strip();
         if (text.isEmpty()) {
             return null;
+        }
+        String named = words.getProperty("value." + text);
+        if (named != null) {
+            return named;
         }
         if (ENUM.matcher(text).matches()) {
             return text.toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -135,6 +135,17 @@ class AlertBadgesBrowserTest extends BrowserTest {
                 .expect(200);
         page.navigate(baseUrl() + "/outbound");
         assertThat(page.locator("[data-badge-for='/runs']")).hasCount(0);
+
+        // what happened reads as sentences in the feed, with the agent's name
+        page.navigate(baseUrl() + "/feed");
+        assertThat(page.locator("[data-type='agent.run.succeeded'] [data-testid=event-description]"))
+                .hasText("Daily briefer run finished");
+        assertThat(page.locator("[data-type='agent.run.overridden'] [data-testid=event-description]"))
+                .hasText("Daily briefer run outcome overridden as succeeded: Checked by hand");
+        assertThat(page.locator("[data-type='outbound.marked_sent'] [data-testid=event-description]"))
+                .hasText("SMS message to +14165550199 with an unknown outcome marked as sent");
+        page.navigate(baseUrl() + "/runs");
+        assertThat(page.locator("[data-run='" + runId + "'] a").first()).hasText("Daily briefer");
         page.context().close();
     }
 }

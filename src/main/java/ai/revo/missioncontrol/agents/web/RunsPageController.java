@@ -61,8 +61,11 @@ class RunsPageController {
         Map<UUID, String> inWords = new HashMap<>();
         list.data().forEach(r -> inWords.put(r.id(), counters.inWords(r.output())));
         model.addAttribute("counters", inWords);
-        model.addAttribute(
-                "agents", agents.list(user.tenantId(), new PageQuery(1, 100)).data());
+        var all = agents.list(user.tenantId(), new PageQuery(1, 100)).data();
+        model.addAttribute("agents", all);
+        Map<String, String> agentNames = new HashMap<>();
+        all.forEach(a -> agentNames.put(a.key(), a.name()));
+        model.addAttribute("agentNames", agentNames);
         model.addAttribute("agent", agentFilter);
         model.addAttribute("status", status);
         model.addAttribute("trigger", trigger);
@@ -107,6 +110,13 @@ class RunsPageController {
         var items = runs.items(user.tenantId(), id);
         model.addAttribute("run", run);
         model.addAttribute("items", items);
+        model.addAttribute(
+                "agentName",
+                agents.list(user.tenantId(), new PageQuery(1, 100)).data().stream()
+                        .filter(a -> a.key().equals(run.agent()))
+                        .map(a -> a.name())
+                        .findFirst()
+                        .orElse(run.agent()));
         model.addAttribute("counters", counters.inWords(run.output(), items));
         model.addAttribute(
                 "calls",
