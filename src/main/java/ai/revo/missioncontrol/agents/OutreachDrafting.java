@@ -19,7 +19,6 @@ import ai.revo.missioncontrol.drafts.DraftManagement;
 import ai.revo.missioncontrol.drafts.DraftView;
 import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.ErrorCode;
-import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
 import java.util.HashMap;
@@ -76,36 +75,87 @@ class OutreachDrafting extends ScheduledAgentJob {
         return "outreach_drafter";
     }
 
+    /** Leads whose lookups are read together; bounds how stale a pre-check can be when the model is slow. */
+    static final int CHUNK = 20;
+
+    /** What the pre-checks and the prompt need about a chunk of leads, each kind read in one query. */
+    private record Lookups(
+            java.util.Set<UUID> withDrafts,
+            Map<UUID, String> doNotContact,
+            Map<UUID, ContactView> contacts,
+            Map<Channel, java.util.Set<String>> suppressed,
+            Map<String, ai.revo.missioncontrol.contacts.CompanyView> companies) {}
+
     @Override
     public void perform(RunContext run) {
         int limit = run.intInput("limit", 1000);
         Map<UUID, CampaignView> campaignCache = new HashMap<>();
+        java.util.List<LeadView> candidates = new java.util.ArrayList<>();
         for (LeadView lead : EnrichmentScoring.leadsIn(leads, run.tenant(), LeadStatus.ENRICHED, limit)) {
-            if (run.aborted()) {
-                return;
-            }
             if (lead.effectiveScore() != Score.A && lead.effectiveScore() != Score.B) {
                 run.count("notAOrB");
-                continue;
+            } else {
+                candidates.add(lead);
             }
-            String label = EnrichmentScoring.label(lead);
-            try {
-                CampaignView campaign =
-                        campaignCache.computeIfAbsent(lead.campaignId(), id -> campaigns.get(run.tenant(), id));
-                draft(run, lead, campaign, label);
-            } catch (ApiException e) {
-                if (e.code() == ErrorCode.CONFLICT) { // another run drafted this lead a moment ago
-                    run.skipped("lead", lead.id(), label, "Already has an open draft: " + e.getMessage());
-                } else {
+        }
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            java.util.List<LeadView> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+            Lookups lookups = lookups(run, chunk);
+            for (LeadView lead : chunk) {
+                if (run.aborted()) {
+                    return;
+                }
+                String label = EnrichmentScoring.label(lead);
+                try {
+                    CampaignView campaign =
+                            campaignCache.computeIfAbsent(lead.campaignId(), id -> campaigns.get(run.tenant(), id));
+                    draft(run, lead, campaign, label, lookups);
+                } catch (ApiException e) {
+                    if (e.code() == ErrorCode.CONFLICT) { // another run drafted this lead a moment ago
+                        run.skipped("lead", lead.id(), label, "Already has an open draft: " + e.getMessage());
+                    } else {
+                        run.failed("lead", lead.id(), label, e);
+                    }
+                } catch (RuntimeException e) {
                     run.failed("lead", lead.id(), label, e);
                 }
-            } catch (RuntimeException e) {
-                run.failed("lead", lead.id(), label, e);
             }
         }
     }
 
-    private void draft(RunContext run, LeadView lead, CampaignView campaign, String label) {
+    private Lookups lookups(RunContext run, java.util.List<LeadView> chunk) {
+        var tenant = run.tenant();
+        java.util.List<UUID> leadIds = chunk.stream().map(LeadView::id).toList();
+        Map<UUID, ContactView> contactsById = new HashMap<>();
+        contacts.getAll(
+                        tenant,
+                        chunk.stream().map(LeadView::contactId).distinct().toList())
+                .forEach(c -> contactsById.put(c.id(), c));
+        Map<Channel, java.util.Set<String>> suppressed = new java.util.EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            java.util.List<String> addresses = contactsById.values().stream()
+                    .map(c -> address(c, channel))
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
+            if (!addresses.isEmpty()) {
+                suppressed.put(channel, safety.suppressedAmong(tenant, channel, addresses));
+            }
+        }
+        return new Lookups(
+                drafts.leadsWithDrafts(tenant, leadIds),
+                leads.doNotContactReasons(tenant, leadIds),
+                contactsById,
+                suppressed,
+                companies.forEmails(
+                        tenant,
+                        contactsById.values().stream()
+                                .map(ContactView::email)
+                                .filter(java.util.Objects::nonNull)
+                                .toList()));
+    }
+
+    private void draft(RunContext run, LeadView lead, CampaignView campaign, String label, Lookups lookups) {
         if (campaign.status() != CampaignStatus.ACTIVE) {
             run.skipped(
                     "lead",
@@ -114,31 +164,35 @@ class OutreachDrafting extends ScheduledAgentJob {
                     "Pre-check: the campaign " + campaign.name() + " is " + campaign.status() + ", not ACTIVE");
             return;
         }
-        if (drafts.list(run.tenant(), null, campaign.id(), lead.id(), new PageQuery(1, 1))
-                        .pagination()
-                        .total()
-                > 0) {
+        if (lookups.withDrafts().contains(lead.id())) {
             run.skipped("lead", lead.id(), label, "Already has a draft");
             return;
         }
-        var blocked = leads.doNotContactReason(run.tenant(), lead.contactId(), lead.id());
-        if (blocked.isPresent()) {
-            run.skipped("lead", lead.id(), label, "Pre-check: " + blocked.get());
+        String blocked = lookups.doNotContact().get(lead.id());
+        if (blocked != null) {
+            run.skipped("lead", lead.id(), label, "Pre-check: " + blocked);
             return;
         }
-        ContactView contact = contacts.get(run.tenant(), lead.contactId());
+        ContactView contact = lookups.contacts().get(lead.contactId());
+        if (contact == null) {
+            throw ApiException.notFound("Contact", lead.contactId());
+        }
         int written = 0;
         StringBuilder reasons = new StringBuilder();
         for (Channel channel : campaign.channels()) {
             String address = address(contact, channel);
             String refusal = address == null
                     ? "no " + channel + " address"
-                    : safety.isSuppressed(run.tenant(), channel, address) ? channel + " address is suppressed" : null;
+                    : lookups.suppressed()
+                                    .getOrDefault(channel, java.util.Set.of())
+                                    .contains(address)
+                            ? channel + " address is suppressed"
+                            : null;
             if (refusal != null) {
                 reasons.append(reasons.length() == 0 ? "" : "; ").append(refusal);
                 continue;
             }
-            Map<String, Object> variables = variables(run, lead, contact, campaign, channel);
+            Map<String, Object> variables = variables(lead, contact, campaign, channel, lookups);
             LlmResult result = llm.generate(
                     run.tenant(),
                     PROMPT,
@@ -187,7 +241,7 @@ class OutreachDrafting extends ScheduledAgentJob {
     }
 
     private Map<String, Object> variables(
-            RunContext run, LeadView lead, ContactView contact, CampaignView campaign, Channel channel) {
+            LeadView lead, ContactView contact, CampaignView campaign, Channel channel, Lookups lookups) {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("firstName", nz(contact.firstName()));
         l.put("lastName", nz(contact.lastName()));
@@ -197,10 +251,9 @@ class OutreachDrafting extends ScheduledAgentJob {
         l.put("country", nz(contact.country()));
         l.put(
                 "industry",
-                companies
-                        .forEmail(run.tenant(), contact.email())
-                        .map(c -> nz(c.industry()))
-                        .orElse(""));
+                contact.email() == null || !lookups.companies().containsKey(contact.email())
+                        ? ""
+                        : nz(lookups.companies().get(contact.email()).industry()));
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("lead", l);
         variables.put("campaign", Generation.campaignVariables(campaign));

@@ -44,6 +44,34 @@ public class CompanyDirectory {
                 .optional();
     }
 
+    /**
+     * The companies behind these email addresses' domains, in one query: keyed by the address as given; addresses
+     * whose domain the workspace does not know are absent.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, CompanyView> forEmails(TenantId tenant, java.util.Collection<String> emails) {
+        java.util.Map<String, java.util.List<String>> byDomain = new java.util.HashMap<>();
+        for (String email : emails) {
+            String domain = domainOf(email);
+            if (domain != null) {
+                byDomain.computeIfAbsent(domain, d -> new java.util.ArrayList<>())
+                        .add(email);
+            }
+        }
+        if (byDomain.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, CompanyView> out = new java.util.HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from company_data where tenant_id = :tenant and domain = any(:domains)")
+                .param("tenant", tenant.value())
+                .param("domains", byDomain.keySet().toArray(String[]::new))
+                .query(CompanyDirectory::view)
+                .list()
+                .forEach(c ->
+                        byDomain.getOrDefault(c.domain(), java.util.List.of()).forEach(e -> out.put(e, c)));
+        return out;
+    }
+
     /** Creates or replaces the company of a domain; 400 naming the field for a bad domain or missing name. */
     @Transactional
     public CompanyView save(TenantId tenant, CompanyView company) {

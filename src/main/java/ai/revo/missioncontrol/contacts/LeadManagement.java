@@ -119,6 +119,37 @@ public class LeadManagement {
                         : "The person was lost in another campaign");
     }
 
+    /**
+     * {@link #doNotContactReason} for many leads in one query: keyed by lead id, holding only the leads whose person
+     * must not be drafted or enrolled again because of another of their leads (DND or LOST).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> doNotContactReasons(TenantId tenant, java.util.Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> out = new LinkedHashMap<>();
+        jdbc.sql("select l.id, (select o.status from leads o where o.tenant_id = l.tenant_id "
+                        + "and o.contact_id = l.contact_id and o.id <> l.id and o.status in ('DND', 'LOST') "
+                        + "order by case o.status when 'DND' then 0 else 1 end limit 1) "
+                        + "from leads l where l.tenant_id = :tenant and l.id = any(:ids)")
+                .param("tenant", tenant.value())
+                .param("ids", leadIds.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    String status = rs.getString(2);
+                    if (status != null) {
+                        out.put(
+                                rs.getObject(1, UUID.class),
+                                status.equals("DND")
+                                        ? "The person is marked do-not-contact (DND) in another campaign"
+                                        : "The person was lost in another campaign");
+                    }
+                    return null;
+                })
+                .list();
+        return out;
+    }
+
     /** Changes a lead; a status move the pipeline does not allow is 409 with the allowed statuses. */
     @Transactional
     public LeadView change(TenantId tenant, UUID id, LeadChange change, Actor actor) {

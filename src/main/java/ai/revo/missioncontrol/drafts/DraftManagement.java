@@ -257,7 +257,31 @@ public class DraftManagement {
                 .param("offset", page.offset())
                 .query(UUID.class)
                 .list();
-        return PageResult.of(ids.stream().map(i -> load(tenant, i, null).view()).toList(), page, count);
+        return PageResult.of(byIds(tenant, ids), page, count);
+    }
+
+    /** The drafts with these ids, in the order given, read in one query (absent ids are left out). */
+    private List<DraftView> byIds(TenantId tenant, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, DraftView> found = new java.util.HashMap<>();
+        drafts.findAllByTenantIdAndIdIn(tenant, ids).stream().map(Draft::view).forEach(v -> found.put(v.id(), v));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Which of these leads already have a draft (in any status), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> leadsWithDrafts(TenantId tenant, java.util.Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(
+                jdbc.sql("select distinct lead_id from drafts where tenant_id = :tenant and lead_id = any(:leads)")
+                        .param("tenant", tenant.value())
+                        .param("leads", leadIds.toArray(UUID[]::new))
+                        .query(UUID.class)
+                        .list());
     }
 
     /** Drafts waiting for approval: highest priority first, then the oldest submission (see {@link ApprovalInbox}). */

@@ -119,7 +119,10 @@ class OutcomeSignals implements DisposableBean {
 
     /** A connection of its own, outside the pool, so a long LISTEN never takes one of the application's. */
     private Connection open() throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+        // unwrap: the pool may sit behind a delegating DataSource (a proxy that traces or counts statements)
+        HikariDataSource hikari =
+                dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        if (hikari != null && hikari.getJdbcUrl() != null) {
             return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
         }
         return dataSource.getConnection();

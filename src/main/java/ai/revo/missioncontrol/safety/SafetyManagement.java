@@ -67,6 +67,41 @@ public class SafetyManagement {
         return suppressions.isSuppressed(tenant, channel.name(), normalised.value());
     }
 
+    /**
+     * Which of {@code addresses} (not null; nulls and addresses that cannot be normalised are never suppressed) are
+     * suppressed on {@code channel}, in one query: the returned set holds the addresses as given.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> suppressedAmong(
+            TenantId tenant, Channel channel, java.util.Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String region = region(tenant);
+        java.util.Map<String, java.util.List<String>> byNormalised = new java.util.HashMap<>();
+        for (String address : addresses) {
+            if (address == null) {
+                continue;
+            }
+            try {
+                byNormalised
+                        .computeIfAbsent(
+                                RecipientAddress.of(channel, address, region).value(), k -> new java.util.ArrayList<>())
+                        .add(address);
+            } catch (IllegalArgumentException e) {
+                // not a valid address: not suppressed (as isSuppressed)
+            }
+        }
+        if (byNormalised.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        suppressions
+                .suppressedAmong(tenant, channel.name(), byNormalised.keySet())
+                .forEach(n -> out.addAll(byNormalised.getOrDefault(n, java.util.List.of())));
+        return out;
+    }
+
     /** Normalises an address the way the suppression list compares it; 400 naming {@code address} when invalid. */
     @Transactional(readOnly = true)
     public RecipientAddress normalise(TenantId tenant, Channel channel, String address) {

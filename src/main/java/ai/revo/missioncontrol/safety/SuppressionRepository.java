@@ -16,6 +16,10 @@ interface SuppressionRepository extends Repository<Suppression, UUID> {
             + "and address = :address and deleted_at is null)")
     boolean isSuppressed(TenantId tenantId, String channel, String address);
 
+    @Query("select address from suppressions where tenant_id = :tenantId and channel = :channel "
+            + "and address in (:addresses) and deleted_at is null")
+    List<String> suppressedAmong(TenantId tenantId, String channel, java.util.Collection<String> addresses);
+
     @Query("select * from suppressions where tenant_id = :tenantId and deleted_at is null "
             + "and (cast(:channel as text) is null or channel = :channel) and (cast(:q as text) is null or address like :q) "
             + "order by created_at desc, id limit :limit offset :offset")
