@@ -21,8 +21,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Files into conversations the replies that never were: those recorded before this module existed (V0091), and any
- * whose {@code ReplyReceived} was lost. A cluster task (one node at a time, first run at start-up, then every
- * {@code mc.conversations.reply-backfill-every}, 6 hours by default) walks each workspace's replies recorded more
+ * whose {@code ReplyReceived} was lost. A cluster task (one node at a time; first run when the first node of this version
+ * starts, then every {@code mc.conversations.reply-backfill-every}, 6 hours by default) walks each workspace's replies recorded more
  * than {@link #SETTLE} ago and files those without a conversation message, each in its own transaction, exactly as
  * the live path does ({@link ConversationManagement#recordReply}), so they show in the Inbox and on the contact's
  * timeline. Idempotent: a filed reply is found by its key and left alone.
