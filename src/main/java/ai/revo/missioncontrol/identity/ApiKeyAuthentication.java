@@ -15,13 +15,23 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final CurrentUser user;
     private final UUID keyId;
     private final Set<ApiKeyScope> scopes;
+    private final String tokenHash;
+    private final java.time.Instant expiresAt;
 
-    ApiKeyAuthentication(CurrentUser user, UUID keyId, Set<ApiKeyScope> scopes) {
+    ApiKeyAuthentication(
+            CurrentUser user, UUID keyId, Set<ApiKeyScope> scopes, String tokenHash, java.time.Instant expiresAt) {
         super(List.of(new SimpleGrantedAuthority(user.role().authority())));
         this.user = user;
         this.keyId = keyId;
         this.scopes = Set.copyOf(scopes);
+        this.tokenHash = tokenHash;
+        this.expiresAt = expiresAt;
         setAuthenticated(true);
+    }
+
+    /** The key as a long-lived stream re-checks it: its id for streams is {@link ApiKeyAuthenticator#STREAM_ID}. */
+    VerifiedAccess access() {
+        return new VerifiedAccess(user, ApiKeyAuthenticator.STREAM_ID + tokenHash, expiresAt);
     }
 
     UUID keyId() {

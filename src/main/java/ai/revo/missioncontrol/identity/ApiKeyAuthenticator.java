@@ -22,6 +22,9 @@ class ApiKeyAuthenticator {
 
     static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
+    /** How a stream's token id marks an API key (followed by the token's hash, never the token). */
+    static final String STREAM_ID = "api_key:";
+
     /** A refused key; its message is what the client reads in the 401. */
     static final class Rejected extends InvalidBearerTokenException {
         Rejected(String message) {
@@ -53,9 +56,26 @@ class ApiKeyAuthenticator {
     }
 
     ApiKeyAuthentication authenticate(String token) {
+        return authenticateHash(SecretToken.hash(token), true);
+    }
+
+    /** Whether the key behind a long-lived stream still works (not revoked or expired, its user still allowed). */
+    boolean stillValid(String streamId) {
+        if (streamId == null || !streamId.startsWith(STREAM_ID)) {
+            return false;
+        }
+        try {
+            authenticateHash(streamId.substring(STREAM_ID.length()), false);
+            return true;
+        } catch (Rejected e) {
+            return false;
+        }
+    }
+
+    private ApiKeyAuthentication authenticateHash(String hash, boolean recordUse) {
         Row row = jdbc.sql("select id, tenant_id, user_id, scopes, expires_at, revoked_at, last_used_at"
                         + " from identity_api_key_of_token(?)")
-                .param(SecretToken.hash(token))
+                .param(hash)
                 .query((rs, n) -> new Row(
                         rs.getObject("id", UUID.class),
                         new TenantId(rs.getObject("tenant_id", UUID.class)),
@@ -77,14 +97,14 @@ class ApiKeyAuthenticator {
         if (user.isEmpty()) {
             throw new Rejected("API key's user can no longer sign in");
         }
-        if (row.lastUsedAt() == null || row.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
+        if (recordUse && (row.lastUsedAt() == null || row.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY)))) {
             jdbc.sql("select identity_api_key_used(?, ?, ?)")
                     .params(row.tenant().value(), row.id(), Timestamp.from(now))
                     .query(Boolean.class)
                     .single();
         }
         Set<ApiKeyScope> scopes = ApiKeyScope.decode(row.scopes());
-        return new ApiKeyAuthentication(user.get(), row.id(), scopes);
+        return new ApiKeyAuthentication(user.get(), row.id(), scopes, hash, row.expiresAt());
     }
 
     private static Instant instant(Timestamp t) {

@@ -40,6 +40,7 @@ public class AuthManagement {
     private final IdentityProperties properties;
     private final TokenRevocations revocations;
     private final Principals principals;
+    private final ApiKeyAuthenticator apiKeys;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -56,6 +57,7 @@ public class AuthManagement {
             IdentityProperties properties,
             TokenRevocations revocations,
             Principals principals,
+            ApiKeyAuthenticator apiKeys,
             org.springframework.context.ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
@@ -70,6 +72,7 @@ public class AuthManagement {
         this.properties = properties;
         this.revocations = revocations;
         this.principals = principals;
+        this.apiKeys = apiKeys;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -303,6 +306,15 @@ public class AuthManagement {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        if (ApiKeyAuthenticator.looksLikeApiKey(token)) {
+            // a live stream is a read: the key needs the read scope
+            try {
+                ApiKeyAuthentication key = apiKeys.authenticate(token);
+                return key.scopes().contains(ApiKeyScope.READ) ? Optional.of(key.access()) : Optional.empty();
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
         try {
             org.springframework.security.oauth2.jwt.Jwt jwt =
                     accessTokens.decoder().decode(token);
@@ -341,14 +353,38 @@ public class AuthManagement {
     }
 
     /**
+     * The bearer credential behind a request's authentication, for a long-lived stream to re-check with
+     * {@link #isStillAuthorized}: a signed access token's id and expiry, or an API key's. Empty for sessions.
+     */
+    public Optional<VerifiedAccess> credentialOf(org.springframework.security.core.Authentication authentication) {
+        if (authentication instanceof BearerAuthentication bearer) {
+            return Optional.of(new VerifiedAccess(
+                    bearer.getPrincipal(),
+                    bearer.getCredentials().getId(),
+                    bearer.getCredentials().getExpiresAt()));
+        }
+        if (authentication instanceof ApiKeyAuthentication key) {
+            return Optional.of(key.access());
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Whether a long-lived connection (a live stream) opened by {@code user} may continue: the user is still
-     * active with the same permissions and, for token connections, the token is unexpired and not signed out.
+     * active with the same permissions and, for token connections, the token is unexpired and not signed out (an
+     * API key: not revoked).
      */
     public boolean isStillAuthorized(CurrentUser user, String accessTokenId, Instant accessTokenExpiry) {
         if (accessTokenExpiry != null && !clock.instant().isBefore(accessTokenExpiry)) {
             return false;
         }
         try {
+            if (accessTokenId != null && accessTokenId.startsWith(ApiKeyAuthenticator.STREAM_ID)) {
+                return apiKeys.stillValid(accessTokenId)
+                        && principals
+                                .resolve(user.tenantId(), user.id(), user.permissionsVersion(), null)
+                                .isPresent();
+            }
             return principals
                     .resolve(user.tenantId(), user.id(), user.permissionsVersion(), accessTokenId)
                     .isPresent();

@@ -163,6 +163,32 @@ class ApiKeyApiTest extends IntegrationTest {
     }
 
     @Test
+    void aLiveStreamOpenedWithAKeyIsClosedWhenTheKeyIsRevoked() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        JsonNode created = api.post(
+                        "/api/v1/api-keys",
+                        admin.accessToken(),
+                        Map.of("name", "Stream", "scopes", List.of("read"), "expiresInDays", 7))
+                .expect(201)
+                .json();
+        String token = created.path("token").asText();
+        String url = "http://127.0.0.1:" + port + "/api/v1/events/stream";
+        try (ai.revo.missioncontrol.support.SseClient sse =
+                new ai.revo.missioncontrol.support.SseClient(url, token, Map.of())) {
+            assertThat(sse.status()).isEqualTo(200);
+            assertThat(sse.endsWithin(java.time.Duration.ofMillis(1500)))
+                    .as("still open while the key works")
+                    .isFalse();
+            api.delete("/api/v1/api-keys/" + created.path("apiKey").path("id").asText(), admin.accessToken())
+                    .expect(204);
+            assertThat(sse.endsWithin(java.time.Duration.ofSeconds(10)))
+                    .as("closed after revocation")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void anExpiredKeyIsRefusedWith401() throws Exception {
         Api api = api();
         Api.Session admin = api.signup();

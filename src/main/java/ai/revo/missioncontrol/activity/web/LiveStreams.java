@@ -4,7 +4,6 @@ import ai.revo.missioncontrol.activity.ActivityFeed;
 import ai.revo.missioncontrol.activity.EventFilter;
 import ai.revo.missioncontrol.activity.LiveSubscriber;
 import ai.revo.missioncontrol.identity.AuthManagement;
-import ai.revo.missioncontrol.identity.BearerAuthentication;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +19,9 @@ final class LiveStreams {
 
     /** The check a long-lived stream repeats: the same user, same permissions, and (for tokens) an unexpired token. */
     static BooleanSupplier stillAllowed(AuthManagement auth, CurrentUser user) {
-        String jti = null;
-        Instant expiry = null;
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof BearerAuthentication bearer) {
-            jti = bearer.getCredentials().getId();
-            expiry = bearer.getCredentials().getExpiresAt();
-        }
-        String tokenId = jti;
-        Instant tokenExpiry = expiry;
+        var credential = auth.credentialOf(SecurityContextHolder.getContext().getAuthentication());
+        String tokenId = credential.map(c -> c.tokenId()).orElse(null);
+        Instant tokenExpiry = credential.map(c -> c.expiresAt()).orElse(null);
         return () -> auth.isStillAuthorized(user, tokenId, tokenExpiry);
     }
 
