@@ -1,9 +1,11 @@
 package ai.revo.missioncontrol.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.EventCategory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ class LiveSubscriberTest {
 
     static final class RecordingSink implements LiveSubscriber.Sink {
         final List<Long> seqs = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger keepAlives = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public void send(EventEnvelope event, String json) {
@@ -60,7 +63,9 @@ class LiveSubscriberTest {
         }
 
         @Override
-        public void keepAlive() {}
+        public void keepAlive() {
+            keepAlives.incrementAndGet();
+        }
 
         @Override
         public void close(String reason) {}
@@ -92,9 +97,7 @@ class LiveSubscriberTest {
                 .isTrue();
         assertThat(slow.isClosed()).isTrue();
         assertThat(elapsedMs).as("offering never waited on the stuck client").isLessThan(1_000);
-        for (int i = 0; i < 100 && healthy.seqs.size() < 100; i++) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> healthy.seqs.size() >= 100);
         assertThat(healthy.seqs).hasSize(100).isSorted();
     }
 
@@ -107,10 +110,10 @@ class LiveSubscriberTest {
         }
         // the replay already sent up to 3
         s.goLive(3);
-        for (int i = 0; i < 50 && sink.seqs.size() < 2; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(sink.seqs).containsExactly(4L, 5L);
+        // a later event is the sign that everything queued before it was handled
+        s.offer(event(6), "{}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.seqs.contains(6L));
+        assertThat(sink.seqs).containsExactly(4L, 5L, 6L);
     }
 
     @Test
@@ -121,13 +124,14 @@ class LiveSubscriberTest {
         s.guardWith(() -> allowed[0]);
         s.goLive(0);
         s.keepAlive();
-        Thread.sleep(100);
+        // the keep-alive reached the client: the access check ran and let it stay
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.keepAlives.get() == 1);
         assertThat(s.isClosed()).isFalse();
         allowed[0] = false;
         s.keepAlive();
-        for (int i = 0; i < 50 && !s.isClosed(); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(s.isClosed()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(s::isClosed);
+        assertThat(sink.keepAlives.get())
+                .as("no keep-alive is written to a revoked client")
+                .isEqualTo(1);
     }
 }

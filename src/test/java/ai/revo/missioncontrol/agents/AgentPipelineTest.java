@@ -6,7 +6,6 @@ import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,23 +40,15 @@ class AgentPipelineTest extends IntegrationTest {
     }
 
     static JsonNode awaitRun(Api api, Api.Session s, String runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode run = api.get("/api/v1/runs/" + runId, s.accessToken())
-                    .expect(200)
-                    .json();
-            String status = run.path("run").path("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("run " + runId + " did not finish in time");
+        return org.awaitility.Awaitility.await("run " + runId + " finished")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("/api/v1/runs/" + runId, s.accessToken())
+                                .expect(200)
+                                .json(),
+                        run -> !run.path("run").path("status").asText().equals("QUEUED")
+                                && !run.path("run").path("status").asText().equals("RUNNING"));
     }
 
     static JsonNode runAgent(Api api, Api.Session s, String agent) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.revo.missioncontrol.support.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,23 +117,15 @@ final class FiveJobs {
     }
 
     static JsonNode await(Api api, Api.Session admin, String runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode run = api.get("/api/v1/scheduler/runs/" + runId, admin.accessToken())
-                    .expect(200)
-                    .json();
-            String status = run.path("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("scheduler run " + runId + " did not finish");
+        return org.awaitility.Awaitility.await("scheduler run " + runId + " finished")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("/api/v1/scheduler/runs/" + runId, admin.accessToken())
+                                .expect(200)
+                                .json(),
+                        run -> !run.path("status").asText().equals("QUEUED")
+                                && !run.path("status").asText().equals("RUNNING"));
     }
 
     /** What every mode must show after the five jobs: the chain did real work and the inbox is full of checked drafts. */

@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.identity.TenantId;
@@ -11,6 +12,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -102,19 +104,15 @@ class EmailSendTest extends EmailIntegrationTest {
                 "Hi Lena, shall we talk?");
     }
 
-    private JsonNode waitFor(Setup s, String emailId, Predicate<JsonNode> done) throws InterruptedException {
-        JsonNode email = null;
-        for (int i = 0; i < 150; i++) {
-            email = s.api()
-                    .get("/api/v1/emails/" + emailId, s.token())
-                    .expect(200)
-                    .json();
-            if (done.test(email)) {
-                return email;
-            }
-            Thread.sleep(100);
-        }
-        return email;
+    private JsonNode waitFor(Setup s, String emailId, Predicate<JsonNode> done) {
+        return await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> s.api()
+                                .get("/api/v1/emails/" + emailId, s.token())
+                                .expect(200)
+                                .json(),
+                        done::test);
     }
 
     private static Predicate<JsonNode> status(String... statuses) {
@@ -283,7 +281,8 @@ class EmailSendTest extends EmailIntegrationTest {
         JsonNode email = waitFor(s, id, status("SIMULATED"));
         assertThat(email.path("status").asText()).isEqualTo("SIMULATED");
         assertThat(email.path("attempts").get(0).path("outcome").asText()).isEqualTo("SIMULATED");
-        Thread.sleep(300);
+        // the recorded SIMULATED attempt is the sign the worker finished with this email; a real send would have
+        // reached SMTP before any outcome was recorded
         assertThat(delivered(s.to())).isEmpty();
     }
 
@@ -375,18 +374,14 @@ class EmailSendTest extends EmailIntegrationTest {
         assertThat(email.path("attempts")).hasSize(1);
         assertThat(email.path("attempts").get(0).path("outcome").asText()).isEqualTo("PERMANENT_FAILURE");
         assertThat(email.path("attempts").get(0).path("smtpReply").asText()).contains("550");
-        JsonNode suppressions = null;
-        for (int i = 0; i < 30; i++) {
-            suppressions = s.api()
-                    .get("/api/v1/suppressions?channel=EMAIL", s.token())
-                    .expect(200)
-                    .json()
-                    .path("data");
-            if (suppressions.size() > 0) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode suppressions = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> s.api()
+                                .get("/api/v1/suppressions?channel=EMAIL", s.token())
+                                .expect(200)
+                                .json()
+                                .path("data"),
+                        d -> d.size() > 0);
         assertThat(suppressions).hasSize(1);
         assertThat(suppressions.get(0).path("reason").asText()).isEqualTo("BOUNCED");
         JsonNode events = s.api()
@@ -589,17 +584,13 @@ class EmailSendTest extends EmailIntegrationTest {
                 .expect(200);
         s.api().post("/api/v1/drafts/" + draft + "/approve", s.token(), null).expect(200);
 
-        JsonNode queued = null;
-        for (int i = 0; i < 50; i++) {
-            queued = s.api()
-                    .get("/api/v1/emails?campaignId=" + s.campaignId(), s.token())
-                    .json()
-                    .path("data");
-            if (queued.size() > 0 && queued.get(0).path("reason").asText().contains("window")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode queued = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> s.api()
+                                .get("/api/v1/emails?campaignId=" + s.campaignId(), s.token())
+                                .json()
+                                .path("data"),
+                        q -> q.size() > 0 && q.get(0).path("reason").asText().contains("window"));
         assertThat(queued).hasSize(1);
         JsonNode waiting = queued.get(0);
         assertThat(waiting.path("source").asText()).isEqualTo("APPROVAL");
@@ -629,14 +620,12 @@ class EmailSendTest extends EmailIntegrationTest {
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0).getSubject()).isEqualTo("Approved hello");
         // the lead moves to CONTACTED once the email is sent; the inbox approval went through the same pipeline
-        JsonNode lead = null;
-        for (int i = 0; i < 30; i++) {
-            lead = s.api().get("/api/v1/leads/" + s.leadId(), s.token()).json();
-            if (lead.path("status").asText().equals("CONTACTED")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode lead = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> s.api()
+                                .get("/api/v1/leads/" + s.leadId(), s.token())
+                                .json(),
+                        l -> l.path("status").asText().equals("CONTACTED"));
         assertThat(lead.path("status").asText()).isEqualTo("CONTACTED");
         assertThat(s.api()
                         .get("/api/v1/outbound", s.token())
@@ -705,13 +694,14 @@ class EmailSendTest extends EmailIntegrationTest {
                 .asText();
         JsonNode held = waitFor(s, id, e -> e.path("reason").asText().contains("paused"));
         assertThat(held.path("status").asText()).isEqualTo("PENDING_SEND");
-        Thread.sleep(700);
-        assertThat(s.api()
-                        .get("/api/v1/emails/" + id, s.token())
-                        .json()
-                        .path("status")
-                        .asText())
-                .isEqualTo("PENDING_SEND");
+        // make the worker look at it again now (it would in MC_EMAIL_HOLD_RECHECK) and wait for the sign that it did:
+        // held again, with a later re-check; only then is "still not sent" a finding
+        Instant firstRecheck = Instant.parse(held.path("nextAttemptAt").asText());
+        queue.enqueue(TenantId.of(s.admin().tenantId()), UUID.fromString(id), Instant.now());
+        JsonNode heldAgain = waitFor(
+                s, id, e -> Instant.parse(e.path("nextAttemptAt").asText()).isAfter(firstRecheck));
+        assertThat(heldAgain.path("status").asText()).isEqualTo("PENDING_SEND");
+        assertThat(heldAgain.path("reason").asText()).contains("paused");
         assertThat(delivered(s.to())).isEmpty();
         s.api()
                 .patch("/api/v1/campaigns/" + s.campaignId() + "/status", s.token(), Map.of("status", "ACTIVE"))

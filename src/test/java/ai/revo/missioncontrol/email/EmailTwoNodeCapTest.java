@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.revo.missioncontrol.MissionControlApplication;
 import ai.revo.missioncontrol.support.Api;
@@ -9,6 +10,8 @@ import ai.revo.missioncontrol.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,37 +94,32 @@ class EmailTwoNodeCapTest {
                         .path("id")
                         .asText());
             }
+            // the sign that both nodes' workers are done with every email: each one is SENT or deferred by the cap
+            // (its next attempt an hour away); nothing is sending or waiting for anything else
+            List<JsonNode> settled = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> {
+                                List<JsonNode> emails = new ArrayList<>();
+                                for (String id : ids) {
+                                    emails.add(apiB.get("/api/v1/emails/" + id, token)
+                                            .expect(200)
+                                            .json());
+                                }
+                                return emails;
+                            },
+                            emails -> emails.stream()
+                                    .allMatch(e -> e.path("status").asText().equals("SENT")
+                                            || (e.path("status").asText().equals("PENDING_SEND")
+                                                    && e.path("reason").asText().contains("cap"))));
             Map<String, Integer> byStatus = new HashMap<>();
-            for (int round = 0; round < 100; round++) {
-                byStatus.clear();
-                boolean settled = true;
-                for (String id : ids) {
-                    JsonNode email =
-                            apiA.get("/api/v1/emails/" + id, token).expect(200).json();
-                    String status = email.path("status").asText();
-                    byStatus.merge(status, 1, Integer::sum);
-                    if (status.equals("SENDING")
-                            || (status.equals("PENDING_SEND")
-                                    && !email.path("reason").asText().contains("cap"))) {
-                        settled = false;
-                    }
+            for (JsonNode email : settled) {
+                byStatus.merge(email.path("status").asText(), 1, Integer::sum);
+                if (email.path("status").asText().equals("PENDING_SEND")) {
+                    assertThat(Instant.parse(email.path("nextAttemptAt").asText()))
+                            .as("a capped email waits for the next hour, nothing sooner")
+                            .isAfter(Instant.now().plus(Duration.ofMinutes(30)));
                 }
-                if (settled) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
-            Thread.sleep(1000); // time for any excess send to show up
-            byStatus.clear();
-            for (String id : ids) {
-                byStatus.merge(
-                        apiB.get("/api/v1/emails/" + id, token)
-                                .expect(200)
-                                .json()
-                                .path("status")
-                                .asText(),
-                        1,
-                        Integer::sum);
             }
             assertThat(byStatus).containsEntry("SENT", 3).containsEntry("PENDING_SEND", 5);
             assertThat(smtp.getReceivedMessages()).hasSize(3);

@@ -487,24 +487,16 @@ class CrossTenantProbeTest extends IntegrationTest {
 
     /** Waits until the resource's status (at the JSON pointer) is no longer QUEUED or RUNNING. */
     static void settle(Api api, Api.Session s, String path, String pointer) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            String status = api.get(path, s.accessToken())
-                    .expect(200)
-                    .json()
-                    .at(pointer)
-                    .asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError(path + " did not settle");
+        org.awaitility.Awaitility.await(path + " settled")
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(
+                        () -> api.get(path, s.accessToken())
+                                .expect(200)
+                                .json()
+                                .at(pointer)
+                                .asText(),
+                        status -> !status.equals("QUEUED") && !status.equals("RUNNING"));
     }
 
     @TestFactory

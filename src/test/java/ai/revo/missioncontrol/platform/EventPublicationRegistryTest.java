@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
@@ -93,21 +94,15 @@ class EventPublicationRegistryTest extends IntegrationTest {
                 UUID.fromString(admin.tenantId()),
                 () -> tx.executeWithoutResult(
                         s -> events.publishEvent(new ProbeHappened(UUID.fromString(admin.tenantId()), probe))));
-        for (int i = 0; i < 50 && ATTEMPTS.get() < 1; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> ATTEMPTS.get() >= 1);
         assertThat(ATTEMPTS.get()).isEqualTo(1);
         assertThat(SUCCESSES.get()).isZero();
         assertThat(incompleteCount(probe)).isEqualTo(1);
 
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
-        for (int i = 0; i < 50 && SUCCESSES.get() < 1; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> SUCCESSES.get() >= 1);
         assertThat(SUCCESSES.get()).isEqualTo(1);
-        for (int i = 0; i < 50 && incompleteCount(probe) > 0; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> incompleteCount(probe) == 0);
         assertThat(incompleteCount(probe)).isZero();
         // and the event itself was recorded in the log with the transaction
         assertThat(api().get("/api/v1/events/feed?type=probe.", admin.accessToken())

@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.revo.missioncontrol.MissionControlApplication;
 import ai.revo.missioncontrol.support.Api;
@@ -8,6 +9,7 @@ import ai.revo.missioncontrol.support.IntegrationTest;
 import ai.revo.missioncontrol.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,10 +50,10 @@ class SchedulerTwoNodeTest {
                             invocation.jobId() + "@" + invocation.scheduledFor(),
                             k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                     .add(node);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // the work takes a moment, so a second node picking the same fire time would overlap with this one
+            long until = System.nanoTime() + 50_000_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
             }
             return JobOutcome.completed(Map.of("done", 1), null);
         }
@@ -104,21 +106,29 @@ class SchedulerTwoNodeTest {
             for (String id : ids) {
                 schedulerA.reschedule(JobTriggers.JOB.instanceId(id), due);
             }
+            // the sign that this fire time is over on both nodes: every job's run completed and every job's scheduler
+            // execution has moved on to its next fire time, picked by nobody. A duplicate would have to come from an
+            // execution still due or picked; only now is "ran once" a finding
             List<JsonNode> runs = new ArrayList<>();
-            for (int i = 0; i < 150; i++) {
-                runs.clear();
-                api.get("/api/v1/scheduler/runs?limit=200", admin.accessToken())
-                        .expect(200)
-                        .json()
-                        .path("data")
-                        .forEach(runs::add);
-                if (runs.size() >= jobs
-                        && runs.stream().allMatch(r -> r.path("status").asText().equals("COMPLETED"))) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            Thread.sleep(1500); // time for any duplicate to show up
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        runs.clear();
+                        api.get("/api/v1/scheduler/runs?limit=200", admin.accessToken())
+                                .expect(200)
+                                .json()
+                                .path("data")
+                                .forEach(runs::add);
+                        return runs.size() >= jobs
+                                && runs.stream()
+                                        .allMatch(r -> r.path("status").asText().equals("COMPLETED"))
+                                && ids.stream()
+                                        .allMatch(id -> schedulerA
+                                                .getScheduledExecution(JobTriggers.JOB.instanceId(id))
+                                                .map(e -> !e.isPicked()
+                                                        && e.getExecutionTime().isAfter(due))
+                                                .orElse(false));
+                    });
             runs.clear();
             api.get("/api/v1/scheduler/runs?limit=200", admin.accessToken())
                     .expect(200)
