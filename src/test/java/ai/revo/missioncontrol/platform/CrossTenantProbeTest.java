@@ -26,6 +26,21 @@ class CrossTenantProbeTest extends IntegrationTest {
     static List<Target> targets() {
         return List.of(
                 new Target(
+                        "product",
+                        (api, b) -> api.post(
+                                        "/api/v1/products",
+                                        b.accessToken(),
+                                        Map.of("name", "B's ring", "price", Map.of("amount", 100, "currency", "EUR")))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/products/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/products/{id}", null),
+                                new Call("PATCH", "/api/v1/products/{id}", Map.of("name", "Hijacked")),
+                                new Call("DELETE", "/api/v1/products/{id}", null))),
+                new Target(
                         "knowledge source",
                         (api, b) -> {
                             String boundary = "----probe" + java.util.UUID.randomUUID();

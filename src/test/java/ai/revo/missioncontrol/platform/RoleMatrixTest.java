@@ -161,6 +161,21 @@ class RoleMatrixTest extends IntegrationTest {
                         NO),
                 new Rule("POST", "/api/v1/knowledge/sources/{uuid}/reingest", null, 404, 404, 404, 404, NO),
                 new Rule("DELETE", "/api/v1/knowledge/sources/{uuid}", null, 404, 404, 404, 404, NO),
+                // products: everyone reads and searches; writers add, change and remove (404: no such product)
+                new Rule("GET", "/api/v1/products", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/products/search?q=ring", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "POST",
+                        "/api/v1/products",
+                        Map.of("name", "Matrix ring"),
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        NO),
+                new Rule("GET", "/api/v1/products/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("PATCH", "/api/v1/products/{uuid}", Map.of("name", "x"), 404, 404, 404, 404, NO),
+                new Rule("DELETE", "/api/v1/products/{uuid}", null, 404, 404, 404, 404, NO),
                 new Rule("GET", "/api/v1/exports/contacts.csv", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/exports/leads.csv", null, OK, OK, OK, OK, OK),
                 new Rule(

@@ -1,0 +1,96 @@
+package ai.revo.missioncontrol.knowledge;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalogue's short transactions; vectors are computed before them by {@link ProductCatalogue}. */
+@Service
+class ProductSteps {
+
+    record StoredProduct(UUID id, float[] vector) {}
+
+    private final ProductRepository products;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    ProductSteps(ProductRepository products, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.products = products;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Transactional
+    public ProductView save(TenantId tenant, Product product) {
+        try {
+            return products.save(product).view();
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("Another product already has this SKU");
+        } catch (OptimisticLockingFailureException e) {
+            throw ApiException.conflict("The product was changed meanwhile; load it again and retry");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Product load(TenantId tenant, UUID id) {
+        return products.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("Product", id));
+    }
+
+    @Transactional
+    public void delete(TenantId tenant, UUID id, Actor actor) {
+        Product product = load(tenant, id);
+        jdbc.sql("delete from products where tenant_id = ? and id = ?")
+                .params(tenant.value(), id)
+                .update();
+        events.publishEvent(product.deleted(actor));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredProduct> vectors(TenantId tenant) {
+        List<StoredProduct> out = new ArrayList<>();
+        jdbc.sql("select id, embedding from products where tenant_id = ?")
+                .params(tenant.value())
+                .query(rs -> {
+                    out.add(new StoredProduct(rs.getObject(1, UUID.class), ChunkStore.floats(rs.getBytes(2))));
+                });
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> ids(TenantId tenant, String q, int limit, long offset) {
+        return jdbc.sql("select id from products where tenant_id = ? "
+                        + "and (cast(? as text) is null or name ilike '%' || cast(? as text) || '%' "
+                        + "or sku ilike '%' || cast(? as text) || '%') order by name, id limit ? offset ?")
+                .params(tenant.value(), q, q, q, limit, offset)
+                .query(UUID.class)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(TenantId tenant, String q) {
+        return jdbc.sql("select count(*) from products where tenant_id = ? "
+                        + "and (cast(? as text) is null or name ilike '%' || cast(? as text) || '%' "
+                        + "or sku ilike '%' || cast(? as text) || '%')")
+                .params(tenant.value(), q, q, q)
+                .query(Long.class)
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProductView> views(TenantId tenant, List<UUID> ids) {
+        List<ProductView> out = new ArrayList<>();
+        for (UUID id : ids) {
+            products.findByTenantIdAndId(tenant, id).ifPresent(p -> out.add(p.view()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package ai.revo.missioncontrol.knowledge;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code product.updated}: a product's fields changed (its vector with them). */
+public record ProductUpdated(UUID tenantId, UUID productId, String name, String sku, Actor actor)
+        implements MissionEvent {
+
+    @Override
+    public String type() {
+        return "product.updated";
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.COMMERCE;
+    }
+
+    @Override
+    public String entityType() {
+        return "product";
+    }
+
+    @Override
+    public String entityId() {
+        return productId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("name", name);
+        if (sku != null) {
+            payload.put("sku", sku);
+        }
+        return payload;
+    }
+
+    @Override
+    public Object auditAfter() {
+        return payload();
+    }
+}
