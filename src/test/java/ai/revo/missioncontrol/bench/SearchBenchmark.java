@@ -72,13 +72,25 @@ public final class SearchBenchmark {
             }
             long[] productMs = new long[rounds * queries.size()];
             long[] baselineMs = new long[rounds * queries.size()];
+            long[][] perQuery = new long[queries.size()][rounds];
             int k = 0;
             for (int r = 0; r < rounds; r++) {
-                for (String q : queries) {
+                for (int j = 0; j < queries.size(); j++) {
+                    String q = queries.get(j);
                     productMs[k] = product(http, base, admin.accessToken(), q);
+                    perQuery[j][r] = productMs[k];
                     baselineMs[k] = baseline(db, tenant, q);
                     k++;
                 }
+            }
+            for (int j = 0; j < queries.size(); j++) {
+                Arrays.sort(perQuery[j]);
+                System.out.printf(
+                        "RESULT   query \"%s\": p50=%.1f ms p95=%.1f ms max=%.1f ms%n",
+                        queries.get(j),
+                        pct(perQuery[j], 50) / 1e6,
+                        pct(perQuery[j], 95) / 1e6,
+                        perQuery[j][rounds - 1] / 1e6);
             }
             Arrays.sort(productMs);
             Arrays.sort(baselineMs);
@@ -94,6 +106,14 @@ public final class SearchBenchmark {
                     b50, b95, pct(baselineMs, 99) / 1e6);
             System.out.printf("RESULT ratio product/baseline: p50=%.2f p95=%.2f%n", p50 / b50, p95 / b95);
             System.out.printf("RESULT target p95 <= 100 ms: %s%n", p95 <= 100 ? "met" : "NOT met");
+            System.out.printf(
+                    "RESULT load_average=\"%s\" (1, 5 and 15 minutes, at the end of the run)%n",
+                    String.join(
+                            " ",
+                            Arrays.copyOf(
+                                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                                            .split(" "),
+                                    3)));
         }
     }
 
