@@ -95,8 +95,10 @@ class EmailTwoNodeCapTest {
                         .asText());
             }
             // the sign that both nodes' workers are done with every email: each one is SENT or deferred by the cap
-            // (its next attempt an hour away); nothing is sending or waiting for anything else
-            List<JsonNode> settled = await().atMost(Duration.ofSeconds(30))
+            // (its next attempt an hour away); nothing is sending or waiting for anything else. A check that found
+            // the cap taken by sends still in flight on the other node (nothing SENT yet to date the hour from)
+            // looks again a minute later, so the wait allows for that one re-check.
+            List<JsonNode> settled = await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200))
                     .until(
                             () -> {
@@ -111,7 +113,11 @@ class EmailTwoNodeCapTest {
                             emails -> emails.stream()
                                     .allMatch(e -> e.path("status").asText().equals("SENT")
                                             || (e.path("status").asText().equals("PENDING_SEND")
-                                                    && e.path("reason").asText().contains("cap"))));
+                                                    && e.path("reason").asText().contains("cap")
+                                                    && Instant.parse(e.path("nextAttemptAt")
+                                                                    .asText())
+                                                            .isAfter(Instant.now()
+                                                                    .plus(Duration.ofMinutes(30))))));
             Map<String, Integer> byStatus = new HashMap<>();
             for (JsonNode email : settled) {
                 byStatus.merge(email.path("status").asText(), 1, Integer::sum);
