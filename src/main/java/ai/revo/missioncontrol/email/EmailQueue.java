@@ -3,6 +3,8 @@ package ai.revo.missioncontrol.email;
 import ai.revo.missioncontrol.identity.TenantId;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -55,10 +57,23 @@ class EmailQueue {
 
     @Bean
     static OneTimeTask<String> emailSendTask(ObjectProvider<EmailWorker> worker) {
-        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {
-            String id = instance.getId();
-            UUID emailId = UUID.fromString(id.substring(0, id.indexOf('#')));
-            worker.getObject().process(TenantId.of(instance.getData()), emailId);
-        });
+        return Tasks.oneTime(TASK, String.class)
+                .onDeadExecution(EmailQueue::reviveFirst)
+                .execute((instance, context) -> {
+                    String id = instance.getId();
+                    UUID emailId = UUID.fromString(id.substring(0, id.indexOf('#')));
+                    worker.getObject().process(TenantId.of(instance.getData()), emailId);
+                });
+    }
+
+    /**
+     * A step whose node died (an attempt possibly in flight) runs again at the time it was first due, not now:
+     * revived at "now" it would wait behind every email queued since, and with a blast of thousands queued its
+     * attempt would stay SENDING, unreconciled, for as long as the backlog takes (EmailCrashIT saw minutes).
+     */
+    static void reviveFirst(ExecutionComplete dead, ExecutionOperations<String> operations) {
+        Instant now = Instant.now();
+        Instant due = dead.getExecution().executionTime;
+        operations.reschedule(dead, due != null && due.isBefore(now) ? due : now);
     }
 }

@@ -17,6 +17,17 @@ public interface ChannelAdapter {
     /** Sends one message. Runs outside any database transaction; may be slow. Throws when the provider fails. */
     Delivery send(TenantId tenant, OutboundMessage message) throws Exception;
 
+    /**
+     * The provider may or may not have accepted the message: it was handed over whole and no answer came (a timeout
+     * or a reset after the SMTP data ended, say). The gateway records it UNKNOWN, never FAILED, so nothing retries it
+     * blindly; a person decides.
+     */
+    final class OutcomeUnknown extends Exception {
+        public OutcomeUnknown(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** What the provider answered. */
     record Delivery(String providerMessageId, String response) {}
 }

@@ -282,14 +282,20 @@ public class OutboundGateway {
         ChannelAdapter adapter = adapters.get(message.channel());
         ChannelAdapter.Delivery delivery = null;
         String error = null;
+        boolean unknown = false;
         try {
             delivery = adapter.send(tenant, message);
+        } catch (ChannelAdapter.OutcomeUnknown e) {
+            log.warn("Sending {} message {}: outcome unknown: {}", message.channel(), id, e.getMessage());
+            error = e.getMessage();
+            unknown = true;
         } catch (Exception e) {
             log.warn("Sending {} message {} failed: {}", message.channel(), id, e.getMessage());
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         ChannelAdapter.Delivery outcome = delivery;
         String failure = error;
+        boolean uncertain = unknown;
         return tx.execute(s -> {
             OutboundRecord record = lockRecord(tenant, id);
             if (record.status() != OutboundStatus.SENDING && !record.view().awaitsDecision()) {
@@ -301,7 +307,11 @@ public class OutboundGateway {
                         failure == null ? "accepted" : failure);
                 return record.view();
             }
-            if (failure == null) {
+            if (uncertain) {
+                if (record.status() == OutboundStatus.SENDING) {
+                    record.outcomeUncertain(failure, clock.instant());
+                }
+            } else if (failure == null) {
                 record.delivered(
                         Objects.requireNonNullElse(outcome, new ChannelAdapter.Delivery(null, null)),
                         actor,

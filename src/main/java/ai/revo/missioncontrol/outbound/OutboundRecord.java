@@ -177,6 +177,20 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
         registerEvent(new OutboundOutcomeLost(tenantId.value(), view(), Actor.system()));
     }
 
+    /**
+     * SENDING → UNKNOWN: the provider was handed the whole message and its answer never came (a timeout or a reset
+     * after the end of the data), so it may or may not have gone out. Never retried by itself; a person decides.
+     */
+    void outcomeUncertain(String why, Instant now) {
+        if (status != OutboundStatus.SENDING) {
+            throw new IllegalStateException("Message " + id + " is " + status + ", not SENDING");
+        }
+        status = OutboundStatus.UNKNOWN;
+        reason = why;
+        updatedAt = now;
+        registerEvent(new OutboundOutcomeLost(tenantId.value(), view(), Actor.system()));
+    }
+
     /** A person states that the UNKNOWN message did go out. */
     void markSent(Actor actor, Instant now) {
         requireUnresolvedUnknown();

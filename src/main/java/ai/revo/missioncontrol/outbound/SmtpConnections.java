@@ -2,6 +2,7 @@ package ai.revo.missioncontrol.outbound;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
@@ -82,7 +83,9 @@ class SmtpConnections implements DisposableBean {
                 return s;
             }
         }
-        Transport transport = sender.getSession().getTransport(protocol);
+        jakarta.mail.Session mail = sender.getSession();
+        Transport transport =
+                new HandOverAwareTransport(mail, new URLName(protocol, null, -1, null, null, null), protocol);
         transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
         return new Session(key, transport);
     }

@@ -114,7 +114,18 @@ class SmtpEmailAdapter implements ChannelAdapter {
                 connections.discard(session);
             }
             if (e instanceof MessagingException m) {
-                throw SmtpDeliveryException.of(m, sender.getHost(), sender.getPort());
+                SmtpDeliveryException failure = SmtpDeliveryException.of(m, sender.getHost(), sender.getPort());
+                if (failure.returnCode() == 0
+                        && session != null
+                        && session.transport instanceof HandOverAwareTransport t
+                        && t.handedOver()) {
+                    // the data was complete and no reply came (timeout, reset): the relay may have queued it
+                    throw new ChannelAdapter.OutcomeUnknown(
+                            "The SMTP server received the whole message but its answer never arrived ("
+                                    + failure.getMessage() + "): it may or may not have been accepted",
+                            failure);
+                }
+                throw failure;
             }
             throw e;
         }

@@ -2,8 +2,6 @@ package ai.revo.missioncontrol.bench;
 
 import ai.revo.missioncontrol.support.Api;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The email channel against one running node and a local SMTP sink (GreenMail in this process): (1) composer draft
+ * The email channel against one running node and Postfix's {@code smtp-sink} as its relay (the same sink the raw
+ * baseline sends to; {@code bench/email.sh} starts it with {@code -c} and passes the file its counter goes to): (1) composer draft
  * save latency at a steady 200 requests per second, (2) send acceptance latency with an Idempotency-Key, (3)
  * delivery throughput with dry run off, from the first send request until the sink holds every message. Run by
  * {@code bench/email.sh}, which starts the node pointed at the sink's port; not a unit test.
  *
- * <p>Arguments: baseUrl smtpPort draftSeconds sendSamples deliveries
+ * <p>Arguments: baseUrl sinkCounterFile draftSeconds sendSamples deliveries
  */
 public final class EmailBenchmark {
 
@@ -35,25 +34,19 @@ public final class EmailBenchmark {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        int smtpPort = Integer.parseInt(args[1]);
+        SinkCounter sink = new SinkCounter(java.nio.file.Path.of(args[1]));
         int draftSeconds = Integer.parseInt(args[2]);
         int sendSamples = Integer.parseInt(args[3]);
         int[] deliveries = java.util.Arrays.stream(args[4].split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
-        GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-        sink.start();
-        try {
-            run(base, sink, draftSeconds, sendSamples, deliveries);
-        } finally {
-            sink.stop();
-        }
+        run(base, sink, draftSeconds, sendSamples, deliveries);
         // the HTTP client's worker threads would keep the JVM alive
         System.out.flush();
         System.exit(0);
     }
 
-    private static void run(String base, GreenMail sink, int draftSeconds, int sendSamples, int[] blasts)
+    private static void run(String base, SinkCounter sink, int draftSeconds, int sendSamples, int[] blasts)
             throws Exception {
         Api api = new Api(base);
         Api.Session admin = api.signup();
@@ -119,7 +112,7 @@ public final class EmailBenchmark {
     }
 
     private static void blast(
-            String base, HttpClient http, Api api, String token, GreenMail sink, int deliveries, int expected)
+            String base, HttpClient http, Api api, String token, SinkCounter sink, int deliveries, int expected)
             throws Exception {
         List<String> bulk = drafts(api, token, deliveries);
         ExecutorService senders = Executors.newFixedThreadPool(16);
@@ -234,14 +227,37 @@ public final class EmailBenchmark {
         return ids;
     }
 
-    private static void awaitDelivered(GreenMail sink, int count, Duration limit) throws InterruptedException {
+    private static void awaitDelivered(SinkCounter sink, int count, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (sink.getReceivedMessages().length < count) {
+        while (sink.received() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "only " + sink.getReceivedMessages().length + " of " + count + " emails arrived");
+                throw new IllegalStateException("only " + sink.received() + " of " + count + " emails arrived");
             }
-            Thread.sleep(200);
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Messages {@code smtp-sink -c} has counted: it rewrites one status line ({@code sess=N quit=N mesg=N}, ended by a
+     * carriage return) on its standard output for every completed DATA; the last one in the file is the count.
+     */
+    record SinkCounter(java.nio.file.Path file) {
+        private static final java.util.regex.Pattern MESG = java.util.regex.Pattern.compile("mesg=(\\d+)");
+
+        int received() throws java.io.IOException {
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+                long length = f.length();
+                int tail = (int) Math.min(length, 256);
+                byte[] bytes = new byte[tail];
+                f.seek(length - tail);
+                f.readFully(bytes);
+                java.util.regex.Matcher m = MESG.matcher(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+                int last = 0;
+                while (m.find()) {
+                    last = Integer.parseInt(m.group(1));
+                }
+                return last;
+            }
         }
     }
 

@@ -18,6 +18,9 @@ public class RecordingAdapters {
 
     public static final Set<TenantId> CONFIGURED = ConcurrentHashMap.newKeySet();
     public static final Set<TenantId> FAILING = ConcurrentHashMap.newKeySet();
+    /** A workspace whose sends are handed over and never answered (the provider may or may not have them). */
+    public static final Set<TenantId> UNANSWERED = ConcurrentHashMap.newKeySet();
+
     public static final List<Sent> SENT = new CopyOnWriteArrayList<>();
     /** A workspace's sends wait for its latch (at most 30 s): a provider that answers slowly. */
     public static final java.util.Map<TenantId, java.util.concurrent.CountDownLatch> HOLD = new ConcurrentHashMap<>();
@@ -78,6 +81,10 @@ public class RecordingAdapters {
             java.util.concurrent.CountDownLatch hold = HOLD.get(tenant);
             if (hold != null) {
                 hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            if (UNANSWERED.contains(tenant)) {
+                throw new OutcomeUnknown(
+                        "handed over, no answer", new java.net.SocketTimeoutException("Read timed out"));
             }
             if (FAILING.contains(tenant)) {
                 throw new IllegalStateException("provider rejected the message");

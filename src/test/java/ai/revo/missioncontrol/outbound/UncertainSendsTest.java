@@ -126,6 +126,24 @@ class UncertainSendsTest extends IntegrationTest {
     }
 
     @Test
+    void aSendHandedOverWithoutAnAnswerIsUnknownNotFailedAndIsNeverSentAgainByItself() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        TenantId t = TenantId.of(admin.tenantId());
+        RecordingAdapters.configure(t);
+        RecordingAdapters.UNANSWERED.add(t);
+        safety.change(t, new SafetyChange(Optional.of(false), Optional.of(false), Map.of(Channel.SMS, true)), OPERATOR);
+        OutboundView first = gateway.submit(t, sms("sms-unanswered"));
+        assertThat(first.status()).isEqualTo(OutboundStatus.UNKNOWN);
+        assertThat(first.reason()).contains("handed over, no answer");
+        RecordingAdapters.UNANSWERED.remove(t);
+        assertThat(gateway.submit(t, sms("sms-unanswered")).status()).isEqualTo(OutboundStatus.UNKNOWN);
+        assertThat(RecordingAdapters.sentFor(t)).hasSize(1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> types(api, admin.accessToken(), first.id()).contains("outbound.outcome_lost"));
+    }
+
+    @Test
     void anUnknownMessageMarkedSentIsSentAndNothingGoesOut() throws Exception {
         Api api = api();
         Api.Session admin = api.signup();

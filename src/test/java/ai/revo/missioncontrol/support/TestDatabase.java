@@ -48,7 +48,12 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + admin.url(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
+        if (Boolean.getBoolean("mc.keep-test-db")) {
+            // to look at a failed run's data afterwards: -Dmc.keep-test-db=true keeps it (named in the output)
+            System.out.println("Keeping test database " + name + " (mc.keep-test-db)");
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
+        }
         return new Endpoint(withDatabase(admin.url(), name), admin.username(), admin.password());
     }
 
