@@ -11,9 +11,12 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
+# MC_BENCH_FROM_CLASSES=1 skips the build and runs the node from target/classes (compiled already, e.g. by a test run
+# in the same checkout) with the dependencies on the class path, instead of the packaged jar
 build_and_create_database() {
-  ./mvnw -B -q -DskipTests package test-compile
-  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > /dev/null
+  if [ "${MC_BENCH_FROM_CLASSES:-}" != 1 ]; then ./mvnw -B -q -DskipTests package test-compile; fi
+  [ -s target/bench.classpath ] && [ "${MC_BENCH_FROM_CLASSES:-}" = 1 ] || \
+    ./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > /dev/null
   psql -h "$psql_host" -p "$psql_port" -U postgres -qc "create database $db_name"
   trap 'kill $app 2> /dev/null || true; wait $app 2> /dev/null || true; psql -h "$psql_host" -p "$psql_port" -U postgres -qc "drop database if exists $db_name with (force)" || true' EXIT
 }
@@ -26,9 +29,11 @@ start_node() {
     SPRING_DATASOURCE_USERNAME=postgres MC_DATA_DIR=target/bench-data \
     MC_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz MC_BOOTSTRAP_ADMIN_PASSWORD=Bench-Passw0rd-1 \
     MC_LOGIN_FAILURES_PER_ADDRESS=100000 MC_SIGNUPS_PER_ADDRESS=100000 MC_DB_POOL_SIZE=20 \
-    java -Xmx1g ${MC_BENCH_JAVA_OPTS:-} -jar target/mission-control.jar > target/bench-app.log 2>&1 &
+    java -Xmx1g ${MC_BENCH_JAVA_OPTS:-} $(if [ "${MC_BENCH_FROM_CLASSES:-}" = 1 ]; then
+      echo "-cp target/classes:$(cat target/bench.classpath) ai.revo.missioncontrol.MissionControlApplication"
+    else echo "-jar target/mission-control.jar"; fi) > target/bench-app.log 2>&1 &
   app=$!
-  for _ in $(seq 1 360); do curl -fs "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 ${MC_BENCH_START_TRIES:-1200}); do curl -fs "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
 }
 
 # run_benchmark Class args... : prints and keeps (in $out) the RESULT lines of ai.revo.missioncontrol.bench.Class
