@@ -6,6 +6,7 @@ import ai.revo.missioncontrol.identity.CurrentUser;
 import ai.revo.missioncontrol.identity.UserManagement;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
+import ai.revo.missioncontrol.revenue.RevenueSummary;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,12 +19,15 @@ class HomeController {
     private final Briefs briefs;
     private final EmailFigures emailFigures;
     private final Cockpit cockpit;
+    private final RevenueSummary revenue;
 
-    HomeController(UserManagement users, Briefs briefs, EmailFigures emailFigures, Cockpit cockpit) {
+    HomeController(
+            UserManagement users, Briefs briefs, EmailFigures emailFigures, Cockpit cockpit, RevenueSummary revenue) {
         this.users = users;
         this.briefs = briefs;
         this.emailFigures = emailFigures;
         this.cockpit = cockpit;
+        this.revenue = revenue;
     }
 
     @Bean
@@ -38,7 +42,15 @@ class HomeController {
         model.addAttribute("brief", briefs.latest(user.tenantId()).orElse(null));
         emailFigures(user, model);
         model.addAttribute("cockpit", cockpit.of(user.tenantId()));
+        model.addAttribute("revenue", revenue.of(user.tenantId()));
         return "dashboard/home";
+    }
+
+    /** The revenue figures again, when a deal or an invoice changed. */
+    @GetMapping("/home/revenue")
+    String revenue(CurrentUser user, Model model) {
+        model.addAttribute("revenue", revenue.of(user.tenantId()));
+        return "dashboard/home :: revenue";
     }
 
     /** The cockpit again, when live events say its figures moved. */

@@ -26,6 +26,79 @@ class CrossTenantProbeTest extends IntegrationTest {
     static List<Target> targets() {
         return List.of(
                 new Target(
+                        "deal",
+                        (api, b) -> {
+                            String lead = api.post(
+                                            "/api/v1/leads",
+                                            b.accessToken(),
+                                            Map.of(
+                                                    "campaignId",
+                                                    api.post(
+                                                                    "/api/v1/campaigns",
+                                                                    b.accessToken(),
+                                                                    Map.of("name", "B's deals"))
+                                                            .expect(201)
+                                                            .json()
+                                                            .path("id")
+                                                            .asText(),
+                                                    "contact",
+                                                    Map.of("email", Api.uniqueEmail("b-buyer")),
+                                                    "potentialValue",
+                                                    900,
+                                                    "currency",
+                                                    "EUR"))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            return api.post("/api/v1/deals", b.accessToken(), Map.of("leadId", lead))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/deals/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/deals/{id}", null),
+                                new Call("PATCH", "/api/v1/deals/{id}", Map.of("name", "Hijacked")),
+                                new Call("POST", "/api/v1/deals/{id}/stage", Map.of("stageId", "{id}")),
+                                new Call("GET", "/api/v1/deals/{id}/history", null),
+                                new Call("GET", "/api/v1/deals/{id}/negotiation", null),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/deals/{id}/negotiation",
+                                        Map.of("who", "THEM", "amount", 100)))),
+                new Target(
+                        "invoice",
+                        (api, b) -> {
+                            String id = api.post(
+                                            "/api/v1/invoices",
+                                            b.accessToken(),
+                                            Map.of(
+                                                    "customerName",
+                                                    "B's customer",
+                                                    "currency",
+                                                    "EUR",
+                                                    "lines",
+                                                    List.of(Map.of(
+                                                            "description", "Work", "quantity", 1, "unitPrice", 100))))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            api.post("/api/v1/invoices/" + id + "/issue", b.accessToken(), null)
+                                    .expect(200);
+                            return id;
+                        },
+                        "/api/v1/invoices/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/invoices/{id}", null),
+                                new Call("GET", "/api/v1/invoices/{id}/pdf", null),
+                                new Call("PATCH", "/api/v1/invoices/{id}", Map.of("notes", "Hijacked")),
+                                new Call("POST", "/api/v1/invoices/{id}/issue", null),
+                                new Call("POST", "/api/v1/invoices/{id}/payments", Map.of("amount", 1)),
+                                new Call("POST", "/api/v1/invoices/{id}/credit-note", Map.of("reason", "Hijacked")))),
+                new Target(
                         "product",
                         (api, b) -> api.post(
                                         "/api/v1/products",

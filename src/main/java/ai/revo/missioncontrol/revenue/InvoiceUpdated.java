@@ -1,0 +1,45 @@
+package ai.revo.missioncontrol.revenue;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code invoice.updated}: a draft invoice was changed. */
+public record InvoiceUpdated(UUID tenantId, UUID invoiceId, BigDecimal total, Actor actor) implements MissionEvent {
+
+    @Override
+    public String type() {
+        return "invoice.updated";
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.COMMERCE;
+    }
+
+    @Override
+    public String entityType() {
+        return "invoice";
+    }
+
+    @Override
+    public String entityId() {
+        return invoiceId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("total", total.toPlainString());
+        return p;
+    }
+
+    @Override
+    public Object auditAfter() {
+        return payload();
+    }
+}
