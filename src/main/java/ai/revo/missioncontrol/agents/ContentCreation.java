@@ -1,6 +1,8 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.agents.checks.Catalogue;
 import ai.revo.missioncontrol.agents.checks.QualityReview;
+import ai.revo.missioncontrol.ai.Grounding;
 import ai.revo.missioncontrol.ai.LlmContext;
 import ai.revo.missioncontrol.ai.LlmGateway;
 import ai.revo.missioncontrol.ai.LlmResult;
@@ -34,13 +36,16 @@ class ContentCreation extends ScheduledAgentJob {
     private final LlmGateway llm;
     private final Generation generation;
     private final DraftFiling filing;
+    private final KnowledgeGrounding knowledge;
 
     ContentCreation(
             CampaignManagement campaigns,
             DraftManagement drafts,
             LlmGateway llm,
             Generation generation,
-            DraftFiling filing) {
+            DraftFiling filing,
+            KnowledgeGrounding knowledge) {
+        this.knowledge = knowledge;
         this.campaigns = campaigns;
         this.drafts = drafts;
         this.llm = llm;
@@ -55,7 +60,10 @@ class ContentCreation extends ScheduledAgentJob {
 
     @Override
     public void perform(RunContext run) {
+        boolean searchKnowledge = !llm.mode().templateMode() && knowledge.hasKnowledge(run.tenant());
+        Catalogue catalogue = knowledge.catalogue(run.tenant());
         for (CampaignView campaign : LeadResearch.Campaigns.active(campaigns, run.tenant())) {
+            Grounding grounding = null;
             for (Channel channel : campaign.channels()) {
                 if (!SOCIAL.contains(channel)) {
                     continue;
@@ -65,7 +73,13 @@ class ContentCreation extends ScheduledAgentJob {
                 }
                 String label = channel + " post for " + campaign.name();
                 try {
-                    post(run, campaign, channel, label);
+                    if (grounding == null) { // one search per campaign, whatever its channels
+                        grounding = searchKnowledge
+                                ? knowledge.search(
+                                        run.tenant(), campaign, KnowledgeGrounding.campaignQuestion(campaign))
+                                : Grounding.none();
+                    }
+                    post(run, campaign, channel, label, grounding, catalogue);
                 } catch (RuntimeException e) {
                     run.failed("campaign", campaign.id(), label, e);
                 }
@@ -73,7 +87,13 @@ class ContentCreation extends ScheduledAgentJob {
         }
     }
 
-    private void post(RunContext run, CampaignView campaign, Channel channel, String label) {
+    private void post(
+            RunContext run,
+            CampaignView campaign,
+            Channel channel,
+            String label,
+            Grounding grounding,
+            Catalogue catalogue) {
         if (waiting(run, campaign, channel)) {
             run.skipped("campaign", campaign.id(), label, "A " + channel + " post is already waiting for approval");
             return;
@@ -85,11 +105,20 @@ class ContentCreation extends ScheduledAgentJob {
                 run.tenant(),
                 PROMPT,
                 variables,
-                new LlmContext(run.runId(), "campaign", campaign.id().toString()));
+                new LlmContext(run.runId(), "campaign", campaign.id().toString()),
+                grounding);
         run.llm(result);
         String body = result.field("body");
         QualityReview.Verdict verdict = generation.review(
-                campaign, channel, null, body, result.confidence(), result.templateApprovedForAutomaticUse(), true);
+                campaign,
+                channel,
+                null,
+                body,
+                result.confidence(),
+                result.templateApprovedForAutomaticUse(),
+                true,
+                result.grounding(),
+                catalogue);
         DraftView draft = filing.file(
                 run.tenant(),
                 campaign.id(),
@@ -98,6 +127,7 @@ class ContentCreation extends ScheduledAgentJob {
                 new DraftContent(null, body == null ? "" : body, null),
                 verdict,
                 verdict.asChecks("qa_reviewer", result.model(), result.promptKey(), result.promptVersion()),
+                KnowledgeGrounding.sources(result.grounding()),
                 "SOCIAL_POST",
                 run.agent());
         run.count("postsSubmitted");

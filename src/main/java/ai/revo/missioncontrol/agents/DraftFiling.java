@@ -4,12 +4,14 @@ import ai.revo.missioncontrol.agents.checks.QualityReview;
 import ai.revo.missioncontrol.drafts.Decision;
 import ai.revo.missioncontrol.drafts.DraftContent;
 import ai.revo.missioncontrol.drafts.DraftManagement;
+import ai.revo.missioncontrol.drafts.DraftSource;
 import ai.revo.missioncontrol.drafts.DraftView;
 import ai.revo.missioncontrol.drafts.Priority;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.safety.Channel;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,7 @@ class DraftFiling {
             DraftContent content,
             QualityReview.Verdict verdict,
             Map<String, Object> checks,
+            List<DraftSource> sources,
             String action,
             Actor agent) {
         Priority priority = verdict.flagged() ? Priority.HIGH : Priority.NORMAL;
@@ -51,6 +54,7 @@ class DraftFiling {
                 content,
                 priority,
                 checks,
+                sources,
                 verdict.confidence() == null ? null : BigDecimal.valueOf(verdict.confidence()),
                 agent);
         DraftView submitted = drafts.submit(tenant, written.id(), written.etag(), agent);

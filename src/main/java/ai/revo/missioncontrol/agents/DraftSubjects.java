@@ -59,7 +59,7 @@ class DraftSubjects implements AiSubjects {
                     person(contacts.get(
                             tenant, leads.get(tenant, draft.leadId()).contactId())));
         }
-        return Optional.of(new AiSubject(draft.bodyText(), draft.subject(), variables));
+        return Optional.of(new AiSubject(draft.bodyText(), draft.subject(), variables, draft.campaignId()));
     }
 
     @Override
@@ -76,7 +76,7 @@ class DraftSubjects implements AiSubjects {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("lead", person(contacts.get(tenant, lead.contactId())));
         variables.put("campaign", Generation.campaignVariables(campaigns.get(tenant, lead.campaignId())));
-        return Optional.of(new AiSubject(null, null, variables));
+        return Optional.of(new AiSubject(null, null, variables, lead.campaignId()));
     }
 
     private static Map<String, Object> person(ContactView c) {

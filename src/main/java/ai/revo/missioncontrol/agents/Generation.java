@@ -1,9 +1,11 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.agents.checks.Catalogue;
 import ai.revo.missioncontrol.agents.checks.CheckInput;
 import ai.revo.missioncontrol.agents.checks.Checks;
 import ai.revo.missioncontrol.agents.checks.QualityReview;
 import ai.revo.missioncontrol.ai.ContentScorer;
+import ai.revo.missioncontrol.ai.Grounding;
 import ai.revo.missioncontrol.campaigns.CampaignView;
 import ai.revo.missioncontrol.safety.Channel;
 import java.net.URI;
@@ -56,7 +58,10 @@ class Generation {
         return c;
     }
 
-    /** The only text prices and products may come from: what the campaign itself says. */
+    /**
+     * Where prices and products may come from: what the campaign itself says (plus, in {@link #review}, the passages
+     * of knowledge the model was given, and the catalogue).
+     */
     static String context(CampaignView campaign) {
         return String.join(
                 "\n",
@@ -73,7 +78,9 @@ class Generation {
             String body,
             Double modelConfidence,
             boolean templateApproved,
-            boolean post) {
+            boolean post,
+            Grounding grounding,
+            Catalogue catalogue) {
         var persona = campaign.persona();
         var discount = persona.skills().discountAuthority();
         Set<String> hosts = new LinkedHashSet<>(allowlist);
@@ -86,11 +93,12 @@ class Generation {
                 subject,
                 body,
                 discount.enabled() ? discount.maxPercent() : 0,
-                context(campaign),
+                grounding.isEmpty() ? context(campaign) : context(campaign) + "\n" + grounding.forModel(),
                 hosts,
                 persona.emoji(),
                 persona.length(),
-                post);
+                post,
+                catalogue);
         return review.review(input, modelConfidence, persona.confidenceThreshold() / 100.0, templateApproved);
     }
 

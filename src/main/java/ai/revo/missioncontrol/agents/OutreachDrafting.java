@@ -1,6 +1,8 @@
 package ai.revo.missioncontrol.agents;
 
+import ai.revo.missioncontrol.agents.checks.Catalogue;
 import ai.revo.missioncontrol.agents.checks.QualityReview;
+import ai.revo.missioncontrol.ai.Grounding;
 import ai.revo.missioncontrol.ai.LlmContext;
 import ai.revo.missioncontrol.ai.LlmGateway;
 import ai.revo.missioncontrol.ai.LlmResult;
@@ -48,6 +50,7 @@ class OutreachDrafting extends ScheduledAgentJob {
     private final LlmGateway llm;
     private final Generation generation;
     private final DraftFiling filing;
+    private final KnowledgeGrounding knowledge;
 
     OutreachDrafting(
             LeadManagement leads,
@@ -58,7 +61,9 @@ class OutreachDrafting extends ScheduledAgentJob {
             SafetyManagement safety,
             LlmGateway llm,
             Generation generation,
-            DraftFiling filing) {
+            DraftFiling filing,
+            KnowledgeGrounding knowledge) {
+        this.knowledge = knowledge;
         this.leads = leads;
         this.contacts = contacts;
         this.companies = companies;
@@ -86,10 +91,15 @@ class OutreachDrafting extends ScheduledAgentJob {
             Map<Channel, java.util.Set<String>> suppressed,
             Map<String, ai.revo.missioncontrol.contacts.CompanyView> companies) {}
 
+    /** What the run reads once: whether there is knowledge to search (only when a model writes) and the catalogue. */
+    private record Known(boolean searchKnowledge, Catalogue catalogue) {}
+
     @Override
     public void perform(RunContext run) {
         int limit = run.intInput("limit", 1000);
         Map<UUID, CampaignView> campaignCache = new HashMap<>();
+        Known known = new Known(
+                !llm.mode().templateMode() && knowledge.hasKnowledge(run.tenant()), knowledge.catalogue(run.tenant()));
         java.util.List<LeadView> candidates = new java.util.ArrayList<>();
         for (LeadView lead : EnrichmentScoring.leadsIn(leads, run.tenant(), LeadStatus.ENRICHED, limit)) {
             if (lead.effectiveScore() != Score.A && lead.effectiveScore() != Score.B) {
@@ -109,7 +119,7 @@ class OutreachDrafting extends ScheduledAgentJob {
                 try {
                     CampaignView campaign =
                             campaignCache.computeIfAbsent(lead.campaignId(), id -> campaigns.get(run.tenant(), id));
-                    draft(run, lead, campaign, label, lookups);
+                    draft(run, lead, campaign, label, lookups, known);
                 } catch (ApiException e) {
                     if (e.code() == ErrorCode.CONFLICT) { // another run drafted this lead a moment ago
                         run.skipped("lead", lead.id(), label, "Already has an open draft: " + e.getMessage());
@@ -155,7 +165,8 @@ class OutreachDrafting extends ScheduledAgentJob {
                                 .toList()));
     }
 
-    private void draft(RunContext run, LeadView lead, CampaignView campaign, String label, Lookups lookups) {
+    private void draft(
+            RunContext run, LeadView lead, CampaignView campaign, String label, Lookups lookups, Known known) {
         if (campaign.status() != CampaignStatus.ACTIVE) {
             run.skipped(
                     "lead",
@@ -178,6 +189,7 @@ class OutreachDrafting extends ScheduledAgentJob {
             throw ApiException.notFound("Contact", lead.contactId());
         }
         int written = 0;
+        Grounding grounding = null;
         StringBuilder reasons = new StringBuilder();
         for (Channel channel : campaign.channels()) {
             String address = address(contact, channel);
@@ -193,11 +205,26 @@ class OutreachDrafting extends ScheduledAgentJob {
                 continue;
             }
             Map<String, Object> variables = variables(lead, contact, campaign, channel, lookups);
+            if (grounding == null) { // one search per lead, whatever its channels
+                @SuppressWarnings("unchecked")
+                Map<String, Object> l = (Map<String, Object>) variables.get("lead");
+                grounding = known.searchKnowledge()
+                        ? knowledge.search(
+                                run.tenant(),
+                                campaign,
+                                KnowledgeGrounding.leadQuestion(
+                                        campaign,
+                                        contact.company(),
+                                        contact.jobTitle(),
+                                        String.valueOf(l.get("industry"))))
+                        : Grounding.none();
+            }
             LlmResult result = llm.generate(
                     run.tenant(),
                     PROMPT,
                     variables,
-                    new LlmContext(run.runId(), "lead", lead.id().toString()));
+                    new LlmContext(run.runId(), "lead", lead.id().toString()),
+                    grounding);
             run.llm(result);
             String subject = channel == Channel.EMAIL ? result.field("subject") : null;
             String body = result.field("body");
@@ -208,7 +235,9 @@ class OutreachDrafting extends ScheduledAgentJob {
                     body,
                     result.confidence(),
                     result.templateApprovedForAutomaticUse(),
-                    false);
+                    false,
+                    result.grounding(),
+                    known.catalogue());
             DraftView draft = filing.file(
                     run.tenant(),
                     campaign.id(),
@@ -217,6 +246,7 @@ class OutreachDrafting extends ScheduledAgentJob {
                     new DraftContent(subject, body == null ? "" : body, null),
                     verdict,
                     verdict.asChecks("qa_reviewer", result.model(), result.promptKey(), result.promptVersion()),
+                    KnowledgeGrounding.sources(result.grounding()),
                     "FIRST_MESSAGE",
                     run.agent());
             written++;

@@ -15,6 +15,7 @@
             "tasks",
             "ai",
             "scheduling",
-            "outbound"
+            "outbound",
+            "knowledge"
         })
 package ai.revo.missioncontrol.agents;

@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ public class AiAssistant {
     private final LlmGateway gateway;
     private final ContentScorer scorer;
     private final ObjectProvider<AiSubjects> subjects;
+    private final ObjectProvider<AiKnowledge> knowledge;
     private final AiFeedback.Writer feedback;
     private final Clock clock;
 
@@ -34,8 +36,10 @@ public class AiAssistant {
             LlmGateway gateway,
             ContentScorer scorer,
             ObjectProvider<AiSubjects> subjects,
+            ObjectProvider<AiKnowledge> knowledge,
             AiFeedback.Writer feedback,
             Clock clock) {
+        this.knowledge = knowledge;
         this.gateway = gateway;
         this.scorer = scorer;
         this.subjects = subjects;
@@ -72,12 +76,15 @@ public class AiAssistant {
                     hash,
                     RuleEdits.MODEL,
                     clock.instant(),
-                    edit.changes());
+                    edit.changes(),
+                    List.of());
         }
         vars.put("text", body);
         vars.put("subject", subj);
         vars.put("tone", t);
-        LlmResult r = gateway.generateWhileAPersonWaits(tenant, "personalize", vars, context(draftId, leadId));
+        Grounding grounding = ground(tenant, base, nz(subj) + "\n" + body);
+        LlmResult r =
+                gateway.generateWhileAPersonWaits(tenant, "personalize", vars, context(draftId, leadId), grounding);
         String out = r.field("text");
         String outSubject = r.field("subject");
         return new Suggestion(
@@ -88,7 +95,8 @@ public class AiAssistant {
                 hash,
                 r.model(),
                 clock.instant(),
-                null);
+                null,
+                r.grounding().passages());
     }
 
     /**
@@ -115,11 +123,13 @@ public class AiAssistant {
                     hash,
                     RuleEdits.MODEL,
                     clock.instant(),
-                    edit.changes());
+                    edit.changes(),
+                    List.of());
         }
         vars.put("text", body);
         vars.put("instruction", how);
-        LlmResult r = gateway.generateWhileAPersonWaits(tenant, "rewrite", vars, context(draftId, null));
+        Grounding grounding = ground(tenant, base, body);
+        LlmResult r = gateway.generateWhileAPersonWaits(tenant, "rewrite", vars, context(draftId, null), grounding);
         return new Suggestion(
                 UUID.randomUUID(),
                 r.field("text"),
@@ -128,7 +138,8 @@ public class AiAssistant {
                 hash,
                 r.model(),
                 clock.instant(),
-                null);
+                null,
+                r.grounding().passages());
     }
 
     /** Scores a draft or {@code text} without a model: heuristic estimates from {@link ContentScorer#RULES}. */
@@ -177,6 +188,22 @@ public class AiAssistant {
         }
         return (provider == null ? java.util.Optional.<AiSubject>empty() : provider.lead(tenant, leadId))
                 .orElseThrow(() -> ApiException.notFound("Lead", leadId));
+    }
+
+    /**
+     * The passages of knowledge for the text and its campaign (the whole workspace's when it has none); none when no
+     * module provides knowledge. The text leads the question, cut to what a search takes.
+     */
+    private Grounding ground(TenantId tenant, AiSubject base, String text) {
+        AiKnowledge provider = knowledge.getIfAvailable();
+        if (provider == null) {
+            return Grounding.none();
+        }
+        String question = text.strip();
+        return provider.ground(
+                tenant,
+                base == null ? null : base.campaignId(),
+                question.substring(0, Math.min(900, question.length())));
     }
 
     private static LlmContext context(UUID draftId, UUID leadId) {

@@ -70,6 +70,11 @@ public class LlmGateway {
     private static final Logger log = LoggerFactory.getLogger(LlmGateway.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Precedes the passages of knowledge in a prompt: use them where they help, state nothing they do not. */
+    static final String KNOWLEDGE_PREAMBLE =
+            "\n\nWhat the business knows (passages from its knowledge base, best first;"
+                    + " use them only where they help, and state no price, product or fact about the business that neither"
+                    + " they nor the text above give):\n\n";
 
     private final PromptCatalog prompts;
     private final LlmLogs logs;
@@ -154,7 +159,17 @@ public class LlmGateway {
      * transaction. Throws {@link LlmException} when the call fails after retries.
      */
     public LlmResult generate(TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context) {
-        return generate(tenant, promptKey, variables, context, properties.callDeadline());
+        return generate(tenant, promptKey, variables, context, properties.callDeadline(), Grounding.none());
+    }
+
+    /**
+     * As {@link #generate(TenantId, String, Map, LlmContext)}, with passages of the workspace's knowledge: when a model
+     * is called they follow the rendered prompt, each prefixed {@code [Source: name p.N | Relevance: 0.85]}, and the
+     * log row records their chunk ids; a template uses none of them (the result's grounding and the log say so).
+     */
+    public LlmResult generate(
+            TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context, Grounding grounding) {
+        return generate(tenant, promptKey, variables, context, properties.callDeadline(), grounding);
     }
 
     /**
@@ -164,7 +179,13 @@ public class LlmGateway {
      */
     public LlmResult generateWhileAPersonWaits(
             TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context) {
-        return generate(tenant, promptKey, variables, context, properties.interactiveDeadline());
+        return generate(tenant, promptKey, variables, context, properties.interactiveDeadline(), Grounding.none());
+    }
+
+    /** As {@link #generateWhileAPersonWaits(TenantId, String, Map, LlmContext)}, with passages of knowledge. */
+    public LlmResult generateWhileAPersonWaits(
+            TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context, Grounding grounding) {
+        return generate(tenant, promptKey, variables, context, properties.interactiveDeadline(), grounding);
     }
 
     /**
@@ -174,6 +195,18 @@ public class LlmGateway {
      */
     LlmResult generate(
             TenantId tenant, String promptKey, Map<String, ?> variables, LlmContext context, Duration deadline) {
+        return generate(tenant, promptKey, variables, context, deadline, Grounding.none());
+    }
+
+    LlmResult generate(
+            TenantId tenant,
+            String promptKey,
+            Map<String, ?> variables,
+            LlmContext given,
+            Duration deadline,
+            Grounding knowledge) {
+        Grounding grounding = knowledge == null || model == null ? Grounding.none() : knowledge;
+        LlmContext context = (given == null ? LlmContext.none() : given).withChunkIds(grounding.chunkIds());
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             log.warn(
                     "LLM call for prompt {} inside a database transaction; slow I/O should run outside one", promptKey);
@@ -189,6 +222,9 @@ public class LlmGateway {
         }
         String system = MergeTemplate.render(prompt.systemTemplate(), vars);
         String user = MergeTemplate.render(prompt.template(), vars);
+        if (!grounding.isEmpty()) {
+            user = user + KNOWLEDGE_PREAMBLE + grounding.forModel();
+        }
         String hash = sha256(system + "\n\n" + user);
         if (model == null) {
             return fromTemplate(tenant, prompt, vars, context, hash, started);
@@ -283,7 +319,8 @@ public class LlmGateway {
                         inputTokens,
                         outputTokens,
                         null,
-                        false);
+                        false,
+                        grounding);
             }
             Parsed parsed = parse(text, prompt.outputSchema());
             if (parsed.problems().isEmpty()) {
@@ -310,7 +347,8 @@ public class LlmGateway {
                         inputTokens,
                         outputTokens,
                         confidence(parsed.json()),
-                        false);
+                        false,
+                        grounding);
             }
             problems = parsed.problems();
             log.info("Malformed answer to prompt {} (answer {} of {}): {}", promptKey, answer, answers, problems);
@@ -516,7 +554,8 @@ public class LlmGateway {
                 null,
                 null,
                 null, // a template is not a model: a number in its JSON is typed-in, not an evaluation
-                prompt.approvedForAutomaticUse());
+                prompt.approvedForAutomaticUse(),
+                Grounding.none());
     }
 
     /** Each string value merged; blank optional strings dropped; other values kept. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * One logged LLM call. {@code model} is {@code template} for template-mode calls; {@code outcome} is SUCCEEDED or
  * FAILED, a failure with the {@link LlmException.Kind} name in {@code errorKind} and a readable {@code error}.
+ * {@code chunkIds}: the knowledge passages the model was given with the prompt (empty when none).
  */
 public record LlmLogView(
         UUID id,
@@ -23,6 +24,7 @@ public record LlmLogView(
         String outcome,
         String errorKind,
         String error,
+        java.util.List<UUID> chunkIds,
         Instant createdAt) {
 
     public boolean succeeded() {

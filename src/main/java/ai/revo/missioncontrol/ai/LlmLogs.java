@@ -70,8 +70,8 @@ public class LlmLogs {
         jdbc.sql("""
                 insert into llm_logs (id, tenant_id, run_id, entity_type, entity_id, prompt_key, prompt_version,
                     prompt_hash, model, latency_ms, input_tokens, output_tokens, attempts, outcome, error_kind, error,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    chunk_ids, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         UUID.randomUUID(),
@@ -90,6 +90,7 @@ public class LlmLogs {
                         e.failure() == null ? "SUCCEEDED" : "FAILED",
                         e.failure() == null ? null : e.failure().kind().name(),
                         error,
+                        c.chunkIds().toArray(new UUID[0]),
                         now,
                         now)
                 .update();
@@ -149,6 +150,19 @@ public class LlmLogs {
                 rs.getString("outcome"),
                 rs.getString("error_kind"),
                 rs.getString("error"),
+                chunkIds(rs.getArray("chunk_ids")),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static java.util.List<UUID> chunkIds(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return java.util.List.of();
+        }
+        Object[] ids = (Object[]) array.getArray();
+        java.util.List<UUID> out = new java.util.ArrayList<>(ids.length);
+        for (Object id : ids) {
+            out.add(id instanceof UUID u ? u : UUID.fromString(String.valueOf(id)));
+        }
+        return out;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code template} when the deterministic fallback template produced the output. {@code confidence} (0..1) is the
  * model's own evaluation when the prompt asks for one, else null; a template has none, whatever its JSON says.
  * {@code templateApprovedForAutomaticUse}: a template produced it and a person approved that prompt version's
- * fallback for automatic use.
+ * fallback for automatic use. {@code grounding}: the knowledge passages the model was given with the prompt (none
+ * when a template produced it: a template uses no passage).
  */
 public record LlmResult(
         String text,
@@ -21,7 +22,12 @@ public record LlmResult(
         Integer inputTokens,
         Integer outputTokens,
         Double confidence,
-        boolean templateApprovedForAutomaticUse) {
+        boolean templateApprovedForAutomaticUse,
+        Grounding grounding) {
+
+    public LlmResult {
+        grounding = grounding == null ? Grounding.none() : grounding;
+    }
 
     public static final String TEMPLATE_MODEL = "template";
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * An AI helper's answer, not stored: {@code inputHash} (sha-256 of the input) ties feedback to it. {@code model} is
  * the model's name, or {@code rules} when no model is configured and deterministic rules made the edit; then
- * {@code confidence} is null and {@code changes} says what the rules changed.
+ * {@code confidence} is null and {@code changes} says what the rules changed. {@code sources}: the knowledge passages
+ * the model was given (empty for rules, which use none).
  */
 public record Suggestion(
         UUID id,
@@ -17,4 +18,10 @@ public record Suggestion(
         String inputHash,
         String model,
         Instant createdAt,
-        List<String> changes) {}
+        List<String> changes,
+        List<Grounding.Passage> sources) {
+
+    public Suggestion {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+}

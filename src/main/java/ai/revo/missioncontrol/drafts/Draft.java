@@ -8,6 +8,7 @@ import ai.revo.missioncontrol.platform.ErrorCode;
 import ai.revo.missioncontrol.safety.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -40,6 +41,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
     private final String authorId;
     private final String authorName;
     private DraftJsonColumns.Checks checks;
+    private final DraftJsonColumns.Sources sources;
     private BigDecimal confidence;
     private Priority priority;
     private int versionNumber;
@@ -68,6 +70,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
             String authorId,
             String authorName,
             DraftJsonColumns.Checks checks,
+            DraftJsonColumns.Sources sources,
             BigDecimal confidence,
             Priority priority,
             int versionNumber,
@@ -90,6 +93,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
         this.authorId = authorId;
         this.authorName = authorName;
         this.checks = checks;
+        this.sources = sources == null ? new DraftJsonColumns.Sources(List.of()) : sources;
         this.confidence = confidence;
         this.priority = priority;
         this.versionNumber = versionNumber;
@@ -109,6 +113,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
             DraftContent content,
             Priority priority,
             Map<String, Object> checks,
+            List<DraftSource> sources,
             BigDecimal confidence,
             Actor author,
             Instant now) {
@@ -136,6 +141,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
                 author.id(),
                 author.name(),
                 checks == null ? null : new DraftJsonColumns.Checks(checks),
+                new DraftJsonColumns.Sources(sources),
                 confidence,
                 priority == null ? Priority.NORMAL : priority,
                 1,
@@ -331,6 +337,7 @@ class Draft extends AbstractAggregateRoot<Draft> {
                 status,
                 new Actor(authorType, authorId, authorName),
                 checks == null ? null : checks.values(),
+                sources.values(),
                 confidence,
                 priority,
                 versionNumber,

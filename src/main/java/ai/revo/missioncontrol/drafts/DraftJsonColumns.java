@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Stores a draft's quality checks as jsonb. */
+/** Stores a draft's quality checks and its sources as jsonb. */
 @Component
 class DraftJsonColumns implements JdbcValueConverters {
 
@@ -21,6 +21,14 @@ class DraftJsonColumns implements JdbcValueConverters {
         }
     }
 
+    /** The knowledge passages a draft was written from, stored as one JSON array. */
+    record Sources(@JsonValue List<DraftSource> values) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        Sources {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+
     private final ObjectMapper json;
 
     DraftJsonColumns(ObjectMapper json) {
@@ -29,6 +37,6 @@ class DraftJsonColumns implements JdbcValueConverters {
 
     @Override
     public List<?> converters() {
-        return JsonColumns.of(json, Checks.class);
+        return JsonColumns.of(json, Checks.class, Sources.class);
     }
 }

@@ -76,6 +76,22 @@ public class DraftManagement {
             Map<String, Object> checks,
             BigDecimal confidence,
             Actor author) {
+        return write(tenant, campaignId, leadId, channel, content, priority, checks, List.of(), confidence, author);
+    }
+
+    /** As the other {@code write}, keeping the knowledge passages the draft was written from ({@code sources}). */
+    @Transactional
+    public DraftView write(
+            TenantId tenant,
+            UUID campaignId,
+            UUID leadId,
+            Channel channel,
+            DraftContent content,
+            Priority priority,
+            Map<String, Object> checks,
+            List<DraftSource> sources,
+            BigDecimal confidence,
+            Actor author) {
         if (campaignId == null) {
             throw ApiException.invalidField("campaignId", "is required");
         }
@@ -90,7 +106,7 @@ public class DraftManagement {
         Draft draft;
         try {
             draft = drafts.save(Draft.write(
-                    tenant, campaignId, leadId, channel, content, priority, checks, confidence, author, now));
+                    tenant, campaignId, leadId, channel, content, priority, checks, sources, confidence, author, now));
         } catch (DbActionExecutionException e) {
             if (e.getCause() instanceof DuplicateKeyException) { // drafts_one_open_per_lead_channel
                 throw new ApiException(

@@ -27,6 +27,7 @@ public final class Checks {
                 new NoPlaceholders(),
                 new DiscountWithinLimit(),
                 new PricesFromContext(),
+                new NoHallucinatedInventory(),
                 new LinksAllowed(),
                 new SpamWords(spamRisk, 0.5),
                 new PersonaLanguage());
@@ -158,6 +159,12 @@ public final class Checks {
 
         public String name() {
             return "prices_from_context";
+        }
+
+        /** With a catalogue, {@link NoHallucinatedInventory} checks prices against it and this information. */
+        @Override
+        public boolean appliesTo(CheckInput in) {
+            return in.catalogue().isEmpty();
         }
 
         public CheckResult check(CheckInput in) {

@@ -39,7 +39,9 @@ public final class QualityReview {
     public Verdict review(CheckInput input, Double modelConfidence, double threshold, boolean templateApproved) {
         List<CheckResult> results = new ArrayList<>();
         for (DraftCheck check : checks) {
-            results.add(check.check(input));
+            if (check.appliesTo(input)) {
+                results.add(check.check(input));
+            }
         }
         long passed = results.stream().filter(CheckResult::passed).count();
         boolean allPassed = passed == results.size();
