@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the writers (the drafter, the content creator, the composer's personalise and rewrite) know of the business:
- * the top passages of the knowledge base for a lead and its campaign, cut at the campaign's relevance threshold, and
+ * the top passages of the knowledge base for a lead and its campaign, cut at the campaign's knowledge threshold
+ * ({@code persona.knowledgeThreshold}), and
  * the product catalogue the inventory check compares a message with. Not transactional: a question is embedded
  * outside any transaction. A workspace without knowledge costs one count and no embedding.
  */
@@ -37,8 +38,8 @@ class KnowledgeGrounding implements AiKnowledge {
     /** Passages handed to a model with one prompt. */
     static final int PASSAGES = 4;
 
-    /** Relevance (cosine similarity, 0..1) below which a passage is not handed to a model. */
-    static final double MIN_SCORE = 0.3;
+    /** Relevance (cosine similarity, 0..1) below which a passage is not handed to a model, when no campaign says. */
+    static final double MIN_SCORE = ai.revo.missioncontrol.campaigns.Persona.DEFAULT_KNOWLEDGE_THRESHOLD / 100.0;
 
     /** Products the inventory check reads at most (pages of 200). */
     static final int MAX_PRODUCTS = 5_000;
@@ -76,7 +77,7 @@ class KnowledgeGrounding implements AiKnowledge {
         if (q.length() > 1000) {
             q = q.substring(0, 1000);
         }
-        double minScore = MIN_SCORE;
+        double minScore = campaign == null ? MIN_SCORE : campaign.persona().knowledgeMinScore();
         try {
             List<RetrievedChunk> found =
                     search.search(tenant, q, campaign == null ? null : campaign.id(), PASSAGES, minScore);

@@ -4,7 +4,9 @@ import java.net.URI;
 
 /**
  * The AI agent a campaign speaks through: a name, four sliders from 0 to 100 and its skills. Missing sliders take
- * their defaults (tone 50, tenacity 50, emoji 20, length 50, confidence threshold 70). Checks itself on construction
+ * their defaults (tone 50, tenacity 50, emoji 20, length 50, confidence threshold 70, knowledge threshold 30: the
+ * relevance, in percent of cosine similarity, below which a passage of knowledge is not handed to the model when
+ * writing for the campaign). Checks itself on construction
  * (IllegalArgumentException naming the field), so a persona that exists is valid.
  */
 public record Persona(
@@ -14,7 +16,8 @@ public record Persona(
         Integer emoji,
         Integer length,
         Skills skills,
-        Integer confidenceThreshold) {
+        Integer confidenceThreshold,
+        Integer knowledgeThreshold) {
 
     public static final int MAX_DISCOUNT_PERCENT = 20;
 
@@ -81,6 +84,12 @@ public record Persona(
         length = slider("length", length, 50);
         skills = skills == null ? Skills.defaults() : skills;
         confidenceThreshold = slider("confidenceThreshold", confidenceThreshold, DEFAULT_CONFIDENCE_THRESHOLD);
+        knowledgeThreshold = slider("knowledgeThreshold", knowledgeThreshold, DEFAULT_KNOWLEDGE_THRESHOLD);
+    }
+
+    /** The knowledge threshold as the retriever's minimum relevance (0..1). */
+    public double knowledgeMinScore() {
+        return knowledgeThreshold / 100.0;
     }
 
     /**
@@ -103,8 +112,15 @@ public record Persona(
     /** Generated drafts whose confidence (0 to 100) is below this are flagged for a closer look. */
     public static final int DEFAULT_CONFIDENCE_THRESHOLD = 70;
 
+    /**
+     * Passages of knowledge less relevant than this (cosine similarity in percent; all-MiniLM-L6-v2 gives a passage
+     * that answers a question about 0.4 to 0.8, an unrelated one below 0.2) are not handed to the model.
+     */
+    public static final int DEFAULT_KNOWLEDGE_THRESHOLD = 30;
+
     public static Persona defaults() {
-        return new Persona("Alex", 50, 50, 20, 50, Skills.defaults(), DEFAULT_CONFIDENCE_THRESHOLD);
+        return new Persona(
+                "Alex", 50, 50, 20, 50, Skills.defaults(), DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_KNOWLEDGE_THRESHOLD);
     }
 
     private static Integer slider(String name, Integer value, int fallback) {

@@ -183,13 +183,13 @@ class DemoWorkspace implements ApplicationRunner {
                 t,
                 "Spring renovations",
                 "Book on-site estimates with homeowners' contractors",
-                new Persona("Maya", 40, 60, 10, 40, null, null),
+                new Persona("Maya", 40, 60, 10, 40, null, null, null),
                 Set.of(Channel.EMAIL, Channel.SMS, Channel.LINKEDIN));
         UUID clinics = campaign(
                 t,
                 "Clinic front desks",
                 "Demo the booking assistant to clinic managers",
-                new Persona("Sam", 20, 30, 0, 60, null, null),
+                new Persona("Sam", 20, 30, 0, 60, null, null, null),
                 Set.of(Channel.EMAIL));
         campaigns.moveTo(t, spring, CampaignStatus.ACTIVE, DEMO);
         Score[] scores = {Score.A, Score.B, Score.C};

@@ -13,11 +13,6 @@ import ai.revo.missioncontrol.support.LlmIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +114,10 @@ class KnowledgeGroundingLlmTest extends LlmIntegrationTest {
             }
         }
 
-        String page = html(admin, "/approvals/" + emailDraft);
+        var response = ai.revo.missioncontrol.support.PageClient.signIn(port, admin.email(), admin.password())
+                .get("/approvals/" + emailDraft);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String page = response.body();
         assertThat(page)
                 .contains("data-testid=\"draft-sources\"")
                 .contains("estimates-guide.txt")
@@ -213,35 +211,6 @@ class KnowledgeGroundingLlmTest extends LlmIntegrationTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    /** A page as a signed-in person gets it: the login form (with its CSRF token), then the page. */
-    private String html(Api.Session person, String path) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        String base = "http://127.0.0.1:" + port;
-        String login = browser.send(
-                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(login);
-        assertThat(csrf.find()).as("the login form has a CSRF token").isTrue();
-        String form = "username=" + java.net.URLEncoder.encode(person.email(), StandardCharsets.UTF_8) + "&password="
-                + java.net.URLEncoder.encode(person.password(), StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
-        browser.send(
-                HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> r = browser.send(
-                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        assertThat(r.uri().getPath()).as("signed in").isEqualTo(path);
-        return r.body();
     }
 
     String upload(String token, String fileName, byte[] content) {

@@ -18,9 +18,18 @@ final class KnowledgeUploads {
     private KnowledgeUploads() {}
 
     static String upload(int port, String token, String fileName, byte[] content) {
+        return upload(port, token, fileName, content, null);
+    }
+
+    static String upload(int port, String token, String fileName, byte[] content, String campaignId) {
         try {
             String boundary = "----mc" + UUID.randomUUID();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (campaignId != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"campaignId\"\r\n\r\n"
+                                + campaignId + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                             + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));

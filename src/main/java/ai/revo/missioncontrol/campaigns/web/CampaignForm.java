@@ -36,7 +36,8 @@ record CampaignForm(
         String companySizes,
         String titles,
         String locations,
-        Integer confidenceThreshold) {
+        Integer confidenceThreshold,
+        Integer knowledgeThreshold) {
 
     /** The ideal-customer criteria, each dimension written as {@code value:weight, value:weight} (weight 0 to 100). */
     Optional<Criteria> criteria() {
@@ -89,7 +90,8 @@ record CampaignForm(
                                     Boolean.TRUE.equals(discount), discountMax == null ? 0 : discountMax),
                             new Persona.Toggle(Boolean.TRUE.equals(handoff)),
                             new Persona.Toggle(Boolean.TRUE.equals(catalog))),
-                    confidenceThreshold);
+                    confidenceThreshold,
+                    knowledgeThreshold);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             int space = message.indexOf(' ');
