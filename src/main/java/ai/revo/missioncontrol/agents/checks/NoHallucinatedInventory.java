@@ -40,6 +40,28 @@ public record NoHallucinatedInventory() implements DraftCheck {
     private static final Set<String> LEADING = Set.of(
             "the", "our", "a", "an", "this", "these", "that", "your", "my", "new", "get", "try", "meet", "buy", "order",
             "with", "and", "or", "for", "on", "in", "at", "by", "from", "to", "hi", "hello", "dear", "p.s.", "ps");
+    /** Words that make a run a date, never a product. */
+    private static final Set<String> DATES = Set.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday");
+    /** Words that make a run with a number a date, an address or a step, not a model number. */
     private static final Set<String> NOT_PRODUCT = Set.of(
             "january",
             "february",
@@ -185,7 +207,7 @@ public record NoHallucinatedInventory() implements DraftCheck {
                     && words.stream().noneMatch(NoHallucinatedInventory::year);
             boolean priced = PRICE_FOLLOWS.matcher(text.substring(m.end())).find()
                     && !(sentenceStart && words.size() == 1)
-                    && words.stream().noneMatch(w -> NOT_PRODUCT.contains(w.toLowerCase(Locale.ROOT)));
+                    && words.stream().noneMatch(w -> DATES.contains(w.toLowerCase(Locale.ROOT)));
             if (modelNumber || priced) {
                 out.add(name);
             }
