@@ -28,7 +28,10 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
     private final UUID leadId;
     private final String participant;
     private final String subject;
+    private final ai.revo.missioncontrol.safety.Channel channel;
     private ConversationStatus status;
+    private UUID assigneeId;
+    private String assigneeName;
     private String lastPreview;
     private int messageCount;
     private Instant lastMessageAt;
@@ -49,7 +52,10 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
             UUID leadId,
             String participant,
             String subject,
+            ai.revo.missioncontrol.safety.Channel channel,
             ConversationStatus status,
+            UUID assigneeId,
+            String assigneeName,
             String lastPreview,
             int messageCount,
             Instant lastMessageAt,
@@ -64,7 +70,10 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         this.leadId = leadId;
         this.participant = participant;
         this.subject = subject;
+        this.channel = channel == null ? ai.revo.missioncontrol.safety.Channel.EMAIL : channel;
         this.status = status;
+        this.assigneeId = assigneeId;
+        this.assigneeName = assigneeName;
         this.lastPreview = lastPreview;
         this.messageCount = messageCount;
         this.lastMessageAt = lastMessageAt;
@@ -82,6 +91,26 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
             String participant,
             String subject,
             Instant now) {
+        return start(
+                tenant,
+                contactId,
+                campaignId,
+                leadId,
+                participant,
+                subject,
+                ai.revo.missioncontrol.safety.Channel.EMAIL,
+                now);
+    }
+
+    static Conversation start(
+            TenantId tenant,
+            UUID contactId,
+            UUID campaignId,
+            UUID leadId,
+            String participant,
+            String subject,
+            ai.revo.missioncontrol.safety.Channel channel,
+            Instant now) {
         return new Conversation(
                 UUID.randomUUID(),
                 tenant,
@@ -90,7 +119,10 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
                 leadId,
                 participant,
                 subject,
+                channel,
                 ConversationStatus.OPEN,
+                null,
+                null,
                 null,
                 0,
                 now,
@@ -112,7 +144,9 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
             lastInboundAt = message.occurredAt();
         }
         ConversationStatus before = status;
-        status = ConversationStatus.TO_ANSWER;
+        if (status != ConversationStatus.HUMAN) {
+            status = ConversationStatus.TO_ANSWER;
+        }
         registerEvent(new ConversationMessageReceived(
                 tenantId.value(), id, message.id(), campaignId, contactId, before, participant, Actor.system()));
     }
@@ -124,6 +158,50 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         status = ConversationStatus.OPEN;
         registerEvent(new ConversationAnswered(
                 tenantId.value(), id, message.id(), message.emailId(), campaignId, before, participant, actor));
+    }
+
+    /**
+     * We wrote on a channel that sends through the outbound gateway (WhatsApp): a person's message answers what
+     * waited; a conversation a person took over stays theirs.
+     */
+    void sent(ConversationMessage message, Actor actor, Instant now) {
+        count(message, now);
+        ConversationStatus before = status;
+        if (status == ConversationStatus.TO_ANSWER || status == ConversationStatus.CLOSED) {
+            status = ConversationStatus.OPEN;
+        }
+        registerEvent(new ConversationAnswered(
+                tenantId.value(), id, message.id(), null, campaignId, before, participant, actor));
+    }
+
+    /** A person takes the conversation over from the AI: it is theirs (HUMAN) until they hand it back. */
+    void takeOver(UUID userId, String userName, Actor actor, Instant now) {
+        if (status == ConversationStatus.HUMAN && userId.equals(assigneeId)) {
+            return;
+        }
+        ConversationStatus before = status;
+        status = ConversationStatus.HUMAN;
+        assigneeId = userId;
+        assigneeName = userName;
+        updatedAt = now;
+        registerEvent(new ConversationHandlingChanged(
+                tenantId.value(), id, campaignId, before, status, assigneeName, participant, true, actor));
+    }
+
+    /** The person hands it back: the AI may answer again (OPEN). 409 when nobody had taken it over. */
+    void handBack(Actor actor, Instant now) {
+        if (status != ConversationStatus.HUMAN) {
+            throw ai.revo.missioncontrol.platform.ApiException.conflict(
+                    "Nobody has taken this conversation over; there is nothing to hand back");
+        }
+        ConversationStatus before = status;
+        status = ConversationStatus.OPEN;
+        String was = assigneeName;
+        assigneeId = null;
+        assigneeName = null;
+        updatedAt = now;
+        registerEvent(new ConversationHandlingChanged(
+                tenantId.value(), id, campaignId, before, status, was, participant, false, actor));
     }
 
     /** A person closed it; closing a closed conversation changes nothing. */
@@ -185,6 +263,14 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
     ConversationStatus status() {
         return status;
+    }
+
+    ai.revo.missioncontrol.safety.Channel channel() {
+        return channel;
+    }
+
+    UUID assigneeId() {
+        return assigneeId;
     }
 
     String lastPreview() {

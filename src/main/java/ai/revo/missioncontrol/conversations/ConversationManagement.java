@@ -187,6 +187,13 @@ public class ConversationManagement {
     @Transactional(readOnly = true)
     public PageResult<ConversationView> list(
             TenantId tenant, UserId user, ConversationStatus status, String q, PageQuery page) {
+        return list(tenant, user, status, null, q, page);
+    }
+
+    /** {@link #list} of one channel only ({@code channel} null: every channel). */
+    @Transactional(readOnly = true)
+    public PageResult<ConversationView> list(
+            TenantId tenant, UserId user, ConversationStatus status, Channel channel, String q, PageQuery page) {
         String query = q == null || q.isBlank() ? null : q.trim();
         String like = query == null
                 ? null
@@ -196,11 +203,13 @@ public class ConversationManagement {
                                 .replace("%", "\\%")
                                 .replace("_", "\\_") + "%";
         String where = " where c.tenant_id = :tenant and (cast(:status as text) is null or c.status = :status)"
+                + " and (cast(:channel as text) is null or c.channel = :channel)"
                 + " and (cast(:q as text) is null or lower(c.participant) like :like or lower(coalesce(c.subject, ''))"
                 + " like :like or lower(coalesce(c.last_preview, '')) like :like)";
         long total = jdbc.sql("select count(*) from conversations c" + where)
                 .param("tenant", tenant.value())
                 .param("status", status == null ? null : status.name())
+                .param("channel", channel == null ? null : channel.name())
                 .param("q", query)
                 .param("like", like)
                 .query(Long.class)
@@ -209,6 +218,7 @@ public class ConversationManagement {
                 .param("tenant", tenant.value())
                 .param("user", user.value())
                 .param("status", status == null ? null : status.name())
+                .param("channel", channel == null ? null : channel.name())
                 .param("q", query)
                 .param("like", like)
                 .param("limit", page.limit())
@@ -313,6 +323,10 @@ public class ConversationManagement {
     public MessageView answer(
             TenantId tenant, UUID id, String bodyText, String fromEmail, String idempotencyKey, Actor actor) {
         Conversation conversation = load(tenant, id);
+        if (conversation.channel() != Channel.EMAIL) {
+            throw ApiException.conflict("This is a " + conversation.channel()
+                    + " conversation: answer it with POST /api/v1/conversations/{id}/messages");
+        }
         if (idempotencyKey != null && idempotencyKey.length() > 255) {
             throw ApiException.invalidField("Idempotency-Key", "must be at most 255 characters");
         }
@@ -500,7 +514,10 @@ public class ConversationManagement {
             Instant lastMessageAt,
             Instant lastInboundAt,
             boolean unread,
-            Instant createdAt) {}
+            Instant createdAt,
+            Channel channel,
+            UUID assigneeId,
+            String assigneeName) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp inbound = rs.getTimestamp("last_inbound_at");
@@ -517,7 +534,10 @@ public class ConversationManagement {
                 rs.getTimestamp("last_message_at").toInstant(),
                 inbound == null ? null : inbound.toInstant(),
                 rs.getBoolean("unread"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getObject("assignee_id", UUID.class),
+                rs.getString("assignee_name"));
     }
 
     /** Names of contacts and campaigns, each looked up once per call through their modules' facades. */
@@ -562,7 +582,14 @@ public class ConversationManagement {
                     r.lastMessageAt(),
                     r.lastInboundAt(),
                     r.unread(),
-                    r.createdAt());
+                    r.createdAt(),
+                    r.channel(),
+                    r.channel() == Channel.WHATSAPP ? r.participant() : null,
+                    r.assigneeId(),
+                    r.assigneeName(),
+                    r.channel() == Channel.WHATSAPP && r.lastInboundAt() != null
+                            ? r.lastInboundAt().plus(java.time.Duration.ofHours(24))
+                            : null);
         }
     }
 }

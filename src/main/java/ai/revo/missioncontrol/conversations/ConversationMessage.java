@@ -37,6 +37,10 @@ class ConversationMessage extends AbstractAggregateRoot<ConversationMessage> {
     private final UUID authorId;
     private final String authorName;
     private final Instant occurredAt;
+    private final String messageType;
+    private final String payload;
+    private String providerMessageId;
+    private UUID outboundMessageId;
 
     @Version
     private Long version;
@@ -62,6 +66,10 @@ class ConversationMessage extends AbstractAggregateRoot<ConversationMessage> {
             UUID authorId,
             String authorName,
             Instant occurredAt,
+            String messageType,
+            String payload,
+            String providerMessageId,
+            UUID outboundMessageId,
             Long version,
             Instant createdAt,
             Instant updatedAt) {
@@ -81,6 +89,10 @@ class ConversationMessage extends AbstractAggregateRoot<ConversationMessage> {
         this.authorId = authorId;
         this.authorName = authorName;
         this.occurredAt = occurredAt;
+        this.messageType = messageType == null ? "text" : messageType;
+        this.payload = payload;
+        this.providerMessageId = providerMessageId;
+        this.outboundMessageId = outboundMessageId;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -100,7 +112,44 @@ class ConversationMessage extends AbstractAggregateRoot<ConversationMessage> {
             String bodyText,
             UUID authorId,
             String authorName,
-            Instant occurredAt) {}
+            Instant occurredAt,
+            String messageType,
+            String payload,
+            String providerMessageId) {
+
+        Content(
+                Direction direction,
+                Channel channel,
+                String externalKey,
+                UUID emailId,
+                UUID answersEmailId,
+                String headerMessageId,
+                String sender,
+                String recipient,
+                String subject,
+                String bodyText,
+                UUID authorId,
+                String authorName,
+                Instant occurredAt) {
+            this(
+                    direction,
+                    channel,
+                    externalKey,
+                    emailId,
+                    answersEmailId,
+                    headerMessageId,
+                    sender,
+                    recipient,
+                    subject,
+                    bodyText,
+                    authorId,
+                    authorName,
+                    occurredAt,
+                    "text",
+                    null,
+                    null);
+        }
+    }
 
     static ConversationMessage write(TenantId tenant, UUID conversationId, Content c, Instant now) {
         String text = c.bodyText() == null ? "" : c.bodyText();
@@ -121,6 +170,10 @@ class ConversationMessage extends AbstractAggregateRoot<ConversationMessage> {
                 c.authorId(),
                 c.authorName(),
                 c.occurredAt() == null ? now : c.occurredAt(),
+                c.messageType(),
+                c.payload(),
+                c.providerMessageId(),
+                null,
                 null,
                 now,
                 now);
@@ -176,5 +229,35 @@ class ConversationMessage extends AbstractAggregateRoot<ConversationMessage> {
 
     Instant occurredAt() {
         return occurredAt;
+    }
+
+    String externalKey() {
+        return externalKey;
+    }
+
+    String messageType() {
+        return messageType;
+    }
+
+    String payload() {
+        return payload;
+    }
+
+    String providerMessageId() {
+        return providerMessageId;
+    }
+
+    UUID outboundMessageId() {
+        return outboundMessageId;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The gateway took the message: the outbound message that carries it and the provider's id once sent. */
+    void handedToGateway(UUID outboundId, String providerId) {
+        outboundMessageId = outboundId;
+        providerMessageId = providerId;
     }
 }

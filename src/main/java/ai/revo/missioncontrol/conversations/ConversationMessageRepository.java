@@ -13,5 +13,7 @@ interface ConversationMessageRepository extends Repository<ConversationMessage, 
     List<ConversationMessage> findByTenantIdAndConversationIdOrderByOccurredAtAscCreatedAtAsc(
             TenantId tenantId, UUID conversationId);
 
+    Optional<ConversationMessage> findByTenantIdAndId(TenantId tenantId, UUID id);
+
     ConversationMessage save(ConversationMessage message);
 }

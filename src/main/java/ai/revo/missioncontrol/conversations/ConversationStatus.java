@@ -7,5 +7,7 @@ package ai.revo.missioncontrol.conversations;
 public enum ConversationStatus {
     OPEN,
     TO_ANSWER,
+    /** A person took the conversation over from the AI; it stays theirs until they hand it back. */
+    HUMAN,
     CLOSED
 }

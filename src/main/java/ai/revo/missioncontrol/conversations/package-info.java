@@ -1,9 +1,10 @@
 /**
- * Owns conversations: one thread per person and campaign with every message in and out on any channel (email
- * today), who has read it, and the inbox of conversations waiting for a person. Publishes {@code conversation.*}
- * events; listens to the email module's {@code ReplyReceived}.
+ * Owns conversations: one thread per person, campaign and channel (email, WhatsApp) with every message in and out,
+ * who has read it, who took it over from the AI, and the inbox of conversations waiting for a person. A person's
+ * WhatsApp message is recorded here by the whatsapp module; answers on WhatsApp are queued and go out through the
+ * outbound gateway. Publishes {@code conversation.*} events; listens to the email module's {@code ReplyReceived}.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Conversations",
-        allowedDependencies = {"identity", "contacts", "campaigns", "email", "safety"})
+        allowedDependencies = {"identity", "contacts", "campaigns", "email", "safety", "outbound"})
 package ai.revo.missioncontrol.conversations;

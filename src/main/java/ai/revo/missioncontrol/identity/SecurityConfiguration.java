@@ -101,6 +101,9 @@ class SecurityConfiguration {
                         // email tracking: signed links and X-MC-Signature webhooks authenticate themselves
                         .requestMatchers("/api/v1/webhooks/email/**")
                         .permitAll()
+                        // Meta's WhatsApp webhook: the verify token and X-Hub-Signature-256 authenticate it
+                        .requestMatchers("/api/v1/webhooks/whatsapp")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout")
                         .authenticated()
                         // the user's own preferences and notifications: every role, VIEWER included

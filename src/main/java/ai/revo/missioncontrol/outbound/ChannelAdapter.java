@@ -28,6 +28,18 @@ public interface ChannelAdapter {
         }
     }
 
+    /**
+     * A refusal known before anything is sent (WhatsApp: free text outside the 24-hour customer-care window),
+     * recorded by the gateway as its own status; empty when the message may go. Runs inside the gateway's deciding
+     * transaction: reads only, no slow I/O.
+     */
+    default java.util.Optional<Refusal> refusalBeforeSending(TenantId tenant, OutboundMessage message) {
+        return java.util.Optional.empty();
+    }
+
+    /** Why the adapter will not send a message, as a status of its own and a sentence for a person. */
+    record Refusal(OutboundStatus status, String reason) {}
+
     /** What the provider answered. */
     record Delivery(String providerMessageId, String response) {}
 }

@@ -121,10 +121,10 @@ public class OutboundGateway {
         Instant now = clock.instant();
         return jdbc.sql("""
                 insert into outbound_messages (id, tenant_id, idempotency_key, request_hash, channel, to_address,
-                    subject, body, campaign_id, lead_id, draft_id, sender, status, requested_by, created_at,
-                    updated_at)
+                    subject, body, campaign_id, lead_id, draft_id, sender, status, requested_by, template,
+                    created_at, updated_at)
                 values (:id, :tenant, :key, :hash, :channel, :to, :subject, :body, :campaign, :lead, :draft,
-                    :sender, 'PENDING', :by, :now, :now)
+                    :sender, 'PENDING', :by, :template, :now, :now)
                 on conflict (tenant_id, idempotency_key) do nothing
                 returning id
                 """)
@@ -141,6 +141,7 @@ public class OutboundGateway {
                 .param("draft", m.draftId())
                 .param("sender", sender(m))
                 .param("by", actor.name())
+                .param("template", m.whatsapp() == null ? null : m.whatsapp().encoded())
                 .param("now", Timestamp.from(now))
                 .query(UUID.class)
                 .optional()
@@ -155,6 +156,7 @@ public class OutboundGateway {
         WorkspaceStanding standing = workspaces.standing(tenant);
         ChannelAdapter adapter = adapters.get(m.channel());
         String overLimit;
+        ChannelAdapter.Refusal refusal;
         if (settings.globalPause()) {
             record.block(OutboundStatus.BLOCKED_PAUSED, "All outbound messages are paused", actor, now);
         } else if (standing.suspended()) {
@@ -184,6 +186,8 @@ public class OutboundGateway {
                     "No working " + m.channel() + " provider is configured",
                     actor,
                     now);
+        } else if ((refusal = adapter.refusalBeforeSending(tenant, m).orElse(null)) != null) {
+            record.block(refusal.status(), refusal.reason(), actor, now);
         } else if ((overLimit = overLimit(tenant, standing, record.sender(), now)) != null) {
             record.block(OutboundStatus.BLOCKED_LIMIT, overLimit, actor, now);
         } else {
@@ -283,12 +287,17 @@ public class OutboundGateway {
         ChannelAdapter.Delivery delivery = null;
         String error = null;
         boolean unknown = false;
+        ProviderRefusal refused = null;
         try {
             delivery = adapter.send(tenant, message);
         } catch (ChannelAdapter.OutcomeUnknown e) {
             log.warn("Sending {} message {}: outcome unknown: {}", message.channel(), id, e.getMessage());
             error = e.getMessage();
             unknown = true;
+        } catch (ProviderRefusal e) {
+            log.warn("The {} provider refused message {}: {}", message.channel(), id, e.getMessage());
+            refused = e;
+            error = e.getMessage();
         } catch (Exception e) {
             log.warn("Sending {} message {} failed: {}", message.channel(), id, e.getMessage());
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -296,6 +305,7 @@ public class OutboundGateway {
         ChannelAdapter.Delivery outcome = delivery;
         String failure = error;
         boolean uncertain = unknown;
+        ProviderRefusal refusal = refused;
         return tx.execute(s -> {
             OutboundRecord record = lockRecord(tenant, id);
             if (record.status() != OutboundStatus.SENDING && !record.view().awaitsDecision()) {
@@ -311,6 +321,8 @@ public class OutboundGateway {
                 if (record.status() == OutboundStatus.SENDING) {
                     record.outcomeUncertain(failure, clock.instant());
                 }
+            } else if (refusal != null && refusal.status() != OutboundStatus.FAILED) {
+                record.refusedByProvider(refusal.status(), refusal.getMessage(), actor, clock.instant());
             } else if (failure == null) {
                 record.delivered(
                         Objects.requireNonNullElse(outcome, new ChannelAdapter.Delivery(null, null)),
@@ -360,6 +372,36 @@ public class OutboundGateway {
             }
             record = read(tenant, key, hash);
         }
+    }
+
+    /**
+     * Records the provider's delivery receipt for the message it knows as {@code providerMessageId} (SENT,
+     * DELIVERED, READ, or FAILED with {@code error}): the message only moves forward, and a repeated or late receipt
+     * changes nothing. Returns the message as it is now; empty when no message of this workspace has that id.
+     */
+    public java.util.Optional<OutboundView> recordReceipt(
+            TenantId tenant, Channel channel, String providerMessageId, String receipt, String error, Instant at) {
+        if (providerMessageId == null || providerMessageId.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return TenantContext.callAs(
+                tenant.value(),
+                () -> tx.execute(s -> {
+                    java.util.Optional<UUID> id = jdbc.sql("""
+                            select id from outbound_messages where tenant_id = ? and channel = ?
+                              and provider_message_id = ? order by created_at desc limit 1 for update""")
+                            .params(tenant.value(), channel.name(), providerMessageId)
+                            .query(UUID.class)
+                            .optional();
+                    if (id.isEmpty()) {
+                        return java.util.Optional.<OutboundView>empty();
+                    }
+                    OutboundRecord record = load(tenant, id.get());
+                    if (record.receipt(receipt, error, at == null ? clock.instant() : at, clock.instant())) {
+                        record = messages.save(record);
+                    }
+                    return java.util.Optional.of(record.view());
+                }));
     }
 
     /** Reads of a claimed key's row by waiting submissions so far (for the tests: waiting must not poll). */
@@ -488,6 +530,7 @@ public class OutboundGateway {
                 m.to().trim(),
                 Objects.toString(m.subject(), ""),
                 m.body(),
+                m.whatsapp() == null ? "" : m.whatsapp().encoded(),
                 Objects.toString(m.campaignId(), ""),
                 Objects.toString(m.leadId(), ""),
                 Objects.toString(m.draftId(), ""));

@@ -68,4 +68,15 @@ public class OutboundLog {
                 .map(OutboundRecord::view)
                 .orElseThrow(() -> ApiException.notFound("Outbound message", id));
     }
+
+    /** The messages with these ids in this workspace, in one query (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public java.util.List<OutboundView> getAll(TenantId tenant, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return messages.findAllByTenantIdAndIdIn(tenant, ids).stream()
+                .map(OutboundRecord::view)
+                .toList();
+    }
 }

@@ -20,7 +20,22 @@ public record OutboundMessage(
         UUID draftId,
         String idempotencyKey,
         Actor requestedBy,
-        EmailParts email) {
+        EmailParts email,
+        WhatsAppParts whatsapp) {
+
+    public OutboundMessage(
+            Channel channel,
+            String to,
+            String subject,
+            String body,
+            UUID campaignId,
+            UUID leadId,
+            UUID draftId,
+            String idempotencyKey,
+            Actor requestedBy,
+            EmailParts email) {
+        this(channel, to, subject, body, campaignId, leadId, draftId, idempotencyKey, requestedBy, email, null);
+    }
 
     public OutboundMessage(
             Channel channel,
@@ -32,7 +47,7 @@ public record OutboundMessage(
             UUID draftId,
             String idempotencyKey,
             Actor requestedBy) {
-        this(channel, to, subject, body, campaignId, leadId, draftId, idempotencyKey, requestedBy, null);
+        this(channel, to, subject, body, campaignId, leadId, draftId, idempotencyKey, requestedBy, null, null);
     }
 
     /**
@@ -43,6 +58,46 @@ public record OutboundMessage(
 
         public EmailParts {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    /**
+     * The WhatsApp-only parts: a template message ({@code templateName}, {@code language}, the body's
+     * {@code parameters} in order). Null for a free-text message, which only goes out within the 24-hour
+     * customer-care window.
+     */
+    public record WhatsAppParts(String templateName, String language, java.util.List<String> parameters) {
+
+        public WhatsAppParts {
+            parameters = parameters == null ? java.util.List.of() : java.util.List.copyOf(parameters);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isTemplate() {
+            return templateName != null && !templateName.isBlank();
+        }
+
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        /** Stored with the message as JSON. */
+        String encoded() {
+            try {
+                return JSON.writeValueAsString(this);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static WhatsAppParts decode(String encoded) {
+            if (encoded == null || encoded.isEmpty()) {
+                return null;
+            }
+            try {
+                return JSON.readValue(encoded, WhatsAppParts.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

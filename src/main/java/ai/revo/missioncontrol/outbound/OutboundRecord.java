@@ -48,6 +48,11 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     private String resolution;
     private String resolvedBy;
     private Instant resolvedAt;
+    private String deliveryStatus;
+    private String deliveryError;
+    private Instant deliveredAt;
+    private Instant readAt;
+    private final String template;
 
     @Version
     private Long version;
@@ -79,6 +84,11 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
             String resolution,
             String resolvedBy,
             Instant resolvedAt,
+            String deliveryStatus,
+            String deliveryError,
+            Instant deliveredAt,
+            Instant readAt,
+            String template,
             Long version,
             Instant createdAt,
             Instant updatedAt) {
@@ -104,6 +114,11 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
         this.resolution = resolution;
         this.resolvedBy = resolvedBy;
         this.resolvedAt = resolvedAt;
+        this.deliveryStatus = deliveryStatus;
+        this.deliveryError = deliveryError;
+        this.deliveredAt = deliveredAt;
+        this.readAt = readAt;
+        this.template = template;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -143,6 +158,66 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
         reason = error;
         updatedAt = now;
         registerEvent(OutboundDecided.of(this, actor));
+    }
+
+    /**
+     * The provider refused the message for a reason the gateway knows (outside the customer-care window, the
+     * account's token rejected): a final status of its own instead of a plain FAILED.
+     */
+    void refusedByProvider(OutboundStatus refused, String why, Actor actor, Instant now) {
+        requireOutcomePending();
+        status = refused;
+        reason = why;
+        updatedAt = now;
+        registerEvent(OutboundDecided.of(this, actor));
+    }
+
+    private static final java.util.List<String> RECEIPT_ORDER = java.util.List.of("SENT", "DELIVERED", "READ");
+
+    /**
+     * A delivery receipt from the provider (SENT, DELIVERED, READ or FAILED with its error). Receipts arrive in any
+     * order and more than once: a message only moves forward (read is never undone by a late delivered), and a
+     * FAILED receipt makes a sent message FAILED with the provider's error. Returns whether anything changed.
+     */
+    boolean receipt(String receipt, String error, Instant at, Instant now) {
+        if (status != OutboundStatus.SENT && status != OutboundStatus.UNKNOWN && status != OutboundStatus.SENDING) {
+            return false;
+        }
+        if ("FAILED".equals(receipt)) {
+            if ("FAILED".equals(deliveryStatus)) {
+                return false;
+            }
+            deliveryStatus = "FAILED";
+            deliveryError = error;
+            status = OutboundStatus.FAILED;
+            reason = error == null ? "The provider could not deliver the message" : error;
+            updatedAt = now;
+            registerEvent(new OutboundReceiptRecorded(tenantId.value(), view()));
+            return true;
+        }
+        int rank = RECEIPT_ORDER.indexOf(receipt);
+        if (rank < 0 || "FAILED".equals(deliveryStatus)) {
+            return false;
+        }
+        int current = deliveryStatus == null ? -1 : RECEIPT_ORDER.indexOf(deliveryStatus);
+        if (rank <= current) {
+            return false;
+        }
+        deliveryStatus = receipt;
+        if (rank >= 1 && deliveredAt == null) {
+            deliveredAt = at;
+        }
+        if (rank == 2) {
+            readAt = at;
+        }
+        if (status != OutboundStatus.SENT) {
+            // the provider confirms what we could not record: it went out
+            status = OutboundStatus.SENT;
+            sentAt = sentAt == null ? at : sentAt;
+        }
+        updatedAt = now;
+        registerEvent(new OutboundReceiptRecorded(tenantId.value(), view()));
+        return true;
     }
 
     /**
@@ -257,7 +332,18 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
     }
 
     OutboundMessage message(Actor actor) {
-        return new OutboundMessage(channel, to, subject, body, campaignId, leadId, draftId, idempotencyKey, actor);
+        return new OutboundMessage(
+                channel,
+                to,
+                subject,
+                body,
+                campaignId,
+                leadId,
+                draftId,
+                idempotencyKey,
+                actor,
+                null,
+                OutboundMessage.WhatsAppParts.decode(template));
     }
 
     OutboundView view() {
@@ -281,6 +367,10 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
                 sentAt,
                 resolution,
                 resolvedBy,
-                resolvedAt);
+                resolvedAt,
+                deliveryStatus,
+                deliveryError,
+                deliveredAt,
+                readAt);
     }
 }

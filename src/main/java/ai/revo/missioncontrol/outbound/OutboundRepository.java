@@ -27,5 +27,7 @@ interface OutboundRepository extends Repository<OutboundRecord, UUID> {
             + "and (cast(:campaignId as uuid) is null or campaign_id = :campaignId)")
     long count(TenantId tenantId, String status, String channel, UUID campaignId);
 
+    List<OutboundRecord> findAllByTenantIdAndIdIn(TenantId tenantId, java.util.Collection<UUID> ids);
+
     OutboundRecord save(OutboundRecord record);
 }

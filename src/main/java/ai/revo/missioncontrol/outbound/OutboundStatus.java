@@ -16,6 +16,8 @@ public enum OutboundStatus {
     BLOCKED_SUPPRESSED,
     BLOCKED_NOT_CONFIGURED,
     BLOCKED_LIMIT,
+    /** WhatsApp: free text to a person who has not written within 24 hours (only a template may go). */
+    BLOCKED_OUTSIDE_WINDOW,
     SENT,
     FAILED,
     UNKNOWN;

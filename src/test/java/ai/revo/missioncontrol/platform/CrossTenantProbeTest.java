@@ -383,7 +383,11 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("GET", "/api/v1/conversations/{id}", null),
                                 new Call("POST", "/api/v1/me/conversations/{id}/read", null),
                                 new Call("POST", "/api/v1/conversations/{id}/replies", Map.of("bodyText", "Hijack")),
-                                new Call("POST", "/api/v1/conversations/{id}/close", null))),
+                                new Call("POST", "/api/v1/conversations/{id}/close", null),
+                                new Call("GET", "/api/v1/conversations/{id}/messages", null),
+                                new Call("POST", "/api/v1/conversations/{id}/messages", Map.of("text", "Hijack")),
+                                new Call("POST", "/api/v1/conversations/{id}/takeover", null),
+                                new Call("POST", "/api/v1/conversations/{id}/handback", null))),
                 new Target(
                         "simulated email",
                         (api, b) -> ai.revo.missioncontrol.conversations.ConversationFixture.simulatedEmail(

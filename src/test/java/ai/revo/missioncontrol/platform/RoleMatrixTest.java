@@ -123,6 +123,15 @@ class RoleMatrixTest extends IntegrationTest {
                         NO,
                         NO),
                 new Rule("POST", "/api/v1/conversations/{uuid}/close", null, 404, 404, 404, NO, NO),
+                new Rule("GET", "/api/v1/conversations?channel=WHATSAPP", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/conversations/{uuid}/messages", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/conversations/{uuid}/messages", Map.of("text", "Hi"), 404, 404, 404, NO, NO),
+                new Rule("POST", "/api/v1/conversations/{uuid}/takeover", null, 404, 404, 404, NO, NO),
+                new Rule("POST", "/api/v1/conversations/{uuid}/handback", null, 404, 404, 404, NO, NO),
+                // WhatsApp connection: ADMIN only
+                new Rule("GET", "/api/v1/settings/whatsapp", null, OK, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/settings/whatsapp/test", null, 404, NO, NO, NO, NO),
+                new Rule("PUT", "/api/v1/settings/whatsapp", Map.of("phoneNumberId", "12ab"), 400, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",

@@ -29,6 +29,7 @@ public abstract class IntegrationTest {
         applicationProperties(registry, TestDatabase.shared());
         // RecordingAdapters stands in for every channel here, EMAIL included
         registry.add("mc.outbound.smtp.enabled", () -> "false");
+        registry.add("mc.outbound.whatsapp.enabled", () -> "false");
     }
 
     /**

@@ -44,14 +44,17 @@ class ConversationController {
     @Operation(
             summary = "The workspace's conversations, most recent first",
             description = "status: TO_ANSWER (waiting for a person), OPEN, CLOSED, or omitted for all; q searches the "
-                    + "address, subject and last message. Each says whether it is unread for the caller.")
+                    + "address, subject and last message; channel: EMAIL or WHATSAPP. Each says whether it is unread for"
+                    + " the caller; a WhatsApp conversation has its phoneNumber and windowEndsAt.")
     PageResult<ConversationView> list(
             CurrentUser user,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String channel,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
-        return conversations.list(user.tenantId(), user.id(), status(status), q, new PageQuery(page, limit));
+        return conversations.list(
+                user.tenantId(), user.id(), status(status), channel(channel), q, new PageQuery(page, limit));
     }
 
     @GetMapping("/conversations/unread-count")
@@ -98,6 +101,17 @@ class ConversationController {
         return conversations.close(user.tenantId(), user.id(), id, user.actor());
     }
 
+    static ai.revo.missioncontrol.safety.Channel channel(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        try {
+            return ai.revo.missioncontrol.safety.Channel.valueOf(channel.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("channel", "must be EMAIL or WHATSAPP");
+        }
+    }
+
     static ConversationStatus status(String status) {
         if (status == null || status.isBlank() || status.equalsIgnoreCase("ALL")) {
             return null;
@@ -105,7 +119,7 @@ class ConversationController {
         try {
             return ConversationStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("status", "must be TO_ANSWER, OPEN, CLOSED or ALL");
+            throw ApiException.invalidField("status", "must be TO_ANSWER, OPEN, HUMAN, CLOSED or ALL");
         }
     }
 }
