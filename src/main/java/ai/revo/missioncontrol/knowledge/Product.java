@@ -37,6 +37,9 @@ class Product extends AbstractAggregateRoot<Product> {
     private String retailerId;
     private byte[] embedding;
     private String embeddingModel;
+    private String imageType;
+    private String imageEtag;
+    private Integer imageSize;
 
     @Version
     private Long version;
@@ -57,6 +60,9 @@ class Product extends AbstractAggregateRoot<Product> {
             String retailerId,
             byte[] embedding,
             String embeddingModel,
+            String imageType,
+            String imageEtag,
+            Integer imageSize,
             Long version,
             Instant createdAt,
             Instant updatedAt) {
@@ -71,6 +77,9 @@ class Product extends AbstractAggregateRoot<Product> {
         this.retailerId = retailerId;
         this.embedding = embedding;
         this.embeddingModel = embeddingModel;
+        this.imageType = imageType;
+        this.imageEtag = imageEtag;
+        this.imageSize = imageSize;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -79,7 +88,23 @@ class Product extends AbstractAggregateRoot<Product> {
     /** A new product from a draft; 400 naming the field when the draft is not a valid product. */
     static Product create(TenantId tenant, ProductDraft draft, Actor actor, Instant now) {
         Product p = new Product(
-                UUID.randomUUID(), tenant, null, null, null, null, null, "IN_STOCK", null, null, null, null, now, now);
+                UUID.randomUUID(),
+                tenant,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "IN_STOCK",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now);
         if (draft.name() == null || draft.name().isBlank()) {
             throw ApiException.invalidField("name", "is required");
         }
@@ -164,6 +189,19 @@ class Product extends AbstractAggregateRoot<Product> {
         embeddingModel = model;
     }
 
+    /** Takes {@code image} as the product's picture (its bytes are written beside the row by the caller). */
+    void pictured(ProductImage image, Actor actor, Instant now) {
+        imageType = image.contentType();
+        imageEtag = image.etag();
+        imageSize = image.bytes().length;
+        updatedAt = now;
+        registerEvent(new ProductImageUploaded(tenantId.value(), id, name, imageType, imageSize, imageEtag, actor));
+    }
+
+    boolean hasImage() {
+        return imageEtag != null;
+    }
+
     ProductDeleted deleted(Actor actor) {
         return new ProductDeleted(tenantId.value(), id, name, sku, actor);
     }
@@ -181,6 +219,7 @@ class Product extends AbstractAggregateRoot<Product> {
                 sku,
                 availability,
                 retailerId,
+                imageEtag == null ? null : "/api/v1/products/" + id + "/image?v=" + imageEtag.substring(0, 12),
                 createdAt,
                 updatedAt);
     }

@@ -35,19 +35,69 @@ public class ProductCatalogue {
 
     /** Adds a product; 400 naming the field when the draft is invalid, 409 for a SKU already in the catalogue. */
     public ProductView create(TenantId tenant, ProductDraft draft, Actor actor) {
+        return create(tenant, draft, null, actor);
+    }
+
+    /**
+     * Adds a product with a picture ({@code picture} null: none), in one transaction: a refused picture (400, 413,
+     * 415 as {@link #picture}) adds nothing.
+     */
+    public ProductView create(TenantId tenant, ProductDraft draft, byte[] picture, Actor actor) {
         Product product = Product.create(tenant, draft, actor, clock.instant());
+        ProductImage image = picture == null ? null : ProductImage.of(picture, clock.instant());
         product.embedded(embeddings.embed(product.embeddingText()), embeddings.modelName());
-        return steps.save(tenant, product);
+        return steps.save(tenant, product, image, actor);
     }
 
     /** Changes the fields the draft carries; 404, 400, or 409 (SKU taken, or changed meanwhile). */
     public ProductView change(TenantId tenant, UUID id, ProductDraft draft, Actor actor) {
-        Product product = steps.load(tenant, id);
-        product.change(draft, actor, clock.instant());
-        product.embedded(embeddings.embed(product.embeddingText()), embeddings.modelName());
-        return steps.save(tenant, product);
+        return change(tenant, id, draft, null, actor);
     }
 
+    /** Changes the fields and, with {@code picture} not null, the picture, in one transaction (all or nothing). */
+    public ProductView change(TenantId tenant, UUID id, ProductDraft draft, byte[] picture, Actor actor) {
+        Product product = steps.load(tenant, id);
+        product.change(draft, actor, clock.instant());
+        ProductImage image = picture == null ? null : ProductImage.of(picture, clock.instant());
+        product.embedded(embeddings.embed(product.embeddingText()), embeddings.modelName());
+        return steps.save(tenant, product, image, actor);
+    }
+
+    /**
+     * Stores a picture with the product, replacing any earlier one. 404 for no such product; 400 when empty, 413 over
+     * 5 MB, 415 when the content (not the name) is no JPEG, PNG or WebP. Nothing changes on a refusal.
+     */
+    public ProductView picture(TenantId tenant, UUID id, byte[] bytes, Actor actor) {
+        Product product = steps.load(tenant, id);
+        ProductImage image = ProductImage.of(bytes, clock.instant());
+        return steps.save(tenant, product, image, actor);
+    }
+
+    /** The product's picture with its type and ETag; 404 when the product does not exist or has no picture. */
+    public ProductImage image(TenantId tenant, UUID id) {
+        return steps.image(tenant, id).orElseThrow(() -> ApiException.notFound("Product image", id));
+    }
+
+    /**
+     * Re-computes, with the model in use, the vectors of up to {@code limit} products embedded by another; the number
+     * saved (0: none left, or none could be saved). A product changed meanwhile is left to its own change, which embedded it afresh.
+     */
+    public int reembed(TenantId tenant, int limit) {
+        int done = 0;
+        for (UUID id : steps.embeddedByAnotherModel(tenant, embeddings.modelName(), limit)) {
+            Product product = steps.load(tenant, id);
+            product.embedded(embeddings.embed(product.embeddingText()), embeddings.modelName());
+            try {
+                steps.save(tenant, product);
+                done++;
+            } catch (ApiException changedMeanwhile) {
+                // the change that won re-embedded it with the model in use
+            }
+        }
+        return done;
+    }
+
+    /** Removes the product, its picture and its vector. */
     public void delete(TenantId tenant, UUID id, Actor actor) {
         steps.delete(tenant, id, actor);
     }

@@ -31,8 +31,23 @@ class ProductSteps {
 
     @Transactional
     public ProductView save(TenantId tenant, Product product) {
+        return save(tenant, product, null, null);
+    }
+
+    /** Saves the product and, when {@code image} is not null, stores it as its picture in the same transaction. */
+    @Transactional
+    public ProductView save(TenantId tenant, Product product, ProductImage image, Actor actor) {
         try {
-            return products.save(product).view();
+            if (image != null) {
+                product.pictured(image, actor, image.updatedAt());
+            }
+            ProductView view = products.save(product).view();
+            if (image != null) {
+                jdbc.sql("update products set image = ? where tenant_id = ? and id = ?")
+                        .params(image.bytes(), tenant.value(), product.id())
+                        .update();
+            }
+            return view;
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("Another product already has this SKU");
         } catch (OptimisticLockingFailureException e) {
@@ -52,6 +67,29 @@ class ProductSteps {
                 .params(tenant.value(), id)
                 .update();
         events.publishEvent(product.deleted(actor));
+    }
+
+    /** The product's picture; empty when the product has none or does not exist. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ProductImage> image(TenantId tenant, UUID id) {
+        return jdbc.sql("select image_type, image, image_etag, updated_at from products "
+                        + "where tenant_id = ? and id = ? and image is not null")
+                .params(tenant.value(), id)
+                .query((rs, n) -> new ProductImage(
+                        rs.getString(1),
+                        rs.getBytes(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    /** Up to {@code limit} products whose vector was computed by another model than {@code model}. */
+    @Transactional(readOnly = true)
+    public List<UUID> embeddedByAnotherModel(TenantId tenant, String model, int limit) {
+        return jdbc.sql("select id from products where tenant_id = ? and embedding_model <> ? order by id limit ?")
+                .params(tenant.value(), model, limit)
+                .query(UUID.class)
+                .list();
     }
 
     @Transactional(readOnly = true)

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A product of the catalogue as clients read it; {@code price} is null when the product has none. */
+/**
+ * A product of the catalogue as clients read it; {@code price} is null when the product has none, {@code imageUrl}
+ * when it has no picture (the URL changes with the picture, so it may be cached).
+ */
 public record ProductView(
         UUID id,
         String name,
@@ -13,6 +16,7 @@ public record ProductView(
         String sku,
         String availability,
         String retailerId,
+        String imageUrl,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -112,6 +112,8 @@ class CrossTenantProbeTest extends IntegrationTest {
                         List.of(
                                 new Call("GET", "/api/v1/products/{id}", null),
                                 new Call("PATCH", "/api/v1/products/{id}", Map.of("name", "Hijacked")),
+                                new Call("GET", "/api/v1/products/{id}/image", null),
+                                new Call("POST", "/api/v1/products/{id}/image", null),
                                 new Call("DELETE", "/api/v1/products/{id}", null))),
                 new Target(
                         "knowledge source",

@@ -185,6 +185,8 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/products/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("PATCH", "/api/v1/products/{uuid}", Map.of("name", "x"), 404, 404, 404, 404, NO),
                 new Rule("DELETE", "/api/v1/products/{uuid}", null, 404, 404, 404, 404, NO),
+                new Rule("GET", "/api/v1/products/{uuid}/image", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/products/{uuid}/image", null, 404, 404, 404, 404, NO),
                 // revenue: everyone reads; ADMIN and CLOSER open, change and move deals and negotiate (404: no such
                 // deal); the stages and the discount cap are ADMIN settings
                 new Rule("GET", "/api/v1/deals", null, OK, OK, OK, OK, OK),

@@ -10,19 +10,24 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Products")
@@ -102,9 +107,33 @@ class ProductController {
         return catalogue.change(user.tenantId(), id, required(body).draft(), user.actor());
     }
 
+    @PostMapping(path = "/api/v1/products/{id}/image")
+    @Operation(
+            summary = "Upload the product's picture (multipart field 'file'): JPEG, PNG or WebP, at most 5 MB",
+            description = "The type is read from the bytes (a renamed file is refused with 415); over 5 MB is 413. "
+                    + "Replaces any earlier picture; the product's imageUrl changes with it.")
+    ProductView uploadImage(
+            CurrentUser user, @PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file)
+            throws IOException {
+        catalogue.get(user.tenantId(), id);
+        if (file == null) {
+            throw ApiException.invalidField("file", "is required (multipart field 'file')");
+        }
+        return catalogue.picture(user.tenantId(), id, ProductImageResponses.read(file), user.actor());
+    }
+
+    @GetMapping("/api/v1/products/{id}/image")
+    @Operation(summary = "The product's picture with its type, ETag (SHA-256) and caching headers; 404 when none")
+    ResponseEntity<byte[]> image(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return ProductImageResponses.of(catalogue.image(user.tenantId(), id), ifNoneMatch);
+    }
+
     @DeleteMapping("/api/v1/products/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a product")
+    @Operation(summary = "Remove a product with its picture")
     void delete(CurrentUser user, @PathVariable UUID id) {
         catalogue.delete(user.tenantId(), id, user.actor());
     }
