@@ -182,13 +182,22 @@ class ProductImageApiTest extends IntegrationTest {
                         .firstValue("Content-Type"))
                 .hasValue("image/webp");
 
-        // audited, with a sentence a person reads
+        // audited, with a sentence a person reads on the audit page
         JsonNode audit =
                 api().get("/api/v1/audit?action=product", t).expect(200).json();
-        assertThat(audit.toString())
-                .contains("product.image.uploaded")
-                .contains("Picture uploaded for product “Silver locket”")
-                .contains("Product “Silver locket” added to the catalogue");
+        assertThat(audit.toString()).contains("product.image.uploaded").contains("image/jpeg");
+        assertThat(feed
+                        .describedAudit(
+                                TenantId.of(s.tenantId()),
+                                new AuditFilter("product", null, null, null, null, null),
+                                new PageQuery(1, 50))
+                        .data()
+                        .stream()
+                        .map(AuditRow::description))
+                .contains(
+                        "Picture uploaded for product “Silver locket”",
+                        "Product “Silver locket” added to the catalogue",
+                        "Product “Gold chain” added to the catalogue");
 
         // removing the product removes its picture
         api().delete("/api/v1/products/" + id, t).expect(204);
