@@ -80,6 +80,23 @@ public class ContactManagement {
         }
     }
 
+    /**
+     * The active contacts {@link #upsert} would match for this email or phone (normalised the same way): none, one,
+     * or two when the email and the phone belong to different people. 400 naming the field for an invalid one.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactView> matching(TenantId tenant, String email, String phone) {
+        Contact.Normalised keys = Contact.normalise(
+                new ContactDetails(null, null, email, phone, null, null, null, null, null, null, null, null),
+                workspaces.workspace(tenant).defaultRegion());
+        if (!keys.identifiesSomeone()) {
+            return List.of();
+        }
+        return contacts.findByKeys(tenant, keys.email(), keys.phone()).stream()
+                .map(Contact::view)
+                .toList();
+    }
+
     /** Changes a contact; 404 when there is no such contact in this workspace. */
     @Transactional
     public ContactView change(TenantId tenant, UUID id, ContactDetails details, Actor actor) {

@@ -104,6 +104,9 @@ class SecurityConfiguration {
                         // Meta's WhatsApp webhook: the verify token and X-Hub-Signature-256 authenticate it
                         .requestMatchers("/api/v1/webhooks/whatsapp")
                         .permitAll()
+                        // sites' ingest endpoints: the site's signature or secret is the authentication
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ingest/*")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout")
                         .authenticated()
                         // the user's own preferences and notifications: every role, VIEWER included

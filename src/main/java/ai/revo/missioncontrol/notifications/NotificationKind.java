@@ -7,5 +7,7 @@ public enum NotificationKind {
     EMAIL_BOUNCED,
     RUN_DEAD,
     DRAFTS_WAITING,
-    CHANNEL_CANNOT_SEND
+    CHANNEL_CANNOT_SEND,
+    SITE_SILENT,
+    SITE_RESUMED
 }

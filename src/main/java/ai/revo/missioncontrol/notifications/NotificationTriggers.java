@@ -4,6 +4,8 @@ import ai.revo.missioncontrol.agents.AgentRunChanged;
 import ai.revo.missioncontrol.agents.AgentRunStatus;
 import ai.revo.missioncontrol.email.EmailChanged;
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.sites.SiteDataResumed;
+import ai.revo.missioncontrol.sites.SiteWentSilent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -70,5 +72,34 @@ class NotificationTriggers {
                 facts,
                 "/runs/" + event.runId(),
                 "RUN_DEAD:" + event.runId() + ":" + event.attempts());
+    }
+
+    @EventListener
+    void on(SiteWentSilent event) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("site", event.name());
+        facts.put("silentAfterMinutes", event.silentAfterMinutes());
+        facts.put("lastEventAt", String.valueOf(event.lastEventAt()));
+        notifications.raise(
+                new TenantId(event.tenantId()),
+                NotificationKind.SITE_SILENT,
+                "WARNING",
+                facts,
+                "/sites/" + event.siteId(),
+                "SITE_SILENT:" + event.siteId() + ":" + event.lastEventAt());
+    }
+
+    @EventListener
+    void on(SiteDataResumed event) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("site", event.name());
+        facts.put("was", event.was().name());
+        notifications.raise(
+                new TenantId(event.tenantId()),
+                NotificationKind.SITE_RESUMED,
+                "INFO",
+                facts,
+                "/sites/" + event.siteId(),
+                "SITE_RESUMED:" + event.siteId() + ":" + event.at());
     }
 }

@@ -116,6 +116,58 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/products/{id}/image", null),
                                 new Call("DELETE", "/api/v1/products/{id}", null))),
                 new Target(
+                        "site",
+                        (api, b) -> api.post(
+                                        "/api/v1/sites",
+                                        b.accessToken(),
+                                        Map.of("name", "B's site", "auth", "SHARED_SECRET"))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/sites/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/sites/{id}", null),
+                                new Call("PATCH", "/api/v1/sites/{id}", Map.of("name", "Hijacked")),
+                                new Call("DELETE", "/api/v1/sites/{id}", null),
+                                new Call("POST", "/api/v1/sites/{id}/rotate-secret", null),
+                                new Call("GET", "/api/v1/sites/{id}/events", null),
+                                new Call("POST", "/api/v1/sites/{id}/reprocess", Map.of()),
+                                new Call("POST", "/api/v1/sites/{id}/mapping/preview", Map.of()))),
+                new Target(
+                        "site event",
+                        (api, b) -> {
+                            var site = api.post(
+                                            "/api/v1/sites",
+                                            b.accessToken(),
+                                            Map.of("name", "B's event site", "auth", "SHARED_SECRET"))
+                                    .expect(201)
+                                    .json();
+                            String id = api.send(
+                                            "POST",
+                                            "/api/v1/ingest/" + site.path("siteKey").asText(),
+                                            null,
+                                            Map.of("email", Api.uniqueEmail("probe")),
+                                            Map.of("x-webhook-secret", site.path("secret").asText()))
+                                    .expect(202)
+                                    .json()
+                                    .path("eventId")
+                                    .asText();
+                            org.awaitility.Awaitility.await()
+                                    .atMost(java.time.Duration.ofSeconds(60))
+                                    .until(() -> api.get("/api/v1/ingest/events/" + id, b.accessToken())
+                                            .expect(200)
+                                            .json()
+                                            .path("status")
+                                            .asText()
+                                            .equals("PROCESSED"));
+                            return id;
+                        },
+                        "/api/v1/ingest/events/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/ingest/events/{id}", null),
+                                new Call("POST", "/api/v1/ingest/events/{id}/reprocess", null))),
+                new Target(
                         "knowledge source",
                         (api, b) -> {
                             String boundary = "----probe" + java.util.UUID.randomUUID();

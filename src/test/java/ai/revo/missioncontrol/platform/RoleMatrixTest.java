@@ -237,6 +237,28 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/invoices/{uuid}/issue", null, 404, NO, NO, 404, NO),
                 new Rule("POST", "/api/v1/invoices/{uuid}/payments", Map.of("amount", 1), 404, NO, NO, 404, NO),
                 new Rule("POST", "/api/v1/invoices/{uuid}/credit-note", Map.of("reason", "x"), 404, NO, NO, 404, NO),
+                // sites: everyone reads; only an admin registers, changes, removes or rotates (credentials); writers
+                // reprocess and preview; the ingest endpoint needs no account (404: no site has this key)
+                new Rule("GET", "/api/v1/sites", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "POST",
+                        "/api/v1/sites",
+                        Map.of("name", "Matrix site {uuid}", "auth", "SHARED_SECRET"),
+                        CREATED,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
+                new Rule("GET", "/api/v1/sites/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("PATCH", "/api/v1/sites/{uuid}", Map.of("name", "x"), 404, NO, NO, NO, NO),
+                new Rule("DELETE", "/api/v1/sites/{uuid}", null, 404, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/sites/{uuid}/rotate-secret", null, 404, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/sites/{uuid}/events", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/sites/{uuid}/reprocess", Map.of(), 404, 404, 404, 404, NO),
+                new Rule("POST", "/api/v1/sites/{uuid}/mapping/preview", Map.of(), 404, 404, 404, 404, NO),
+                new Rule("GET", "/api/v1/ingest/events/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/ingest/events/{uuid}/reprocess", null, 404, 404, 404, 404, NO),
+                new Rule("POST", "/api/v1/ingest/no-such-site-key", Map.of("email", "x@example.com"), 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/exports/contacts.csv", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/exports/leads.csv", null, OK, OK, OK, OK, OK),
                 new Rule(

@@ -1,0 +1,40 @@
+package ai.revo.missioncontrol.sites;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code site.connected}: the first event of a site arrived; it is CONNECTED. */
+public record SiteConnected(UUID tenantId, UUID siteId, String name, Actor actor) implements MissionEvent {
+
+    @Override
+    public String type() {
+        return "site.connected";
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.INBOUND;
+    }
+
+    @Override
+    public String entityType() {
+        return "site";
+    }
+
+    @Override
+    public String entityId() {
+        return siteId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("siteId", siteId.toString());
+        payload.put("name", name);
+        return payload;
+    }
+}

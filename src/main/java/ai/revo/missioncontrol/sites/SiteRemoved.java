@@ -1,0 +1,45 @@
+package ai.revo.missioncontrol.sites;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code site.removed}: a site was removed with its stored events; its endpoint answers 404. */
+public record SiteRemoved(UUID tenantId, UUID siteId, String name, Actor actor) implements MissionEvent {
+
+    @Override
+    public String type() {
+        return "site.removed";
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.SYSTEM;
+    }
+
+    @Override
+    public String entityType() {
+        return "site";
+    }
+
+    @Override
+    public String entityId() {
+        return siteId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("siteId", siteId.toString());
+        payload.put("name", name);
+        return payload;
+    }
+
+    @Override
+    public Object auditBefore() {
+        return payload();
+    }
+}
