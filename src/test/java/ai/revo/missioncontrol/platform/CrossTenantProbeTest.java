@@ -145,10 +145,13 @@ class CrossTenantProbeTest extends IntegrationTest {
                                     .json();
                             String id = api.send(
                                             "POST",
-                                            "/api/v1/ingest/" + site.path("siteKey").asText(),
+                                            "/api/v1/ingest/"
+                                                    + site.path("siteKey").asText(),
                                             null,
                                             Map.of("email", Api.uniqueEmail("probe")),
-                                            Map.of("x-webhook-secret", site.path("secret").asText()))
+                                            Map.of(
+                                                    "x-webhook-secret",
+                                                    site.path("secret").asText()))
                                     .expect(202)
                                     .json()
                                     .path("eventId")

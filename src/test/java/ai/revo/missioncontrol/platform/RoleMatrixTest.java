@@ -258,7 +258,15 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/sites/{uuid}/mapping/preview", Map.of(), 404, 404, 404, 404, NO),
                 new Rule("GET", "/api/v1/ingest/events/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("POST", "/api/v1/ingest/events/{uuid}/reprocess", null, 404, 404, 404, 404, NO),
-                new Rule("POST", "/api/v1/ingest/no-such-site-key", Map.of("email", "x@example.com"), 404, 404, 404, 404, 404),
+                new Rule(
+                        "POST",
+                        "/api/v1/ingest/no-such-site-key",
+                        Map.of("email", "x@example.com"),
+                        404,
+                        404,
+                        404,
+                        404,
+                        404),
                 new Rule("GET", "/api/v1/exports/contacts.csv", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/exports/leads.csv", null, OK, OK, OK, OK, OK),
                 new Rule(
