@@ -150,7 +150,7 @@ class SiteEventStore {
                 .single();
     }
 
-    /** The ids of a site's events received in [from, to) with that status (any when null), oldest first. */
+    /** The ids of a site's events received from {@code from} (inclusive) to {@code to} (exclusive) with that status (any when null), oldest first. */
     List<UUID> idsOf(TenantId tenant, UUID siteId, Instant from, Instant to, SiteEventStatus status, int limit) {
         return jdbc.sql("select id from site_events where tenant_id = ? and site_id = ? "
                         + "and (cast(? as timestamptz) is null or received_at >= cast(? as timestamptz)) "

@@ -72,7 +72,7 @@ public class SiteEvents {
     }
 
     /**
-     * Queues the site's events received in [{@code from}, {@code to}) with {@code status} (any when null; either
+     * Queues the site's events received from {@code from} (inclusive) to {@code to} (exclusive) with {@code status} (any when null; either
      * bound may be null) to be processed again; answers how many. 400 when {@code from} is not before {@code to} or
      * more than {@link #MAX_REPROCESS} events match.
      */
