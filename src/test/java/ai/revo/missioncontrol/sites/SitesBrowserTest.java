@@ -7,6 +7,7 @@ import ai.revo.missioncontrol.support.BrowserTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,11 @@ class SitesBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("sites-table").getByTestId("site-status"))
                 .hasText("CONNECTED", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
 
-        page.getByTestId("sites-table").getByText("CleanJet").click();
+        page.getByTestId("sites-table")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("CleanJet").setExact(true))
+                .click();
         Locator event = page.getByTestId("events").locator("tbody tr").first();
         assertThat(event)
                 .hasAttribute("data-status", "FAILED", new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
