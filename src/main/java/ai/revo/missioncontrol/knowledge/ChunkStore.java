@@ -106,14 +106,20 @@ class ChunkStore {
 
     /**
      * The full-text leg: chunk ids matching the question ({@code websearch_to_tsquery}, English), best first by
-     * {@code ts_rank_cd}. With a campaign: the workspace's own chunks and that campaign's; without: all.
+     * {@code ts_rank_cd}. A question is not a search expression: requiring every word of it finds almost nothing (the
+     * quality set measured recall@5 0.21 that way), so its terms are OR-ed and the rank rewards the passages that
+     * hold more of them; quoted phrases stay phrases, and a query with a negation is kept as written. With a
+     * campaign: the workspace's own chunks and that campaign's; without: all.
      */
     @Transactional(readOnly = true)
     public List<UUID> fullText(TenantId tenant, String question, UUID campaignId, int limit) {
-        return jdbc.sql("select c.id from knowledge_chunks c, websearch_to_tsquery('english', ?) q "
-                        + "where c.tenant_id = ? and c.tsv @@ q "
+        return jdbc.sql("select c.id from knowledge_chunks c, "
+                        + "(select case when position('!' in w) > 0 then cast(w as tsquery) "
+                        + "else cast(replace(w, ' & ', ' | ') as tsquery) end as q "
+                        + "from (select cast(websearch_to_tsquery('english', ?) as text) as w) t) x "
+                        + "where c.tenant_id = ? and c.tsv @@ x.q "
                         + "and (cast(? as uuid) is null or c.campaign_id is null or c.campaign_id = cast(? as uuid)) "
-                        + "order by ts_rank_cd(c.tsv, q) desc, c.seq limit ?")
+                        + "order by ts_rank_cd(c.tsv, x.q) desc, c.seq limit ?")
                 .params(question, tenant.value(), campaignId, campaignId, limit)
                 .query(UUID.class)
                 .list();

@@ -7,13 +7,7 @@ import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,33 +22,7 @@ class KnowledgeApiTest extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     Api.Response upload(String token, String fileName, byte[] content, String campaignId) {
-        try {
-            String boundary = "----mc" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (campaignId != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"campaignId\"\r\n\r\n"
-                                + campaignId + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(content);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> r = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/knowledge/sources"))
-                                    .header("Authorization", "Bearer " + token)
-                                    .header("Accept", "application/json")
-                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isBlank() ? JSON.missingNode() : JSON.readTree(r.body());
-            return new Api.Response(r.statusCode(), r.body(), json, r.headers());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return KnowledgeDocuments.upload(api(), port, token, fileName, content, campaignId);
     }
 
     JsonNode waitFor(String token, String id, String status) {

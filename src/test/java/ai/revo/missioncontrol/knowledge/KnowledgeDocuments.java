@@ -1,9 +1,18 @@
 package ai.revo.missioncontrol.knowledge;
 
+import ai.revo.missioncontrol.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,6 +29,42 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 final class KnowledgeDocuments {
 
     private KnowledgeDocuments() {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code POST /api/v1/knowledge/sources} as a browser sends it: multipart {@code file}, optional campaign. */
+    static Api.Response upload(Api api, int port, String token, String fileName, byte[] content, String campaignId) {
+        try {
+            String boundary = "----mc" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (campaignId != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"campaignId\"\r\n\r\n"
+                                + campaignId + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/knowledge/sources"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Accept", "application/json")
+                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            JsonNode json = r.body().isBlank() ? JSON.missingNode() : JSON.readTree(r.body());
+            return new Api.Response(r.statusCode(), r.body(), json, r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     static byte[] pdf(List<String> pages, String userPassword) {
         try (PDDocument doc = new PDDocument()) {
