@@ -29,6 +29,7 @@ public class Embeddings {
     private final String apiKey;
     private final String remoteModel;
     private volatile EmbeddingModel model;
+    private volatile int dimensions;
 
     Embeddings(
             @Value("${mc.embedding.base-url:}") String baseUrl,
@@ -42,6 +43,16 @@ public class Embeddings {
     /** The name of the model in use; stored beside every vector so a change of model is visible. */
     public String modelName() {
         return baseUrl.isEmpty() ? LOCAL_MODEL : remoteModel;
+    }
+
+    /** The length of the model's vectors (384 for the local model); a remote model is asked once. */
+    public int dimensions() {
+        int d = dimensions;
+        if (d == 0) {
+            d = model().dimension();
+            dimensions = d;
+        }
+        return d;
     }
 
     /** One normalised vector per text, in order. Texts must not be null; an empty list gives an empty list. */

@@ -29,6 +29,9 @@ class ChunkStore {
     /** One stored vector, for the in-memory index. */
     record StoredVector(long seq, UUID chunkId, UUID campaignId, float[] vector) {}
 
+    /** A passage whose vector another model produced, to be embedded again. */
+    record StaleChunk(UUID chunkId, String heading, String text) {}
+
     /** A passage as a search answers it. */
     record Passage(UUID chunkId, UUID sourceId, String sourceName, Integer page, String heading, String text) {}
 
@@ -89,12 +92,16 @@ class ChunkStore {
                 .orElse(new State(0, 0));
     }
 
-    /** The vectors written after {@code afterSeq}, in order, handed to {@code sink} one by one. */
+    /**
+     * The vectors of {@code model} written after {@code afterSeq}, in order, handed to {@code sink} one by one.
+     * Vectors of another model are not comparable with a question embedded by this one (their dimensions may differ
+     * too), so they are left out until re-embedding writes them again.
+     */
     @Transactional(readOnly = true)
-    public void vectorsAfter(TenantId tenant, long afterSeq, Consumer<StoredVector> sink) {
+    public void vectorsAfter(TenantId tenant, long afterSeq, String model, Consumer<StoredVector> sink) {
         jdbc.sql("select seq, id, campaign_id, embedding from knowledge_chunks where tenant_id = ? and seq > ? "
-                        + "order by seq")
-                .params(tenant.value(), afterSeq)
+                        + "and embedding_model = ? order by seq")
+                .params(tenant.value(), afterSeq, model)
                 .query(rs -> {
                     sink.accept(new StoredVector(
                             rs.getLong(1),
@@ -146,6 +153,35 @@ class ChunkStore {
                 .list()
                 .forEach(p -> out.put(p.chunkId(), p));
         return out;
+    }
+
+    /** Up to {@code limit} passages whose vector was produced by another model than {@code model}. */
+    @Transactional(readOnly = true)
+    public List<StaleChunk> embeddedByAnotherModel(TenantId tenant, String model, int limit) {
+        return jdbc.sql("select id, heading, text from knowledge_chunks where tenant_id = ? and embedding_model <> ? "
+                        + "order by seq limit ?")
+                .params(tenant.value(), model, limit)
+                .query((rs, n) -> new StaleChunk(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /**
+     * Stores the vectors {@code model} produced for these passages (those deleted or re-embedded meanwhile are left
+     * alone); the number stored. Each passage takes a new sequence number, so every node's index appends it as it
+     * appends a new chunk.
+     */
+    @Transactional
+    public int reembedded(TenantId tenant, String model, List<UUID> chunkIds, List<float[]> vectors) {
+        bump(tenant, 0);
+        int stored = 0;
+        for (int i = 0; i < chunkIds.size(); i++) {
+            stored += jdbc.sql("update knowledge_chunks set embedding = ?, embedding_model = ?, "
+                            + "seq = nextval(pg_get_serial_sequence('knowledge_chunks', 'seq')), updated_at = now() "
+                            + "where tenant_id = ? and id = ? and embedding_model <> ?")
+                    .params(bytes(vectors.get(i)), model, tenant.value(), chunkIds.get(i), model)
+                    .update();
+        }
+        return stored;
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package ai.revo.missioncontrol.knowledge;
 
+import ai.revo.missioncontrol.ai.Embeddings;
 import ai.revo.missioncontrol.identity.TenantId;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,22 +30,23 @@ class InMemoryVectorIndex implements VectorIndex {
         long generation;
         long maxSeq;
         int size;
-        int dims;
+        final int dims;
+        int skipped;
         float[] matrix = new float[0];
         UUID[] ids = new UUID[0];
         UUID[] campaigns = new UUID[0];
         final Map<UUID, Integer> rowOf = new HashMap<>();
 
-        Workspace(long removals) {
+        Workspace(long removals, int dims) {
             this.removals = removals;
+            this.dims = dims;
         }
 
+        /** Adds a vector of the model in use; one of other dimensions (a corrupt row) is counted and left out. */
         void add(ChunkStore.StoredVector v) {
-            if (dims == 0) {
-                dims = v.vector().length;
-            }
             if (v.vector().length != dims) {
-                return; // a vector of another model; re-embedding brings the workspace to one model
+                skipped++;
+                return;
             }
             if (size == ids.length) {
                 int capacity = Math.max(64, ids.length * 2);
@@ -66,13 +68,16 @@ class InMemoryVectorIndex implements VectorIndex {
     }
 
     private final ChunkStore store;
+    private final Embeddings embeddings;
     private final Cache<UUID, Workspace> cache;
 
     InMemoryVectorIndex(
             ChunkStore store,
+            Embeddings embeddings,
             @Value("${mc.knowledge.index.max-floats:200000000}") long maxFloats,
             @Value("${mc.knowledge.index.idle:PT2H}") Duration idle) {
         this.store = store;
+        this.embeddings = embeddings;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxFloats)
                 .weigher((UUID k, Workspace w) -> (int) Math.min(Integer.MAX_VALUE, w.weight()))
@@ -134,21 +139,24 @@ class InMemoryVectorIndex implements VectorIndex {
         cache.invalidate(tenant.value());
     }
 
-    /** The workspace's index brought up to the database's state. */
+    /**
+     * The workspace's index brought up to the database's state. It holds only the vectors of the model in use, and
+     * its dimension is that model's (the length of a question's vector), never whatever the first stored row had.
+     */
     Workspace current(TenantId tenant) {
         ChunkStore.State state = store.state(tenant);
         Workspace w = cache.getIfPresent(tenant.value());
         if (w == null || w.removals != state.removals()) {
-            Workspace fresh = new Workspace(state.removals());
+            Workspace fresh = new Workspace(state.removals(), embeddings.dimensions());
             fresh.generation = state.generation();
-            store.vectorsAfter(tenant, 0, fresh::add);
+            store.vectorsAfter(tenant, 0, embeddings.modelName(), fresh::add);
             cache.put(tenant.value(), fresh);
             return fresh;
         }
         synchronized (w) {
             if (w.generation != state.generation()) {
                 long generation = state.generation();
-                store.vectorsAfter(tenant, w.maxSeq, w::add);
+                store.vectorsAfter(tenant, w.maxSeq, embeddings.modelName(), w::add);
                 w.generation = generation;
                 cache.put(tenant.value(), w); // re-weigh
             }

@@ -83,7 +83,7 @@ class IngestionWorker {
         for (int from = 0; from < chunks.size(); from += BATCH) {
             List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
             List<float[]> vectors = embeddings.embed(batch.stream()
-                    .map(c -> c.heading() == null ? c.text() : c.heading() + "\n" + c.text())
+                    .map(c -> embeddingText(c.heading(), c.text()))
                     .toList());
             if (!steps.stored(
                     tenant, source.sourceId(), batch, vectors, model, from + batch.size(), storedAndSkipped)) {
@@ -91,5 +91,10 @@ class IngestionWorker {
             }
         }
         steps.ready(tenant, source.sourceId(), model);
+    }
+
+    /** What a passage's vector is computed from: its heading, when it has one, and its text. */
+    static String embeddingText(String heading, String text) {
+        return heading == null ? text : heading + "\n" + text;
     }
 }

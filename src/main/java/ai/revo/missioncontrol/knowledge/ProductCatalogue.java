@@ -80,21 +80,22 @@ public class ProductCatalogue {
 
     /**
      * Re-computes, with the model in use, the vectors of up to {@code limit} products embedded by another; the number
-     * saved (0: none left, or none could be saved). A product changed meanwhile is left to its own change, which embedded it afresh.
+     * looked at (0: none left). A product changed or removed meanwhile is left to that change, which embedded it
+     * afresh or took it away.
      */
     public int reembed(TenantId tenant, int limit) {
-        int done = 0;
-        for (UUID id : steps.embeddedByAnotherModel(tenant, embeddings.modelName(), limit)) {
-            Product product = steps.load(tenant, id);
-            product.embedded(embeddings.embed(product.embeddingText()), embeddings.modelName());
+        String model = embeddings.modelName();
+        List<UUID> stale = steps.embeddedByAnotherModel(tenant, model, limit);
+        for (UUID id : stale) {
             try {
+                Product product = steps.load(tenant, id);
+                product.embedded(embeddings.embed(product.embeddingText()), model);
                 steps.save(tenant, product);
-                done++;
-            } catch (ApiException changedMeanwhile) {
-                // the change that won re-embedded it with the model in use
+            } catch (ApiException changedOrRemovedMeanwhile) {
+                // the change that won embedded it with the model in use, or it is gone
             }
         }
-        return done;
+        return stale.size();
     }
 
     /** Removes the product, its picture and its vector. */
@@ -130,7 +131,7 @@ public class ProductCatalogue {
         double floor = minScore == null ? DEFAULT_MIN_SCORE : minScore;
         float[] query = embeddings.embed(q.strip());
         List<double[]> scored = new ArrayList<>();
-        List<ProductSteps.StoredProduct> all = steps.vectors(tenant);
+        List<ProductSteps.StoredProduct> all = steps.vectors(tenant, embeddings.modelName());
         for (int i = 0; i < all.size(); i++) {
             float[] v = all.get(i).vector();
             double dot = 0;

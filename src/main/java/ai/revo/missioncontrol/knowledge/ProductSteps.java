@@ -92,11 +92,12 @@ class ProductSteps {
                 .list();
     }
 
+    /** The vectors of the workspace's products that {@code model} produced (others are not comparable). */
     @Transactional(readOnly = true)
-    public List<StoredProduct> vectors(TenantId tenant) {
+    public List<StoredProduct> vectors(TenantId tenant, String model) {
         List<StoredProduct> out = new ArrayList<>();
-        jdbc.sql("select id, embedding from products where tenant_id = ?")
-                .params(tenant.value())
+        jdbc.sql("select id, embedding from products where tenant_id = ? and embedding_model = ?")
+                .params(tenant.value(), model)
                 .query(rs -> {
                     out.add(new StoredProduct(rs.getObject(1, UUID.class), ChunkStore.floats(rs.getBytes(2))));
                 });

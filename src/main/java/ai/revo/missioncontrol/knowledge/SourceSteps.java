@@ -171,6 +171,17 @@ class SourceSteps {
                 });
     }
 
+    /** Ready sources none of whose passages has a vector of another model now name {@code model} as theirs. */
+    @Transactional
+    public int reembedded(TenantId tenant, String model) {
+        return jdbc.sql("update knowledge_sources s set embedding_model = ?, updated_at = now() "
+                        + "where s.tenant_id = ? and s.status = 'READY' and s.embedding_model is distinct from ? "
+                        + "and not exists (select 1 from knowledge_chunks c where c.tenant_id = s.tenant_id "
+                        + "and c.source_id = s.id and c.embedding_model <> ?)")
+                .params(model, tenant.value(), model, model)
+                .update();
+    }
+
     @Transactional
     public void fail(TenantId tenant, UUID id, String reason) {
         sources.findByTenantIdAndId(tenant, id)
