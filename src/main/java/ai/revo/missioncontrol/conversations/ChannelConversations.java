@@ -257,6 +257,73 @@ public class ChannelConversations {
         return one(tenant, out);
     }
 
+    /** How many of the latest messages a responder reads. */
+    public static final int CONTEXT_MESSAGES = 20;
+
+    /** The conversation as a responder reads it: its standing, the newest message of the person, the last 20. */
+    @Transactional(readOnly = true)
+    public ReplyContext replyContext(TenantId tenant, UUID id) {
+        Conversation c = load(tenant, id);
+        List<ConversationMessage> latest = new java.util.ArrayList<>(
+                messages.findTop20ByTenantIdAndConversationIdOrderByOccurredAtDescCreatedAtDesc(tenant, id));
+        java.util.Collections.reverse(latest);
+        UUID latestInbound =
+                messages.findFirstByTenantIdAndConversationIdAndDirectionOrderByOccurredAtDescCreatedAtDesc(
+                                tenant, id, Direction.IN)
+                        .map(ConversationMessage::id)
+                        .orElse(null);
+        return new ReplyContext(
+                c.id(),
+                c.campaignId(),
+                c.leadId(),
+                c.contactId(),
+                c.channel(),
+                c.status(),
+                c.participant(),
+                latestInbound,
+                latest.stream()
+                        .map(m -> new ReplyContext.Line(
+                                m.id(), m.direction() == Direction.IN, m.messageType(), m.bodyText(), m.occurredAt()))
+                        .toList());
+    }
+
+    /** What became of a reply handed over with {@link #sendReply}: sent (queued, {@code message}) or discarded. */
+    public record ReplyOutcome(boolean sent, ThreadMessage message, String reason) {}
+
+    /**
+     * Sends a reply written for the person's message {@code answers}, unless it is stale: when the person wrote again
+     * after that message, the reply is discarded (it answers a question that is no longer the last), and with
+     * {@code onlyWhileTheAiAnswers} also when a person took the conversation over. Otherwise as {@link #send}; the
+     * same {@code idempotencyKey} answers the first outcome again. 404 when unknown.
+     */
+    @Transactional
+    public ReplyOutcome sendReply(
+            TenantId tenant,
+            UUID id,
+            UUID answers,
+            String text,
+            String idempotencyKey,
+            boolean onlyWhileTheAiAnswers,
+            Actor actor) {
+        Conversation conversation = load(tenant, id);
+        Optional<ConversationMessage> earlier = messages.findByTenantIdAndExternalKey(tenant, "send:" + idempotencyKey);
+        if (earlier.isPresent()) {
+            return new ReplyOutcome(true, one(tenant, earlier.get()), null);
+        }
+        UUID latest = messages.findFirstByTenantIdAndConversationIdAndDirectionOrderByOccurredAtDescCreatedAtDesc(
+                        tenant, id, Direction.IN)
+                .map(ConversationMessage::id)
+                .orElse(null);
+        if (answers != null && !answers.equals(latest)) {
+            return new ReplyOutcome(
+                    false, null, "Discarded: the person wrote again after the message this reply answers");
+        }
+        if (onlyWhileTheAiAnswers && conversation.status() == ConversationStatus.HUMAN) {
+            return new ReplyOutcome(false, null, "Discarded: a person took the conversation over");
+        }
+        return new ReplyOutcome(true, send(tenant, id, text, idempotencyKey, actor), null);
+    }
+
     /**
      * Sends a queued answer through the outbound gateway (outside any transaction) and records the outbound message
      * and the provider's id. Safe to run again: the gateway's idempotency key returns the first outcome.

@@ -148,7 +148,15 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
             status = ConversationStatus.TO_ANSWER;
         }
         registerEvent(new ConversationMessageReceived(
-                tenantId.value(), id, message.id(), campaignId, contactId, before, participant, Actor.system()));
+                tenantId.value(),
+                id,
+                message.id(),
+                campaignId,
+                contactId,
+                before,
+                participant,
+                Actor.system(),
+                channel));
     }
 
     /** A person answered: nothing waits any more. */

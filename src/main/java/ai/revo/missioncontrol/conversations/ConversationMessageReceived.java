@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code conversation.message_received}: A person wrote in a conversation: it waits for someone to answer (TO_ANSWER). */
+/**
+ * {@code conversation.message_received}: A person wrote in a conversation: it waits for someone to answer (TO_ANSWER).
+ * {@code channel} is the conversation's (EMAIL, WHATSAPP).
+ */
 public record ConversationMessageReceived(
         UUID tenantId,
         UUID conversationId,
@@ -16,7 +19,8 @@ public record ConversationMessageReceived(
         UUID contactId,
         ConversationStatus before,
         String participant,
-        Actor actor)
+        Actor actor,
+        ai.revo.missioncontrol.safety.Channel channel)
         implements MissionEvent {
 
     @Override
@@ -57,6 +61,7 @@ public record ConversationMessageReceived(
         payload.put("messageId", messageId.toString());
         payload.put("contactId", contactId.toString());
         payload.put("status", "TO_ANSWER");
+        payload.put("channel", channel == null ? null : channel.name());
         return payload;
     }
 }

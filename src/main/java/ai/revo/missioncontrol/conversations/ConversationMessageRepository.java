@@ -15,5 +15,11 @@ interface ConversationMessageRepository extends Repository<ConversationMessage, 
 
     Optional<ConversationMessage> findByTenantIdAndId(TenantId tenantId, UUID id);
 
+    List<ConversationMessage> findTop20ByTenantIdAndConversationIdOrderByOccurredAtDescCreatedAtDesc(
+            TenantId tenantId, UUID conversationId);
+
+    Optional<ConversationMessage> findFirstByTenantIdAndConversationIdAndDirectionOrderByOccurredAtDescCreatedAtDesc(
+            TenantId tenantId, UUID conversationId, Direction direction);
+
     ConversationMessage save(ConversationMessage message);
 }

@@ -49,6 +49,9 @@ class DraftDispatcher {
         if (draft.channel() == Channel.EMAIL) {
             return; // the email module queues approved email drafts in its own durable pipeline
         }
+        if (draft.checks() != null && draft.checks().get("conversation") != null) {
+            return; // a reply written for a conversation is sent in its thread (agents' ConversationResponder)
+        }
         LeadView lead = leads.get(tenant, approved.leadId());
         String to = switch (draft.channel()) {
             case EMAIL -> lead.contact().email();

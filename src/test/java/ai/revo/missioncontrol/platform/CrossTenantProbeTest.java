@@ -311,6 +311,11 @@ class CrossTenantProbeTest extends IntegrationTest {
                                         "/api/v1/campaigns/{id}/email-settings",
                                         Map.of("fromEmail", "x@example.com")),
                                 new Call("GET", "/api/v1/campaigns/{id}/tracking", null),
+                                new Call("GET", "/api/v1/campaigns/{id}/conversation-settings", null),
+                                new Call(
+                                        "PUT",
+                                        "/api/v1/campaigns/{id}/conversation-settings",
+                                        Map.of("autoReply", true)),
                                 new Call("PUT", "/api/v1/campaigns/{id}/tracking", Map.of("trackLinks", false)),
                                 new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
                                 new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")))),
@@ -444,7 +449,8 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("GET", "/api/v1/conversations/{id}/messages", null),
                                 new Call("POST", "/api/v1/conversations/{id}/messages", Map.of("text", "Hijack")),
                                 new Call("POST", "/api/v1/conversations/{id}/takeover", null),
-                                new Call("POST", "/api/v1/conversations/{id}/handback", null))),
+                                new Call("POST", "/api/v1/conversations/{id}/handback", null),
+                                new Call("GET", "/api/v1/conversations/{id}/ai-reply", null))),
                 new Target(
                         "simulated email",
                         (api, b) -> ai.revo.missioncontrol.conversations.ConversationFixture.simulatedEmail(

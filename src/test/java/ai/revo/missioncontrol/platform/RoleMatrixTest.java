@@ -128,6 +128,17 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/conversations/{uuid}/messages", Map.of("text", "Hi"), 404, 404, 404, NO, NO),
                 new Rule("POST", "/api/v1/conversations/{uuid}/takeover", null, 404, 404, 404, NO, NO),
                 new Rule("POST", "/api/v1/conversations/{uuid}/handback", null, 404, 404, 404, NO, NO),
+                new Rule("GET", "/api/v1/conversations/{uuid}/ai-reply", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/campaigns/{campaign}/conversation-settings", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "PUT",
+                        "/api/v1/campaigns/{campaign}/conversation-settings",
+                        Map.of("autoReply", false),
+                        OK,
+                        OK,
+                        NO,
+                        NO,
+                        NO),
                 // WhatsApp connection: ADMIN only
                 new Rule("GET", "/api/v1/settings/whatsapp", null, OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/settings/whatsapp/test", null, 404, NO, NO, NO, NO),

@@ -1,0 +1,363 @@
+package ai.revo.missioncontrol.agents;
+
+import ai.revo.missioncontrol.agents.checks.Catalogue;
+import ai.revo.missioncontrol.agents.checks.QualityReview;
+import ai.revo.missioncontrol.ai.Grounding;
+import ai.revo.missioncontrol.ai.LlmContext;
+import ai.revo.missioncontrol.ai.LlmException;
+import ai.revo.missioncontrol.ai.LlmGateway;
+import ai.revo.missioncontrol.ai.LlmResult;
+import ai.revo.missioncontrol.campaigns.CampaignManagement;
+import ai.revo.missioncontrol.campaigns.CampaignView;
+import ai.revo.missioncontrol.contacts.LeadManagement;
+import ai.revo.missioncontrol.contacts.LeadStatus;
+import ai.revo.missioncontrol.contacts.LeadView;
+import ai.revo.missioncontrol.conversations.AiReplyStatus;
+import ai.revo.missioncontrol.conversations.AiReplyView;
+import ai.revo.missioncontrol.conversations.ChannelConversations;
+import ai.revo.missioncontrol.conversations.ConversationReplies;
+import ai.revo.missioncontrol.conversations.ConversationSettings;
+import ai.revo.missioncontrol.conversations.ConversationStatus;
+import ai.revo.missioncontrol.conversations.ReplyContext;
+import ai.revo.missioncontrol.drafts.ApprovalDecided;
+import ai.revo.missioncontrol.drafts.Decision;
+import ai.revo.missioncontrol.drafts.DraftManagement;
+import ai.revo.missioncontrol.drafts.DraftView;
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.knowledge.ProductCatalogue;
+import ai.revo.missioncontrol.knowledge.ProductMatch;
+import ai.revo.missioncontrol.knowledge.ProductView;
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The AI's reply to a person's WhatsApp text message, run as durable work outside any transaction: it reads the
+ * conversation's last 20 messages, the campaign's system prompt and persona, the passages of knowledge and the
+ * products found for the message by meaning, asks the model (never a template: without a model configured it says
+ * so and writes nothing), puts the answer through the deterministic checks and the confidence gate, and files it as
+ * a draft in the approval inbox (sent at once when the campaign's auto-reply is on and it passed). A reply whose
+ * message is no longer the person's last is discarded, before writing, before filing and again before sending. An
+ * approved reply goes out in the conversation's thread, through the outbound gateway.
+ */
+@Component
+class ConversationResponder {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationResponder.class);
+
+    static final String PROMPT = "conversation_reply";
+
+    /** Products found by meaning handed to the model with one message. */
+    static final int PRODUCTS = 5;
+
+    static final String NO_MODEL = "No reply written: no language model is configured (MC_LLM_BASE_URL is empty),"
+            + " and the AI does not answer people with a canned template. Answer the person yourself.";
+
+    private final ChannelConversations conversations;
+    private final ConversationReplies replies;
+    private final ConversationSettings settings;
+    private final CampaignManagement campaigns;
+    private final LeadManagement leads;
+    private final SafetyManagement safety;
+    private final DraftManagement drafts;
+    private final LlmGateway llm;
+    private final Generation generation;
+    private final KnowledgeGrounding knowledge;
+    private final ProductCatalogue products;
+    private final ConversationReplyFiling filing;
+
+    ConversationResponder(
+            ChannelConversations conversations,
+            ConversationReplies replies,
+            ConversationSettings settings,
+            CampaignManagement campaigns,
+            LeadManagement leads,
+            SafetyManagement safety,
+            DraftManagement drafts,
+            LlmGateway llm,
+            Generation generation,
+            KnowledgeGrounding knowledge,
+            ProductCatalogue products,
+            ConversationReplyFiling filing) {
+        this.conversations = conversations;
+        this.replies = replies;
+        this.settings = settings;
+        this.campaigns = campaigns;
+        this.leads = leads;
+        this.safety = safety;
+        this.drafts = drafts;
+        this.llm = llm;
+        this.generation = generation;
+        this.knowledge = knowledge;
+        this.products = products;
+        this.filing = filing;
+    }
+
+    /** Answers the person's message {@code messageId} of the conversation, or records why not. */
+    void respond(TenantId tenant, UUID conversationId, UUID messageId) {
+        ReplyContext context = conversations.replyContext(tenant, conversationId);
+        Optional<ReplyContext.Line> line = context.line(messageId);
+        if (context.channel() != Channel.WHATSAPP
+                || line.isEmpty()
+                || !line.get().fromPerson()
+                || !"text".equals(line.get().type())) {
+            return; // buttons, lists and orders have their own handlers; only text gets a written reply
+        }
+        String message = line.get().text();
+        if (!messageId.equals(context.latestInboundId())) {
+            record(
+                    tenant,
+                    context,
+                    messageId,
+                    AiReplyStatus.DISCARDED,
+                    "Not answered on its own: the person wrote again before the AI answered");
+            return;
+        }
+        String refusal = refusal(tenant, context);
+        if (refusal != null) {
+            record(tenant, context, messageId, AiReplyStatus.NOT_WRITTEN, refusal);
+            return;
+        }
+        if (llm.mode().templateMode()) {
+            record(tenant, context, messageId, AiReplyStatus.NOT_WRITTEN, NO_MODEL);
+            return;
+        }
+        CampaignView campaign = campaigns.get(tenant, context.campaignId());
+        Grounding grounding =
+                knowledge.hasKnowledge(tenant) ? knowledge.search(tenant, campaign, message) : Grounding.none();
+        Catalogue catalogue = knowledge.catalogue(tenant);
+        List<ProductView> found = catalogue.isEmpty() ? List.of() : productsFor(tenant, message);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("campaign", Generation.campaignVariables(campaign));
+        variables.put("channel", Channel.WHATSAPP.name());
+        variables.put("history", history(context, messageId));
+        variables.put("products", describe(found));
+        variables.put("message", message);
+        LlmResult result;
+        try {
+            result = llm.generate(
+                    tenant,
+                    PROMPT,
+                    variables,
+                    new LlmContext(null, "conversation", conversationId.toString()),
+                    grounding);
+        } catch (LlmException e) {
+            log.warn("The AI reply to message {} could not be written: {}", messageId, e.getMessage());
+            record(
+                    tenant,
+                    context,
+                    messageId,
+                    AiReplyStatus.FAILED,
+                    "No reply written: the model call failed (" + e.kind() + ": " + e.getMessage() + ")");
+            return;
+        }
+        String body = result.field("body");
+        if (body == null || body.isBlank()) {
+            record(tenant, context, messageId, AiReplyStatus.FAILED, "No reply written: the model answered nothing");
+            return;
+        }
+        body = body.strip();
+        QualityReview.Verdict verdict = generation.review(
+                campaign,
+                Channel.WHATSAPP,
+                null,
+                body,
+                result.confidence(),
+                false,
+                false,
+                result.grounding(),
+                catalogue);
+        ReplyContext now = conversations.replyContext(tenant, conversationId);
+        if (!messageId.equals(now.latestInboundId())) {
+            record(
+                    tenant,
+                    now,
+                    messageId,
+                    AiReplyStatus.DISCARDED,
+                    "Discarded: the person wrote again while the AI was writing this reply");
+            return;
+        }
+        if (now.status() == ConversationStatus.HUMAN) {
+            record(
+                    tenant,
+                    now,
+                    messageId,
+                    AiReplyStatus.DISCARDED,
+                    "Discarded: a person took the conversation over while the AI was writing");
+            return;
+        }
+        Map<String, Object> checks =
+                verdict.asChecks("qa_reviewer", result.model(), result.promptKey(), result.promptVersion());
+        checks.put(
+                ConversationReplyFiling.CONVERSATION,
+                Map.of("id", conversationId.toString(), "messageId", messageId.toString()));
+        try {
+            filing.file(
+                    tenant,
+                    campaign.id(),
+                    context.leadId(),
+                    conversationId,
+                    messageId,
+                    body,
+                    verdict,
+                    checks,
+                    KnowledgeGrounding.sources(result.grounding()),
+                    settings.get(tenant, campaign.id()).autoReply(),
+                    agent(campaign));
+        } catch (ApiException e) {
+            record(tenant, now, messageId, AiReplyStatus.FAILED, "No reply filed: " + e.getMessage());
+        }
+    }
+
+    /** Why the AI must not answer this conversation at all; null when it may. */
+    private String refusal(TenantId tenant, ReplyContext context) {
+        if (context.status() == ConversationStatus.HUMAN) {
+            return "No reply written: a person took the conversation over, so the AI does not answer";
+        }
+        if (context.campaignId() == null || context.leadId() == null) {
+            return "No reply written: the conversation belongs to no campaign, so there is no persona to answer with";
+        }
+        LeadView lead = leads.get(tenant, context.leadId());
+        if (lead.status() == LeadStatus.DND) {
+            return "No reply written: the person asked not to be contacted (DND)";
+        }
+        if (lead.status() == LeadStatus.LOST) {
+            return "No reply written: the lead is LOST";
+        }
+        String blocked = leads.doNotContactReasons(tenant, List.of(lead.id())).get(lead.id());
+        if (blocked != null) {
+            return "No reply written: " + blocked;
+        }
+        if (context.participant() != null && safety.isSuppressed(tenant, Channel.WHATSAPP, context.participant())) {
+            return "No reply written: the number is on the suppression list";
+        }
+        return null;
+    }
+
+    private List<ProductView> productsFor(TenantId tenant, String message) {
+        try {
+            String q = message.length() > 1000 ? message.substring(0, 1000) : message;
+            return products.search(tenant, q, PRODUCTS, ProductCatalogue.DEFAULT_MIN_SCORE).stream()
+                    .map(ProductMatch::product)
+                    .toList();
+        } catch (RuntimeException e) {
+            log.warn("Product search failed for workspace {}; answering without products", tenant.value(), e);
+            return List.of();
+        }
+    }
+
+    static String history(ReplyContext context, UUID upTo) {
+        StringBuilder out = new StringBuilder();
+        for (ReplyContext.Line l : context.lines()) {
+            if (l.messageId().equals(upTo)) {
+                break;
+            }
+            out.append(l.fromPerson() ? "Customer: " : "Us: ")
+                    .append(
+                            l.text() == null
+                                    ? ""
+                                    : l.text().replaceAll("\\s+", " ").strip())
+                    .append('\n');
+        }
+        return out.length() == 0
+                ? "(this is the first message)"
+                : out.toString().strip();
+    }
+
+    static String describe(List<ProductView> found) {
+        return found.stream()
+                .map(p -> "- " + p.name()
+                        + (p.price() == null
+                                ? ""
+                                : " | "
+                                        + p.price()
+                                                .amount()
+                                                .stripTrailingZeros()
+                                                .toPlainString() + " "
+                                        + p.price().currency())
+                        + (p.availability() == null ? "" : " | " + p.availability())
+                        + (p.description() == null || p.description().isBlank()
+                                ? ""
+                                : " | "
+                                        + clip(
+                                                p.description()
+                                                        .replaceAll("\\s+", " ")
+                                                        .strip(),
+                                                200)))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static Actor agent(CampaignView campaign) {
+        String name = campaign.persona().agentName();
+        return Actor.agent("conversation_responder", name == null || name.isBlank() ? "AI responder" : name);
+    }
+
+    private void record(TenantId tenant, ReplyContext context, UUID messageId, AiReplyStatus status, String reason) {
+        replies.record(tenant, context.conversationId(), messageId, status, null, reason);
+    }
+
+    /**
+     * A reviewer's decision on a draft that holds an AI reply: approved, it is sent in its conversation's thread
+     * (unless the person wrote again meanwhile, or, for the AI's own approval, a person took over: then it is
+     * discarded); rejected, the reply is recorded as such. Idempotent: the send's key is the draft and its version.
+     */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(ApprovalDecided decided) { // not in a transaction of its own: each facade call binds the tenant first
+        TenantId tenant = new TenantId(decided.tenantId());
+        Optional<AiReplyView> reply = replies.ofDraft(tenant, decided.draftId());
+        if (reply.isEmpty()) {
+            return;
+        }
+        if (decided.decision() == Decision.REJECT) {
+            replies.settleDraft(
+                    tenant,
+                    decided.draftId(),
+                    AiReplyStatus.REJECTED,
+                    null,
+                    "Rejected by " + decided.actor().name() + (decided.notes() == null ? "" : ": " + decided.notes()));
+            return;
+        }
+        if (!decided.decision().approves()) {
+            return;
+        }
+        DraftView draft = drafts.get(tenant, decided.draftId());
+        if (!drafts.isApprovedContent(tenant, draft.id(), draft.subject(), draft.bodyText(), draft.bodyHtml())) {
+            log.warn("Approved reply draft {} differs from the approved version; not sent", draft.id());
+            return;
+        }
+        boolean byTheAi = decided.actor().type() == Actor.Type.AGENT;
+        ChannelConversations.ReplyOutcome outcome = conversations.sendReply(
+                tenant,
+                reply.get().conversationId(),
+                reply.get().messageId(),
+                draft.bodyText(),
+                "draft:" + draft.id() + ":v" + decided.version(),
+                byTheAi,
+                decided.actor());
+        replies.settleDraft(
+                tenant,
+                draft.id(),
+                outcome.sent() ? AiReplyStatus.SENT : AiReplyStatus.DISCARDED,
+                outcome.sent() ? outcome.message().id() : null,
+                outcome.sent()
+                        ? (byTheAi
+                                ? "Sent automatically: auto-reply is on and it passed every check and the gate"
+                                : "Approved by " + decided.actor().name() + " and sent")
+                        : outcome.reason());
+    }
+}
