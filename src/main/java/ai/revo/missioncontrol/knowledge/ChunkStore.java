@@ -27,7 +27,7 @@ class ChunkStore {
     record State(long generation, long removals) {}
 
     /** One stored vector, for the in-memory index. */
-    record StoredVector(long seq, UUID chunkId, UUID campaignId, float[] vector) {}
+    record StoredVector(long seq, UUID chunkId, UUID sourceId, UUID campaignId, float[] vector) {}
 
     /** A passage whose vector another model produced, to be embedded again. */
     record StaleChunk(UUID chunkId, String heading, String text) {}
@@ -99,7 +99,8 @@ class ChunkStore {
      */
     @Transactional(readOnly = true)
     public void vectorsAfter(TenantId tenant, long afterSeq, String model, Consumer<StoredVector> sink) {
-        jdbc.sql("select seq, id, campaign_id, embedding from knowledge_chunks where tenant_id = ? and seq > ? "
+        jdbc.sql("select seq, id, source_id, campaign_id, embedding from knowledge_chunks where tenant_id = ? "
+                        + "and seq > ? "
                         + "and embedding_model = ? order by seq")
                 .params(tenant.value(), afterSeq, model)
                 .query(rs -> {
@@ -107,7 +108,8 @@ class ChunkStore {
                             rs.getLong(1),
                             rs.getObject(2, UUID.class),
                             rs.getObject(3, UUID.class),
-                            floats(rs.getBytes(4))));
+                            rs.getObject(4, UUID.class),
+                            floats(rs.getBytes(5))));
                 });
     }
 
@@ -116,18 +118,26 @@ class ChunkStore {
      * {@code ts_rank_cd}. A question is not a search expression: requiring every word of it finds almost nothing (the
      * quality set measured recall@5 0.21 that way), so its terms are OR-ed and the rank rewards the passages that
      * hold more of them; quoted phrases stay phrases, and a query with a negation is kept as written. With a
-     * campaign: the workspace's own chunks and that campaign's; without: all.
+     * campaign, the passages of its scope ({@link SearchScope}); without: all.
      */
     @Transactional(readOnly = true)
-    public List<UUID> fullText(TenantId tenant, String question, UUID campaignId, int limit) {
+    public List<UUID> fullText(TenantId tenant, String question, SearchScope scope, int limit) {
         return jdbc.sql("select c.id from knowledge_chunks c, "
                         + "(select case when position('!' in w) > 0 then cast(w as tsquery) "
                         + "else cast(replace(w, ' & ', ' | ') as tsquery) end as q "
                         + "from (select cast(websearch_to_tsquery('english', ?) as text) as w) t) x "
                         + "where c.tenant_id = ? and c.tsv @@ x.q "
-                        + "and (cast(? as uuid) is null or c.campaign_id is null or c.campaign_id = cast(? as uuid)) "
+                        + "and (cast(? as uuid) is null or c.campaign_id = cast(? as uuid) "
+                        + "or (c.campaign_id is null and ?) or c.source_id = any(?)) "
                         + "order by ts_rank_cd(c.tsv, x.q) desc, c.seq limit ?")
-                .params(question, tenant.value(), campaignId, campaignId, limit)
+                .params(
+                        question,
+                        tenant.value(),
+                        scope.campaignId(),
+                        scope.campaignId(),
+                        scope.everyWorkspaceSource(),
+                        scope.attached().toArray(new UUID[0]),
+                        limit)
                 .query(UUID.class)
                 .list();
     }

@@ -35,6 +35,7 @@ class InMemoryVectorIndex implements VectorIndex {
         float[] matrix = new float[0];
         UUID[] ids = new UUID[0];
         UUID[] campaigns = new UUID[0];
+        UUID[] sources = new UUID[0];
         final Map<UUID, Integer> rowOf = new HashMap<>();
 
         Workspace(long removals, int dims) {
@@ -52,11 +53,13 @@ class InMemoryVectorIndex implements VectorIndex {
                 int capacity = Math.max(64, ids.length * 2);
                 ids = Arrays.copyOf(ids, capacity);
                 campaigns = Arrays.copyOf(campaigns, capacity);
+                sources = Arrays.copyOf(sources, capacity);
                 matrix = Arrays.copyOf(matrix, capacity * dims);
             }
             System.arraycopy(v.vector(), 0, matrix, size * dims, dims);
             ids[size] = v.chunkId();
             campaigns[size] = v.campaignId();
+            sources[size] = v.sourceId();
             rowOf.put(v.chunkId(), size);
             size++;
             maxSeq = Math.max(maxSeq, v.seq());
@@ -86,7 +89,7 @@ class InMemoryVectorIndex implements VectorIndex {
     }
 
     @Override
-    public List<Hit> nearest(TenantId tenant, float[] query, UUID campaignId, int k) {
+    public List<Hit> nearest(TenantId tenant, float[] query, SearchScope scope, int k) {
         Workspace w = current(tenant);
         synchronized (w) {
             PriorityQueue<Hit> best =
@@ -96,9 +99,9 @@ class InMemoryVectorIndex implements VectorIndex {
             }
             float[] m = w.matrix;
             int dims = w.dims;
+            boolean whole = scope.campaignId() == null;
             for (int row = 0; row < w.size; row++) {
-                UUID campaign = w.campaigns[row];
-                if (campaignId != null && campaign != null && !campaign.equals(campaignId)) {
+                if (!whole && !scope.admits(w.campaigns[row], w.sources[row])) {
                     continue;
                 }
                 float dot = 0;

@@ -38,17 +38,25 @@ public class KnowledgeSearch {
     private final VectorIndex index;
     private final ChunkStore chunks;
     private final CampaignManagement campaigns;
+    private final CampaignScopes scopes;
 
-    KnowledgeSearch(Embeddings embeddings, VectorIndex index, ChunkStore chunks, CampaignManagement campaigns) {
+    KnowledgeSearch(
+            Embeddings embeddings,
+            VectorIndex index,
+            ChunkStore chunks,
+            CampaignManagement campaigns,
+            CampaignScopes scopes) {
         this.embeddings = embeddings;
         this.index = index;
         this.chunks = chunks;
         this.campaigns = campaigns;
+        this.scopes = scopes;
     }
 
     /**
-     * The passages that best answer {@code question}: with {@code campaignId}, among the workspace-wide sources and
-     * that campaign's; without, among all. {@code k} 1..50 (null: 5); passages whose relevance (cosine similarity,
+     * The passages that best answer {@code question}: with {@code campaignId}, among the sources that campaign draws
+     * on (its own, the workspace-wide ones it uses, those it attached: {@link KnowledgeSources#campaignKnowledge});
+     * without, among all. {@code k} 1..50 (null: 5); passages whose relevance (cosine similarity,
      * 0..1) is below {@code minScore} (null: 0) are left out. 400 for an empty or overlong question, 404 for a
      * campaign not in this workspace.
      */
@@ -72,17 +80,19 @@ public class KnowledgeSearch {
         if (floor < 0 || floor > 1) {
             throw ApiException.invalidField("minScore", "must be between 0 and 1");
         }
+        SearchScope scope = SearchScope.WHOLE_WORKSPACE;
         if (campaignId != null) {
             campaigns.get(tenant, campaignId);
+            scope = scopes.of(tenant, campaignId);
         }
         int pool = Math.max(50, want * 5);
         float[] query = embeddings.embed(question.strip());
         List<UUID> semantic = mode == Mode.TEXT
                 ? List.of()
-                : index.nearest(tenant, query, campaignId, pool).stream()
+                : index.nearest(tenant, query, scope, pool).stream()
                         .map(VectorIndex.Hit::chunkId)
                         .toList();
-        List<UUID> text = mode == Mode.SEMANTIC ? List.of() : chunks.fullText(tenant, question, campaignId, pool);
+        List<UUID> text = mode == Mode.SEMANTIC ? List.of() : chunks.fullText(tenant, question, scope, pool);
 
         Map<UUID, Double> fused = new LinkedHashMap<>();
         Map<UUID, Integer> semanticRank = new HashMap<>();

@@ -31,14 +31,21 @@ public class KnowledgeSources {
     private final WebPages webPages;
     private final CampaignManagement campaigns;
     private final JdbcClient jdbc;
+    private final CampaignScopes scopes;
 
     KnowledgeSources(
-            SourceSteps steps, ChunkStore chunks, WebPages webPages, CampaignManagement campaigns, JdbcClient jdbc) {
+            SourceSteps steps,
+            ChunkStore chunks,
+            WebPages webPages,
+            CampaignManagement campaigns,
+            JdbcClient jdbc,
+            CampaignScopes scopes) {
         this.steps = steps;
         this.chunks = chunks;
         this.webPages = webPages;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
+        this.scopes = scopes;
     }
 
     /**
@@ -142,6 +149,28 @@ public class KnowledgeSources {
         steps.get(tenant, id);
         return PageResult.of(
                 chunks.ofSource(tenant, id, page.limit(), page.offset()), page, chunks.countOfSource(tenant, id));
+    }
+
+    /**
+     * The knowledge a campaign's writers draw on (and {@code GET /api/v1/knowledge/search?campaignId=} searches): its
+     * own sources, every workspace-wide source or only the attached ones, and the attached sources of other
+     * campaigns. 404 for a campaign not in this workspace.
+     */
+    public CampaignKnowledgeView campaignKnowledge(TenantId tenant, UUID campaignId) {
+        campaigns.get(tenant, campaignId);
+        return scopes.view(tenant, campaignId);
+    }
+
+    /**
+     * Chooses the knowledge a campaign draws on: {@code everyWorkspaceSource} (null: true) and the sources it uses
+     * without owning them (null: none), replacing the earlier choice. 404 for a campaign not in this workspace, 400
+     * for a source that is not in the workspace or is the campaign's own.
+     */
+    public CampaignKnowledgeView selectForCampaign(
+            TenantId tenant, UUID campaignId, Boolean everyWorkspaceSource, List<UUID> attachedSourceIds, Actor actor) {
+        campaigns.get(tenant, campaignId);
+        return scopes.select(
+                tenant, campaignId, everyWorkspaceSource == null || everyWorkspaceSource, attachedSourceIds, actor);
     }
 
     private void requireCampaign(TenantId tenant, UUID campaignId) {

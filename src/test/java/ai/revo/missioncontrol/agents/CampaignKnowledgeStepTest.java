@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The campaign editor's Knowledge step, between the persona and the channels: it shows the workspace's sources that
- * every campaign uses, adds a file for the campaign alone (read in the background until READY), and shows a refused
+ * The campaign editor's Knowledge step, between the persona and the channels: it shows the workspace's sources the
+ * campaign uses and other campaigns' sources it may attach, adds a file for the campaign alone (read in the background until READY), and shows a refused
  * file's reason in the step.
  */
 class CampaignKnowledgeStepTest extends IntegrationTest {
@@ -30,7 +30,7 @@ class CampaignKnowledgeStepTest extends IntegrationTest {
         String other = AgentPipelineTest.activeCampaign(api, admin, "Another campaign", List.of("EMAIL"));
         String shared = KnowledgeUploads.upload(
                 port, t, "handbook.txt", "Our handbook: every lamp has a two year warranty.".getBytes());
-        KnowledgeUploads.upload(port, t, "other.txt", "Only for the other campaign.".getBytes(), other);
+        String others = KnowledgeUploads.upload(port, t, "other.txt", "Only for the other campaign.".getBytes(), other);
         PageClient pages = PageClient.signIn(port, admin.email(), admin.password());
 
         String editor = pages.get("/campaigns/" + campaign).body();
@@ -46,7 +46,8 @@ class CampaignKnowledgeStepTest extends IntegrationTest {
                 .contains("data-testid=\"workspace-source-" + shared + "\"")
                 .contains("handbook.txt")
                 .contains("data-testid=\"no-campaign-knowledge\"")
-                .doesNotContain("other.txt");
+                // another campaign's source is offered to attach, not used
+                .contains("data-testid=\"other-source-" + others + "\" data-used=\"false\"");
 
         HttpResponse<String> added = upload(pages, campaign, "price-list.md", "# Prices\n\nDesk lamp: 49 dollars.");
         assertThat(added.statusCode()).isEqualTo(200);

@@ -318,7 +318,12 @@ class CrossTenantProbeTest extends IntegrationTest {
                                         Map.of("autoReply", true)),
                                 new Call("PUT", "/api/v1/campaigns/{id}/tracking", Map.of("trackLinks", false)),
                                 new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
-                                new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")))),
+                                new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")),
+                                new Call("GET", "/api/v1/knowledge/campaigns/{id}/sources", null),
+                                new Call(
+                                        "PUT",
+                                        "/api/v1/knowledge/campaigns/{id}/sources",
+                                        Map.of("everyWorkspaceSource", false)))),
                 new Target(
                         "contact",
                         (api, b) -> api.post(

@@ -181,6 +181,16 @@ class RoleMatrixTest extends IntegrationTest {
                         NO),
                 new Rule("POST", "/api/v1/knowledge/sources/{uuid}/reingest", null, 404, 404, 404, 404, NO),
                 new Rule("DELETE", "/api/v1/knowledge/sources/{uuid}", null, 404, 404, 404, 404, NO),
+                new Rule("GET", "/api/v1/knowledge/campaigns/{campaign}/sources", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "PUT",
+                        "/api/v1/knowledge/campaigns/{campaign}/sources",
+                        Map.of("everyWorkspaceSource", true),
+                        OK,
+                        OK,
+                        OK,
+                        OK,
+                        NO),
                 // products: everyone reads and searches; writers add, change and remove (404: no such product)
                 new Rule("GET", "/api/v1/products", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/products/search?q=ring", null, OK, OK, OK, OK, OK),

@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.knowledge.web;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.knowledge.CampaignKnowledgeView;
 import ai.revo.missioncontrol.knowledge.ChunkView;
 import ai.revo.missioncontrol.knowledge.KnowledgeSearch;
 import ai.revo.missioncontrol.knowledge.KnowledgeSources;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -111,11 +113,37 @@ class KnowledgeController {
         sources.delete(user.tenantId(), id, user.actor());
     }
 
+    @GetMapping("/api/v1/knowledge/campaigns/{campaignId}/sources")
+    @Operation(
+            summary = "The knowledge a campaign draws on",
+            description = "everyWorkspaceSource (every workspace-wide source, also those added later, or only the "
+                    + "attached ones), attachedSourceIds (sources it uses without owning them) and sourceIds (every "
+                    + "source a search with this campaignId reads, its own included).")
+    CampaignKnowledgeView campaignKnowledge(CurrentUser user, @PathVariable UUID campaignId) {
+        return sources.campaignKnowledge(user.tenantId(), campaignId);
+    }
+
+    record CampaignSelection(Boolean everyWorkspaceSource, List<UUID> attachedSourceIds) {}
+
+    @PutMapping("/api/v1/knowledge/campaigns/{campaignId}/sources")
+    @Operation(
+            summary = "Choose the knowledge a campaign draws on {everyWorkspaceSource, attachedSourceIds}",
+            description = "Replaces the earlier choice. The campaign's own sources are always used; attachedSourceIds "
+                    + "may name workspace-wide sources (used when everyWorkspaceSource is false) and other campaigns' "
+                    + "sources. 400 for a source not in the workspace or the campaign's own.")
+    CampaignKnowledgeView selectForCampaign(
+            CurrentUser user, @PathVariable UUID campaignId, @RequestBody(required = false) CampaignSelection body) {
+        CampaignSelection b = body == null ? new CampaignSelection(null, null) : body;
+        return sources.selectForCampaign(
+                user.tenantId(), campaignId, b.everyWorkspaceSource(), b.attachedSourceIds(), user.actor());
+    }
+
     @GetMapping("/api/v1/knowledge/search")
     @Operation(
             summary = "The passages that best answer a question (hybrid: semantic and full-text, fused, diversified)",
             description = "score is the passage's cosine similarity to the question (0..1); with campaignId the "
-                    + "workspace-wide sources and that campaign's are searched, without it all.")
+                    + "sources that campaign draws on are searched (GET /api/v1/knowledge/campaigns/{id}/sources), "
+                    + "without it all.")
     PageResult<RetrievedChunk> search(
             CurrentUser user,
             @RequestParam(required = false) String q,
