@@ -113,6 +113,9 @@ class ConversationResponder {
                 || !"text".equals(line.get().type())) {
             return; // buttons, lists and orders have their own handlers; only text gets a written reply
         }
+        if (replies.ofMessage(tenant, messageId).isPresent()) {
+            return; // answered (or settled) by an earlier run of this work: a rerun writes nothing twice
+        }
         String message = line.get().text();
         if (!messageId.equals(context.latestInboundId())) {
             record(

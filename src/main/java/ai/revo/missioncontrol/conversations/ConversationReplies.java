@@ -62,6 +62,12 @@ public class ConversationReplies {
         });
     }
 
+    /** The AI reply to the person's message {@code messageId}, if one was recorded. */
+    @Transactional(readOnly = true)
+    public Optional<AiReplyView> ofMessage(TenantId tenant, UUID messageId) {
+        return replies.findByTenantIdAndMessageId(tenant, messageId).map(AiReply::view);
+    }
+
     /** The AI reply written into {@code draftId}, if that draft holds one. */
     @Transactional(readOnly = true)
     public Optional<AiReplyView> ofDraft(TenantId tenant, UUID draftId) {
