@@ -534,6 +534,15 @@ public class OutboundGateway {
                 Objects.toString(m.campaignId(), ""),
                 Objects.toString(m.leadId(), ""),
                 Objects.toString(m.draftId(), ""));
+        if (m.email() != null && !m.email().attachments().isEmpty()) {
+            // only messages with files name them, so every earlier message keeps its hash; the bytes are left out
+            // because a re-rendered document (a PDF's creation time) is still the same message under the same key
+            StringBuilder files = new StringBuilder(canonical);
+            for (OutboundMessage.Attachment a : m.email().attachments()) {
+                files.append('\u0000').append(a.filename()).append('\u0000').append(a.contentType());
+            }
+            canonical = files.toString();
+        }
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -54,10 +54,51 @@ public record OutboundMessage(
      * The email-only parts: {@code html} (may be null: text only), extra {@code headers} (e.g. List-Unsubscribe),
      * the RFC 5322 {@code messageId} to use (with angle brackets) and the {@code from} address.
      */
-    public record EmailParts(String html, Map<String, String> headers, String messageId, String from) {
+    public record EmailParts(
+            String html,
+            Map<String, String> headers,
+            String messageId,
+            String from,
+            java.util.List<Attachment> attachments) {
 
         public EmailParts {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
+            attachments = attachments == null ? java.util.List.of() : java.util.List.copyOf(attachments);
+            long size = 0;
+            for (Attachment a : attachments) {
+                size += a.content().length;
+            }
+            if (size > Attachment.MAX_TOTAL_BYTES) {
+                throw new IllegalArgumentException("The attachments exceed " + Attachment.MAX_TOTAL_BYTES + " bytes");
+            }
+        }
+
+        public EmailParts(String html, Map<String, String> headers, String messageId, String from) {
+            this(html, headers, messageId, from, java.util.List.of());
+        }
+    }
+
+    /**
+     * A file attached to an email: its {@code filename} (no path, no line breaks), MIME {@code contentType} and
+     * bytes. At most {@link #MAX_TOTAL_BYTES} for all of a message's attachments together.
+     */
+    public record Attachment(String filename, String contentType, byte[] content) {
+
+        public static final long MAX_TOTAL_BYTES = 10L * 1024 * 1024;
+
+        public Attachment {
+            if (filename == null
+                    || filename.isBlank()
+                    || filename.length() > 200
+                    || filename.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\')) {
+                throw new IllegalArgumentException("An attachment needs a plain file name");
+            }
+            if (contentType == null || !contentType.matches("[a-z]+/[a-z0-9.+-]+")) {
+                throw new IllegalArgumentException("An attachment needs a content type such as application/pdf");
+            }
+            if (content == null || content.length == 0) {
+                throw new IllegalArgumentException("An attachment needs content");
+            }
         }
     }
 

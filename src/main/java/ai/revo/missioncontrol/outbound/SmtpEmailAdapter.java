@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * The EMAIL channel over SMTP (Jakarta Mail through Spring's mail support, configured with {@code spring.mail.*}).
  * Always present: a workspace with its own relay ({@link WorkspaceSmtpRelays}) can send even when the installation
  * has no {@code spring.mail.host}; without either, EMAIL is not configured for that workspace. Off only with
- * {@code mc.outbound.smtp.enabled=false} (the tests' stand-in adapters take its place). Builds a multipart/alternative message (text and HTML) with
+ * {@code mc.outbound.smtp.enabled=false} (the tests' stand-in adapters take its place). Builds a multipart/alternative message (text and HTML; inside multipart/mixed with the files when it has
+ * attachments) with
  * the Message-ID the email module generated and its extra headers. Failures are thrown as
  * {@link SmtpDeliveryException} whose message starts with {@code SMTP <code>} when the server answered a code, so
  * the email module can tell permanent (5xx) from transient (4xx, connection refused, timeouts) failures. SMTP
@@ -93,7 +94,24 @@ class SmtpEmailAdapter implements ChannelAdapter {
             html.setText(parts.html(), StandardCharsets.UTF_8.name(), "html");
             alternative.addBodyPart(html);
         }
-        mime.setContent(alternative);
+        if (parts == null || parts.attachments().isEmpty()) {
+            mime.setContent(alternative);
+        } else {
+            // multipart/mixed: the readable body first, then each file
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (OutboundMessage.Attachment a : parts.attachments()) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(a.content(), a.contentType())));
+                file.setFileName(jakarta.mail.internet.MimeUtility.encodeText(a.filename(), "UTF-8", null));
+                file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                mixed.addBodyPart(file);
+            }
+            mime.setContent(mixed);
+        }
         if (parts != null) {
             for (Map.Entry<String, String> header : parts.headers().entrySet()) {
                 mime.setHeader(header.getKey(), header.getValue());

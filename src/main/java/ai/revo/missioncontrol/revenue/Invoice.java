@@ -371,6 +371,33 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
         return p;
     }
 
+    /** Whether it may be emailed: issued and not void (a paid one may be sent again as a copy); 409 otherwise. */
+    void requireSendable() {
+        if (status == InvoiceStatus.DRAFT) {
+            throw ApiException.conflict("A draft is not sent; issue it first so it has its number");
+        }
+        if (status == InvoiceStatus.VOID) {
+            throw ApiException.conflict("Invoice " + number + " is void; it is not sent");
+        }
+        if (customerEmail == null) {
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "Invoice " + number + " has no customer email to send it to",
+                    Map.of("field", "customerEmail"));
+        }
+    }
+
+    /** The email left: an ISSUED invoice becomes SENT (later states keep theirs); {@code sentAt} is the latest send. */
+    void sent(String to, UUID outboundId, Actor actor, Instant now) {
+        requireSendable();
+        if (status == InvoiceStatus.ISSUED) {
+            status = InvoiceStatus.SENT;
+        }
+        sentAt = now;
+        updatedAt = now;
+        registerEvent(new InvoiceSent(tenantId.value(), id, number, to, outboundId, actor));
+    }
+
     /** Marks the invoice OVERDUE when it is issued, unpaid and due before {@code today}; answers whether it did. */
     boolean markOverdueOn(LocalDate today, Instant now) {
         if (kind.equals("INVOICE")

@@ -80,6 +80,14 @@ class InvoiceSteps {
         return save(invoice);
     }
 
+    /** Records that the invoice's email left (ISSUED becomes SENT). */
+    @Transactional
+    public Invoice sent(TenantId tenant, UUID id, String to, UUID outboundId, Actor actor) {
+        Invoice invoice = load(tenant, id);
+        invoice.sent(to, outboundId, actor, clock.instant());
+        return save(invoice);
+    }
+
     /** Issues a credit note for the invoice (numbered in its CN series) and voids the invoice; both or neither. */
     @Transactional
     public Invoice credit(TenantId tenant, UUID id, String reason, LocalDate today, Actor actor) {

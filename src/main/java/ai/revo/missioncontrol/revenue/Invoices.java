@@ -27,12 +27,25 @@ public class Invoices {
     private final Deals deals;
     private final ContactManagement contacts;
     private final InvoicePdf pdf;
+    private final RevenueMail mail;
+    private final RevenueLetters letters;
+    private final RevenueMessages messages;
 
-    Invoices(InvoiceSteps steps, Deals deals, ContactManagement contacts, InvoicePdf pdf) {
+    Invoices(
+            InvoiceSteps steps,
+            Deals deals,
+            ContactManagement contacts,
+            InvoicePdf pdf,
+            RevenueMail mail,
+            RevenueLetters letters,
+            RevenueMessages messages) {
         this.steps = steps;
         this.deals = deals;
         this.contacts = contacts;
         this.pdf = pdf;
+        this.mail = mail;
+        this.letters = letters;
+        this.messages = messages;
     }
 
     /**
@@ -99,6 +112,32 @@ public class Invoices {
      */
     public InvoiceView issue(TenantId tenant, UUID id, Actor actor) {
         return steps.issue(tenant, id, deals.today(tenant), actor).view();
+    }
+
+    /**
+     * Emails the issued invoice to its customer with its PDF attached, through the outbound gateway (dry run, the
+     * channel switch, the global pause and the suppression list apply). When the gateway answers SENT an ISSUED
+     * invoice becomes SENT; any other outcome (SIMULATED, BLOCKED_*, FAILED) leaves it as it was and is answered
+     * with its reason. The message is kept for the deal's timeline. 409 for a draft or a void invoice, 422 without a
+     * customer email. Not transactional: the gateway talks to the provider.
+     */
+    public InvoiceSendResult send(TenantId tenant, UUID id, Actor actor) {
+        Invoice invoice = steps.load(tenant, id);
+        invoice.requireSendable();
+        InvoiceView v = invoice.view();
+        RevenueMail.Letter letter = letters.invoice(tenant, v, pdf.render(tenant, v));
+        RevenueMessageView message =
+                mail.send(tenant, "INVOICE", v.id(), v.dealId(), v.id(), v.customerEmail(), letter, actor);
+        InvoiceView after = message.sent()
+                ? steps.sent(tenant, id, message.to(), message.outboundId(), actor)
+                        .view()
+                : get(tenant, id);
+        return new InvoiceSendResult(after, message);
+    }
+
+    /** The messages sent about the invoice, oldest first. */
+    public List<RevenueMessageView> messages(TenantId tenant, UUID id) {
+        return messages.about(tenant, "INVOICE", get(tenant, id).id());
     }
 
     /** Records a payment (date default today in the workspace); 422 above the balance, 409 when not payable. */

@@ -1,9 +1,9 @@
 /**
  * Owns revenue: the workspace's pipeline stages, deals on them with their stage history, negotiation offers under the
- * discount cap, and invoices with gapless numbers, payments, credit notes and PDFs. Publishes {@code deal.*},
+ * discount cap, and invoices with gapless numbers, payments, credit notes and PDFs, emailed through the outbound gateway. Publishes {@code deal.*},
  * {@code invoice.*} and {@code settings.pipeline_stages.*} events; listens to {@code workspace.created} (default stages).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Revenue",
-        allowedDependencies = {"identity", "contacts"})
+        allowedDependencies = {"identity", "contacts", "outbound", "safety"})
 package ai.revo.missioncontrol.revenue;

@@ -97,7 +97,9 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("PATCH", "/api/v1/invoices/{id}", Map.of("notes", "Hijacked")),
                                 new Call("POST", "/api/v1/invoices/{id}/issue", null),
                                 new Call("POST", "/api/v1/invoices/{id}/payments", Map.of("amount", 1)),
-                                new Call("POST", "/api/v1/invoices/{id}/credit-note", Map.of("reason", "Hijacked")))),
+                                new Call("POST", "/api/v1/invoices/{id}/credit-note", Map.of("reason", "Hijacked")),
+                                new Call("POST", "/api/v1/invoices/{id}/send", null),
+                                new Call("GET", "/api/v1/invoices/{id}/messages", null))),
                 new Target(
                         "product",
                         (api, b) -> api.post(

@@ -258,6 +258,8 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/invoices/{uuid}/issue", null, 404, NO, NO, 404, NO),
                 new Rule("POST", "/api/v1/invoices/{uuid}/payments", Map.of("amount", 1), 404, NO, NO, 404, NO),
                 new Rule("POST", "/api/v1/invoices/{uuid}/credit-note", Map.of("reason", "x"), 404, NO, NO, 404, NO),
+                new Rule("POST", "/api/v1/invoices/{uuid}/send", null, 404, NO, NO, 404, NO),
+                new Rule("GET", "/api/v1/invoices/{uuid}/messages", null, 404, 404, 404, 404, 404),
                 // sites: everyone reads; only an admin registers, changes, removes or rotates (credentials); writers
                 // reprocess and preview; the ingest endpoint needs no account (404: no site has this key)
                 new Rule("GET", "/api/v1/sites", null, OK, OK, OK, OK, OK),

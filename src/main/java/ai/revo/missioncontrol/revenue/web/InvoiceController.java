@@ -6,9 +6,11 @@ import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.revenue.InvoiceDraft;
 import ai.revo.missioncontrol.revenue.InvoiceQuery;
+import ai.revo.missioncontrol.revenue.InvoiceSendResult;
 import ai.revo.missioncontrol.revenue.InvoiceStatus;
 import ai.revo.missioncontrol.revenue.InvoiceView;
 import ai.revo.missioncontrol.revenue.Invoices;
+import ai.revo.missioncontrol.revenue.RevenueMessageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -89,6 +91,23 @@ class InvoiceController {
     @Operation(summary = "Issue the draft: it gets the next gapless number of its series (INV-2026-0001)")
     InvoiceView issue(CurrentUser user, @PathVariable UUID id) {
         return invoices.issue(user.tenantId(), id, user.actor());
+    }
+
+    @PostMapping("/api/v1/invoices/{id}/send")
+    @PreAuthorize(FINANCE)
+    @Operation(
+            summary = "Email the issued invoice to its customer with its PDF attached; answers {invoice, message}",
+            description = "Through the outbound gateway: dry run answers message.status SIMULATED and sends nothing, "
+                    + "a pause, switched-off channel or suppressed address answers BLOCKED_* with the reason; only "
+                    + "SENT moves an ISSUED invoice to SENT. 409 for a draft or void invoice, 422 without an email.")
+    InvoiceSendResult send(CurrentUser user, @PathVariable UUID id) {
+        return invoices.send(user.tenantId(), id, user.actor());
+    }
+
+    @GetMapping("/api/v1/invoices/{id}/messages")
+    @Operation(summary = "The emails sent about the invoice with the gateway's outcome, oldest first")
+    java.util.List<RevenueMessageView> messages(CurrentUser user, @PathVariable UUID id) {
+        return invoices.messages(user.tenantId(), id);
     }
 
     @PostMapping("/api/v1/invoices/{id}/payments")

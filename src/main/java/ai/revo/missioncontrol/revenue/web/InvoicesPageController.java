@@ -94,6 +94,7 @@ class InvoicesPageController {
     @GetMapping("/invoices/{id}")
     String invoice(CurrentUser user, @PathVariable UUID id, Model model) {
         model.addAttribute("invoice", invoices.get(user.tenantId(), id));
+        model.addAttribute("messages", invoices.messages(user.tenantId(), id));
         model.addAttribute("canBill", canBill(user));
         return "revenue/invoice";
     }
@@ -102,6 +103,12 @@ class InvoicesPageController {
     @PreAuthorize(InvoiceController.FINANCE)
     String issue(CurrentUser user, @PathVariable UUID id, Model model) {
         return act(user, id, model, () -> invoices.issue(user.tenantId(), id, user.actor()));
+    }
+
+    @PostMapping("/invoices/{id}/send")
+    @PreAuthorize(InvoiceController.FINANCE)
+    String send(CurrentUser user, @PathVariable UUID id, Model model) {
+        return act(user, id, model, () -> invoices.send(user.tenantId(), id, user.actor()));
     }
 
     @PostMapping("/invoices/{id}/payments")
