@@ -625,7 +625,79 @@ class CrossTenantProbeTest extends IntegrationTest {
                         List.of(
                                 new Call("GET", "/api/v1/outbound/{id}", null),
                                 new Call("POST", "/api/v1/outbound/{id}/mark-sent", null),
-                                new Call("POST", "/api/v1/outbound/{id}/send-again", null))));
+                                new Call("POST", "/api/v1/outbound/{id}/send-again", null))),
+                new Target(
+                        "sequence",
+                        (api, b) -> sequence(api, b)[0],
+                        "/api/v1/sequences/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/sequences/{id}", null),
+                                new Call("PATCH", "/api/v1/sequences/{id}", Map.of("name", "Hijacked")),
+                                new Call("PATCH", "/api/v1/sequences/{id}", Map.of("status", "ARCHIVED")),
+                                new Call("GET", "/api/v1/sequences/{id}/enrolments", null),
+                                new Call("POST", "/api/v1/sequences/{id}/enrolments", Map.of("filter", Map.of())))),
+                new Target(
+                        "enrolment",
+                        (api, b) -> {
+                            String[] made = sequence(api, b);
+                            return api.post(
+                                            "/api/v1/sequences/" + made[0] + "/enrolments",
+                                            b.accessToken(),
+                                            Map.of("leadIds", List.of(made[1])))
+                                    .expect(200)
+                                    .json()
+                                    .path("enrolled")
+                                    .get(0)
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/enrolments/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/enrolments/{id}", null),
+                                new Call("POST", "/api/v1/enrolments/{id}/pause", null),
+                                new Call("POST", "/api/v1/enrolments/{id}/resume", null),
+                                new Call("POST", "/api/v1/enrolments/{id}/stop", Map.of("reason", "hijack")))));
+    }
+
+    /** B's sequence (one task step, due in 30 days, so nothing runs during the probe) and a lead of its campaign. */
+    static String[] sequence(Api api, Api.Session b) {
+        String campaign = api.post(
+                        "/api/v1/campaigns",
+                        b.accessToken(),
+                        Map.of("name", "B's sequences " + java.util.UUID.randomUUID()))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String lead = api.post(
+                        "/api/v1/leads",
+                        b.accessToken(),
+                        Map.of("campaignId", campaign, "contact", Map.of("email", Api.uniqueEmail("b-seq"))))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String sequence = api.post(
+                        "/api/v1/sequences",
+                        b.accessToken(),
+                        Map.of(
+                                "campaignId",
+                                campaign,
+                                "name",
+                                "B's cadence",
+                                "steps",
+                                List.of(Map.of(
+                                        "kind",
+                                        "TASK",
+                                        "instruction",
+                                        "Call",
+                                        "delay",
+                                        Map.of("amount", 30, "unit", "DAYS")))))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        return new String[] {sequence, lead};
     }
 
     @SuppressWarnings("unchecked")

@@ -476,7 +476,34 @@ class RoleMatrixTest extends IntegrationTest {
                         NO,
                         NO,
                         NO,
-                        NO));
+                        NO),
+                // sequences: everyone reads; every role but VIEWER builds, enrols, pauses, resumes and stops
+                new Rule("GET", "/api/v1/sequences", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "POST",
+                        "/api/v1/sequences",
+                        Map.of("campaignId", "{campaign}", "name", "Matrix", "steps", List.of()),
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        CREATED,
+                        NO),
+                new Rule("GET", "/api/v1/sequences/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("PATCH", "/api/v1/sequences/{uuid}", Map.of("name", "x"), 404, 404, 404, 404, NO),
+                new Rule("GET", "/api/v1/sequences/{uuid}/enrolments", null, 404, 404, 404, 404, 404),
+                new Rule(
+                        "POST",
+                        "/api/v1/sequences/{uuid}/enrolments",
+                        Map.of("leadIds", List.of("{lead}")),
+                        404,
+                        404,
+                        404,
+                        404,
+                        NO),
+                new Rule("GET", "/api/v1/enrolments/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/enrolments/{uuid}/pause", null, 404, 404, 404, 404, NO),
+                new Rule("POST", "/api/v1/enrolments/{uuid}/resume", null, 404, 404, 404, 404, NO),
+                new Rule("POST", "/api/v1/enrolments/{uuid}/stop", null, 404, 404, 404, 404, NO));
     }
 
     @TestFactory
