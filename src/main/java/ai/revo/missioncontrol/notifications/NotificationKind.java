@@ -9,5 +9,6 @@ public enum NotificationKind {
     DRAFTS_WAITING,
     CHANNEL_CANNOT_SEND,
     SITE_SILENT,
-    SITE_RESUMED
+    SITE_RESUMED,
+    WEBHOOK_DISABLED
 }

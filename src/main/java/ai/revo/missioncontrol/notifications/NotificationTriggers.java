@@ -4,8 +4,10 @@ import ai.revo.missioncontrol.agents.AgentRunChanged;
 import ai.revo.missioncontrol.agents.AgentRunStatus;
 import ai.revo.missioncontrol.email.EmailChanged;
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.sites.SiteDataResumed;
 import ai.revo.missioncontrol.sites.SiteWentSilent;
+import ai.revo.missioncontrol.webhooks.WebhookSubscriptionDisabled;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -101,5 +103,24 @@ class NotificationTriggers {
                 facts,
                 "/sites/" + event.siteId(),
                 "SITE_RESUMED:" + event.siteId() + ":" + event.at());
+    }
+
+    /** A webhook that kept failing was disabled by the system (a person disabling one needs no notification). */
+    @EventListener
+    void on(WebhookSubscriptionDisabled event) {
+        if (event.actor().type() != Actor.Type.SYSTEM) {
+            return;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("url", event.url());
+        facts.put("reason", event.reason());
+        notifications.raise(
+                new TenantId(event.tenantId()),
+                NotificationKind.WEBHOOK_DISABLED,
+                "DANGER",
+                facts,
+                "/settings/webhooks/" + event.subscriptionId(),
+                "WEBHOOK_DISABLED:" + event.subscriptionId() + ":"
+                        + event.reason().hashCode());
     }
 }

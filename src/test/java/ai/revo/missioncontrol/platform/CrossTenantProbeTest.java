@@ -118,6 +118,24 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/products/{id}/image", null),
                                 new Call("DELETE", "/api/v1/products/{id}", null))),
                 new Target(
+                        "webhook subscription",
+                        (api, b) -> api.post(
+                                        "/api/v1/webhook-subscriptions",
+                                        b.accessToken(),
+                                        Map.of("url", "https://hooks.example.com/b", "eventTypes", List.of("*")))
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/webhook-subscriptions/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/webhook-subscriptions/{id}", null),
+                                new Call("PATCH", "/api/v1/webhook-subscriptions/{id}", Map.of("enabled", false)),
+                                new Call("DELETE", "/api/v1/webhook-subscriptions/{id}", null),
+                                new Call("POST", "/api/v1/webhook-subscriptions/{id}/rotate-secret", null),
+                                new Call("POST", "/api/v1/webhook-subscriptions/{id}/test", null),
+                                new Call("GET", "/api/v1/webhook-subscriptions/{id}/deliveries", null))),
+                new Target(
                         "site",
                         (api, b) -> api.post(
                                         "/api/v1/sites",

@@ -260,6 +260,24 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/invoices/{uuid}/credit-note", Map.of("reason", "x"), 404, NO, NO, 404, NO),
                 new Rule("POST", "/api/v1/invoices/{uuid}/send", null, 404, NO, NO, 404, NO),
                 new Rule("GET", "/api/v1/invoices/{uuid}/messages", null, 404, 404, 404, 404, 404),
+                // outbound webhooks: admins only (a receiver URL is a credential)
+                new Rule("GET", "/api/v1/webhook-subscriptions", null, OK, NO, NO, NO, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/webhook-subscriptions",
+                        Map.of("url", "https://hooks.example.com/{uuid}", "eventTypes", List.of("lead.")),
+                        CREATED,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
+                new Rule("GET", "/api/v1/webhook-subscriptions/{uuid}", null, 404, NO, NO, NO, NO),
+                new Rule(
+                        "PATCH", "/api/v1/webhook-subscriptions/{uuid}", Map.of("enabled", false), 404, NO, NO, NO, NO),
+                new Rule("DELETE", "/api/v1/webhook-subscriptions/{uuid}", null, 404, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/webhook-subscriptions/{uuid}/rotate-secret", null, 404, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/webhook-subscriptions/{uuid}/test", null, 404, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/webhook-subscriptions/{uuid}/deliveries", null, 404, NO, NO, NO, NO),
                 // sites: everyone reads; only an admin registers, changes, removes or rotates (credentials); writers
                 // reprocess and preview; the ingest endpoint needs no account (404: no site has this key)
                 new Rule("GET", "/api/v1/sites", null, OK, OK, OK, OK, OK),

@@ -54,6 +54,8 @@ public abstract class IntegrationTest {
         registry.add("mc.outbound.limits.installation-daily", () -> "-1");
         registry.add("logging.structured.format.console", () -> "ecs");
         registry.add("mc.events.keep-alive", () -> "1s");
+        // outbound webhooks go to the tests' local receivers (the address guard has its own tests)
+        registry.add("mc.webhooks.allowed-hosts", () -> "127.0.0.1");
     }
 
     protected Api api() {
