@@ -122,7 +122,7 @@ class CrossTenantProbeTest extends IntegrationTest {
                         (api, b) -> api.post(
                                         "/api/v1/webhook-subscriptions",
                                         b.accessToken(),
-                                        Map.of("url", "https://hooks.example.com/b", "eventTypes", List.of("*")))
+                                        Map.of("url", "https://hooks.example.com/b", "eventTypes", List.of("deal.won")))
                                 .expect(201)
                                 .json()
                                 .path("id")
