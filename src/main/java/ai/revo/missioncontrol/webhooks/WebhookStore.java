@@ -71,7 +71,6 @@ class WebhookStore {
                     previousSecretExpiresAt != null && previousSecretExpiresAt.isAfter(now)
                             ? previousSecretExpiresAt
                             : null,
-                    cursorSeq,
                     lastDeliveryAt,
                     lastStatus,
                     createdAt,

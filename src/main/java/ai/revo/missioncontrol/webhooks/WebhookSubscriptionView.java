@@ -17,7 +17,6 @@ public record WebhookSubscriptionView(
         String disabledReason,
         String secretLastFour,
         Instant previousSecretValidUntil,
-        long deliveredUpToSeq,
         Instant lastDeliveryAt,
         String lastStatus,
         Instant createdAt,

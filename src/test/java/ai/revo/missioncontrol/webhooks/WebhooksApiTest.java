@@ -204,7 +204,6 @@ class WebhooksApiTest extends IntegrationTest {
         JsonNode view = api.get("/api/v1/webhook-subscriptions/" + sub.id(), admin.accessToken())
                 .json();
         assertThat(view.path("lastStatus").asText()).isEqualTo("DELIVERED");
-        assertThat(view.path("deliveredUpToSeq").asLong()).isGreaterThanOrEqualTo(seqs.get(2));
     }
 
     @Test
