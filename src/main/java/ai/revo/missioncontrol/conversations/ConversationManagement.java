@@ -194,6 +194,19 @@ public class ConversationManagement {
     @Transactional(readOnly = true)
     public PageResult<ConversationView> list(
             TenantId tenant, UserId user, ConversationStatus status, Channel channel, String q, PageQuery page) {
+        return list(tenant, user, status, channel, ConversationFilter.ALL, q, page);
+    }
+
+    /** {@link #list} of one channel, narrowed to who handles the conversations ({@code filter}). */
+    @Transactional(readOnly = true)
+    public PageResult<ConversationView> list(
+            TenantId tenant,
+            UserId user,
+            ConversationStatus status,
+            Channel channel,
+            ConversationFilter filter,
+            String q,
+            PageQuery page) {
         String query = q == null || q.isBlank() ? null : q.trim();
         String like = query == null
                 ? null
@@ -205,9 +218,11 @@ public class ConversationManagement {
         String where = " where c.tenant_id = :tenant and (cast(:status as text) is null or c.status = :status)"
                 + " and (cast(:channel as text) is null or c.channel = :channel)"
                 + " and (cast(:q as text) is null or lower(c.participant) like :like or lower(coalesce(c.subject, ''))"
-                + " like :like or lower(coalesce(c.last_preview, '')) like :like)";
+                + " like :like or lower(coalesce(c.last_preview, '')) like :like)"
+                + (filter == null ? "" : filter.clause());
         long total = jdbc.sql("select count(*) from conversations c" + where)
                 .param("tenant", tenant.value())
+                .param("user", user.value())
                 .param("status", status == null ? null : status.name())
                 .param("channel", channel == null ? null : channel.name())
                 .param("q", query)
@@ -287,6 +302,18 @@ public class ConversationManagement {
                 .stream()
                 .map(key -> UUID.fromString(key.substring("email-reply:".length())))
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** {@link #unreadCount} on one channel only. */
+    @Transactional(readOnly = true)
+    public long unreadCount(TenantId tenant, UserId user, Channel channel) {
+        return jdbc.sql("""
+                select count(*) from conversations c where c.tenant_id = ? and c.channel = ? and c.last_inbound_at is not null
+                  and not exists (select 1 from conversation_reads r where r.tenant_id = c.tenant_id
+                      and r.conversation_id = c.id and r.user_id = ? and r.read_at >= c.last_inbound_at)""")
+                .params(tenant.value(), channel.name(), user.value())
+                .query(Long.class)
+                .single();
     }
 
     /** How many conversations have a message from the person that this user has not opened since. */

@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Conversations",
-        allowedDependencies = {"identity", "contacts", "campaigns", "email", "safety", "outbound"})
+        allowedDependencies = {"identity", "contacts", "campaigns", "email", "safety", "outbound", "drafts"})
 package ai.revo.missioncontrol.conversations;

@@ -224,6 +224,16 @@ class WhatsAppAiReplyTest extends LlmIntegrationTest {
                 .isEqualTo(conversation);
         assertThat(RecordingAdapters.sentFor(s.tenant())).isEmpty();
         assertThat(messages(s, conversation)).hasSize(1);
+        // the WhatsApp inbox shows the pending reply with its checks, to approve or reject
+        String page = ai.revo.missioncontrol.support.PageClient.signIn(
+                        port, s.admin().email(), s.admin().password())
+                .get("/conversations/" + conversation)
+                .body();
+        assertThat(page)
+                .contains("data-testid=\"suggestion-text\"")
+                .contains("Yes, the Aurora Gold Ring is 499 USD and in stock.")
+                .contains("no_hallucinated_inventory")
+                .contains("data-testid=\"suggestion-approve\"");
 
         api().post("/api/v1/drafts/" + draftId + "/approve", t, null).expect(200);
         JsonNode sent = aiReply(s, conversation, "SENT");
