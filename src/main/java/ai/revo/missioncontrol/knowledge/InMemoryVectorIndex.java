@@ -104,11 +104,7 @@ class InMemoryVectorIndex implements VectorIndex {
                 if (!whole && !scope.admits(w.campaigns[row], w.sources[row])) {
                     continue;
                 }
-                float dot = 0;
-                int base = row * dims;
-                for (int i = 0; i < dims; i++) {
-                    dot += m[base + i] * query[i];
-                }
+                float dot = dot(m, row * dims, query, dims);
                 if (best.size() < k) {
                     best.add(new Hit(w.ids[row], dot));
                 } else if (dot > best.peek().similarity()) {
@@ -120,6 +116,28 @@ class InMemoryVectorIndex implements VectorIndex {
             Arrays.sort(out, (a, b) -> Float.compare(b.similarity(), a.similarity()));
             return List.of(out);
         }
+    }
+
+    /**
+     * The dot product of a row and the query, with four independent sums so the CPU overlaps the multiply-adds (one
+     * running sum waits for each addition before the next; measured by bench/knowledge.sh).
+     */
+    static float dot(float[] m, int base, float[] q, int dims) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < dims; i += 4) {
+            s0 += m[base + i] * q[i];
+            s1 += m[base + i + 1] * q[i + 1];
+            s2 += m[base + i + 2] * q[i + 2];
+            s3 += m[base + i + 3] * q[i + 3];
+        }
+        for (; i < dims; i++) {
+            s0 += m[base + i] * q[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
