@@ -45,7 +45,22 @@ class InvoicePdf {
                         .map(l -> "data:" + l.contentType() + ";base64,"
                                 + Base64.getEncoder().encodeToString(l.bytes()))
                         .orElse(null));
-        String html = templates.process("revenue/invoice-pdf", context);
+        return toPdf(templates.process("revenue/invoice-pdf", context));
+    }
+
+    /** The workspace's logo as an inline data URL (PNG or JPEG only: what the renderer reads), or null. */
+    String logo(TenantId tenant) {
+        return workspace
+                .logoImage(tenant)
+                .filter(l ->
+                        l.contentType().equals("image/png") || l.contentType().equals("image/jpeg"))
+                .map(l -> "data:" + l.contentType() + ";base64,"
+                        + Base64.getEncoder().encodeToString(l.bytes()))
+                .orElse(null);
+    }
+
+    /** Renders self-contained XHTML to PDF. */
+    static byte[] toPdf(String html) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Marks invoices OVERDUE once their due date has passed unpaid: a cluster task (one node at a time, every
  * {@code mc.revenue.overdue-check-every}, an hour by default) that looks at each workspace's calendar day in its own
- * time zone, so an invoice falls overdue on the first check after midnight there: a daily check per time zone.
+ * time zone, so an invoice falls overdue on the first check after midnight there: a daily check per time zone. The same
+ * task expires sent contracts past their last day.
  */
 @Configuration(proxyBeanMethods = false)
 class OverdueInvoices {
@@ -27,18 +28,37 @@ class OverdueInvoices {
     private static final Logger log = LoggerFactory.getLogger(OverdueInvoices.class);
 
     private final Invoices invoices;
+    private final Contracts contracts;
     private final JdbcClient jdbc;
 
-    OverdueInvoices(Invoices invoices, JdbcClient jdbc) {
+    OverdueInvoices(Invoices invoices, Contracts contracts, JdbcClient jdbc) {
         this.invoices = invoices;
+        this.contracts = contracts;
         this.jdbc = jdbc;
     }
 
     @Bean
     static RecurringTask<Void> revenueOverdueInvoices(
             ObjectProvider<OverdueInvoices> overdue, @Value("${mc.revenue.overdue-check-every:1h}") Duration every) {
-        return Tasks.recurring("revenue-overdue-invoices", FixedDelay.of(every))
-                .execute((instance, context) -> overdue.getObject().markAll());
+        return Tasks.recurring("revenue-overdue-invoices", FixedDelay.of(every)).execute((instance, context) -> {
+            overdue.getObject().markAll();
+            overdue.getObject().expireContracts();
+        });
+    }
+
+    /** Expires the sent contracts past their last day in every workspace that has some; answers how many. */
+    int expireContracts() {
+        int expired = 0;
+        for (UUID tenant : jdbc.sql("select * from revenue_tenants_with_sent_contracts()")
+                .query(UUID.class)
+                .list()) {
+            try {
+                expired += TenantContext.callAs(tenant, () -> contracts.expire(new TenantId(tenant)));
+            } catch (RuntimeException e) {
+                log.warn("Could not expire the contracts of workspace {}: {}", tenant, e.getMessage());
+            }
+        }
+        return expired;
     }
 
     /** Marks the overdue invoices of every workspace that has open ones; answers how many. */

@@ -101,6 +101,51 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/invoices/{id}/send", null),
                                 new Call("GET", "/api/v1/invoices/{id}/messages", null))),
                 new Target(
+                        "contract",
+                        (api, b) -> {
+                            String campaign = api.post(
+                                            "/api/v1/campaigns", b.accessToken(), Map.of("name", "B contract"))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            Map<String, Object> lead = Map.of(
+                                    "campaignId",
+                                    campaign,
+                                    "contact",
+                                    Map.of("email", Api.uniqueEmail("b-buyer")),
+                                    "potentialValue",
+                                    100,
+                                    "currency",
+                                    "EUR");
+                            String leadId = api.post("/api/v1/leads", b.accessToken(), lead)
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            String deal = api.post("/api/v1/deals", b.accessToken(), Map.of("leadId", leadId))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            return api.post("/api/v1/deals/" + deal + "/contracts", b.accessToken(), Map.of())
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/contracts/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/contracts/{id}", null),
+                                new Call("PATCH", "/api/v1/contracts/{id}", Map.of("terms", "Hijacked")),
+                                new Call("POST", "/api/v1/contracts/{id}/submit", null),
+                                new Call("POST", "/api/v1/contracts/{id}/send", null),
+                                new Call("POST", "/api/v1/contracts/{id}/sign", Map.of("signedBy", "Hijacked")),
+                                new Call("POST", "/api/v1/contracts/{id}/decline", Map.of("reason", "Hijacked")),
+                                new Call("GET", "/api/v1/contracts/{id}/pdf", null),
+                                new Call("GET", "/api/v1/contracts/{id}/signed-copy", null),
+                                new Call("GET", "/api/v1/contracts/{id}/messages", null))),
+                new Target(
                         "product",
                         (api, b) -> api.post(
                                         "/api/v1/products",

@@ -278,6 +278,19 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/webhook-subscriptions/{uuid}/rotate-secret", null, 404, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/webhook-subscriptions/{uuid}/test", null, 404, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/webhook-subscriptions/{uuid}/deliveries", null, 404, NO, NO, NO, NO),
+                // contracts: everyone reads; ADMIN and CLOSER draft, change, submit, send, sign and decline (404: no
+                // such deal or contract)
+                new Rule("GET", "/api/v1/deals/{uuid}/contracts", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/deals/{uuid}/contracts", Map.of(), 404, NO, 404, NO, NO),
+                new Rule("GET", "/api/v1/contracts/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("PATCH", "/api/v1/contracts/{uuid}", Map.of("terms", "x"), 404, NO, 404, NO, NO),
+                new Rule("POST", "/api/v1/contracts/{uuid}/submit", null, 404, NO, 404, NO, NO),
+                new Rule("POST", "/api/v1/contracts/{uuid}/send", null, 404, NO, 404, NO, NO),
+                new Rule("POST", "/api/v1/contracts/{uuid}/sign", Map.of("signedBy", "x"), 404, NO, 404, NO, NO),
+                new Rule("POST", "/api/v1/contracts/{uuid}/decline", Map.of("reason", "x"), 404, NO, 404, NO, NO),
+                new Rule("GET", "/api/v1/contracts/{uuid}/pdf", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/contracts/{uuid}/signed-copy", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/contracts/{uuid}/messages", null, 404, 404, 404, 404, 404),
                 // sites: everyone reads; only an admin registers, changes, removes or rotates (credentials); writers
                 // reprocess and preview; the ingest endpoint needs no account (404: no site has this key)
                 new Rule("GET", "/api/v1/sites", null, OK, OK, OK, OK, OK),

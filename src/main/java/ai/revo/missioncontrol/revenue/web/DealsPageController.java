@@ -40,13 +40,16 @@ class DealsPageController {
     private final DealTimeline timeline;
     private final Negotiation negotiation;
     private final RevenueSettings settings;
+    private final ai.revo.missioncontrol.revenue.Contracts contracts;
 
     DealsPageController(
             Deals deals,
             LeadManagement leads,
             DealTimeline timeline,
             Negotiation negotiation,
-            RevenueSettings settings) {
+            RevenueSettings settings,
+            ai.revo.missioncontrol.revenue.Contracts contracts) {
+        this.contracts = contracts;
         this.deals = deals;
         this.leads = leads;
         this.timeline = timeline;
@@ -137,6 +140,7 @@ class DealsPageController {
         DealView deal = deals.get(user.tenantId(), id);
         model.addAttribute("deal", deal);
         model.addAttribute("timeline", timeline.of(user.tenantId(), deal));
+        model.addAttribute("contracts", contracts.ofDeal(user.tenantId(), id));
         model.addAttribute("stages", deals.pipeline(user.tenantId()));
         model.addAttribute("settings", settings.get(user.tenantId()));
         model.addAttribute("canClose", user.role().name().matches("ADMIN|CLOSER"));

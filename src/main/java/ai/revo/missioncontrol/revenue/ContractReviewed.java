@@ -1,0 +1,48 @@
+package ai.revo.missioncontrol.revenue;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code contract.reviewed}: the approval inbox decided on a contract: {@code outcome} APPROVED or DRAFT (changes requested or rejected). */
+public record ContractReviewed(
+        UUID tenantId, UUID contractId, UUID dealId, String decision, String outcome, Actor actor)
+        implements MissionEvent {
+
+    @Override
+    public String type() {
+        return "contract.reviewed";
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.COMMERCE;
+    }
+
+    @Override
+    public String entityType() {
+        return "contract";
+    }
+
+    @Override
+    public String entityId() {
+        return contractId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("dealId", dealId == null ? null : dealId.toString());
+        p.put("decision", decision);
+        p.put("outcome", outcome);
+        return p;
+    }
+
+    @Override
+    public Object auditAfter() {
+        return payload();
+    }
+}

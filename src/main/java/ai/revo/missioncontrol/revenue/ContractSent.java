@@ -1,0 +1,47 @@
+package ai.revo.missioncontrol.revenue;
+
+import ai.revo.missioncontrol.platform.Actor;
+import ai.revo.missioncontrol.platform.EventCategory;
+import ai.revo.missioncontrol.platform.MissionEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code contract.sent}: a contract was emailed with its PDF (the gateway answered SENT). */
+public record ContractSent(UUID tenantId, UUID contractId, UUID dealId, String to, UUID outboundId, Actor actor)
+        implements MissionEvent {
+
+    @Override
+    public String type() {
+        return "contract.sent";
+    }
+
+    @Override
+    public EventCategory category() {
+        return EventCategory.COMMERCE;
+    }
+
+    @Override
+    public String entityType() {
+        return "contract";
+    }
+
+    @Override
+    public String entityId() {
+        return contractId.toString();
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("dealId", dealId == null ? null : dealId.toString());
+        p.put("to", to);
+        p.put("outboundId", outboundId == null ? null : outboundId.toString());
+        return p;
+    }
+
+    @Override
+    public Object auditAfter() {
+        return payload();
+    }
+}
