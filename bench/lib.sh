@@ -29,6 +29,7 @@ start_node() {
     SPRING_DATASOURCE_USERNAME=postgres MC_DATA_DIR=target/bench-data \
     MC_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz MC_BOOTSTRAP_ADMIN_PASSWORD=Bench-Passw0rd-1 \
     MC_LOGIN_FAILURES_PER_ADDRESS=100000 MC_SIGNUPS_PER_ADDRESS=100000 MC_DB_POOL_SIZE=20 \
+    MC_API_LIMITS_ENABLED=${MC_API_LIMITS_ENABLED:-false} \
     java -Xmx1g ${MC_BENCH_JAVA_OPTS:-} $(if [ "${MC_BENCH_FROM_CLASSES:-}" = 1 ]; then
       echo "-cp target/classes:$(cat target/bench.classpath) ai.revo.missioncontrol.MissionControlApplication"
     else echo "-jar target/mission-control.jar"; fi) > target/bench-app.log 2>&1 &

@@ -64,6 +64,7 @@ class SecurityConfiguration {
             Principals principals,
             InstanceOperators operators,
             ApiKeyAuthenticator apiKeys,
+            ApiLimits limits,
             ObjectMapper json)
             throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> writeError(
@@ -129,7 +130,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterAfter(new ApiKeyScopeFilter(json), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new TenantBindingFilter(null, operators), AnonymousAuthenticationFilter.class);
+                .addFilterAfter(new TenantBindingFilter(null, operators), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiLimitFilter(limits, json, false), TenantBindingFilter.class);
         return http.build();
     }
 
@@ -140,6 +142,7 @@ class SecurityConfiguration {
             AuthManagement auth,
             Principals principals,
             InstanceOperators operators,
+            ApiLimits limits,
             ObjectMapper json)
             throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
@@ -186,7 +189,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendError(403)))
-                .addFilterAfter(new TenantBindingFilter(principals, operators), AnonymousAuthenticationFilter.class);
+                .addFilterAfter(new TenantBindingFilter(principals, operators), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiLimitFilter(limits, json, true), TenantBindingFilter.class);
         return http.build();
     }
 

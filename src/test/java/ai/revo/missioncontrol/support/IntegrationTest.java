@@ -54,6 +54,13 @@ public abstract class IntegrationTest {
         registry.add("mc.outbound.limits.installation-daily", () -> "-1");
         registry.add("logging.structured.format.console", () -> "ecs");
         registry.add("mc.events.keep-alive", () -> "1s");
+        // the shared context's tests fire requests as fast as they can; ApiLimitsTwoNodeTest covers the limits
+        registry.add("mc.api.limits.burst", () -> "100000");
+        registry.add("mc.api.limits.per-minute", () -> "6000000");
+        registry.add("mc.api.limits.key-burst", () -> "100000");
+        registry.add("mc.api.limits.key-per-minute", () -> "6000000");
+        registry.add("mc.api.limits.dashboard-burst", () -> "100000");
+        registry.add("mc.api.limits.dashboard-per-minute", () -> "6000000");
         // outbound webhooks go to the tests' local receivers (the address guard has its own tests)
         registry.add("mc.webhooks.allowed-hosts", () -> "127.0.0.1");
     }
