@@ -65,7 +65,10 @@ class SecurityConfiguration {
             InstanceOperators operators,
             ApiKeyAuthenticator apiKeys,
             ApiLimits limits,
-            ObjectMapper json)
+            ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}")
+                    boolean httpsOnly,
+            @org.springframework.beans.factory.annotation.Value("${mc.cors.origins:}") String corsOrigins)
             throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> writeError(
                 json,
@@ -88,7 +91,12 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler denied = (request, response, e) ->
                 writeError(json, response, ErrorCode.FORBIDDEN, "Your role does not allow this action");
+        var cors = BrowserHardening.cors(corsOrigins);
+        if (cors != null) {
+            http.cors(c -> c.configurationSource(cors));
+        }
         http.securityMatcher("/api/**")
+                .headers(BrowserHardening.headers(httpsOnly))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -143,8 +151,11 @@ class SecurityConfiguration {
             Principals principals,
             InstanceOperators operators,
             ApiLimits limits,
-            ObjectMapper json)
+            ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}")
+                    boolean httpsOnly)
             throws Exception {
+        http.headers(BrowserHardening.headers(httpsOnly));
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/accept-invite",

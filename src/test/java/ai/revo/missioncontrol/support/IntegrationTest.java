@@ -54,6 +54,8 @@ public abstract class IntegrationTest {
         registry.add("mc.outbound.limits.installation-daily", () -> "-1");
         registry.add("logging.structured.format.console", () -> "ecs");
         registry.add("mc.events.keep-alive", () -> "1s");
+        // one origin allowed to call the API from a browser (SecurityHeadersTest); CORS is off by default
+        registry.add("mc.cors.origins", () -> "https://crm.example.test");
         // the shared context's tests fire requests as fast as they can; ApiLimitsTwoNodeTest covers the limits
         registry.add("mc.api.limits.burst", () -> "100000");
         registry.add("mc.api.limits.per-minute", () -> "6000000");
