@@ -188,6 +188,15 @@ class ChunkStore {
         return out;
     }
 
+    /** How many passages of the workspace have a vector of {@code model}. */
+    @Transactional(readOnly = true)
+    public int countOf(TenantId tenant, String model) {
+        return jdbc.sql("select count(*) from knowledge_chunks where tenant_id = ? and embedding_model = ?")
+                .params(tenant.value(), model)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Up to {@code limit} passages whose vector was produced by another model than {@code model}. */
     @Transactional(readOnly = true)
     public List<StaleChunk> embeddedByAnotherModel(TenantId tenant, String model, int limit) {

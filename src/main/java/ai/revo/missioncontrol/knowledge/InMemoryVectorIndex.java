@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class InMemoryVectorIndex implements VectorIndex {
 
-    /** One workspace's vectors: row-major, {@code dims} floats per chunk, grown by doubling. */
+    /** One workspace's vectors: row-major, {@code dims} floats per chunk, sized at load, grown by half as chunks come. */
     static final class Workspace {
         final long removals;
         long generation;
@@ -38,9 +38,14 @@ class InMemoryVectorIndex implements VectorIndex {
         UUID[] sources = new UUID[0];
         final Map<UUID, Integer> rowOf = new HashMap<>();
 
-        Workspace(long removals, int dims) {
+        Workspace(long removals, int dims, int expected) {
             this.removals = removals;
             this.dims = dims;
+            // sized for what the database holds, so a full load does not leave up to half the matrix unused
+            ids = new UUID[expected];
+            campaigns = new UUID[expected];
+            sources = new UUID[expected];
+            matrix = new float[expected * dims];
         }
 
         /** Adds a vector of the model in use; one of other dimensions (a corrupt row) is counted and left out. */
@@ -50,7 +55,7 @@ class InMemoryVectorIndex implements VectorIndex {
                 return;
             }
             if (size == ids.length) {
-                int capacity = Math.max(64, ids.length * 2);
+                int capacity = Math.max(64, ids.length + (ids.length >> 1));
                 ids = Arrays.copyOf(ids, capacity);
                 campaigns = Arrays.copyOf(campaigns, capacity);
                 sources = Arrays.copyOf(sources, capacity);
@@ -168,9 +173,10 @@ class InMemoryVectorIndex implements VectorIndex {
         ChunkStore.State state = store.state(tenant);
         Workspace w = cache.getIfPresent(tenant.value());
         if (w == null || w.removals != state.removals()) {
-            Workspace fresh = new Workspace(state.removals(), embeddings.dimensions());
+            String model = embeddings.modelName();
+            Workspace fresh = new Workspace(state.removals(), embeddings.dimensions(), store.countOf(tenant, model));
             fresh.generation = state.generation();
-            store.vectorsAfter(tenant, 0, embeddings.modelName(), fresh::add);
+            store.vectorsAfter(tenant, 0, model, fresh::add);
             cache.put(tenant.value(), fresh);
             return fresh;
         }

@@ -126,17 +126,17 @@ public final class KnowledgeBenchmark {
         double rawSeconds = (System.nanoTime() - raw) / 1e9;
         double productRate = chunks / ingestSeconds;
         double rawRate = texts.size() / rawSeconds;
-        System.out.printf(
+        result(
                 "RESULT ingestion sections=%d chunks=%d upload_to_ready_s=%.1f (server: created to ingested %.1f s) "
                         + "chunks_per_s=%.1f%n",
                 sections, chunks, ingestSeconds, serverSeconds, productRate);
-        System.out.printf(
+        result(
                 "RESULT raw_model all-MiniLM-L6-v2-q embedAll batches of 32, same %d texts: %.1f s, chunks_per_s=%.1f%n",
                 texts.size(), rawSeconds, rawRate);
-        System.out.printf(
+        result(
                 "RESULT ingestion ratio product/raw=%.2f (target >= 0.7: %s)%n",
                 productRate / rawRate, productRate / rawRate >= 0.7 ? "met" : "NOT met");
-        System.out.printf("RESULT load_average_after_ingestion=\"%s\"%n", loadAverage());
+        result("RESULT load_average_after_ingestion=\"%s\"%n", loadAverage());
 
         // 2. retrieval at N passages
         int dims = model.embed("dimension").content().vector().length;
@@ -186,7 +186,7 @@ public final class KnowledgeBenchmark {
             try (var s = db.createStatement()) {
                 s.execute("analyze knowledge_chunks");
             }
-            System.out.printf(
+            result(
                     "RESULT seeded passages=%d (ingested %d + %d straight into PostgreSQL) in %.1f s%n",
                     passages, chunks, passages - chunks, (System.nanoTime() - seeding) / 1e9);
 
@@ -194,10 +194,10 @@ public final class KnowledgeBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             long cold = search(http, base, token, "Who can declare war?");
             long heapAfter = liveHeap(nodePid);
-            System.out.printf(
+            result(
                     "RESULT first search (loads the workspace's index of %d vectors of %d dims): %.0f ms%n",
                     passages, dims, cold / 1e6);
-            System.out.printf(
+            result(
                     "RESULT index memory: node live heap %.1f MB before, %.1f MB after: %.1f MB for %d passages "
                             + "(%.1f MB per 100,000; the vectors alone are %.1f MB)%n",
                     heapBefore / 1e6,
@@ -234,7 +234,7 @@ public final class KnowledgeBenchmark {
             Arrays.sort(fullText);
             Arrays.sort(embed);
             double p95 = pct(product, 95) / 1e6;
-            System.out.printf(
+            result(
                     "RESULT search GET /api/v1/knowledge/search k=5 (embed, scan, full-text, RRF, MMR, passages, "
                             + "HTTP, auth, RLS) at %d passages: n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
                     passages,
@@ -243,15 +243,14 @@ public final class KnowledgeBenchmark {
                     p95,
                     pct(product, 99) / 1e6,
                     product[product.length - 1] / 1e6);
-            System.out.printf(
+            result(
                     "RESULT   full-text statement alone (JDBC, pool of 50): p50=%.1f ms p95=%.1f ms%n",
                     pct(fullText, 50) / 1e6, pct(fullText, 95) / 1e6);
-            System.out.printf(
+            result(
                     "RESULT   embedding the question alone (this process): p50=%.1f ms p95=%.1f ms%n",
                     pct(embed, 50) / 1e6, pct(embed, 95) / 1e6);
-            System.out.printf("RESULT target p95 <= 25 ms: %s%n", p95 <= 25 ? "met" : "NOT met");
-            System.out.printf(
-                    "RESULT load_average=\"%s\" (1, 5 and 15 minutes, at the end of the run)%n", loadAverage());
+            result("RESULT target p95 <= 25 ms: %s%n", p95 <= 25 ? "met" : "NOT met");
+            result("RESULT load_average=\"%s\" (1, 5 and 15 minutes, at the end of the run)%n", loadAverage());
         }
     }
 
@@ -405,6 +404,14 @@ public final class KnowledgeBenchmark {
     static String loadAverage() throws Exception {
         return String.join(
                 " ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    }
+
+    /** A RESULT line, also on stderr so a run cut short still shows what it measured. */
+    static void result(String format, Object... args) {
+        String line = String.format(java.util.Locale.ROOT, format, args);
+        System.out.print(line);
+        System.out.flush();
+        System.err.print(line);
     }
 
     static long pct(long[] sorted, int p) {
