@@ -77,7 +77,12 @@ class InvoiceSteps {
             Actor actor) {
         Invoice invoice = load(tenant, id);
         invoice.pay(amount, paidOn, method, reference, actor, clock.instant());
-        return save(invoice);
+        Invoice saved = save(invoice);
+        if (saved.status() == InvoiceStatus.PAID) {
+            // a paid invoice gets no more reminders, from this moment: the same transaction stops them
+            stopReminders(tenant, id, "paid");
+        }
+        return saved;
     }
 
     /** Records that the invoice's email left (ISSUED becomes SENT). */
@@ -99,6 +104,7 @@ class InvoiceSteps {
         note = save(note);
         invoice.voidBy(note, reason, actor, clock.instant());
         save(invoice);
+        stopReminders(tenant, id, "voided by a credit note");
         return note;
     }
 
@@ -119,6 +125,13 @@ class InvoiceSteps {
             }
         }
         return marked;
+    }
+
+    private void stopReminders(TenantId tenant, UUID invoiceId, String reason) {
+        jdbc.sql("update dunning_reminders set status = 'STOPPED', reason = ?, updated_at = now() "
+                        + "where tenant_id = ? and invoice_id = ? and status in ('DRAFTED', 'NOT_SENT')")
+                .params(reason, tenant.value(), invoiceId)
+                .update();
     }
 
     private Invoice save(Invoice invoice) {

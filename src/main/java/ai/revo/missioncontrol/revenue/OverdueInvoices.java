@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Marks invoices OVERDUE once their due date has passed unpaid: a cluster task (one node at a time, every
  * {@code mc.revenue.overdue-check-every}, an hour by default) that looks at each workspace's calendar day in its own
  * time zone, so an invoice falls overdue on the first check after midnight there: a daily check per time zone. The same
- * task expires sent contracts past their last day.
+ * task expires sent contracts past their last day and runs dunning.
  */
 @Configuration(proxyBeanMethods = false)
 class OverdueInvoices {
@@ -29,11 +29,13 @@ class OverdueInvoices {
 
     private final Invoices invoices;
     private final Contracts contracts;
+    private final Dunning dunning;
     private final JdbcClient jdbc;
 
-    OverdueInvoices(Invoices invoices, Contracts contracts, JdbcClient jdbc) {
+    OverdueInvoices(Invoices invoices, Contracts contracts, Dunning dunning, JdbcClient jdbc) {
         this.invoices = invoices;
         this.contracts = contracts;
+        this.dunning = dunning;
         this.jdbc = jdbc;
     }
 
@@ -44,6 +46,25 @@ class OverdueInvoices {
             overdue.getObject().markAll();
             overdue.getObject().expireContracts();
         });
+    }
+
+    /**
+     * Runs the dunning check in every workspace with payable invoices (each step is drafted once, so running it
+     * every hour drafts each reminder on its day); sending happens here, outside any transaction.
+     */
+    int dunAll() {
+        int drafted = 0;
+        for (UUID tenant : jdbc.sql("select * from revenue_tenants_with_payable_invoices()")
+                .query(UUID.class)
+                .list()) {
+            try {
+                drafted += TenantContext.callAs(tenant, () -> dunning.runToday(new TenantId(tenant)))
+                        .drafted();
+            } catch (RuntimeException e) {
+                log.warn("Could not run dunning for workspace {}: {}", tenant, e.getMessage());
+            }
+        }
+        return drafted;
     }
 
     /** Expires the sent contracts past their last day in every workspace that has some; answers how many. */

@@ -99,7 +99,43 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/invoices/{id}/payments", Map.of("amount", 1)),
                                 new Call("POST", "/api/v1/invoices/{id}/credit-note", Map.of("reason", "Hijacked")),
                                 new Call("POST", "/api/v1/invoices/{id}/send", null),
-                                new Call("GET", "/api/v1/invoices/{id}/messages", null))),
+                                new Call("GET", "/api/v1/invoices/{id}/messages", null),
+                                new Call("GET", "/api/v1/invoices/{id}/reminders", null))),
+                new Target(
+                        "reminder",
+                        (api, b) -> {
+                            Map<String, Object> body = new java.util.HashMap<>();
+                            body.put("customerName", "B's late customer");
+                            body.put("customerEmail", Api.uniqueEmail("b-late"));
+                            body.put("currency", "EUR");
+                            body.put(
+                                    "issueDate",
+                                    java.time.LocalDate.now().minusDays(40).toString());
+                            body.put(
+                                    "dueDate",
+                                    java.time.LocalDate.now().minusDays(35).toString());
+                            body.put("lines", List.of(Map.of("description", "Work", "quantity", 1, "unitPrice", 100)));
+                            String invoice = api.post("/api/v1/invoices", b.accessToken(), body)
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            api.post("/api/v1/invoices/" + invoice + "/issue", b.accessToken(), null)
+                                    .expect(200);
+                            api.post("/api/v1/dunning/run", b.accessToken(), null)
+                                    .expect(200);
+                            return api.get("/api/v1/invoices/" + invoice + "/reminders", b.accessToken())
+                                    .expect(200)
+                                    .json()
+                                    .path("reminders")
+                                    .get(0)
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/reminders/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/reminders/{id}", null),
+                                new Call("POST", "/api/v1/reminders/{id}/approve", null))),
                 new Target(
                         "contract",
                         (api, b) -> {

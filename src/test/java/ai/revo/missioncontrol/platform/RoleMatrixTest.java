@@ -291,6 +291,21 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/contracts/{uuid}/pdf", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/contracts/{uuid}/signed-copy", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/contracts/{uuid}/messages", null, 404, 404, 404, 404, 404),
+                // dunning: everyone reads; ADMIN and FINANCE change the schedule, run the check and approve reminders
+                new Rule("GET", "/api/v1/settings/dunning", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "PUT",
+                        "/api/v1/settings/dunning",
+                        Map.of("offsets", List.of(-3, 1, 7, 14, 30)),
+                        OK,
+                        NO,
+                        NO,
+                        OK,
+                        NO),
+                new Rule("POST", "/api/v1/dunning/run", null, OK, NO, NO, OK, NO),
+                new Rule("GET", "/api/v1/invoices/{uuid}/reminders", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/reminders/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("POST", "/api/v1/reminders/{uuid}/approve", null, 404, NO, NO, 404, NO),
                 // sites: everyone reads; only an admin registers, changes, removes or rotates (credentials); writers
                 // reprocess and preview; the ingest endpoint needs no account (404: no site has this key)
                 new Rule("GET", "/api/v1/sites", null, OK, OK, OK, OK, OK),
