@@ -18,7 +18,7 @@ public record AgentSettingsView(
         int researchEnrolLimit,
         boolean researchNeedsConfirmation) {
 
-    public static final List<String> ACTIONS = List.of("FIRST_MESSAGE", "SOCIAL_POST");
+    public static final List<String> ACTIONS = List.of("FIRST_MESSAGE", "SOCIAL_POST", "SEQUENCE_STEP");
     public static final int DEFAULT_RESEARCH_LIMIT = 200;
     public static final int MAX_RESEARCH_LIMIT = 5000;
 }

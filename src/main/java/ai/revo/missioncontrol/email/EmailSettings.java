@@ -30,7 +30,7 @@ public record EmailSettings(UUID campaignId, SendWindow sendWindow, String fromE
         }
 
         /** The first instant at or after {@code now} inside the window, in {@code zone}. */
-        Instant nextOpening(Instant now, ZoneId zone) {
+        public Instant nextOpening(Instant now, ZoneId zone) {
             Set<DayOfWeek> open = dayset();
             LocalTime from = LocalTime.parse(start);
             LocalTime to = LocalTime.parse(end);

@@ -225,6 +225,27 @@ public class EmailTemplates {
         return new Rendered(id, subject, html, HtmlContent.toText(html));
     }
 
+    /**
+     * Renders a subject and an HTML body given inline (not a stored template) for a lead, as {@link #render} does:
+     * the merge fields filled, values HTML-escaped in the body, the body sanitised. 404 for an unknown lead or
+     * campaign.
+     */
+    @Transactional(readOnly = true)
+    public Rendered renderContent(TenantId tenant, String subjectTemplate, String bodyTemplate, RenderInput input) {
+        MergeFields.Values values = values(tenant, input, null);
+        String subject = MergeFields.renderText(subjectTemplate == null ? "" : subjectTemplate, values)
+                .replaceAll("[\\r\\n]+", " ")
+                .strip();
+        String html = HtmlContent.sanitize(MergeFields.renderHtml(bodyTemplate == null ? "" : bodyTemplate, values));
+        return new Rendered(null, subject, html, HtmlContent.toText(html));
+    }
+
+    /** Renders plain text (a task's title) for a lead: the merge fields filled, nothing escaped. */
+    @Transactional(readOnly = true)
+    public String renderText(TenantId tenant, String textTemplate, RenderInput input) {
+        return MergeFields.renderText(textTemplate == null ? "" : textTemplate, values(tenant, input, null));
+    }
+
     private MergeFields.Values values(TenantId tenant, RenderInput input, UserId senderId) {
         MergeFields.Prospect prospect = input == null ? null : input.prospect();
         MergeFields.Lead lead = null;

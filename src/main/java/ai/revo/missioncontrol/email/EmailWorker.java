@@ -71,6 +71,7 @@ class EmailWorker {
     private final OutboundGateway gateway;
     private final ai.revo.missioncontrol.drafts.DraftManagement drafts;
     private final List<EmailDecorator> decorators;
+    private final List<EmailSendVeto> vetoes;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -93,6 +94,7 @@ class EmailWorker {
             OutboundGateway gateway,
             ai.revo.missioncontrol.drafts.DraftManagement drafts,
             List<EmailDecorator> decorators,
+            List<EmailSendVeto> vetoes,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -113,6 +115,7 @@ class EmailWorker {
         this.gateway = gateway;
         this.drafts = drafts;
         this.decorators = decorators;
+        this.vetoes = vetoes;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -195,6 +198,15 @@ class EmailWorker {
             store.status(tenant, emailId, EmailStatus.BLOCKED, why, null, null, now);
             publish(tenant, email, EmailChanged.FAILED, Map.of("status", "BLOCKED", "reason", why));
             return null;
+        }
+        for (EmailSendVeto veto : vetoes) {
+            // under the email's row lock: a veto that commits first blocks the attempt; after it, the attempt has begun
+            java.util.Optional<String> why = veto.refusal(tenant, email);
+            if (why.isPresent()) {
+                store.status(tenant, emailId, EmailStatus.BLOCKED, why.get(), null, null, now);
+                publish(tenant, email, EmailChanged.FAILED, Map.of("status", "BLOCKED", "reason", why.get()));
+                return null;
+            }
         }
         if (campaign != null && !row.bypassWindow()) {
             EmailSettings.SendWindow window =

@@ -46,6 +46,8 @@ public class Enrolments {
     private final EnrolmentRepository enrolments;
     private final LeadManagement leads;
     private final CampaignManagement campaigns;
+    private final StepQueue queue;
+    private final EnrolmentLocks locks;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -54,12 +56,16 @@ public class Enrolments {
             EnrolmentRepository enrolments,
             LeadManagement leads,
             CampaignManagement campaigns,
+            StepQueue queue,
+            EnrolmentLocks locks,
             JdbcClient jdbc,
             Clock clock) {
         this.sequences = sequences;
         this.enrolments = enrolments;
         this.leads = leads;
         this.campaigns = campaigns;
+        this.queue = queue;
+        this.locks = locks;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -112,6 +118,7 @@ public class Enrolments {
             Instant due = first == null ? now : first.delay().after(now, zone);
             Enrolment e = enrolments.save(Enrolment.enrol(
                     tenant, sequenceId, sequence.campaignId(), lead.id(), lead.contactId(), due, actor, now));
+            queue.schedule(tenant, e.id(), 1, due);
             enrolled.add(e.view());
         }
         return new EnrolOutcome(enrolled, skipped);
@@ -169,6 +176,7 @@ public class Enrolments {
         Enrolment e = lock(tenant, id);
         Instant now = clock.instant();
         e.resume(e.nextStepAt() == null ? now : e.nextStepAt(), actor, now);
+        queue.schedule(tenant, e.id(), e.currentStep(), e.nextStepAt());
         return enrolments.save(e).view();
     }
 
@@ -192,16 +200,18 @@ public class Enrolments {
     /**
      * Stops every open enrolment of the leads of this contact ({@code contactId}) or of one lead ({@code leadId};
      * one of them must be given), each under its row lock, so a step due in the same second either ran before or
-     * sees the stop. Returns how many were stopped; idempotent.
+     * sees the stop; a message a step produced that has not gone out yet is withdrawn, also of an enrolment that
+     * already FINISHED. Returns how many enrolments were stopped; idempotent.
      */
     @Transactional
     public int stopOpen(TenantId tenant, UUID contactId, UUID leadId, String reason, Actor actor) {
         if (contactId == null && leadId == null) {
             throw new IllegalArgumentException("a contact or a lead is required");
         }
+        // lock every enrolment of the person first; what to stop and withdraw is read after the locks are held, by
+        // new statements that see what a step committed meanwhile (a statement's own snapshot would not)
         List<UUID> ids = jdbc.sql("""
                         select id from sequence_enrolments where tenant_id = :tenant
-                        and status in ('ACTIVE', 'PAUSED')
                         and (cast(:contact as uuid) is null or contact_id = :contact)
                         and (cast(:lead as uuid) is null or lead_id = :lead)
                         order by id for update""")
@@ -212,24 +222,28 @@ public class Enrolments {
                 .list();
         Instant now = clock.instant();
         int stopped = 0;
-        for (UUID id : ids) {
-            Enrolment e = enrolments.findByTenantIdAndId(tenant, id).orElseThrow();
+        for (Enrolment e : ids.isEmpty() ? List.<Enrolment>of() : enrolments.findAllByTenantIdAndIdIn(tenant, ids)) {
             if (e.stop(reason, actor, now)) {
                 enrolments.save(e);
                 stopped++;
             }
         }
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                    update sequence_step_runs set withdrawn_reason = :reason, updated_at = :now
+                    where tenant_id = :tenant and enrolment_id = any(:ids) and sent_at is null
+                    and withdrawn_reason is null and outcome in ('APPROVED', 'AWAITING_APPROVAL')""")
+                    .param("reason", reason)
+                    .param("now", java.sql.Timestamp.from(now))
+                    .param("tenant", tenant.value())
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .update();
+        }
         return stopped;
     }
 
-    /** Locks the enrolment's row for this transaction, then loads it; 404 when there is none. */
-    Enrolment lock(TenantId tenant, UUID id) {
-        jdbc.sql("select id from sequence_enrolments where tenant_id = ? and id = ? for update")
-                .params(tenant.value(), id)
-                .query(UUID.class)
-                .optional()
-                .orElseThrow(() -> ApiException.notFound("Enrolment", id));
-        return enrolments.findByTenantIdAndId(tenant, id).orElseThrow();
+    private Enrolment lock(TenantId tenant, UUID id) {
+        return locks.lock(tenant, id);
     }
 
     private Sequence lockSequence(TenantId tenant, UUID id) {

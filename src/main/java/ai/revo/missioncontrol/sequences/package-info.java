@@ -14,6 +14,7 @@
             "drafts",
             "email",
             "tasks",
-            "conversations"
+            "conversations",
+            "agents"
         })
 package ai.revo.missioncontrol.sequences;
