@@ -36,10 +36,71 @@ class ConversationReplyFiling {
 
     private final DraftManagement drafts;
     private final ConversationReplies replies;
+    private final ai.revo.missioncontrol.conversations.ConversationFollowUps followUps;
 
-    ConversationReplyFiling(DraftManagement drafts, ConversationReplies replies) {
+    ConversationReplyFiling(
+            DraftManagement drafts,
+            ConversationReplies replies,
+            ai.revo.missioncontrol.conversations.ConversationFollowUps followUps) {
         this.drafts = drafts;
         this.replies = replies;
+        this.followUps = followUps;
+    }
+
+    /**
+     * Files a snoozed person's follow-up the same way: a WHATSAPP draft submitted to the approval inbox (an older AI
+     * reply still waiting is discarded first), recorded on the follow-up, approved at once only with auto-reply on
+     * and the gate passed.
+     */
+    @Transactional
+    public DraftView fileFollowUp(
+            TenantId tenant,
+            UUID campaignId,
+            UUID leadId,
+            UUID conversationId,
+            UUID followUpId,
+            String body,
+            QualityReview.Verdict verdict,
+            Map<String, Object> checks,
+            boolean autoReply,
+            Actor agent) {
+        discardOlder(tenant, conversationId, null, agent);
+        DraftView written = drafts.write(
+                tenant,
+                campaignId,
+                leadId,
+                Channel.WHATSAPP,
+                new DraftContent(null, body, null),
+                verdict.flagged() ? Priority.HIGH : Priority.NORMAL,
+                checks,
+                List.of(),
+                verdict.confidence() == null ? null : BigDecimal.valueOf(verdict.confidence()),
+                agent);
+        DraftView submitted = drafts.submit(tenant, written.id(), written.etag(), agent);
+        followUps.settle(
+                tenant,
+                followUpId,
+                ai.revo.missioncontrol.conversations.FollowUpStatus.AWAITING_APPROVAL,
+                submitted.id(),
+                "Follow-up written: " + verdict.summary());
+        if (autoReply && verdict.gatePassed()) {
+            return drafts.decide(tenant, submitted.id(), Decision.APPROVE, null, null, submitted.etag(), agent);
+        }
+        return submitted;
+    }
+
+    private void discardOlder(TenantId tenant, UUID conversationId, UUID messageId, Actor agent) {
+        for (AiReplyView older : replies.awaiting(tenant, conversationId)) {
+            if (older.messageId().equals(messageId) || older.draftId() == null) {
+                continue;
+            }
+            String why = "Discarded: the person wrote again, so the AI wrote a new reply";
+            replies.settleDraft(tenant, older.draftId(), AiReplyStatus.DISCARDED, null, why);
+            DraftView stale = drafts.get(tenant, older.draftId());
+            if (stale.status() == DraftStatus.NEEDS_APPROVAL) {
+                drafts.decide(tenant, stale.id(), Decision.REJECT, why, null, stale.etag(), agent);
+            }
+        }
     }
 
     @Transactional
@@ -55,17 +116,7 @@ class ConversationReplyFiling {
             List<DraftSource> sources,
             boolean autoReply,
             Actor agent) {
-        for (AiReplyView older : replies.awaiting(tenant, conversationId)) {
-            if (older.messageId().equals(messageId) || older.draftId() == null) {
-                continue;
-            }
-            String why = "Discarded: the person wrote again, so the AI wrote a new reply";
-            replies.settleDraft(tenant, older.draftId(), AiReplyStatus.DISCARDED, null, why);
-            DraftView stale = drafts.get(tenant, older.draftId());
-            if (stale.status() == DraftStatus.NEEDS_APPROVAL) {
-                drafts.decide(tenant, stale.id(), Decision.REJECT, why, null, stale.etag(), agent);
-            }
-        }
+        discardOlder(tenant, conversationId, messageId, agent);
         DraftView written = drafts.write(
                 tenant,
                 campaignId,

@@ -62,4 +62,13 @@ class ConversationReplyQueue {
                     .respond(TenantId.of(data[0]), UUID.fromString(data[1]), UUID.fromString(instance.getId()));
         });
     }
+
+    /** A snoozed person's follow-up, scheduled by the conversations module for its due day. */
+    @Bean
+    static OneTimeTask<String> conversationFollowUpTask(ObjectProvider<ConversationResponder> responder) {
+        return Tasks.oneTime(ai.revo.missioncontrol.conversations.ConversationFollowUps.TASK, String.class)
+                .execute((instance, context) -> responder
+                        .getObject()
+                        .followUp(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));
+    }
 }

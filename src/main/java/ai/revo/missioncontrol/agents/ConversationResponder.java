@@ -15,9 +15,12 @@ import ai.revo.missioncontrol.contacts.LeadView;
 import ai.revo.missioncontrol.conversations.AiReplyStatus;
 import ai.revo.missioncontrol.conversations.AiReplyView;
 import ai.revo.missioncontrol.conversations.ChannelConversations;
+import ai.revo.missioncontrol.conversations.ConversationFollowUps;
 import ai.revo.missioncontrol.conversations.ConversationReplies;
 import ai.revo.missioncontrol.conversations.ConversationSettings;
 import ai.revo.missioncontrol.conversations.ConversationStatus;
+import ai.revo.missioncontrol.conversations.FollowUpStatus;
+import ai.revo.missioncontrol.conversations.FollowUpView;
 import ai.revo.missioncontrol.conversations.ReplyContext;
 import ai.revo.missioncontrol.drafts.ApprovalDecided;
 import ai.revo.missioncontrol.drafts.Decision;
@@ -57,6 +60,8 @@ class ConversationResponder {
 
     static final String PROMPT = "conversation_reply";
 
+    static final String FOLLOW_UP_PROMPT = "conversation_reengagement";
+
     /** Products found by meaning handed to the model with one message. */
     static final int PRODUCTS = 5;
 
@@ -75,6 +80,7 @@ class ConversationResponder {
     private final KnowledgeGrounding knowledge;
     private final ProductCatalogue products;
     private final ConversationReplyFiling filing;
+    private final ConversationFollowUps followUps;
 
     ConversationResponder(
             ChannelConversations conversations,
@@ -88,7 +94,9 @@ class ConversationResponder {
             Generation generation,
             KnowledgeGrounding knowledge,
             ProductCatalogue products,
-            ConversationReplyFiling filing) {
+            ConversationReplyFiling filing,
+            ConversationFollowUps followUps) {
+        this.followUps = followUps;
         this.conversations = conversations;
         this.replies = replies;
         this.settings = settings;
@@ -115,6 +123,17 @@ class ConversationResponder {
         }
         if (replies.ofMessage(tenant, messageId).isPresent()) {
             return; // answered (or settled) by an earlier run of this work: a rerun writes nothing twice
+        }
+        Optional<FollowUpView> snoozed = followUps.scheduledBy(tenant, messageId);
+        if (snoozed.isPresent()) {
+            record(
+                    tenant,
+                    context,
+                    messageId,
+                    AiReplyStatus.NOT_WRITTEN,
+                    "No reply now: the person asked to be contacted later; a follow-up is due "
+                            + snoozed.get().dueAt().toString().substring(0, 10));
+            return;
         }
         String message = line.get().text();
         if (!messageId.equals(context.latestInboundId())) {
@@ -222,6 +241,104 @@ class ConversationResponder {
         }
     }
 
+    /**
+     * A snoozed person's follow-up is due: written by the model from the conversation and the campaign's persona,
+     * checked, and filed under the approval rules (the campaign's auto-reply); not written (and said so) when the
+     * person wrote again, a person took over, they must not be contacted, or no model is configured.
+     */
+    void followUp(TenantId tenant, UUID followUpId) {
+        FollowUpView due = followUps.get(tenant, followUpId);
+        if (due.status() != FollowUpStatus.SCHEDULED) {
+            return; // cancelled, or written by an earlier run of this work
+        }
+        ReplyContext context = conversations.replyContext(tenant, due.conversationId());
+        if (!due.messageId().equals(context.latestInboundId())) {
+            followUps.settle(
+                    tenant,
+                    followUpId,
+                    FollowUpStatus.CANCELLED,
+                    null,
+                    "Cancelled: the person wrote again before the follow-up was due");
+            return;
+        }
+        String refusal = refusal(tenant, context);
+        if (refusal == null && llm.mode().templateMode()) {
+            refusal = "No follow-up written: no language model is configured (MC_LLM_BASE_URL is empty)";
+        }
+        if (refusal != null) {
+            followUps.settle(
+                    tenant, followUpId, FollowUpStatus.NOT_WRITTEN, null, refusal.replace("reply", "follow-up"));
+            return;
+        }
+        CampaignView campaign = campaigns.get(tenant, context.campaignId());
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("campaign", Generation.campaignVariables(campaign));
+        variables.put("channel", Channel.WHATSAPP.name());
+        variables.put("history", history(context, null));
+        LlmResult result;
+        try {
+            result = llm.generate(
+                    tenant,
+                    FOLLOW_UP_PROMPT,
+                    variables,
+                    new LlmContext(null, "conversation", due.conversationId().toString()));
+        } catch (LlmException e) {
+            followUps.settle(
+                    tenant,
+                    followUpId,
+                    FollowUpStatus.FAILED,
+                    null,
+                    "No follow-up written: the model call failed (" + e.kind() + ": " + e.getMessage() + ")");
+            return;
+        }
+        String body = result.field("body");
+        if (body == null || body.isBlank()) {
+            followUps.settle(
+                    tenant,
+                    followUpId,
+                    FollowUpStatus.FAILED,
+                    null,
+                    "No follow-up written: the model answered nothing");
+            return;
+        }
+        QualityReview.Verdict verdict = generation.review(
+                campaign,
+                Channel.WHATSAPP,
+                null,
+                body.strip(),
+                result.confidence(),
+                false,
+                false,
+                Grounding.none(),
+                knowledge.catalogue(tenant));
+        Map<String, Object> checks =
+                verdict.asChecks("qa_reviewer", result.model(), result.promptKey(), result.promptVersion());
+        checks.put(
+                ConversationReplyFiling.CONVERSATION,
+                Map.of(
+                        "id",
+                        due.conversationId().toString(),
+                        "messageId",
+                        due.messageId().toString(),
+                        "followUpId",
+                        followUpId.toString()));
+        try {
+            filing.fileFollowUp(
+                    tenant,
+                    campaign.id(),
+                    context.leadId(),
+                    due.conversationId(),
+                    followUpId,
+                    body.strip(),
+                    verdict,
+                    checks,
+                    settings.get(tenant, campaign.id()).autoReply(),
+                    agent(campaign));
+        } catch (ApiException e) {
+            followUps.settle(tenant, followUpId, FollowUpStatus.FAILED, null, "No follow-up filed: " + e.getMessage());
+        }
+    }
+
     /** Why the AI must not answer this conversation at all; null when it may. */
     private String refusal(TenantId tenant, ReplyContext context) {
         if (context.status() == ConversationStatus.HUMAN) {
@@ -262,7 +379,7 @@ class ConversationResponder {
     static String history(ReplyContext context, UUID upTo) {
         StringBuilder out = new StringBuilder();
         for (ReplyContext.Line l : context.lines()) {
-            if (l.messageId().equals(upTo)) {
+            if (upTo != null && l.messageId().equals(upTo)) {
                 break;
             }
             out.append(l.fromPerson() ? "Customer: " : "Us: ")
@@ -324,6 +441,7 @@ class ConversationResponder {
         TenantId tenant = new TenantId(decided.tenantId());
         Optional<AiReplyView> reply = replies.ofDraft(tenant, decided.draftId());
         if (reply.isEmpty()) {
+            followUps.ofDraft(tenant, decided.draftId()).ifPresent(f -> onFollowUp(tenant, f, decided));
             return;
         }
         if (decided.decision() == Decision.REJECT) {
@@ -362,5 +480,45 @@ class ConversationResponder {
                                 ? "Sent automatically: auto-reply is on and it passed every check and the gate"
                                 : "Approved by " + decided.actor().name() + " and sent")
                         : outcome.reason());
+    }
+
+    private void onFollowUp(TenantId tenant, FollowUpView followUp, ApprovalDecided decided) {
+        if (decided.decision() == Decision.REJECT) {
+            followUps.settle(
+                    tenant,
+                    followUp.id(),
+                    FollowUpStatus.REJECTED,
+                    null,
+                    "Rejected by " + decided.actor().name() + (decided.notes() == null ? "" : ": " + decided.notes()));
+            return;
+        }
+        if (!decided.decision().approves()) {
+            return;
+        }
+        DraftView draft = drafts.get(tenant, decided.draftId());
+        if (!drafts.isApprovedContent(tenant, draft.id(), draft.subject(), draft.bodyText(), draft.bodyHtml())) {
+            log.warn("Approved follow-up draft {} differs from the approved version; not sent", draft.id());
+            return;
+        }
+        boolean byTheAi = decided.actor().type() == Actor.Type.AGENT;
+        ChannelConversations.ReplyOutcome outcome = conversations.sendReply(
+                tenant,
+                followUp.conversationId(),
+                followUp.messageId(),
+                draft.bodyText(),
+                "draft:" + draft.id() + ":v" + decided.version(),
+                byTheAi,
+                decided.actor());
+        followUps.settle(
+                tenant,
+                followUp.id(),
+                outcome.sent() ? FollowUpStatus.SENT : FollowUpStatus.DISCARDED,
+                null,
+                outcome.sent()
+                        ? "Follow-up sent (outside the 24-hour window WhatsApp refuses free text)"
+                        : outcome.reason());
+        if (outcome.sent() && followUp.leadId() != null) {
+            leads.advance(tenant, followUp.leadId(), LeadStatus.CONTACTED, decided.actor());
+        }
     }
 }

@@ -31,32 +31,48 @@ public class ConversationSettings {
         return read(tenant, campaignId);
     }
 
-    /** Changes what is given ({@code autoReply} null keeps it); audited. 400 without a change, 404 unknown campaign. */
+    /** As {@link #change(TenantId, UUID, Boolean, Integer, Actor)}, the auto-reply only. */
     @Transactional
     public ConversationSettingsView change(TenantId tenant, UUID campaignId, Boolean autoReply, Actor actor) {
-        if (autoReply == null) {
-            throw ApiException.invalidField("autoReply", "is required");
+        return change(tenant, campaignId, autoReply, null, actor);
+    }
+
+    /**
+     * Changes what is given ({@code autoReply}, {@code snoozeDays}: null keeps it); audited. 400 without a change or
+     * for snooze days outside 1 to 365, 404 unknown campaign.
+     */
+    @Transactional
+    public ConversationSettingsView change(
+            TenantId tenant, UUID campaignId, Boolean autoReply, Integer snoozeDays, Actor actor) {
+        if (autoReply == null && snoozeDays == null) {
+            throw ApiException.invalidField("autoReply", "is required (or snoozeDays)");
+        }
+        if (snoozeDays != null && (snoozeDays < 1 || snoozeDays > 365)) {
+            throw ApiException.invalidField("snoozeDays", "must be between 1 and 365");
         }
         campaigns.get(tenant, campaignId);
         ConversationSettingsView before = read(tenant, campaignId);
+        boolean auto = autoReply == null ? before.autoReply() : autoReply;
+        int days = snoozeDays == null ? before.snoozeDays() : snoozeDays;
         jdbc.sql("""
-                insert into conversation_campaign_settings (tenant_id, campaign_id, auto_reply) values (?, ?, ?)
+                insert into conversation_campaign_settings (tenant_id, campaign_id, auto_reply, snooze_days)
+                values (?, ?, ?, ?)
                 on conflict (tenant_id, campaign_id) do update set auto_reply = excluded.auto_reply,
-                    version = conversation_campaign_settings.version + 1, updated_at = now()""").params(tenant.value(), campaignId, autoReply).update();
+                    snooze_days = excluded.snooze_days,
+                    version = conversation_campaign_settings.version + 1, updated_at = now()""").params(tenant.value(), campaignId, auto, days).update();
         ConversationSettingsView after = read(tenant, campaignId);
-        if (before.autoReply() != after.autoReply()) {
+        if (!before.equals(after)) {
             events.publishEvent(new ConversationSettingsChanged(tenant.value(), campaignId, before, after, actor));
         }
         return after;
     }
 
     private ConversationSettingsView read(TenantId tenant, UUID campaignId) {
-        boolean autoReply = jdbc.sql("select auto_reply from conversation_campaign_settings where tenant_id = ? "
+        return jdbc.sql("select auto_reply, snooze_days from conversation_campaign_settings where tenant_id = ? "
                         + "and campaign_id = ?")
                 .params(tenant.value(), campaignId)
-                .query(Boolean.class)
+                .query((rs, n) -> new ConversationSettingsView(campaignId, rs.getBoolean(1), rs.getInt(2)))
                 .optional()
-                .orElse(false);
-        return new ConversationSettingsView(campaignId, autoReply);
+                .orElse(new ConversationSettingsView(campaignId, false, 30));
     }
 }

@@ -6,7 +6,7 @@ import ai.revo.missioncontrol.platform.MissionEvent;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code conversation.settings_changed}: a campaign's conversation settings (auto-reply) were changed. */
+/** {@code conversation.settings_changed}: a campaign's conversation settings (auto-reply, snooze days) were changed. */
 public record ConversationSettingsChanged(
         UUID tenantId, UUID campaignId, ConversationSettingsView before, ConversationSettingsView after, Actor actor)
         implements MissionEvent {
@@ -33,16 +33,16 @@ public record ConversationSettingsChanged(
 
     @Override
     public Object auditBefore() {
-        return Map.of("autoReply", before.autoReply());
+        return Map.of("autoReply", before.autoReply(), "snoozeDays", before.snoozeDays());
     }
 
     @Override
     public Object auditAfter() {
-        return Map.of("autoReply", after.autoReply());
+        return Map.of("autoReply", after.autoReply(), "snoozeDays", after.snoozeDays());
     }
 
     @Override
     public Map<String, Object> payload() {
-        return Map.of("autoReply", after.autoReply());
+        return Map.of("autoReply", after.autoReply(), "snoozeDays", after.snoozeDays());
     }
 }

@@ -60,4 +60,21 @@ class InboundSafety {
             return 0;
         }
     }
+
+    /** The first of {@code phrases} that {@code text} contains as whole words (any case), or null. */
+    static String snoozePhrase(String text, java.util.List<String> phrases) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (String phrase : phrases) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])"
+                            + java.util.regex.Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}\\p{N}])",
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+            if (p.matcher(text).find()) {
+                return phrase;
+            }
+        }
+        return null;
+    }
 }

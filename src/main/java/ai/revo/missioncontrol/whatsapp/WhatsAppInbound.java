@@ -52,6 +52,7 @@ public class WhatsAppInbound {
     private final ContactManagement contacts;
     private final LeadManagement leads;
     private final ChannelConversations conversations;
+    private final ai.revo.missioncontrol.conversations.ConversationFollowUps followUps;
     private final SafetyManagement safety;
     private final OutboundGateway gateway;
     private final InboundSafety check;
@@ -66,6 +67,7 @@ public class WhatsAppInbound {
             ContactManagement contacts,
             LeadManagement leads,
             ChannelConversations conversations,
+            ai.revo.missioncontrol.conversations.ConversationFollowUps followUps,
             SafetyManagement safety,
             OutboundGateway gateway,
             InboundSafety check,
@@ -78,6 +80,7 @@ public class WhatsAppInbound {
         this.contacts = contacts;
         this.leads = leads;
         this.conversations = conversations;
+        this.followUps = followUps;
         this.safety = safety;
         this.gateway = gateway;
         this.check = check;
@@ -263,12 +266,126 @@ public class WhatsAppInbound {
                         suppressed));
             }
         }
+        if ("order".equals(type) && !filed.alreadyFiled()) {
+            outcome = order(tenant, number, filed, sender, m, providerId);
+        }
+        if (!outcome.equals("SAFETY") && !filed.alreadyFiled()) {
+            outcome = snoozeOrWake(tenant, number, filed, sender, type, text, outcome);
+        }
         jdbc.sql("""
                 update whatsapp_inbound_messages set outcome = ?, conversation_id = ?, updated_at = now()
                 where tenant_id = ? and provider_message_id = ?""")
                 .params(outcome, filed.conversationId(), tenant.value(), providerId)
                 .update();
         return true;
+    }
+
+    /**
+     * A text with one of the snooze phrases snoozes the lead and schedules its follow-up; any other message from the
+     * person cancels a follow-up still waiting (they wrote first), and a snoozed lead is back to REPLIED.
+     */
+    private String snoozeOrWake(
+            TenantId tenant,
+            WhatsAppNumber number,
+            ChannelConversations.Filed filed,
+            Sender sender,
+            String type,
+            String text,
+            String outcome) {
+        String phrase = "text".equals(type) ? InboundSafety.snoozePhrase(text, number.snoozePhrases()) : null;
+        if (phrase != null && sender.leadId() != null) {
+            followUps.snooze(
+                    tenant, filed.conversationId(), sender.leadId(), number.campaignId(), filed.messageId(), phrase);
+            leads.advance(tenant, sender.leadId(), LeadStatus.SNOOZED, Actor.system());
+            return "SNOOZED";
+        }
+        int cancelled = followUps.cancelPending(
+                tenant, filed.conversationId(), "Cancelled: the person wrote again before the follow-up was due");
+        if (sender.leadId() != null && leads.get(tenant, sender.leadId()).status() == LeadStatus.SNOOZED) {
+            leads.advance(tenant, sender.leadId(), LeadStatus.CONTACTED, Actor.system());
+            leads.advance(tenant, sender.leadId(), LeadStatus.REPLIED, Actor.system());
+        }
+        return cancelled > 0 ? "WOKE" : outcome;
+    }
+
+    /**
+     * An order from the catalogue: kept with its items, total and currency on the lead, whose potential value becomes
+     * the total; {@code order.received} (COMMERCE) is published and the person gets a confirmation in the thread.
+     */
+    private String order(
+            TenantId tenant,
+            WhatsAppNumber number,
+            ChannelConversations.Filed filed,
+            Sender sender,
+            JsonNode m,
+            String providerId) {
+        JsonNode order = m.path("order");
+        List<WhatsAppOrderView.Item> items = new java.util.ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        String currency = null;
+        int count = 0;
+        for (JsonNode item : order.path("product_items")) {
+            BigDecimal price = new BigDecimal(item.path("item_price").asText("0"));
+            int quantity = Math.max(1, item.path("quantity").asInt(1));
+            String itemCurrency = item.path("currency").asText("").toUpperCase(Locale.ROOT);
+            currency = currency == null && !itemCurrency.isEmpty() ? itemCurrency : currency;
+            items.add(new WhatsAppOrderView.Item(
+                    item.path("product_retailer_id").asText(null), quantity, price, itemCurrency));
+            total = total.add(price.multiply(BigDecimal.valueOf(quantity)));
+            count += quantity;
+        }
+        if (items.isEmpty() || currency == null) {
+            return "FILED"; // an order without items or currency is kept as a message only
+        }
+        total = total.setScale(2, RoundingMode.HALF_UP);
+        UUID id = UUID.randomUUID();
+        String itemsJson;
+        try {
+            itemsJson = json.writeValueAsString(items);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                insert into whatsapp_orders (id, tenant_id, conversation_id, contact_id, lead_id, provider_message_id,
+                    catalog_id, items, total, currency, note) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+                on conflict (tenant_id, provider_message_id) do nothing""")
+                .params(
+                        id,
+                        tenant.value(),
+                        filed.conversationId(),
+                        sender.contactId(),
+                        sender.leadId(),
+                        providerId,
+                        blankToNull(order.path("catalog_id").asText(null)),
+                        itemsJson,
+                        total,
+                        currency,
+                        blankToNull(order.path("text").asText(null)))
+                .update();
+        if (sender.leadId() != null) {
+            leads.change(
+                    tenant,
+                    sender.leadId(),
+                    new LeadChange(null, null, null, total, currency, null, null, null),
+                    Actor.system());
+        }
+        events.publishEvent(new WhatsAppOrderReceived(
+                tenant.value(),
+                id,
+                filed.conversationId(),
+                sender.leadId(),
+                number.campaignId(),
+                count,
+                total,
+                currency));
+        conversations.send(
+                tenant,
+                filed.conversationId(),
+                "Thank you for your order: " + count + (count == 1 ? " item" : " items") + ", total "
+                        + total.toPlainString() + " " + currency + ". We will confirm it shortly.",
+                "order-confirmation:" + providerId,
+                Actor.system());
+        return "ORDER";
     }
 
     private record Sender(UUID id, UUID contactId, UUID leadId) {}

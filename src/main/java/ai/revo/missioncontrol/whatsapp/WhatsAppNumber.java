@@ -20,6 +20,7 @@ import org.springframework.data.relational.core.mapping.Table;
 class WhatsAppNumber {
 
     static final List<String> DEFAULT_STOP_WORDS = List.of("STOP", "UNSUBSCRIBE", "BLOCK", "SPAM", "REPORT");
+    static final List<String> DEFAULT_SNOOZE_PHRASES = List.of("not now", "later", "busy", "next month");
 
     @Id
     private final UUID id;
@@ -41,6 +42,7 @@ class WhatsAppNumber {
     private Instant lastTestAt;
     private Boolean lastTestOk;
     private String lastTestMessage;
+    private String snoozePhrases;
 
     @Version
     private Long version;
@@ -68,6 +70,7 @@ class WhatsAppNumber {
             Instant lastTestAt,
             Boolean lastTestOk,
             String lastTestMessage,
+            String snoozePhrases,
             Long version,
             Instant createdAt,
             Instant updatedAt) {
@@ -89,6 +92,7 @@ class WhatsAppNumber {
         this.lastTestAt = lastTestAt;
         this.lastTestOk = lastTestOk;
         this.lastTestMessage = lastTestMessage;
+        this.snoozePhrases = snoozePhrases;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -114,6 +118,7 @@ class WhatsAppNumber {
                 null,
                 null,
                 null,
+                String.join(",", DEFAULT_SNOOZE_PHRASES),
                 null,
                 now,
                 now);
@@ -140,6 +145,7 @@ class WhatsAppNumber {
             Secret verifyToken,
             List<String> stopWords,
             BigDecimal threshold,
+            List<String> snooze,
             Instant now) {
         phoneNumberId = digits("phoneNumberId", phoneId);
         businessAccountId = digits("businessAccountId", accountId);
@@ -180,6 +186,19 @@ class WhatsAppNumber {
             }
             stopKeywords = String.join(",", words);
         }
+        if (snooze != null) {
+            List<String> phrases = snooze.stream()
+                    .map(w -> w == null ? "" : w.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))
+                    .filter(w -> !w.isEmpty())
+                    .distinct()
+                    .toList();
+            for (String w : phrases) {
+                if (w.length() > 60 || w.contains(",")) {
+                    throw new InvalidWhatsAppSetting("snoozePhrases", "each phrase at most 60 characters, no commas");
+                }
+            }
+            snoozePhrases = String.join(",", phrases);
+        }
         if (threshold != null) {
             if (threshold.compareTo(BigDecimal.ONE.negate()) < 0 || threshold.compareTo(BigDecimal.ONE) > 0) {
                 throw new InvalidWhatsAppSetting("sentimentThreshold", "must be between -1 and 1");
@@ -213,6 +232,10 @@ class WhatsAppNumber {
         return stopKeywords == null || stopKeywords.isBlank() ? List.of() : Arrays.asList(stopKeywords.split(","));
     }
 
+    List<String> snoozePhrases() {
+        return snoozePhrases == null || snoozePhrases.isBlank() ? List.of() : Arrays.asList(snoozePhrases.split(","));
+    }
+
     WhatsAppNumberView view() {
         return new WhatsAppNumberView(
                 phoneNumberId,
@@ -228,7 +251,8 @@ class WhatsAppNumber {
                 lastTestAt,
                 lastTestOk,
                 lastTestMessage,
-                updatedAt);
+                updatedAt,
+                snoozePhrases());
     }
 
     UUID id() {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A connected number as the settings show it. The access token, app secret and verify token are never shown: only
+ * A connected number (its {@code snoozePhrases}: what a person writes to be contacted later) as the settings show it. The access token, app secret and verify token are never shown: only
  * their last four characters. {@code tokenRejectedAt} is when Meta last refused the token (error 190): the number
  * sends nothing until it is replaced. {@code lastTest*} is the latest "test connection".
  */
@@ -23,4 +23,5 @@ public record WhatsAppNumberView(
         Instant lastTestAt,
         Boolean lastTestOk,
         String lastTestMessage,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        List<String> snoozePhrases) {}

@@ -65,7 +65,8 @@ public class WhatsAppSettings {
 
     /**
      * A connection change. {@code accessToken}, {@code appSecret}, {@code verifyToken}: null keeps the stored one
-     * (all three are required the first time). {@code stopKeywords} and {@code sentimentThreshold} null keep theirs.
+     * (all three are required the first time). {@code stopKeywords}, {@code sentimentThreshold} and
+     * {@code snoozePhrases} null keep theirs.
      */
     public record Change(
             String phoneNumberId,
@@ -76,7 +77,8 @@ public class WhatsAppSettings {
             String verifyToken,
             UUID campaignId,
             List<String> stopKeywords,
-            BigDecimal sentimentThreshold) {}
+            BigDecimal sentimentThreshold,
+            List<String> snoozePhrases) {}
 
     @Transactional(readOnly = true)
     public Overview overview(TenantId tenant) {
@@ -131,6 +133,7 @@ public class WhatsAppSettings {
                             verifyToken,
                             change.stopKeywords(),
                             change.sentimentThreshold(),
+                            change.snoozePhrases(),
                             now);
                 } catch (InvalidWhatsAppSetting e) {
                     throw ApiException.invalidField(e.field, e.getMessage());

@@ -556,7 +556,9 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/conversations/{id}/messages", Map.of("text", "Hijack")),
                                 new Call("POST", "/api/v1/conversations/{id}/takeover", null),
                                 new Call("POST", "/api/v1/conversations/{id}/handback", null),
-                                new Call("GET", "/api/v1/conversations/{id}/ai-reply", null))),
+                                new Call("GET", "/api/v1/conversations/{id}/ai-reply", null),
+                                new Call("GET", "/api/v1/conversations/{id}/follow-ups", null),
+                                new Call("GET", "/api/v1/conversations/{id}/orders", null))),
                 new Target(
                         "simulated email",
                         (api, b) -> ai.revo.missioncontrol.conversations.ConversationFixture.simulatedEmail(

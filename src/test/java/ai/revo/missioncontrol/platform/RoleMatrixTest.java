@@ -129,6 +129,8 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("POST", "/api/v1/conversations/{uuid}/takeover", null, 404, 404, 404, NO, NO),
                 new Rule("POST", "/api/v1/conversations/{uuid}/handback", null, 404, 404, 404, NO, NO),
                 new Rule("GET", "/api/v1/conversations/{uuid}/ai-reply", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/conversations/{uuid}/follow-ups", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/conversations/{uuid}/orders", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/conversation-settings", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "PUT",

@@ -44,6 +44,9 @@ class WhatsAppAiReplyTest extends LlmIntegrationTest {
     @Autowired
     LlmGateway gateway;
 
+    @Autowired
+    com.github.kagkarlsson.scheduler.SchedulerClient scheduler;
+
     @BeforeEach
     void fresh() {
         SERVER.resetAll();
@@ -204,7 +207,7 @@ class WhatsAppAiReplyTest extends LlmIntegrationTest {
         assertThat(reply.path("reason").asText()).contains("auto-reply is off").contains("all checks passed");
 
         List<LoggedRequest> asked = SERVER.findAll(
-                postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("Answer the customer's newest message")));
+                postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("Do you have a gold ring?")));
         assertThat(asked).isNotEmpty(); // more than one only when the gateway retried a slow answer (1 s timeout)
         String prompt = JSON.readTree(asked.get(0).getBodyAsString())
                 .path("messages")
@@ -326,5 +329,115 @@ class WhatsAppAiReplyTest extends LlmIntegrationTest {
         assertThat(discarded.path("reason").asText()).contains("wrote again");
         assertThat(messages(s, conversation)).hasSize(2);
         assertThat(RecordingAdapters.sentFor(s.tenant())).isEmpty();
+    }
+
+    JsonNode followUp(Shop s, String conversation, String status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api().get(
+                                        "/api/v1/conversations/" + conversation + "/follow-ups",
+                                        s.admin().accessToken())
+                                .expect(200)
+                                .json()
+                                .path("data")
+                                .path(0),
+                        f -> f.path("status").asText().equals(status));
+    }
+
+    String leadStatus(Shop s, String conversation) {
+        String lead = api().get(
+                        "/api/v1/conversations/" + conversation, s.admin().accessToken())
+                .expect(200)
+                .json()
+                .path("leadId")
+                .asText();
+        return api().get("/api/v1/leads/" + lead, s.admin().accessToken())
+                .expect(200)
+                .json()
+                .path("status")
+                .asText();
+    }
+
+    @Test
+    void notNowSnoozesTheLeadAndItsFollowUpIsWrittenWhenDueThenSentOnApproval() throws Exception {
+        Shop s = shop();
+        String t = s.admin().accessToken();
+        api().put("/api/v1/campaigns/" + s.campaignId() + "/conversation-settings", t, Map.of("snoozeDays", 14))
+                .expect(200);
+        SERVER.stubFor(post(urlEqualTo(PATH))
+                .withRequestBody(containing("asked to be contacted later"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion(JSON.writeValueAsString(Map.of(
+                                "body",
+                                "Hi Sheena, checking back about the gold ring. Is now a better time to talk?",
+                                "confidence",
+                                0.9))))));
+        String waId = "1650571" + (System.nanoTime() % 9000 + 1000);
+        deliver(
+                s,
+                WhatsAppIntegrationTest.textMessage(
+                        s.phoneNumberId(), waId, "wamid.snooze-" + UUID.randomUUID(), "Not now, maybe next month"));
+        String conversation = conversation(s);
+        JsonNode scheduled = followUp(s, conversation, "SCHEDULED");
+        java.time.Instant due = java.time.Instant.parse(scheduled.path("dueAt").asText());
+        assertThat(Duration.between(java.time.Instant.now(), due).toHours()).isBetween(14L * 24 - 1, 14L * 24);
+        assertThat(scheduled.path("reason").asText()).contains("not now").contains("14 days");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> leadStatus(s, conversation).equals("SNOOZED"));
+        assertThat(aiReply(s, conversation, "NOT_WRITTEN").path("reason").asText())
+                .contains("contacted later");
+
+        // the day comes (moved to now): the follow-up is written under the approval rules, then sent on approval
+        assertThat(scheduler.reschedule(
+                        com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(
+                                "conversation-follow-up", scheduled.path("id").asText()),
+                        java.time.Instant.now()))
+                .isTrue();
+        JsonNode written = followUp(s, conversation, "AWAITING_APPROVAL");
+        String draftId = written.path("draftId").asText();
+        JsonNode draft = api().get("/api/v1/drafts/" + draftId, t).expect(200).json();
+        assertThat(draft.path("bodyText").asText()).startsWith("Hi Sheena, checking back about the gold ring.");
+        assertThat(draft.path("status").asText()).isEqualTo("NEEDS_APPROVAL");
+        api().post("/api/v1/drafts/" + draftId + "/approve", t, null).expect(200);
+        followUp(s, conversation, "SENT");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RecordingAdapters.sentFor(s.tenant()).size() == 1);
+        assertThat(RecordingAdapters.sentFor(s.tenant()).get(0).message().body())
+                .startsWith("Hi Sheena, checking back");
+        assertThat(leadStatus(s, conversation)).isEqualTo("CONTACTED");
+    }
+
+    @Test
+    void aReplyBeforeTheFollowUpIsDueCancelsIt() throws Exception {
+        Shop s = shop();
+        answer("We have sizes 5 to 9.", 0.9);
+        String waId = "1650572" + (System.nanoTime() % 9000 + 1000);
+        deliver(
+                s,
+                WhatsAppIntegrationTest.textMessage(
+                        s.phoneNumberId(), waId, "wamid.busy-" + UUID.randomUUID(), "I'm busy this week, sorry"));
+        String conversation = conversation(s);
+        String id = followUp(s, conversation, "SCHEDULED").path("id").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> leadStatus(s, conversation).equals("SNOOZED"));
+        assertThat(scheduler.getScheduledExecution(
+                        com.github.kagkarlsson.scheduler.task.TaskInstanceId.of("conversation-follow-up", id)))
+                .isPresent();
+
+        deliver(
+                s,
+                WhatsAppIntegrationTest.textMessage(
+                        s.phoneNumberId(),
+                        waId,
+                        "wamid.wake-" + UUID.randomUUID(),
+                        "Actually, which sizes are there?"));
+        JsonNode cancelled = followUp(s, conversation, "CANCELLED");
+        assertThat(cancelled.path("reason").asText()).contains("wrote again");
+        assertThat(scheduler.getScheduledExecution(
+                        com.github.kagkarlsson.scheduler.task.TaskInstanceId.of("conversation-follow-up", id)))
+                .isEmpty();
+        assertThat(leadStatus(s, conversation)).isEqualTo("REPLIED");
     }
 }

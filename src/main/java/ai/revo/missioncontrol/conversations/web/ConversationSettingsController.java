@@ -23,13 +23,18 @@ class ConversationSettingsController {
 
     private final ConversationSettings settings;
     private final ConversationReplies replies;
+    private final ai.revo.missioncontrol.conversations.ConversationFollowUps followUps;
 
-    ConversationSettingsController(ConversationSettings settings, ConversationReplies replies) {
+    ConversationSettingsController(
+            ConversationSettings settings,
+            ConversationReplies replies,
+            ai.revo.missioncontrol.conversations.ConversationFollowUps followUps) {
         this.settings = settings;
         this.replies = replies;
+        this.followUps = followUps;
     }
 
-    record SettingsRequest(Boolean autoReply) {}
+    record SettingsRequest(Boolean autoReply, Integer snoozeDays) {}
 
     @GetMapping("/campaigns/{id}/conversation-settings")
     @Operation(summary = "A campaign's conversation settings: {campaignId, autoReply} (auto-reply off by default)")
@@ -40,11 +45,28 @@ class ConversationSettingsController {
     @PutMapping("/campaigns/{id}/conversation-settings")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Operation(
-            summary = "Change a campaign's conversation settings {autoReply}",
+            summary = "Change a campaign's conversation settings {autoReply?, snoozeDays?}",
             description = "autoReply true: a reply the AI wrote that passes every check and the confidence gate goes"
-                    + " out at once through the outbound gateway; false: it waits in the approval inbox.")
+                    + " out at once through the outbound gateway; false: it waits in the approval inbox. snoozeDays"
+                    + " (1-365, default 30): when a snoozed person's follow-up is due.")
     ConversationSettingsView put(CurrentUser user, @PathVariable UUID id, @RequestBody SettingsRequest request) {
-        return settings.change(user.tenantId(), id, request == null ? null : request.autoReply(), user.actor());
+        return settings.change(
+                user.tenantId(),
+                id,
+                request == null ? null : request.autoReply(),
+                request == null ? null : request.snoozeDays(),
+                user.actor());
+    }
+
+    @GetMapping("/conversations/{id}/follow-ups")
+    @Operation(
+            summary = "The conversation's follow-ups, newest first: {data: [{id, conversationId, leadId, messageId,"
+                    + " dueAt, status, draftId, reason}]}",
+            description = "A person who writes a snooze phrase (Settings → WhatsApp, snoozePhrases) gets a follow-up"
+                    + " after the campaign's snoozeDays; writing again first cancels it (CANCELLED).")
+    java.util.Map<String, java.util.List<ai.revo.missioncontrol.conversations.FollowUpView>> followUps(
+            CurrentUser user, @PathVariable UUID id) {
+        return java.util.Map.of("data", followUps.list(user.tenantId(), id));
     }
 
     @GetMapping("/conversations/{id}/ai-reply")

@@ -39,7 +39,7 @@ class WhatsAppSettingsController {
     @PutMapping
     @Operation(
             summary = "Connect or change the number {phoneNumberId, businessAccountId, displayNumber, accessToken?,"
-                    + " appSecret?, verifyToken?, campaignId?, stopKeywords?, sentimentThreshold?}",
+                    + " appSecret?, verifyToken?, campaignId?, stopKeywords?, sentimentThreshold?, snoozePhrases?}",
             description = "The three secrets are required the first time; afterwards null keeps the stored one. The"
                     + " token and app secret are stored encrypted (MC_SECRETS_KEY), the verify token as a hash."
                     + " campaignId: the campaign new senders become leads of. 409 when the phone number id is another"

@@ -67,7 +67,8 @@ class WhatsAppSettingsPageController {
                             emptyToNull(verifyToken),
                             campaignId,
                             stopKeywords == null ? null : words(stopKeywords),
-                            sentimentThreshold),
+                            sentimentThreshold,
+                            null),
                     user.actor());
             model.addAttribute("outcome", "saved");
         } catch (ApiException e) {
