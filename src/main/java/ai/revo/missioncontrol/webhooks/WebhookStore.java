@@ -158,7 +158,8 @@ class WebhookStore {
                         update webhook_deliveries
                         set status = ?, attempts = attempts + 1, response_code = ?, response_excerpt = ?, error = ?,
                             latency_ms = ?, first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ?,
-                            next_attempt_at = ?, delivered_at = case when ? then ? else delivered_at end
+                            next_attempt_at = ?, delivered_at = case when ? then ? else delivered_at end,
+                            updated_at = now()
                         where tenant_id = ? and id = ?
                         returning case when test then null else event_seq end
                         """)
@@ -200,8 +201,8 @@ class WebhookStore {
     /** Brings a retried delivery's next attempt forward to now (a person asked to resend it). */
     @Transactional
     public void retryNow(TenantId tenant, UUID deliveryId, Instant now) {
-        jdbc.sql("update webhook_deliveries set next_attempt_at = ? where tenant_id = ? and id = ? "
-                        + "and status = 'RETRYING'")
+        jdbc.sql("update webhook_deliveries set next_attempt_at = ?, updated_at = now() where tenant_id = ? "
+                        + "and id = ? and status = 'RETRYING'")
                 .params(Timestamp.from(now), tenant.value(), deliveryId)
                 .update();
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Prompts as versioned data, per workspace, through the API (the shared context is in template mode). */
 class PromptApiTest extends IntegrationTest {
 
-    static final List<String> SHIPPED =
-            List.of("daily_brief", "outreach_first_message", "personalize", "rewrite", "social_post");
+    static final List<String> SHIPPED = List.of(
+            "conversation_reply", "daily_brief", "outreach_first_message", "personalize", "rewrite", "social_post");
 
     @Test
     void aNewWorkspaceHasVersionOneOfEveryShippedPrompt() {
@@ -29,7 +29,7 @@ class PromptApiTest extends IntegrationTest {
             assertThat(p.path("versions").asInt()).isEqualTo(1);
         });
         assertThat(keys).containsExactlyElementsOf(SHIPPED);
-        assertThat(list.path("pagination").path("total").asInt()).isEqualTo(5);
+        assertThat(list.path("pagination").path("total").asInt()).isEqualTo(SHIPPED.size());
 
         JsonNode outreach = api.get("/api/v1/prompts/outreach_first_message", admin.accessToken())
                 .expect(200)
