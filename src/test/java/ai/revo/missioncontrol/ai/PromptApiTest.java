@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 class PromptApiTest extends IntegrationTest {
 
     static final List<String> SHIPPED = List.of(
-            "conversation_reply", "daily_brief", "outreach_first_message", "personalize", "rewrite", "social_post");
+            "conversation_reengagement",
+            "conversation_reply",
+            "daily_brief",
+            "outreach_first_message",
+            "personalize",
+            "rewrite",
+            "social_post");
 
     @Test
     void aNewWorkspaceHasVersionOneOfEveryShippedPrompt() {
