@@ -14,9 +14,10 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Brings a subscription's dispatch forward when an event it wants commits, so deliveries normally leave within a
@@ -48,18 +49,37 @@ class WebhookTrigger implements DisposableBean {
         this.queue = queue;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void committed(MissionEvent event) {
+    /**
+     * A plain listener that hooks the commit itself: a {@code @TransactionalEventListener} on every event would make
+     * Spring Modulith store a publication per event and complete it in a transaction of its own, a second
+     * connection while the request still holds its first.
+     */
+    @EventListener
+    void published(MissionEvent event) {
         UUID tenant = event.tenantId();
-        Cached cached = cache.get(tenant);
-        if (cached != null
-                && System.nanoTime() - cached.loadedAt() < CACHE_NANOS
-                && cached.active().isEmpty()) {
+        if (knownWithout(tenant) || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
+        String type = event.type();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                committed(tenant, type);
+            }
+        });
+    }
+
+    private boolean knownWithout(UUID tenant) {
+        Cached cached = cache.get(tenant);
+        return cached != null
+                && System.nanoTime() - cached.loadedAt() < CACHE_NANOS
+                && cached.active().isEmpty();
+    }
+
+    private void committed(UUID tenant, String type) {
         Set<String> types = pending.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet());
         boolean first = types.isEmpty();
-        types.add(event.type());
+        types.add(type);
         if (first) {
             try {
                 pokes.execute(() -> poke(tenant));
