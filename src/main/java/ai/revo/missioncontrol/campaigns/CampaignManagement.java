@@ -60,6 +60,24 @@ public class CampaignManagement {
     }
 
     /**
+     * Activates a DRAFT campaign because its first message was queued; a campaign past DRAFT stays as it is (no
+     * event). Idempotent under concurrency: the campaign's row is locked first, so of several first messages queued
+     * at once exactly one activates it and the others see it ACTIVE, instead of failing on the optimistic lock and
+     * taking their queued message down with them. Returns whether this call activated it.
+     */
+    @Transactional
+    public boolean activateOnFirstMessage(TenantId tenant, UUID id, Actor actor) {
+        Campaign campaign =
+                campaigns.lockByTenantIdAndId(tenant, id).orElseThrow(() -> ApiException.notFound("Campaign", id));
+        if (campaign.view().status() != CampaignStatus.DRAFT) {
+            return false;
+        }
+        campaign.moveTo(CampaignStatus.ACTIVE, actor, clock.instant());
+        campaigns.save(campaign);
+        return true;
+    }
+
+    /**
      * Moves every ACTIVE or PAUSED campaign of the workspace whose end date has passed in its own time zone to
      * COMPLETED (as the system); answers how many.
      */

@@ -28,5 +28,9 @@ interface CampaignRepository extends Repository<Campaign, UUID> {
             + "and end_date is not null and end_date < :before order by end_date, id")
     List<Campaign> findRunningEndingBefore(TenantId tenantId, java.time.LocalDate before);
 
+    /** The campaign with its row locked until the transaction ends (a concurrent locker waits, then reads it anew). */
+    @Query("select * from campaigns where tenant_id = :tenantId and id = :id for update")
+    Optional<Campaign> lockByTenantIdAndId(TenantId tenantId, UUID id);
+
     Campaign save(Campaign campaign);
 }

@@ -419,7 +419,9 @@ public class EmailSending {
                 Map.of("status", EmailStatus.PENDING_SEND.name(), "source", source, "subject", subject),
                 actor == null ? Actor.system() : actor));
         if (campaign != null && campaign.status() == CampaignStatus.DRAFT) {
-            campaigns.moveTo(tenant, campaignId, CampaignStatus.ACTIVE, actor == null ? Actor.system() : actor);
+            // several first emails of a DRAFT campaign may be queued at once (approvals decided together): the
+            // activation locks the campaign and is a no-op once it is ACTIVE, so none of them rolls back
+            campaigns.activateOnFirstMessage(tenant, campaignId, actor == null ? Actor.system() : actor);
         }
         return email;
     }

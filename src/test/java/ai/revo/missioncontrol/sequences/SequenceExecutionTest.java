@@ -65,8 +65,8 @@ class SequenceExecutionTest extends IntegrationTest {
                     .expect(200);
         }
         String campaign = SequenceApiTest.campaign(api(), t);
-        // an ACTIVE campaign: the first approved emails of a DRAFT campaign race to activate it (email's
-        // ApprovedEmailQueuer loses all but one to an optimistic lock), which is not what these tests are about
+        // an ACTIVE campaign: the activation by the first queued emails is not what these tests are about
+        // (ApprovedEmailConcurrencyTest covers it)
         api().patch("/api/v1/campaigns/" + campaign + "/status", t, Map.of("status", "ACTIVE"))
                 .expect(200);
         List<String> leadIds = new ArrayList<>();
