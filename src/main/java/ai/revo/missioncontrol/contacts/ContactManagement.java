@@ -97,6 +97,29 @@ public class ContactManagement {
                 .toList();
     }
 
+    /**
+     * As {@link #matching}, but an email or phone that is not a valid one matches nobody instead of being a 400:
+     * for callers inside a transaction of their own (listeners), where an exception crossing this method would mark
+     * their transaction rollback-only even if they caught it.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactView> matchingAddress(TenantId tenant, String email, String phone) {
+        Contact.Normalised keys;
+        try {
+            keys = Contact.normalise(
+                    new ContactDetails(null, null, email, phone, null, null, null, null, null, null, null, null),
+                    workspaces.workspace(tenant).defaultRegion());
+        } catch (ApiException e) {
+            return List.of();
+        }
+        if (!keys.identifiesSomeone()) {
+            return List.of();
+        }
+        return contacts.findByKeys(tenant, keys.email(), keys.phone()).stream()
+                .map(Contact::view)
+                .toList();
+    }
+
     /** Changes a contact; 404 when there is no such contact in this workspace. */
     @Transactional
     public ContactView change(TenantId tenant, UUID id, ContactDetails details, Actor actor) {

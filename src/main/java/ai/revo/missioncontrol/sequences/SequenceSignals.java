@@ -5,7 +5,6 @@ import ai.revo.missioncontrol.contacts.ContactView;
 import ai.revo.missioncontrol.contacts.LeadManagement;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
-import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.safety.Channel;
 import java.time.Clock;
 import java.util.List;
@@ -48,15 +47,10 @@ public class SequenceSignals {
     /** Stops every open enrolment of the person behind this lead (in any campaign); 0 for an unknown lead. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int stopPersonOfLead(TenantId tenant, UUID leadId, String reason, Actor actor) {
-        UUID contactId;
-        try {
-            contactId = leads.getAll(tenant, List.of(leadId)).stream()
-                    .findFirst()
-                    .map(l -> l.contactId())
-                    .orElse(null);
-        } catch (ApiException e) {
-            contactId = null;
-        }
+        UUID contactId = leads.getAll(tenant, List.of(leadId)).stream()
+                .findFirst()
+                .map(l -> l.contactId())
+                .orElse(null);
         return contactId == null ? 0 : enrolments.stopOpen(tenant, contactId, null, reason, actor);
     }
 
@@ -66,17 +60,19 @@ public class SequenceSignals {
         return enrolments.stopOpen(tenant, null, leadId, reason, actor);
     }
 
-    /** Stops every open enrolment of the people with this address on this channel. */
+    /**
+     * Stops every open enrolment of the people with this address on this channel. Only an email address (EMAIL) or
+     * a phone number (WHATSAPP, SMS) names a contact; a social handle or an address no contact could have stops
+     * nothing. Nothing called here throws for such an address: an exception crossing a transactional call would
+     * leave this transaction rollback-only, and its commit would fail even though the exception was caught.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int stopAddress(TenantId tenant, Channel channel, String address, String reason, Actor actor) {
-        List<ContactView> people;
-        try {
-            people = channel == Channel.EMAIL
-                    ? contacts.matching(tenant, address, null)
-                    : contacts.matching(tenant, null, address);
-        } catch (ApiException e) {
-            return 0; // not an address a contact could have
-        }
+        List<ContactView> people = switch (channel) {
+            case EMAIL -> contacts.matchingAddress(tenant, address, null);
+            case WHATSAPP, SMS -> contacts.matchingAddress(tenant, null, address);
+            default -> List.of();
+        };
         int stopped = 0;
         for (ContactView person : people) {
             stopped += enrolments.stopOpen(tenant, person.id(), null, reason, actor);
