@@ -109,6 +109,16 @@ public class AuthManagement {
      * own workspace, approved).
      */
     User createWorkspace(String workspaceName, EmailAddress email, String passwordHash, OutboundAccess signupAccess) {
+        return createWorkspace(workspaceName, email, passwordHash, true, signupAccess);
+    }
+
+    /** As above; {@code passwordChosen} false for a provider's sign-up, whose stored password is an unusable one. */
+    User createWorkspace(
+            String workspaceName,
+            EmailAddress email,
+            String passwordHash,
+            boolean passwordChosen,
+            OutboundAccess signupAccess) {
         TenantId tenantId = TenantId.random();
         Instant now = clock.instant();
         try {
@@ -119,7 +129,10 @@ public class AuthManagement {
                                 signupAccess == null
                                         ? Tenant.create(tenantId, workspaceName, now)
                                         : Tenant.signUp(tenantId, workspaceName, signupAccess, now));
-                        User admin = users.save(User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now));
+                        User admin = users.save(
+                                passwordChosen
+                                        ? User.withPassword(tenantId, email, Role.ADMIN, passwordHash, now)
+                                        : User.withoutPassword(tenantId, email, Role.ADMIN, passwordHash, now));
                         events.publishEvent(new WorkspaceCreated(
                                 tenantId.value(), tenant.name(), Actor.user(admin.id(), admin.email())));
                         return admin;
@@ -393,7 +406,7 @@ public class AuthManagement {
         }
     }
 
-    private TokenPair issueTokens(User user, UUID family) {
+    TokenPair issueTokens(User user, UUID family) {
         Instant now = clock.instant();
         SecretToken secret = SecretToken.generate();
         RefreshToken refresh = refreshTokens.save(RefreshToken.issue(
@@ -409,7 +422,7 @@ public class AuthManagement {
         return TokenPair.bearer(access.token(), secret.value(), accessTokens.ttlSeconds());
     }
 
-    private CurrentUser currentUser(User user) {
+    CurrentUser currentUser(User user) {
         String tenantName = tenants.findById(user.tenantId()).map(Tenant::name).orElse("");
         return new CurrentUser(
                 user.tenantId(), user.id(), user.email(), user.role(), user.permissionsVersion(), tenantName);

@@ -105,7 +105,11 @@ class SecurityConfiguration {
                                 "/api/v1/auth/signup",
                                 "/api/v1/auth/login",
                                 "/api/v1/auth/refresh",
-                                "/api/v1/auth/accept-invite")
+                                "/api/v1/auth/accept-invite",
+                                "/api/v1/auth/oidc/*/authorize",
+                                "/api/v1/auth/oidc/*/token")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/providers")
                         .permitAll()
                         // email tracking: signed links and X-MC-Signature webhooks authenticate themselves
                         .requestMatchers("/api/v1/webhooks/email/**")
@@ -152,12 +156,18 @@ class SecurityConfiguration {
             InstanceOperators operators,
             ApiLimits limits,
             ObjectMapper json,
+            SignInProviders providers,
+            ExternalSignIns externalSignIns,
             @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}")
                     boolean httpsOnly)
             throws Exception {
         http.headers(BrowserHardening.headers(httpsOnly));
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
+                                "/login/refused",
+                                // a provider's sign-in: its start and the provider's redirect back
+                                "/oauth2/authorization/*",
+                                "/login/oauth2/code/*",
                                 "/accept-invite",
                                 "/health",
                                 "/error",
@@ -186,6 +196,9 @@ class SecurityConfiguration {
                         // the user's own API keys: every role (a VIEWER's keys can only read)
                         .requestMatchers(HttpMethod.POST, "/settings/api-keys", "/settings/api-keys/**")
                         .authenticated()
+                        // the user's own linked sign-in identities: every role
+                        .requestMatchers(HttpMethod.POST, "/settings/sign-in/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .authenticated()
                         .anyRequest()
@@ -197,12 +210,59 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(loginFailure())
                         .permitAll())
+                .oauth2Login(providerSignIn(providers, externalSignIns))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendError(403)))
                 .addFilterAfter(new TenantBindingFilter(principals, operators), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ApiLimitFilter(limits, json, true), TenantBindingFilter.class);
         return http.build();
+    }
+
+    /**
+     * Sign-in with a provider: the state is kept in the session and compared, a nonce goes into the request and is
+     * checked in the ID token, and every request carries a PKCE challenge (S256), also for confidential clients. The
+     * provider's tokens are not kept: only our own principal stays in the session.
+     */
+    private static org.springframework.security.config.Customizer<
+                    org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer<
+                            HttpSecurity>>
+            providerSignIn(SignInProviders providers, ExternalSignIns signIns) {
+        var resolver = new org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver(
+                providers, "/oauth2/authorization");
+        resolver.setAuthorizationRequestCustomizer(
+                org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers.withPkce());
+        ProviderSignInHandlers handlers = new ProviderSignInHandlers(signIns);
+        return o -> o.loginPage("/login")
+                .clientRegistrationRepository(providers)
+                .authorizedClientRepository(new NoAuthorizedClients())
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+                .successHandler(handlers.success())
+                .failureHandler(handlers.failure());
+    }
+
+    /** The provider's access token is not needed after sign-in, so it is not stored in the session. */
+    private static final class NoAuthorizedClients
+            implements org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository {
+        @Override
+        public <T extends org.springframework.security.oauth2.client.OAuth2AuthorizedClient> T loadAuthorizedClient(
+                String clientRegistrationId, Authentication principal, HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(
+                org.springframework.security.oauth2.client.OAuth2AuthorizedClient client,
+                Authentication principal,
+                HttpServletRequest request,
+                HttpServletResponse response) {}
+
+        @Override
+        public void removeAuthorizedClient(
+                String clientRegistrationId,
+                Authentication principal,
+                HttpServletRequest request,
+                HttpServletResponse response) {}
     }
 
     private static AuthenticationProvider formLogin(AuthManagement auth) {

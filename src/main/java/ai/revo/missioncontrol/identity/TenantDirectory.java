@@ -30,6 +30,14 @@ class TenantDirectory {
         return lookup("select identity_tenant_of_invitation(?)", tokenHash);
     }
 
+    Optional<TenantId> ofExternalIdentity(String provider, String subject) {
+        return jdbc.sql("select identity_tenant_of_external_identity(?, ?)")
+                .params(provider, subject)
+                .query(UUID.class)
+                .optional()
+                .map(TenantId::new);
+    }
+
     boolean hasAnyUser() {
         return Boolean.TRUE.equals(
                 jdbc.sql("select identity_has_any_user()").query(Boolean.class).single());

@@ -25,6 +25,7 @@ class User {
     private boolean active;
     private int permissionsVersion;
     private Instant lastLoginAt;
+    private boolean passwordChosen;
 
     @Version
     private Long version;
@@ -44,6 +45,7 @@ class User {
             boolean active,
             int permissionsVersion,
             Instant lastLoginAt,
+            boolean passwordChosen,
             Long version,
             Instant createdAt,
             Instant updatedAt,
@@ -57,6 +59,7 @@ class User {
         this.active = active;
         this.permissionsVersion = permissionsVersion;
         this.lastLoginAt = lastLoginAt;
+        this.passwordChosen = passwordChosen;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -66,12 +69,26 @@ class User {
     /** A user who can sign in right away. */
     static User withPassword(TenantId tenant, EmailAddress email, Role role, String passwordHash, Instant now) {
         return new User(
-                UserId.random(), tenant, email.value(), null, passwordHash, role, true, 1, null, null, now, now, null);
+                UserId.random(),
+                tenant,
+                email.value(),
+                null,
+                passwordHash,
+                role,
+                true,
+                1,
+                null,
+                true,
+                null,
+                now,
+                now,
+                null);
     }
 
     /** A user who must accept an invitation and choose a password before signing in. */
     static User invited(TenantId tenant, EmailAddress email, Role role, Instant now) {
-        return new User(UserId.random(), tenant, email.value(), null, null, role, true, 1, null, null, now, now, null);
+        return new User(
+                UserId.random(), tenant, email.value(), null, null, role, true, 1, null, true, null, now, now, null);
     }
 
     boolean canSignIn() {
@@ -118,7 +135,44 @@ class User {
             throw ApiException.conflict("This user has been deactivated");
         }
         passwordHash = hash;
+        passwordChosen = true;
         updatedAt = at;
+    }
+
+    /**
+     * Accepts the invitation by signing in with a provider: the stored password is an unusable random one (its hash
+     * is given), so the user signs in through their linked identity.
+     */
+    void joinWithoutPassword(String unusableHash, Instant at) {
+        if (!active) {
+            throw ApiException.conflict("This user has been deactivated");
+        }
+        passwordHash = unusableHash;
+        passwordChosen = false;
+        updatedAt = at;
+    }
+
+    /** A workspace's first admin who signed up through a provider: no password they know. */
+    static User withoutPassword(TenantId tenant, EmailAddress email, Role role, String unusableHash, Instant now) {
+        return new User(
+                UserId.random(),
+                tenant,
+                email.value(),
+                null,
+                unusableHash,
+                role,
+                true,
+                1,
+                null,
+                false,
+                null,
+                now,
+                now,
+                null);
+    }
+
+    boolean passwordChosen() {
+        return passwordChosen;
     }
 
     UserId id() {

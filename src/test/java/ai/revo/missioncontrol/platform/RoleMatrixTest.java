@@ -106,6 +106,19 @@ class RoleMatrixTest extends IntegrationTest {
                         CREATED),
                 new Rule("DELETE", "/api/v1/api-keys/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/me/notifications/unread-count", null, OK, OK, OK, OK, OK),
+                // the user's own linked sign-in identities, and the public provider sign-in (none configured here)
+                new Rule("GET", "/api/v1/me/identities", null, OK, OK, OK, OK, OK),
+                new Rule("DELETE", "/api/v1/me/identities/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/auth/providers", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "POST",
+                        "/api/v1/auth/oidc/google/authorize",
+                        Map.of("redirectUri", "https://app.example.com/cb"),
+                        404,
+                        404,
+                        404,
+                        404,
+                        404),
                 new Rule("POST", "/api/v1/me/notifications/read-all", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/me/notifications/{uuid}/read", null, 404, 404, 404, 404, 404),
                 // conversations: read by every role, answered and closed by ADMIN, OPERATOR and CLOSER

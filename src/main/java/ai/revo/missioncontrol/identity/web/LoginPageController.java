@@ -2,7 +2,10 @@ package ai.revo.missioncontrol.identity.web;
 
 import ai.revo.missioncontrol.identity.AuthManagement;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.identity.SignInProviders;
+import ai.revo.missioncontrol.identity.SignInRefusal;
 import ai.revo.missioncontrol.platform.ApiException;
+import java.util.Arrays;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -16,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginPageController {
 
     private final AuthManagement auth;
+    private final SignInProviders providers;
 
-    LoginPageController(AuthManagement auth) {
+    LoginPageController(AuthManagement auth, SignInProviders providers) {
         this.auth = auth;
+        this.providers = providers;
     }
 
     @GetMapping("/login")
@@ -31,7 +36,21 @@ class LoginPageController {
         if (throttled != null) {
             model.addAttribute("retryAfter", throttled.matches("\\d{1,6}") ? Long.valueOf(throttled) : null);
         }
+        model.addAttribute("providers", providers.configured());
         return "identity/login";
+    }
+
+    /** A provider's sign-in that was refused; the reason is one of a fixed set, anything else reads as an error. */
+    @GetMapping("/login/refused")
+    String refused(@RequestParam(required = false) String reason, Model model) {
+        model.addAttribute(
+                "reason",
+                Arrays.stream(SignInRefusal.values())
+                        .filter(r -> r.name().equals(reason))
+                        .findFirst()
+                        .orElse(SignInRefusal.PROVIDER_ERROR)
+                        .name());
+        return "identity/sign-in-refused";
     }
 
     @GetMapping("/accept-invite")
