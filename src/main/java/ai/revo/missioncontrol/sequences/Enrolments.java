@@ -48,6 +48,7 @@ public class Enrolments {
     private final CampaignManagement campaigns;
     private final StepQueue queue;
     private final EnrolmentLocks locks;
+    private final StepMessages messages;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -58,6 +59,7 @@ public class Enrolments {
             CampaignManagement campaigns,
             StepQueue queue,
             EnrolmentLocks locks,
+            StepMessages messages,
             JdbcClient jdbc,
             Clock clock) {
         this.sequences = sequences;
@@ -66,6 +68,7 @@ public class Enrolments {
         this.campaigns = campaigns;
         this.queue = queue;
         this.locks = locks;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -180,7 +183,10 @@ public class Enrolments {
         return enrolments.save(e).view();
     }
 
-    /** A person stops an ACTIVE or PAUSED enrolment for good (409 when it already ended). */
+    /**
+     * A person stops an ACTIVE or PAUSED enrolment for good (409 when it already ended); its message not yet out is
+     * withdrawn (a draft waiting for approval is rejected with the reason).
+     */
     @Transactional
     public EnrolmentView stop(TenantId tenant, UUID id, String reason, Actor actor) {
         Enrolment e = lock(tenant, id);
@@ -188,20 +194,23 @@ public class Enrolments {
         if (why.length() > 500) {
             throw ApiException.invalidField("reason", "must be at most 500 characters");
         }
-        if (!e.stop(why, actor, clock.instant())) {
+        Instant now = clock.instant();
+        if (!e.stop(why, actor, now)) {
             throw new ApiException(
                     ErrorCode.CONFLICT,
                     "Only an ACTIVE or PAUSED enrolment can be stopped; this one is " + e.status(),
                     Map.of("status", e.status().name()));
         }
-        return enrolments.save(e).view();
+        EnrolmentView view = enrolments.save(e).view();
+        messages.withdraw(tenant, List.of(id), why, now);
+        return view;
     }
 
     /**
      * Stops every open enrolment of the leads of this contact ({@code contactId}) or of one lead ({@code leadId};
      * one of them must be given), each under its row lock, so a step due in the same second either ran before or
-     * sees the stop; a message a step produced that has not gone out yet is withdrawn, also of an enrolment that
-     * already FINISHED. Returns how many enrolments were stopped; idempotent.
+     * sees the stop; a message a step produced that has not gone out yet is withdrawn (a draft waiting for approval
+     * is rejected with the reason), also of an enrolment that already FINISHED. Returns how many enrolments were stopped; idempotent.
      */
     @Transactional
     public int stopOpen(TenantId tenant, UUID contactId, UUID leadId, String reason, Actor actor) {
@@ -228,17 +237,7 @@ public class Enrolments {
                 stopped++;
             }
         }
-        if (!ids.isEmpty()) {
-            jdbc.sql("""
-                    update sequence_step_runs set withdrawn_reason = :reason, updated_at = :now
-                    where tenant_id = :tenant and enrolment_id = any(:ids) and sent_at is null
-                    and withdrawn_reason is null and outcome in ('APPROVED', 'AWAITING_APPROVAL')""")
-                    .param("reason", reason)
-                    .param("now", java.sql.Timestamp.from(now))
-                    .param("tenant", tenant.value())
-                    .param("ids", ids.toArray(UUID[]::new))
-                    .update();
-        }
+        messages.withdraw(tenant, ids, reason, now);
         return stopped;
     }
 

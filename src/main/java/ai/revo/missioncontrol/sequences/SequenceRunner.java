@@ -53,6 +53,7 @@ public class SequenceRunner {
     private final SequenceRepository sequences;
     private final StepRuns runs;
     private final StepQueue queue;
+    private final StepMessages messages;
     private final CampaignManagement campaigns;
     private final LeadManagement leads;
     private final ContactManagement contacts;
@@ -70,6 +71,7 @@ public class SequenceRunner {
             SequenceRepository sequences,
             StepRuns runs,
             StepQueue queue,
+            StepMessages messages,
             CampaignManagement campaigns,
             LeadManagement leads,
             ContactManagement contacts,
@@ -85,6 +87,7 @@ public class SequenceRunner {
         this.sequences = sequences;
         this.runs = runs;
         this.queue = queue;
+        this.messages = messages;
         this.campaigns = campaigns;
         this.leads = leads;
         this.contacts = contacts;
@@ -111,7 +114,7 @@ public class SequenceRunner {
         Sequence sequence =
                 sequences.findByTenantIdAndId(tenant, e.sequenceId()).orElseThrow();
         if (sequence.status() == SequenceStatus.ARCHIVED) {
-            stop(e, "the sequence was archived", now);
+            stop(tenant, e, "the sequence was archived", now);
             return;
         }
         if (sequence.status() != SequenceStatus.ACTIVE) {
@@ -120,7 +123,7 @@ public class SequenceRunner {
         }
         CampaignView campaign = campaigns.get(tenant, sequence.campaignId());
         if (campaign.status() == CampaignStatus.ARCHIVED || campaign.status() == CampaignStatus.COMPLETED) {
-            stop(e, "the campaign is " + campaign.status(), now);
+            stop(tenant, e, "the campaign is " + campaign.status(), now);
             return;
         }
         if (campaign.status() == CampaignStatus.PAUSED) {
@@ -129,7 +132,7 @@ public class SequenceRunner {
         }
         LeadView lead = leads.get(tenant, e.leadId());
         if (Enrolments.ENDED.contains(lead.status())) {
-            stop(e, "the lead is " + lead.status(), now);
+            stop(tenant, e, "the lead is " + lead.status(), now);
             return;
         }
         SequenceView.Step step = sequence.view().step(position);
@@ -232,9 +235,10 @@ public class SequenceRunner {
         queue.schedule(tenant, e.id(), e.currentStep(), until);
     }
 
-    private void stop(Enrolment e, String reason, Instant now) {
+    private void stop(TenantId tenant, Enrolment e, String reason, Instant now) {
         if (e.stop(reason, AGENT, now)) {
             enrolmentRepository.save(e);
+            messages.withdraw(tenant, List.of(e.id()), reason, now);
         }
     }
 

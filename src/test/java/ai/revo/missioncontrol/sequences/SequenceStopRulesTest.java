@@ -26,6 +26,15 @@ class SequenceStopRulesTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StoppedEnrolmentVeto veto;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    ai.revo.missioncontrol.email.EmailTracking tracking;
+
     record Setup(Api.Session admin, String campaign, String sequence, String lead, String email) {
         String t() {
             return admin.accessToken();
@@ -138,5 +147,141 @@ class SequenceStopRulesTest extends IntegrationTest {
                 .until(() -> enrolment(s).path("status").asText().equals("STOPPED"));
         assertThat(enrolment(s).path("stoppedReason").asText()).isEqualTo("address suppressed (manual)");
         await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedSequenceDeliveries(address) == 0);
+    }
+
+    /** One lead whose first step (an email, no automatic approval) waits in the approval inbox; a task follows. */
+    private Setup awaitingApproval() {
+        Api.Session admin = api().signup();
+        String t = admin.accessToken();
+        String campaign = SequenceApiTest.campaign(api(), t);
+        api().patch("/api/v1/campaigns/" + campaign + "/status", t, Map.of("status", "ACTIVE"))
+                .expect(200);
+        String email = Api.uniqueEmail("seq-withdraw");
+        String lead = api().post(
+                        "/api/v1/leads",
+                        t,
+                        Map.of("campaignId", campaign, "contact", Map.of("email", email, "firstName", "Ada")))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        Map<String, Object> first = Map.of(
+                "kind",
+                "EMAIL",
+                "delay",
+                Map.of("amount", 0, "unit", "HOURS"),
+                "variants",
+                List.of(
+                        Map.of("subject", "Hi {{firstName}}", "body", "<p>One question.</p>"),
+                        Map.of("subject", "Hello {{firstName}}", "body", "<p>A short note.</p>")));
+        Map<String, Object> second = Map.of(
+                "kind", "TASK", "delay", Map.of("amount", 3, "unit", "DAYS"), "instruction", "Call {{firstName}}");
+        String sequence = api().post(
+                        "/api/v1/sequences",
+                        t,
+                        Map.of("campaignId", campaign, "name", "Withdraw", "steps", List.of(first, second)))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        api().patch("/api/v1/sequences/" + sequence, t, Map.of("status", "ACTIVE"))
+                .expect(200);
+        api().post("/api/v1/sequences/" + sequence + "/enrolments", t, Map.of("leadIds", List.of(lead)))
+                .expect(200);
+        Setup s = new Setup(admin, campaign, sequence, lead, email);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> drafts(s).size() == 1
+                        && drafts(s).get(0).path("status").asText().equals("NEEDS_APPROVAL")
+                        && enrolment(s).path("currentStep").asInt() == 2);
+        assertThat(inbox(s)).contains(drafts(s).get(0).path("id").asText());
+        return s;
+    }
+
+    private List<JsonNode> drafts(Setup s) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        api().get("/api/v1/drafts?campaignId=" + s.campaign(), s.t())
+                .expect(200)
+                .json()
+                .path("data")
+                .forEach(out::add);
+        return out;
+    }
+
+    private List<String> inbox(Setup s) {
+        List<String> ids = new java.util.ArrayList<>();
+        api().get("/api/v1/approvals/inbox?limit=100", s.t())
+                .expect(200)
+                .json()
+                .path("data")
+                .forEach(item -> ids.add(item.path("draft").path("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void aPersonsStopWithdrawsTheStepsDraftFromTheApprovalInbox() {
+        Setup s = awaitingApproval();
+        String draft = drafts(s).get(0).path("id").asText();
+        api().post(
+                        "/api/v1/enrolments/" + enrolment(s).path("id").asText() + "/stop",
+                        s.t(),
+                        Map.of("reason", "asked us to stop on the phone"))
+                .expect(200);
+        JsonNode after = api().get("/api/v1/drafts/" + draft, s.t()).expect(200).json();
+        assertThat(after.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(after.path("notes").asText())
+                .isEqualTo("Withdrawn: the lead's sequence stopped (asked us to stop on the phone)");
+        assertThat(inbox(s)).doesNotContain(draft);
+        // approving it later is refused: it is no longer waiting
+        api().post("/api/v1/drafts/" + draft + "/approve", s.t(), Map.of()).expect(409);
+        assertThat(api().get("/api/v1/drafts/" + draft, s.t())
+                        .expect(200)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("REJECTED");
+        // and an email made from it anyway would be refused by the worker's veto (asked in the worker's transaction)
+        UUID draftId = UUID.fromString(draft);
+        var email = new ai.revo.missioncontrol.email.EmailView(
+                UUID.randomUUID(),
+                draftId,
+                "APPROVAL",
+                UUID.fromString(s.campaign()),
+                UUID.fromString(s.lead()),
+                null,
+                null,
+                s.email(),
+                "Hi Ada",
+                ai.revo.missioncontrol.email.EmailStatus.PENDING_SEND,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        java.util.Optional<String> refusal = ai.revo.missioncontrol.platform.TenantContext.callAs(
+                s.tenant().value(),
+                () -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                        .execute(tx -> veto.refusal(s.tenant(), email)));
+        assertThat(refusal).hasValueSatisfying(why -> assertThat(why).contains("asked us to stop on the phone"));
+    }
+
+    @Test
+    void aStopRuleWithdrawsTheStepsDraftFromTheApprovalInbox() {
+        Setup s = awaitingApproval();
+        String draft = drafts(s).get(0).path("id").asText();
+        signals.stopLead(s.tenant(), UUID.fromString(s.lead()), "the lead moved to WON", Actor.system());
+        assertThat(enrolment(s).path("status").asText()).isEqualTo("STOPPED");
+        JsonNode after = api().get("/api/v1/drafts/" + draft, s.t()).expect(200).json();
+        assertThat(after.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(after.path("notes").asText()).contains("the lead moved to WON");
+        assertThat(inbox(s)).doesNotContain(draft);
+        // a second delivery of the same stop changes nothing and does not fail
+        assertThat(signals.stopLead(s.tenant(), UUID.fromString(s.lead()), "the lead moved to WON", Actor.system()))
+                .isZero();
     }
 }
