@@ -10,5 +10,6 @@ public enum NotificationKind {
     CHANNEL_CANNOT_SEND,
     SITE_SILENT,
     SITE_RESUMED,
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    WHATSAPP_ALERT
 }

@@ -8,6 +8,7 @@ import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.sites.SiteDataResumed;
 import ai.revo.missioncontrol.sites.SiteWentSilent;
 import ai.revo.missioncontrol.webhooks.WebhookSubscriptionDisabled;
+import ai.revo.missioncontrol.whatsapp.WhatsAppAlertRaised;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -122,5 +123,26 @@ class NotificationTriggers {
                 "/settings/webhooks/" + event.subscriptionId(),
                 "WEBHOOK_DISABLED:" + event.subscriptionId() + ":"
                         + event.reason().hashCode());
+    }
+
+    /** Meta's WhatsApp error a person must act on: spam rate (campaign paused), token rejected, template refused. */
+    @EventListener
+    void on(WhatsAppAlertRaised event) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("alert", event.kind());
+        facts.put("code", event.code());
+        facts.put("reason", event.description());
+        facts.put("campaignPaused", event.campaignPaused());
+        notifications.raise(
+                new TenantId(event.tenantId()),
+                NotificationKind.WHATSAPP_ALERT,
+                "DANGER",
+                facts,
+                event.campaignId() != null && event.kind().equals("SPAM_RATE")
+                        ? "/campaigns/" + event.campaignId()
+                        : "/settings/whatsapp",
+                // one per kind, campaign and hour: a burst of refused sends is one alert
+                "WHATSAPP_ALERT:" + event.kind() + ":" + event.campaignId() + ":"
+                        + event.at().truncatedTo(java.time.temporal.ChronoUnit.HOURS));
     }
 }

@@ -18,6 +18,8 @@ public enum OutboundStatus {
     BLOCKED_LIMIT,
     /** WhatsApp: free text to a person who has not written within 24 hours (only a template may go). */
     BLOCKED_OUTSIDE_WINDOW,
+    /** WhatsApp: a template that is not synced as APPROVED, or sent with the wrong number of parameters. */
+    BLOCKED_TEMPLATE,
     SENT,
     FAILED,
     UNKNOWN;

@@ -26,6 +26,22 @@ public interface WhatsAppAccounts {
      */
     default void providerErrorReported(TenantId tenant, int code, String description, java.util.UUID campaignId) {}
 
+    /**
+     * Why this template may not be sent with {@code parameters} body parameters (it is not synced, not APPROVED, or
+     * counts another number of placeholders); empty when it may. Runs inside the gateway's deciding transaction.
+     */
+    default Optional<String> templateRefusal(TenantId tenant, String name, String language, int parameters) {
+        return Optional.empty();
+    }
+
+    /**
+     * The campaign's re-engagement template, which replaces free text outside the 24-hour window; empty when the
+     * campaign has none (the free text is refused then).
+     */
+    default Optional<OutboundMessage.WhatsAppParts> reengagementTemplate(TenantId tenant, java.util.UUID campaignId) {
+        return Optional.empty();
+    }
+
     /** The connected number: Meta's phone number id and the access token. */
     record Account(String phoneNumberId, String accessToken) {
 

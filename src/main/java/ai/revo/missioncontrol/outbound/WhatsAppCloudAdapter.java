@@ -32,8 +32,12 @@ import org.springframework.stereotype.Component;
  *   <li>190 (access token expired or invalid) → BLOCKED_NOT_CONFIGURED, and the workspace is told (the number stops
  *       sending until its token is replaced);
  *   <li>132000, 132001, 132015, 132016 (template parameters, missing, paused, disabled) → FAILED without retry, the
- *       workspace is told.
+ *       workspace is told (it re-syncs its templates).
  * </ul>
+ *
+ * A template is counted against the synced one before sending (BLOCKED_TEMPLATE when unknown, not APPROVED or given
+ * another number of parameters). Free text outside the window is replaced by the campaign's re-engagement template
+ * when it has a usable one.
  *
  * Off with {@code mc.outbound.whatsapp.enabled=false} (the tests' stand-in adapters take its place).
  */
@@ -80,20 +84,79 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
 
     @Override
     public Optional<Refusal> refusalBeforeSending(TenantId tenant, OutboundMessage message) {
-        if (message.whatsapp() != null && message.whatsapp().isTemplate()) {
-            return Optional.empty();
-        }
         WhatsAppAccounts a = accounts.getIfAvailable();
+        if (message.whatsapp() != null && message.whatsapp().isTemplate()) {
+            OutboundMessage.WhatsAppParts t = message.whatsapp();
+            return a == null
+                    ? Optional.empty()
+                    : a.templateRefusal(
+                                    tenant,
+                                    t.templateName(),
+                                    language(t),
+                                    t.parameters().size())
+                            .map(reason -> new Refusal(OutboundStatus.BLOCKED_TEMPLATE, reason));
+        }
         Optional<Instant> ends = a == null ? Optional.empty() : a.windowEndsAt(tenant, message.to());
         if (ends.isPresent() && ends.get().isAfter(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(
-                OutboundStatus.BLOCKED_OUTSIDE_WINDOW,
-                ends.isEmpty()
-                        ? "The person has never written to this WhatsApp number: only an approved template may be sent"
-                        : "The 24-hour customer-care window closed at " + ends.get()
-                                + ": only an approved template may be sent"));
+        String closed = ends.isEmpty()
+                ? "The person has never written to this WhatsApp number: only an approved template may be sent"
+                : "The 24-hour customer-care window closed at " + ends.get()
+                        + ": only an approved template may be sent";
+        Optional<OutboundMessage.WhatsAppParts> fallback = reengagement(a, tenant, message);
+        if (fallback.isPresent()) {
+            OutboundMessage.WhatsAppParts t = fallback.get();
+            Optional<String> unusable = a.templateRefusal(
+                    tenant, t.templateName(), language(t), t.parameters().size());
+            if (unusable.isEmpty()) {
+                return Optional.empty(); // send() puts the re-engagement template in the free text's place
+            }
+            return Optional.of(new Refusal(
+                    OutboundStatus.BLOCKED_OUTSIDE_WINDOW,
+                    closed + "; the campaign's re-engagement template cannot replace it: " + unusable.get()));
+        }
+        return Optional.of(new Refusal(OutboundStatus.BLOCKED_OUTSIDE_WINDOW, closed));
+    }
+
+    private static Optional<OutboundMessage.WhatsAppParts> reengagement(
+            WhatsAppAccounts a, TenantId tenant, OutboundMessage message) {
+        if (a == null || message.campaignId() == null) {
+            return Optional.empty();
+        }
+        return a.reengagementTemplate(tenant, message.campaignId()).filter(OutboundMessage.WhatsAppParts::isTemplate);
+    }
+
+    private static String language(OutboundMessage.WhatsAppParts t) {
+        return t.language() == null ? "en" : t.language();
+    }
+
+    /**
+     * The message as it goes out: free text outside the window (allowed before sending only because the campaign
+     * has a usable re-engagement template) becomes that template.
+     */
+    private OutboundMessage outgoing(WhatsAppAccounts a, TenantId tenant, OutboundMessage message) {
+        if (message.whatsapp() != null && message.whatsapp().isTemplate()) {
+            return message;
+        }
+        Optional<Instant> ends = a.windowEndsAt(tenant, message.to());
+        if (ends.isPresent() && ends.get().isAfter(clock.instant())) {
+            return message;
+        }
+        return reengagement(a, tenant, message)
+                .map(t -> new OutboundMessage(
+                        message.channel(),
+                        message.to(),
+                        message.subject(),
+                        message.body(),
+                        message.campaignId(),
+                        message.leadId(),
+                        message.draftId(),
+                        message.idempotencyKey(),
+                        message.requestedBy(),
+                        message.email(),
+                        t))
+                .orElse(message);
     }
 
     @Override
@@ -102,7 +165,8 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
         WhatsAppAccounts.Account account = a.accountOf(tenant)
                 .orElseThrow(() ->
                         new ProviderRefusal(OutboundStatus.BLOCKED_NOT_CONFIGURED, "No WhatsApp number is connected"));
-        String body = body(message);
+        OutboundMessage sending = outgoing(a, tenant, message);
+        String body = body(sending);
         int throughputTries = 0;
         boolean pairWaited = false;
         while (true) {
@@ -113,7 +177,13 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
                 if (id == null) {
                     throw new IllegalStateException("WhatsApp accepted the message but returned no message id");
                 }
-                return new Delivery(id, response.body());
+                return new Delivery(
+                        id,
+                        sending == message
+                                ? response.body()
+                                : "Sent as the campaign's re-engagement template "
+                                        + sending.whatsapp().templateName()
+                                        + " (outside the 24-hour window): " + response.body());
             }
             WhatsAppGraph.GraphError error = WhatsAppGraph.GraphError.of(response.statusCode(), answer);
             switch (error.code()) {
@@ -179,7 +249,7 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
             root.put("type", "template");
             ObjectNode template = root.putObject("template");
             template.put("name", parts.templateName());
-            template.putObject("language").put("code", parts.language() == null ? "en" : parts.language());
+            template.putObject("language").put("code", language(parts));
             if (!parts.parameters().isEmpty()) {
                 ArrayNode components = template.putArray("components");
                 ObjectNode bodyComponent = components.addObject();

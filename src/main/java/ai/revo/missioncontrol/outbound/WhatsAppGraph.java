@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -84,6 +86,80 @@ public class WhatsAppGraph {
             Thread.currentThread().interrupt();
             return new ConnectionCheck(false, null, null, null, "Interrupted");
         }
+    }
+
+    /** One of the business account's message templates as Meta describes it; {@code components} is Meta's JSON. */
+    public record GraphTemplate(
+            String id,
+            String name,
+            String language,
+            String status,
+            String category,
+            String reason,
+            String components) {}
+
+    /** Meta refused a call or could not be reached; {@code code} is Meta's error code (0 when there was none). */
+    public static final class GraphCallFailed extends Exception {
+        private final int code;
+
+        GraphCallFailed(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+
+    /**
+     * Every message template of the business account ({@code GET /{version}/{waba-id}/message_templates}, following
+     * Meta's {@code paging.next} cursors, at most 50 pages). Slow I/O: never inside a transaction.
+     *
+     * @throws GraphCallFailed with Meta's error (190 for a rejected token) or when the Graph API cannot be reached
+     */
+    public List<GraphTemplate> templates(String businessAccountId, String accessToken) throws GraphCallFailed {
+        List<GraphTemplate> all = new ArrayList<>();
+        String url = base + "/" + version + "/" + URLEncoder.encode(businessAccountId, StandardCharsets.UTF_8)
+                + "/message_templates?limit=100&fields=id,name,language,status,category,rejected_reason,components";
+        for (int page = 0; url != null && page < 50; page++) {
+            JsonNode body;
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(timeout)
+                                .header("Authorization", "Bearer " + accessToken)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                body = parse(response.body());
+                if (response.statusCode() / 100 != 2) {
+                    GraphError error = GraphError.of(response.statusCode(), body);
+                    throw new GraphCallFailed(error.code(), error.describe());
+                }
+            } catch (IOException e) {
+                throw new GraphCallFailed(
+                        0, "The Graph API could not be reached: " + e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GraphCallFailed(0, "Interrupted");
+            }
+            for (JsonNode t : body.path("data")) {
+                String reason = text(t, "rejected_reason");
+                all.add(new GraphTemplate(
+                        text(t, "id"),
+                        text(t, "name"),
+                        text(t, "language"),
+                        text(t, "status"),
+                        text(t, "category"),
+                        reason == null || "NONE".equals(reason) ? null : reason,
+                        t.path("components").isArray() ? t.path("components").toString() : "[]"));
+            }
+            String next = text(body.path("paging"), "next");
+            // the next page must be on the same Graph API host: the cursor URL carries the token's request
+            url = next != null && next.startsWith(base + "/") ? next : null;
+        }
+        return all;
     }
 
     /** POSTs a message body to {@code /{version}/{phone-number-id}/messages}; the raw answer. */

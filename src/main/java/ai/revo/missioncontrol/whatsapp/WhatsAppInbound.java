@@ -45,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WhatsAppInbound {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppInbound.class);
+    /** The webhook field of Meta's template status updates. */
+    static final String TEMPLATE_STATUS = "message_template_status_update";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -56,6 +58,7 @@ public class WhatsAppInbound {
     private final SafetyManagement safety;
     private final OutboundGateway gateway;
     private final InboundSafety check;
+    private final WhatsAppTemplates templates;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -71,6 +74,7 @@ public class WhatsAppInbound {
             SafetyManagement safety,
             OutboundGateway gateway,
             InboundSafety check,
+            WhatsAppTemplates templates,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -84,6 +88,7 @@ public class WhatsAppInbound {
         this.safety = safety;
         this.gateway = gateway;
         this.check = check;
+        this.templates = templates;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -118,6 +123,22 @@ public class WhatsAppInbound {
             for (JsonNode entry : root.path("entry")) {
                 for (JsonNode change : entry.path("changes")) {
                     JsonNode value = change.path("value");
+                    if (TEMPLATE_STATUS.equals(change.path("field").asText(""))) {
+                        if (number.businessAccountId().equals(entry.path("id").asText(""))) {
+                            tx.executeWithoutResult(s -> templates.statusUpdated(
+                                    tenant,
+                                    blankToNull(
+                                            value.path("message_template_id").asText("")),
+                                    blankToNull(
+                                            value.path("message_template_name").asText("")),
+                                    blankToNull(value.path("message_template_language")
+                                            .asText("")),
+                                    blankToNull(value.path("event").asText("")),
+                                    blankToNull(value.path("reason").asText(""))));
+                            receipts++;
+                        }
+                        continue;
+                    }
                     if (!number.phoneNumberId()
                             .equals(value.path("metadata")
                                     .path("phone_number_id")

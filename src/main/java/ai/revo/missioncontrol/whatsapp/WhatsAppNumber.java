@@ -263,6 +263,10 @@ class WhatsAppNumber {
         return tenantId;
     }
 
+    String businessAccountId() {
+        return businessAccountId;
+    }
+
     String phoneNumberId() {
         return phoneNumberId;
     }

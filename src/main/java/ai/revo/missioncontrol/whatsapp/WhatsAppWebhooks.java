@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Meta's webhook: the subscription handshake (verify token), and each delivery verified by its
  * {@code X-Hub-Signature-256} (HMAC-SHA256 of the raw body with a connected number's app secret, compared in constant
  * time) before anything is parsed or stored; then stored raw per workspace named by {@code metadata.phone_number_id}
- * and queued. A delivery is only ever stored for a workspace whose own app secret signed it.
+ * (template status updates: by the business account, {@code entry.id}) and queued. A delivery is only ever stored for a workspace whose own app secret signed it.
  */
 @Component
 class WhatsAppWebhooks {
@@ -83,7 +83,7 @@ class WhatsAppWebhooks {
                 .isPresent();
     }
 
-    private record Number(UUID tenant, String phoneNumberId, String sealed) {}
+    private record Number(UUID tenant, String phoneNumberId, String businessAccountId, String sealed) {}
 
     /**
      * Verifies, then stores and queues, one delivery. Nothing is parsed before the signature matched a connected
@@ -94,18 +94,21 @@ class WhatsAppWebhooks {
         if (given == null) {
             return new Received(Outcome.BAD_SIGNATURE, List.of());
         }
-        List<Number> numbers = jdbc.sql(
-                        "select tenant_id, phone_number_id, app_secret_sealed from whatsapp_webhook_secrets()")
-                .query((rs, n) -> new Number(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+        List<Number> numbers = jdbc.sql("select tenant_id, phone_number_id, business_account_id, app_secret_sealed"
+                        + " from whatsapp_webhook_accounts()")
+                .query((rs, n) ->
+                        new Number(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
         Set<String> signedFor = new LinkedHashSet<>();
         Map<String, UUID> tenantOf = new java.util.HashMap<>();
+        Map<String, UUID> tenantOfAccount = new java.util.HashMap<>();
         boolean any = false;
         for (Number number : numbers) {
             byte[] secret = open(number);
             if (secret != null && MessageDigest.isEqual(hmac(secret, raw), given)) {
                 signedFor.add(number.phoneNumberId());
                 tenantOf.put(number.phoneNumberId(), number.tenant());
+                tenantOfAccount.put(number.businessAccountId(), number.tenant());
                 any = true;
             }
         }
@@ -127,6 +130,11 @@ class WhatsAppWebhooks {
                         .asText("");
                 if (signedFor.contains(phoneId)) {
                     tenants.add(tenantOf.get(phoneId));
+                } else if (WhatsAppInbound.TEMPLATE_STATUS.equals(
+                                change.path("field").asText(""))
+                        && tenantOfAccount.containsKey(entry.path("id").asText(""))) {
+                    // template status updates name the business account (entry.id), not a number
+                    tenants.add(tenantOfAccount.get(entry.path("id").asText("")));
                 }
             }
         }

@@ -421,6 +421,11 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("PATCH", "/api/v1/campaigns/{id}", Map.of("name", "Hijacked")),
                                 new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")),
                                 new Call("GET", "/api/v1/knowledge/campaigns/{id}/sources", null),
+                                new Call("GET", "/api/v1/campaigns/{id}/whatsapp", null),
+                                new Call(
+                                        "PUT",
+                                        "/api/v1/campaigns/{id}/whatsapp",
+                                        java.util.Collections.singletonMap("reengagementTemplate", null)),
                                 new Call(
                                         "PUT",
                                         "/api/v1/knowledge/campaigns/{id}/sources",

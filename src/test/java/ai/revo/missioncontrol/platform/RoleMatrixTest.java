@@ -158,6 +158,19 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/settings/whatsapp", null, OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/settings/whatsapp/test", null, 404, NO, NO, NO, NO),
                 new Rule("PUT", "/api/v1/settings/whatsapp", Map.of("phoneNumberId", "12ab"), 400, NO, NO, NO, NO),
+                // WhatsApp templates: everyone reads them, an admin syncs them and sets a campaign's re-engagement one
+                new Rule("GET", "/api/v1/whatsapp/templates", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/api/v1/whatsapp/templates/sync", null, 404, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/campaigns/{campaign}/whatsapp", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "PUT",
+                        "/api/v1/campaigns/{campaign}/whatsapp",
+                        java.util.Collections.singletonMap("reengagementTemplate", null),
+                        OK,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/campaigns/{campaign}", null, OK, OK, OK, OK, OK),
                 new Rule(
                         "POST",

@@ -227,6 +227,16 @@ class WhatsAppSendingTest extends WhatsAppIntegrationTest {
                 .param(l.waId())
                 .update();
         assertThat(text(l, "k-" + UUID.randomUUID()).status()).isEqualTo(OutboundStatus.BLOCKED_OUTSIDE_WINDOW);
+        // only a synced APPROVED template goes (counted against its placeholders)
+        GRAPH.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        urlPathEqualTo("/v21.0/102290129340398/message_templates"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":[{\"name\":\"spring_sale\",\"components\":[{\"type\":\"BODY\","
+                                + "\"text\":\"Hi {{1}}, the spring sale is on\"}],\"language\":\"en_US\","
+                                + "\"status\":\"APPROVED\",\"category\":\"MARKETING\",\"id\":\"77\"}]}")));
+        api().post("/api/v1/whatsapp/templates/sync", l.w().admin().accessToken(), null)
+                .expect(200);
         OutboundView template = gateway.submit(
                 l.tenant(),
                 new OutboundMessage(

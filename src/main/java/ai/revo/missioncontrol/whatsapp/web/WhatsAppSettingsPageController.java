@@ -5,6 +5,7 @@ import ai.revo.missioncontrol.platform.ApiException;
 import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.whatsapp.WhatsAppSettings;
+import ai.revo.missioncontrol.whatsapp.WhatsAppTemplates;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WhatsAppSettingsPageController {
 
     private final WhatsAppSettings settings;
+    private final WhatsAppTemplates templates;
 
-    WhatsAppSettingsPageController(WhatsAppSettings settings) {
+    WhatsAppSettingsPageController(WhatsAppSettings settings, WhatsAppTemplates templates) {
         this.settings = settings;
+        this.templates = templates;
     }
 
     @Bean
@@ -39,6 +42,7 @@ class WhatsAppSettingsPageController {
     @GetMapping
     String page(CurrentUser user, Model model) {
         model.addAttribute("overview", settings.overview(user.tenantId()));
+        model.addAttribute("templates", templates.list(user.tenantId(), false));
         return "whatsapp/settings";
     }
 
@@ -75,6 +79,7 @@ class WhatsAppSettingsPageController {
             model.addAttribute("failure", e.getMessage());
         }
         model.addAttribute("overview", settings.overview(user.tenantId()));
+        model.addAttribute("templates", templates.list(user.tenantId(), false));
         return "whatsapp/settings :: panel";
     }
 
@@ -86,6 +91,19 @@ class WhatsAppSettingsPageController {
             model.addAttribute("failure", e.getMessage());
         }
         model.addAttribute("overview", settings.overview(user.tenantId()));
+        model.addAttribute("templates", templates.list(user.tenantId(), false));
+        return "whatsapp/settings :: panel";
+    }
+
+    @PostMapping("/templates/sync")
+    String syncTemplates(CurrentUser user, Model model) {
+        try {
+            model.addAttribute("sync", templates.sync(user.tenantId(), "MANUAL", user.actor()));
+        } catch (ApiException e) {
+            model.addAttribute("failure", e.getMessage());
+        }
+        model.addAttribute("overview", settings.overview(user.tenantId()));
+        model.addAttribute("templates", templates.list(user.tenantId(), false));
         return "whatsapp/settings :: panel";
     }
 
