@@ -5,6 +5,8 @@
   document.body.addEventListener('htmx:configRequest', function (e) {
     if (header && token) { e.detail.headers[header.content] = token.content; }
   });
+  // The Content-Security-Policy forbids eval: htmx must not try it (no hx-trigger filters, no js: values).
+  htmx.config.allowEval = false;
   // Error fragments come with HX-Retarget; let htmx swap them instead of ignoring 4xx/5xx.
   htmx.config.responseHandling = [
     { code: '204', swap: false },

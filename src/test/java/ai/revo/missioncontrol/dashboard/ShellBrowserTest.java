@@ -45,7 +45,8 @@ class ShellBrowserTest extends BrowserTest {
     @Test
     void onAPhoneTheSidebarIsAnOffCanvasMenu() {
         Api.Session admin = api().signup();
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+        BrowserContext context =
+                watchPolicy(browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)));
         Page page = signInIn(context, admin);
         page.navigate(baseUrl() + "/leads");
         assertThat(page.getByTestId("live-indicator")).isVisible();

@@ -31,7 +31,8 @@ class EmailTrackingBrowserTest extends BrowserTest {
         String token = tokens.sign(TrackingToken.Purpose.UNSUBSCRIBE, TenantId.of(admin.tenantId()), email.id(), null);
 
         // a recipient: no account, no session
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 700));
+        BrowserContext context =
+                watchPolicy(browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 700)));
         Page page = context.newPage();
         page.navigate(baseUrl() + "/unsubscribe?t=" + token);
         assertThat(page.getByTestId("unsubscribe-address")).hasText("j***@e***.com");

@@ -1,5 +1,7 @@
 package ai.revo.missioncontrol.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -9,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +31,9 @@ public abstract class BrowserTest extends IntegrationTest {
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run");
+
+    /** Content-Security-Policy violations the pages of this test reported; any one fails the test. */
+    protected final List<String> policyViolations = new CopyOnWriteArrayList<>();
 
     protected Playwright playwright;
     protected Browser browser;
@@ -74,13 +81,34 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Records every Content-Security-Policy violation a page of {@code context} reports (Chromium names the blocked
+     * inline script, handler or eval on the console); {@link #noPolicyViolations()} fails the test on any.
+     */
+    protected BrowserContext watchPolicy(BrowserContext context) {
+        context.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                policyViolations.add(m.location() + ": " + m.text());
+            }
+        });
+        return context;
+    }
+
+    @AfterEach
+    void noPolicyViolations() {
+        List<String> seen = List.copyOf(policyViolations);
+        policyViolations.clear();
+        assertThat(seen).as("Content-Security-Policy violations").isEmpty();
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** A fresh browser context signed in through the login form. */
     protected Page signIn(String email, String password) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        BrowserContext context =
+                watchPolicy(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)));
         Page page = context.newPage();
         page.navigate(baseUrl() + "/login");
         page.getByLabel("Email").fill(email);
