@@ -81,6 +81,9 @@ class ShellBrowserTest extends BrowserTest {
                 r -> r.url().endsWith("/shell/preferences") && r.status() == 204,
                 () -> page.getByTestId("sidebar-collapse").click());
         assertThat(page.locator("body")).hasClass(java.util.regex.Pattern.compile(".*mc-sidebar-collapsed.*"));
+        // the width animates (.15 s): wait for it to settle before measuring
+        page.waitForFunction(
+                "() => document.querySelector('[data-testid=sidebar]').getBoundingClientRect().width < 80");
         assertThat(widthOf(page.getByTestId("sidebar"))).isLessThan(80);
         assertNoHorizontalOverflow(page);
         screenshot(page, "shell-1440-collapsed");
