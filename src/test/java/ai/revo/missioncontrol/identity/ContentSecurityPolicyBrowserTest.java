@@ -52,7 +52,10 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
             walked.add(path + " " + page.title());
         }
         page.navigate(baseUrl() + "/swagger-ui.html");
-        page.locator(".swagger-ui .info").waitFor();
+        // the API docs render once the OpenAPI document is built (slow on a loaded machine the first time)
+        page.locator(".swagger-ui .opblock-tag")
+                .first()
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
         page.context().clearCookies();
         page.navigate(baseUrl() + "/login");
         page.getByTestId("sign-in").waitFor();
