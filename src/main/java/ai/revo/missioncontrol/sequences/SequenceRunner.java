@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * row: a stop committed before sees nothing run, a stop arriving during waits for this commit, and a step that
  * already ran (another node, a restart, a doubled task) finds the enrolment past it and does nothing. A step waits
  * (and is queued again) while the sequence is not ACTIVE, the campaign is paused, the recipient's send window is
- * closed, or the lead still has an email draft open in the approval inbox.
+ * closed, the lead still has an email draft open in the approval inbox, or the previous step's email has not gone
+ * out yet: a step's delay counts from when the previous step was done (its email sent), not from when it ran.
  */
 @Service
 public class SequenceRunner {
@@ -142,6 +143,19 @@ public class SequenceRunner {
             return;
         }
         ZoneId zone = zone(tenant, lead, campaign);
+        if (position > 1) {
+            // the delay is after the previous step: an email step is done when its email went out, not when it ran
+            Instant from = previousDone(tenant, e.id(), position - 1);
+            if (from == null) {
+                hold(tenant, e, now.plus(holdRecheck), now);
+                return;
+            }
+            Instant due = step.delay().after(from, zone);
+            if (due.isAfter(now.plusSeconds(1))) {
+                hold(tenant, e, due, now);
+                return;
+            }
+        }
         if (step.condition() != null && !conditionHolds(tenant, e, step)) {
             runs.record(tenant, e.id(), sequence.id(), step, null, "SKIPPED", null, null, now);
             advance(tenant, e, sequence, position, zone, now);
@@ -214,6 +228,47 @@ public class SequenceRunner {
             default -> throw new IllegalStateException(step.kind() + " steps are refused when a sequence is saved");
         }
         advance(tenant, e, sequence, position, zone, now);
+    }
+
+    /**
+     * The previous step's email went out or failed: the step after it ({@code position}) is looked at now, so its
+     * delay counts from that moment rather than from the next recheck. Does nothing unless the enrolment is ACTIVE
+     * and waiting at that step.
+     */
+    @Transactional
+    public void previousStepSettled(TenantId tenant, UUID enrolmentId, int position) {
+        Enrolment e = locks.lock(tenant, enrolmentId);
+        if (e.status() != EnrolmentStatus.ACTIVE || e.currentStep() != position) {
+            return;
+        }
+        hold(tenant, e, clock.instant(), clock.instant());
+    }
+
+    /**
+     * When the step at {@code position} was done, which is when the next step's delay starts: an email step when its
+     * email was sent (or failed or was refused for good, or its draft was rejected); any other step, a skipped email
+     * step or one without an address when it ran. Null while its email has still to go out (waiting for approval,
+     * the window or a cap).
+     */
+    private Instant previousDone(TenantId tenant, UUID enrolmentId, int position) {
+        StepRuns.Run run = runs.of(tenant, enrolmentId, position).orElse(null);
+        if (run == null) {
+            return Instant.EPOCH; // the steps were changed under the enrolment: nothing to wait for
+        }
+        if (!"APPROVED".equals(run.outcome()) && !"AWAITING_APPROVAL".equals(run.outcome())) {
+            return run.createdAt();
+        }
+        if (run.sentAt() != null) {
+            return run.sentAt();
+        }
+        if (run.failedAt() != null) {
+            return run.failedAt();
+        }
+        DraftView draft = drafts.get(tenant, run.draftId());
+        if (draft.status() == DraftStatus.REJECTED) {
+            return draft.decidedAt() != null ? draft.decidedAt() : draft.updatedAt();
+        }
+        return null;
     }
 
     private void advance(TenantId tenant, Enrolment e, Sequence sequence, int position, ZoneId zone, Instant now) {

@@ -27,14 +27,21 @@ public class SequenceSignals {
     private final StepRuns runs;
     private final LeadManagement leads;
     private final ContactManagement contacts;
+    private final SequenceRunner runner;
     private final Clock clock;
 
     SequenceSignals(
-            Enrolments enrolments, StepRuns runs, LeadManagement leads, ContactManagement contacts, Clock clock) {
+            Enrolments enrolments,
+            StepRuns runs,
+            LeadManagement leads,
+            ContactManagement contacts,
+            SequenceRunner runner,
+            Clock clock) {
         this.enrolments = enrolments;
         this.runs = runs;
         this.leads = leads;
         this.contacts = contacts;
+        this.runner = runner;
         this.clock = clock;
     }
 
@@ -80,7 +87,11 @@ public class SequenceSignals {
         return stopped;
     }
 
-    /** Stamps a fact ({@code sent}, {@code opened}, {@code clicked} ...) on the step run that produced the email. */
+    /**
+     * Stamps a fact ({@code sent}, {@code opened}, {@code clicked} ...) on the step run that produced the email. Once
+     * the email went out or failed for good, the enrolment's next step is looked at again at once: its delay counts
+     * from that moment.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordEmail(TenantId tenant, UUID emailId, String fact) {
         var now = clock.instant();
@@ -94,7 +105,12 @@ public class SequenceSignals {
             case "replied" -> runs.stamp(tenant, emailId, "replied_at", now);
             case "bounced" -> runs.stamp(tenant, emailId, "bounced_at", now);
             case "unsubscribed" -> runs.stamp(tenant, emailId, "unsubscribed_at", now);
+            case "failed" -> runs.stamp(tenant, emailId, "failed_at", now);
             default -> {}
+        }
+        if ("sent".equals(fact) || "failed".equals(fact)) {
+            runs.producerOf(tenant, emailId)
+                    .ifPresent(p -> runner.previousStepSettled(tenant, p.enrolmentId(), p.position() + 1));
         }
     }
 }

@@ -17,8 +17,20 @@ import org.springframework.stereotype.Component;
 @Component
 class StepRuns {
 
-    /** A step's run as the next step's condition reads it. */
-    record Run(UUID emailId, UUID draftId, Instant sentAt, Instant openedAt, Instant clickedAt, Instant repliedAt) {}
+    /** A step's run as the next step reads it (its condition, and when its delay starts). */
+    record Run(
+            UUID emailId,
+            UUID draftId,
+            Instant sentAt,
+            Instant openedAt,
+            Instant clickedAt,
+            Instant repliedAt,
+            String outcome,
+            Instant failedAt,
+            Instant createdAt) {}
+
+    /** Which enrolment's step produced an email. */
+    record Producer(UUID enrolmentId, int position) {}
 
     private final JdbcClient jdbc;
 
@@ -61,8 +73,9 @@ class StepRuns {
 
     Optional<Run> of(TenantId tenant, UUID enrolmentId, int position) {
         return jdbc.sql("""
-                        select email_id, draft_id, sent_at, opened_at, clicked_at, replied_at from sequence_step_runs
-                        where tenant_id = ? and enrolment_id = ? and position = ?""")
+                        select email_id, draft_id, sent_at, opened_at, clicked_at, replied_at, outcome, failed_at,
+                            created_at
+                        from sequence_step_runs where tenant_id = ? and enrolment_id = ? and position = ?""")
                 .params(tenant.value(), enrolmentId, position)
                 .query((rs, n) -> new Run(
                         rs.getObject(1, UUID.class),
@@ -70,7 +83,18 @@ class StepRuns {
                         instant(rs.getTimestamp(3)),
                         instant(rs.getTimestamp(4)),
                         instant(rs.getTimestamp(5)),
-                        instant(rs.getTimestamp(6))))
+                        instant(rs.getTimestamp(6)),
+                        rs.getString(7),
+                        instant(rs.getTimestamp(8)),
+                        instant(rs.getTimestamp(9))))
+                .optional();
+    }
+
+    /** The enrolment and step that produced this email; empty when no sequence did (or it is not linked yet). */
+    Optional<Producer> producerOf(TenantId tenant, UUID emailId) {
+        return jdbc.sql("select enrolment_id, position from sequence_step_runs where tenant_id = ? and email_id = ?")
+                .params(tenant.value(), emailId)
+                .query((rs, n) -> new Producer(rs.getObject(1, UUID.class), rs.getInt(2)))
                 .optional();
     }
 
@@ -116,7 +140,14 @@ class StepRuns {
 
     /** Stamps what happened to an email a step produced ({@code column} one of the facts); first time wins. */
     void stamp(TenantId tenant, UUID emailId, String column, Instant at) {
-        if (!java.util.Set.of("sent_at", "opened_at", "clicked_at", "replied_at", "bounced_at", "unsubscribed_at")
+        if (!java.util.Set.of(
+                        "sent_at",
+                        "opened_at",
+                        "clicked_at",
+                        "replied_at",
+                        "bounced_at",
+                        "unsubscribed_at",
+                        "failed_at")
                 .contains(column)) {
             throw new IllegalArgumentException(column);
         }

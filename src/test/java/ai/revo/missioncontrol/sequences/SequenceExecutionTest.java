@@ -279,7 +279,9 @@ class SequenceExecutionTest extends IntegrationTest {
         tracking.recordReply(s.tenant(), email, "Re: Hi", "Not now, thanks");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> enrolments(s).get(0).path("status").asText().equals("STOPPED"));
-        assertThat(enrolments(s).get(0).path("stoppedReason").asText()).isEqualTo("replied by email");
+        // an email reply also arrives as a conversation message: whichever stop rule comes first names the reason
+        assertThat(enrolments(s).get(0).path("stoppedReason").asText())
+                .isIn("replied by email", "replied in a conversation");
         // the task step, even if its time came now, does nothing
         runner.run(s.tenant(), UUID.fromString(enrolment), 2);
         assertThat(list(s, "/api/v1/tasks?limit=200").stream()
@@ -370,5 +372,96 @@ class SequenceExecutionTest extends IntegrationTest {
                     .isEmpty();
         }
         System.out.printf("race: %d of %d steps ran before the stop%n", drafts.size(), n);
+    }
+
+    private void sql(Setup s, String statement, Object... params) {
+        ai.revo.missioncontrol.platform.TenantContext.runAs(
+                s.tenant().value(),
+                () -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                        .executeWithoutResult(
+                                tx -> jdbc.sql(statement).params(params).update()));
+    }
+
+    private Instant sentAt(Setup s, UUID enrolment) {
+        return ai.revo.missioncontrol.platform.TenantContext.callAs(
+                s.tenant().value(),
+                () -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                        .execute(tx -> jdbc.sql(
+                                        "select sent_at from sequence_step_runs where enrolment_id = ? and position = 1")
+                                .params(enrolment)
+                                .query(java.sql.Timestamp.class)
+                                .optional()
+                                .map(java.sql.Timestamp::toInstant)
+                                .orElse(null)));
+    }
+
+    private long followUps(Setup s) {
+        return list(s, "/api/v1/tasks?limit=200").stream()
+                .filter(task -> task.path("title").asText().equals("Call Ada after the email"))
+                .count();
+    }
+
+    @Test
+    void theNextStepsDelayCountsFromWhenThePreviousEmailWentOutNotFromWhenItWasDrafted() {
+        Setup s = setup(
+                List.of(
+                        abEmail(),
+                        Map.of(
+                                "kind",
+                                "TASK",
+                                "delay",
+                                Map.of("amount", 1, "unit", "HOURS"),
+                                "instruction",
+                                "Call {{firstName}} after the email")),
+                1,
+                null,
+                false);
+        activate(s);
+        UUID enrolment = UUID.fromString(enrol(s).get(0).path("id").asText());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        list(s, "/api/v1/drafts?campaignId=" + s.campaign()).size() == 1
+                                && enrolments(s).get(0).path("currentStep").asInt() == 2);
+        String draft = list(s, "/api/v1/drafts?campaignId=" + s.campaign())
+                .get(0)
+                .path("id")
+                .asText();
+        // an hour after the email step ran its draft still waits for approval: the task is not due
+        sql(
+                s,
+                "update sequence_step_runs set created_at = now() - interval '61 minutes' where enrolment_id = ?",
+                enrolment);
+        sql(s, "update sequence_enrolments set next_step_at = now() - interval '1 minute' where id = ?", enrolment);
+        runner.run(s.tenant(), enrolment, 2);
+        assertThat(followUps(s)).isZero();
+        JsonNode waiting = enrolments(s).get(0);
+        assertThat(waiting.path("currentStep").asInt()).isEqualTo(2);
+        assertThat(Instant.parse(waiting.path("nextStepAt").asText())).isAfter(Instant.now());
+
+        // approved and sent: the task falls due an hour after the email went out
+        api().post("/api/v1/drafts/" + draft + "/approve", s.t(), Map.of()).expect(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentAt(s, enrolment) != null);
+        Instant sent = sentAt(s, enrolment);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Math.abs(Duration.between(
+                                        sent.plus(Duration.ofHours(1)),
+                                        Instant.parse(enrolments(s)
+                                                .get(0)
+                                                .path("nextStepAt")
+                                                .asText()))
+                                .toMillis())
+                        < 2);
+        runner.run(s.tenant(), enrolment, 2);
+        assertThat(followUps(s)).isZero();
+
+        // an hour after sending, it runs
+        sql(
+                s,
+                "update sequence_step_runs set sent_at = sent_at - interval '61 minutes' where enrolment_id = ?",
+                enrolment);
+        sql(s, "update sequence_enrolments set next_step_at = now() - interval '1 minute' where id = ?", enrolment);
+        runner.run(s.tenant(), enrolment, 2);
+        assertThat(followUps(s)).isEqualTo(1);
+        assertThat(enrolments(s).get(0).path("status").asText()).isEqualTo("FINISHED");
     }
 }
