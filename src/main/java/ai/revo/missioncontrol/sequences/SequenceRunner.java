@@ -55,6 +55,7 @@ public class SequenceRunner {
     private final StepRuns runs;
     private final StepQueue queue;
     private final StepMessages messages;
+    private final Winners winners;
     private final CampaignManagement campaigns;
     private final LeadManagement leads;
     private final ContactManagement contacts;
@@ -73,6 +74,7 @@ public class SequenceRunner {
             StepRuns runs,
             StepQueue queue,
             StepMessages messages,
+            Winners winners,
             CampaignManagement campaigns,
             LeadManagement leads,
             ContactManagement contacts,
@@ -89,6 +91,7 @@ public class SequenceRunner {
         this.runs = runs;
         this.queue = queue;
         this.messages = messages;
+        this.winners = winners;
         this.campaigns = campaigns;
         this.leads = leads;
         this.contacts = contacts;
@@ -181,8 +184,7 @@ public class SequenceRunner {
                     hold(tenant, e, now.plus(holdRecheck), now);
                     return;
                 }
-                SequenceView.Variant variant =
-                        step.variants().isEmpty() ? null : Split.pick(lead.id(), step.id(), step.variants());
+                SequenceView.Variant variant = winners.pick(tenant, sequence.view(), step, lead.id(), now);
                 DraftContent content = render(tenant, step, variant, lead);
                 DraftView draft = templatedDrafts.file(
                         tenant,

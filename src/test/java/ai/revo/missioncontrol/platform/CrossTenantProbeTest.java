@@ -741,6 +741,7 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("PATCH", "/api/v1/sequences/{id}", Map.of("name", "Hijacked")),
                                 new Call("PATCH", "/api/v1/sequences/{id}", Map.of("status", "ARCHIVED")),
                                 new Call("GET", "/api/v1/sequences/{id}/enrolments", null),
+                                new Call("GET", "/api/v1/sequences/{id}/stats", null),
                                 new Call("POST", "/api/v1/sequences/{id}/enrolments", Map.of("filter", Map.of())))),
                 new Target(
                         "enrolment",

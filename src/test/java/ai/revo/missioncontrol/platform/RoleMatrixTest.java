@@ -565,6 +565,7 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/sequences/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("PATCH", "/api/v1/sequences/{uuid}", Map.of("name", "x"), 404, 404, 404, 404, NO),
                 new Rule("GET", "/api/v1/sequences/{uuid}/enrolments", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/sequences/{uuid}/stats", null, 404, 404, 404, 404, 404),
                 new Rule(
                         "POST",
                         "/api/v1/sequences/{uuid}/enrolments",

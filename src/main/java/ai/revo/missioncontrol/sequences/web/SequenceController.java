@@ -9,6 +9,8 @@ import ai.revo.missioncontrol.sequences.EnrolmentStatus;
 import ai.revo.missioncontrol.sequences.EnrolmentView;
 import ai.revo.missioncontrol.sequences.Enrolments;
 import ai.revo.missioncontrol.sequences.SequenceDraft;
+import ai.revo.missioncontrol.sequences.SequenceStats;
+import ai.revo.missioncontrol.sequences.SequenceStatsView;
 import ai.revo.missioncontrol.sequences.SequenceStatus;
 import ai.revo.missioncontrol.sequences.SequenceView;
 import ai.revo.missioncontrol.sequences.Sequences;
@@ -35,10 +37,12 @@ class SequenceController {
 
     private final Sequences sequences;
     private final Enrolments enrolments;
+    private final SequenceStats stats;
 
-    SequenceController(Sequences sequences, Enrolments enrolments) {
+    SequenceController(Sequences sequences, Enrolments enrolments, SequenceStats stats) {
         this.sequences = sequences;
         this.enrolments = enrolments;
+        this.stats = stats;
     }
 
     record StopBody(String reason) {}
@@ -81,6 +85,18 @@ class SequenceController {
             description = "An admin's activation approves the steps' content; changing the steps withdraws it.")
     SequenceView change(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) SequenceDraft body) {
         return sequences.change(user.tenantId(), id, body, user.isAdmin(), user.actor());
+    }
+
+    @GetMapping("/api/v1/sequences/{id}/stats")
+    @Operation(
+            summary = "Enrolments per status, each step's funnel, each variant's rates and the A/B test",
+            description = "Rates are over sent emails (null while none was sent). Opens come from the tracking pixel "
+                    + "and are approximate; replies are email replies matched to the step's email. abTest.verdict "
+                    + "(reply rate): NOT_ENOUGH_DATA until every variant has minimumSends sends, then SIGNIFICANT or "
+                    + "NOT_SIGNIFICANT by the two-proportion z-test of the leader against each other variant "
+                    + "(two-sided, Bonferroni-corrected); winner once winner-takes-all declared one.")
+    SequenceStatsView stats(CurrentUser user, @PathVariable UUID id) {
+        return stats.stats(user.tenantId(), id);
     }
 
     @PostMapping("/api/v1/sequences/{id}/enrolments")
