@@ -1,8 +1,17 @@
 package ai.revo.missioncontrol.revenue;
 
+import ai.revo.missioncontrol.drafts.Decision;
+import ai.revo.missioncontrol.drafts.DraftContent;
+import ai.revo.missioncontrol.drafts.DraftManagement;
+import ai.revo.missioncontrol.drafts.DraftStatus;
+import ai.revo.missioncontrol.drafts.DraftView;
+import ai.revo.missioncontrol.drafts.Priority;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
+import ai.revo.missioncontrol.safety.Channel;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +19,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +37,13 @@ class DunningSteps {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DraftManagement drafts;
 
-    DunningSteps(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    DunningSteps(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, DraftManagement drafts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.drafts = drafts;
     }
 
     @Transactional(readOnly = true)
@@ -110,14 +123,13 @@ class DunningSteps {
 
     /**
      * Records the gateway's outcome: SENT, or NOT_SENT with its status and reason. A sent final notice flags the
-     * invoice for a person. Only a DRAFTED or NOT_SENT reminder changes (409 otherwise: decided meanwhile).
+     * invoice for a person. Only the claimed (SENDING) reminder changes (409 otherwise: decided meanwhile).
      */
     @Transactional
     public ReminderView outcome(TenantId tenant, UUID id, RevenueMessageView message, String number, Actor actor) {
         ReminderView r = load(tenant, id);
         int changed = jdbc.sql("update dunning_reminders set status = ?, message_status = ?, reason = ?, "
-                        + "decided_by = ?, updated_at = ? where tenant_id = ? and id = ? "
-                        + "and status in ('DRAFTED', 'NOT_SENT')")
+                        + "decided_by = ?, updated_at = ? where tenant_id = ? and id = ? and status = 'SENDING'")
                 .params(
                         message.sent() ? "SENT" : "NOT_SENT",
                         message.status(),
@@ -147,13 +159,151 @@ class DunningSteps {
         return load(tenant, id);
     }
 
-    /** Stops the invoice's reminders that have not gone out (it was paid or voided); answers how many. */
+    /**
+     * Stops the invoice's reminders that have not gone out (it was paid or voided), and withdraws their drafts still
+     * waiting in the approval inbox (rejected by the system with the reason), in the caller's transaction; answers
+     * how many.
+     */
     @Transactional
     public int stop(TenantId tenant, UUID invoiceId, String reason) {
-        return jdbc.sql("update dunning_reminders set status = 'STOPPED', reason = ?, updated_at = ? "
-                        + "where tenant_id = ? and invoice_id = ? and status in ('DRAFTED', 'NOT_SENT')")
+        List<UUID> waiting = jdbc
+                .sql("update dunning_reminders set status = 'STOPPED', reason = ?, updated_at = ? "
+                        + "where tenant_id = ? and invoice_id = ? and status in ('DRAFTED', 'NOT_SENT') "
+                        + "returning review_draft_id")
                 .params(reason, Timestamp.from(clock.instant()), tenant.value(), invoiceId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .list()
+                .stream()
+                .map(o -> o.orElse(null))
+                .toList();
+        for (UUID draftId : waiting) {
+            if (draftId != null && drafts.get(tenant, draftId).status() == DraftStatus.NEEDS_APPROVAL) {
+                drafts.decide(
+                        tenant, draftId, Decision.REJECT, "Reminder stopped: " + reason, null, null, Actor.system());
+            }
+        }
+        return waiting.size();
+    }
+
+    /**
+     * Files the DRAFTED reminder in the approval inbox as a leadless draft of {@code campaignId} (the inbox reviews
+     * a campaign's work; no sender picks a leadless draft up: revenue sends the reminder itself on the decision).
+     * Does nothing when it is no longer DRAFTED or already filed.
+     */
+    @Transactional
+    public void fileForReview(TenantId tenant, UUID id, UUID campaignId, String subject, String text, Actor actor) {
+        ReminderView r = jdbc.sql("select id from dunning_reminders where tenant_id = ? and id = ? for update")
+                .params(tenant.value(), id)
+                .query(UUID.class)
+                .optional()
+                .map(found -> load(tenant, found))
+                .orElseThrow(() -> ApiException.notFound("Reminder", id));
+        if (!r.status().equals("DRAFTED") || r.reviewDraftId() != null) {
+            return;
+        }
+        DraftView draft = drafts.write(
+                tenant,
+                campaignId,
+                null,
+                Channel.EMAIL,
+                new DraftContent(subject, text, null),
+                r.finalNotice() ? Priority.HIGH : Priority.NORMAL,
+                Map.of(
+                        "kind",
+                        "dunning_reminder",
+                        "reminderId",
+                        id.toString(),
+                        "invoiceId",
+                        r.invoiceId().toString(),
+                        "offsetDays",
+                        r.offsetDays(),
+                        "finalNotice",
+                        r.finalNotice()),
+                null,
+                actor);
+        drafts.submit(tenant, draft.id(), null, actor);
+        jdbc.sql("update dunning_reminders set review_draft_id = ?, updated_at = ? where tenant_id = ? and id = ?")
+                .params(draft.id(), Timestamp.from(clock.instant()), tenant.value(), id)
                 .update();
+    }
+
+    /** DRAFTED reminders not filed in the approval inbox yet (oldest first, at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public List<ReminderView> unfiled(TenantId tenant, int limit) {
+        return jdbc.sql(COLUMNS + " where tenant_id = ? and status = 'DRAFTED' and review_draft_id is null "
+                        + "order by created_at, id limit ?")
+                .params(tenant.value(), limit)
+                .query(DunningSteps::row)
+                .list();
+    }
+
+    /**
+     * Claims a DRAFTED or NOT_SENT reminder for sending (SENDING), or one left SENDING for over ten minutes by a
+     * node that stopped (the gateway's idempotency key keeps that attempt from going out twice). False when it is
+     * sent, stopped, rejected or being sent right now.
+     */
+    @Transactional
+    public boolean claim(TenantId tenant, UUID id) {
+        java.time.Instant now = clock.instant();
+        return jdbc.sql(
+                                "update dunning_reminders set status = 'SENDING', updated_at = ? where tenant_id = ? and id = ? "
+                                        + "and (status in ('DRAFTED', 'NOT_SENT') or (status = 'SENDING' and updated_at < ?))")
+                        .params(
+                                Timestamp.from(now),
+                                tenant.value(),
+                                id,
+                                Timestamp.from(now.minus(java.time.Duration.ofMinutes(10))))
+                        .update()
+                == 1;
+    }
+
+    /** Gives a claimed reminder back (its sending failed before the gateway was asked): {@code status} again. */
+    @Transactional
+    public void release(TenantId tenant, UUID id, String status) {
+        jdbc.sql("update dunning_reminders set status = ?, updated_at = ? where tenant_id = ? and id = ? "
+                        + "and status = 'SENDING'")
+                .params(status, Timestamp.from(clock.instant()), tenant.value(), id)
+                .update();
+    }
+
+    /** Rejects a DRAFTED or NOT_SENT reminder with the reason; false when it was decided already. */
+    @Transactional
+    public boolean reject(TenantId tenant, UUID id, String reason, Actor actor) {
+        return jdbc.sql("update dunning_reminders set status = 'REJECTED', reason = ?, decided_by = ?, updated_at = ? "
+                                + "where tenant_id = ? and id = ? and status in ('DRAFTED', 'NOT_SENT')")
+                        .params(reason, actor.name(), Timestamp.from(clock.instant()), tenant.value(), id)
+                        .update()
+                == 1;
+    }
+
+    /** Notes on a reminder still waiting (the inbox asked for changes to its draft). */
+    @Transactional
+    public void note(TenantId tenant, UUID id, String reason) {
+        jdbc.sql("update dunning_reminders set reason = ?, updated_at = ? where tenant_id = ? and id = ? "
+                        + "and status in ('DRAFTED', 'NOT_SENT')")
+                .params(reason, Timestamp.from(clock.instant()), tenant.value(), id)
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReminderView> byReviewDraft(TenantId tenant, UUID draftId) {
+        return select(tenant, "review_draft_id = ?", draftId).stream().findFirst();
+    }
+
+    /** The workspace's reminders, newest first; {@code status} null: every status. */
+    @Transactional(readOnly = true)
+    public PageResult<ReminderView> list(TenantId tenant, String status, PageQuery page) {
+        long total = jdbc.sql("select count(*) from dunning_reminders where tenant_id = ? "
+                        + "and (cast(? as text) is null or status = ?)")
+                .params(tenant.value(), status, status)
+                .query(Long.class)
+                .single();
+        List<ReminderView> rows = jdbc.sql(COLUMNS + " where tenant_id = ? and (cast(? as text) is null or status = ?) "
+                        + "order by created_at desc, id limit ? offset ?")
+                .params(tenant.value(), status, status, page.limit(), page.offset())
+                .query(DunningSteps::row)
+                .list();
+        return PageResult.of(rows, page, total);
     }
 
     @Transactional(readOnly = true)
@@ -166,24 +316,30 @@ class DunningSteps {
                 .map(Timestamp::toInstant);
     }
 
+    private static final String COLUMNS = "select id, invoice_id, offset_days, final_notice, due_on, status, "
+            + "message_status, reason, decided_by, review_draft_id, created_at, updated_at from dunning_reminders";
+
     private List<ReminderView> select(TenantId tenant, String where, Object param) {
-        return jdbc.sql("select id, invoice_id, offset_days, final_notice, due_on, status, message_status, reason, "
-                        + "decided_by, created_at, updated_at from dunning_reminders where tenant_id = ? and "
-                        + where + " order by offset_days")
+        return jdbc.sql(COLUMNS + " where tenant_id = ? and " + where + " order by offset_days, created_at")
                 .params(tenant.value(), param)
-                .query((rs, n) -> new ReminderView(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getInt(3),
-                        rs.getBoolean(4),
-                        rs.getObject(5, LocalDate.class),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getTimestamp(10).toInstant(),
-                        rs.getTimestamp(11).toInstant()))
+                .query(DunningSteps::row)
                 .list();
+    }
+
+    private static ReminderView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ReminderView(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getInt(3),
+                rs.getBoolean(4),
+                rs.getObject(5, LocalDate.class),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getObject(10, UUID.class),
+                rs.getTimestamp(11).toInstant(),
+                rs.getTimestamp(12).toInstant());
     }
 
     private static List<Integer> ints(Array array) throws java.sql.SQLException {

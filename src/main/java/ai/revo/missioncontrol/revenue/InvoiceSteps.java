@@ -23,11 +23,13 @@ class InvoiceSteps {
     private final InvoiceRepository invoices;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DunningSteps dunning;
 
-    InvoiceSteps(InvoiceRepository invoices, JdbcClient jdbc, Clock clock) {
+    InvoiceSteps(InvoiceRepository invoices, JdbcClient jdbc, Clock clock, DunningSteps dunning) {
         this.invoices = invoices;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dunning = dunning;
     }
 
     @Transactional
@@ -128,10 +130,7 @@ class InvoiceSteps {
     }
 
     private void stopReminders(TenantId tenant, UUID invoiceId, String reason) {
-        jdbc.sql("update dunning_reminders set status = 'STOPPED', reason = ?, updated_at = now() "
-                        + "where tenant_id = ? and invoice_id = ? and status in ('DRAFTED', 'NOT_SENT')")
-                .params(reason, tenant.value(), invoiceId)
-                .update();
+        dunning.stop(tenant, invoiceId, reason);
     }
 
     private Invoice save(Invoice invoice) {

@@ -135,7 +135,8 @@ class CrossTenantProbeTest extends IntegrationTest {
                         "/api/v1/reminders/{id}",
                         List.of(
                                 new Call("GET", "/api/v1/reminders/{id}", null),
-                                new Call("POST", "/api/v1/reminders/{id}/approve", null))),
+                                new Call("POST", "/api/v1/reminders/{id}/approve", null),
+                                new Call("POST", "/api/v1/reminders/{id}/reject", Map.of("reason", "probe")))),
                 new Target(
                         "contract",
                         (api, b) -> {

@@ -334,6 +334,8 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/invoices/{uuid}/reminders", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/reminders/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("POST", "/api/v1/reminders/{uuid}/approve", null, 404, NO, NO, 404, NO),
+                new Rule("POST", "/api/v1/reminders/{uuid}/reject", Map.of("reason", "x"), 404, NO, NO, 404, NO),
+                new Rule("GET", "/api/v1/dunning/reminders", null, OK, OK, OK, OK, OK),
                 // sites: everyone reads; only an admin registers, changes, removes or rotates (credentials); writers
                 // reprocess and preview; the ingest endpoint needs no account (404: no site has this key)
                 new Rule("GET", "/api/v1/sites", null, OK, OK, OK, OK, OK),

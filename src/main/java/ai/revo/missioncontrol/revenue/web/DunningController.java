@@ -1,6 +1,8 @@
 package ai.revo.missioncontrol.revenue.web;
 
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
 import ai.revo.missioncontrol.revenue.Dunning;
 import ai.revo.missioncontrol.revenue.DunningSettingsView;
 import ai.revo.missioncontrol.revenue.ReminderView;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Dunning: the schedule setting, an invoice's reminders and their approval; read by all, managed by FINANCE. */
@@ -64,6 +67,27 @@ class DunningController {
     @Operation(summary = "One reminder")
     ReminderView reminder(CurrentUser user, @PathVariable UUID id) {
         return dunning.reminder(user.tenantId(), id);
+    }
+
+    record RejectBody(String reason) {}
+
+    @GetMapping("/api/v1/dunning/reminders")
+    @Operation(
+            summary = "The workspace's reminders, newest first; filter status (DRAFTED, SENDING, SENT, NOT_SENT,"
+                    + " STOPPED, REJECTED)")
+    PageResult<ReminderView> list(
+            CurrentUser user,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
+        return dunning.list(user.tenantId(), status, new PageQuery(page, limit));
+    }
+
+    @PostMapping("/api/v1/reminders/{id}/reject")
+    @PreAuthorize(InvoiceController.FINANCE)
+    @Operation(summary = "Reject a drafted (or unsent) reminder {reason}; its draft in the approval inbox with it")
+    ReminderView reject(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) RejectBody body) {
+        return dunning.reject(user.tenantId(), id, body == null ? null : body.reason(), user.actor());
     }
 
     @PostMapping("/api/v1/reminders/{id}/approve")
