@@ -17,7 +17,32 @@ public record SequenceDraft(
             String condition,
             UUID templateId,
             String instruction,
-            List<VariantDraft> variants) {}
+            List<VariantDraft> variants) {
+
+        /** A stored step as a client would send it back unchanged (ids kept). */
+        public static StepDraft of(SequenceView.Step step) {
+            return new StepDraft(
+                    step.id(),
+                    step.kind().name(),
+                    new DelayDraft(step.delay().amount(), step.delay().unit().name()),
+                    step.condition() == null ? null : step.condition().name(),
+                    step.templateId(),
+                    step.instruction(),
+                    step.variants().stream()
+                            .map(v -> new VariantDraft(v.id(), v.weight(), v.subject(), v.body(), v.promptVersion()))
+                            .toList());
+        }
+    }
+
+    /** Only the steps, for a change of the list. */
+    public static SequenceDraft ofSteps(List<StepDraft> steps) {
+        return new SequenceDraft(null, null, null, steps, null);
+    }
+
+    /** Only the status, for a move. */
+    public static SequenceDraft ofStatus(String status) {
+        return new SequenceDraft(null, null, status, null, null);
+    }
 
     public record DelayDraft(Integer amount, String unit) {}
 
