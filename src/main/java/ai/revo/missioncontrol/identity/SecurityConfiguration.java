@@ -117,6 +117,9 @@ class SecurityConfiguration {
                         // Meta's WhatsApp webhook: the verify token and X-Hub-Signature-256 authenticate it
                         .requestMatchers("/api/v1/webhooks/whatsapp")
                         .permitAll()
+                        // Vapi's server messages for a site: the site's secret or Vapi's HMAC authenticates them
+                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/voice/vapi/*")
+                        .permitAll()
                         // sites' ingest endpoints: the site's signature or secret is the authentication
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest/*")
                         .permitAll()

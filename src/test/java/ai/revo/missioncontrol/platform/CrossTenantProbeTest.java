@@ -235,7 +235,49 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/sites/{id}/rotate-secret", null),
                                 new Call("GET", "/api/v1/sites/{id}/events", null),
                                 new Call("POST", "/api/v1/sites/{id}/reprocess", Map.of()),
-                                new Call("POST", "/api/v1/sites/{id}/mapping/preview", Map.of()))),
+                                new Call("POST", "/api/v1/sites/{id}/mapping/preview", Map.of()),
+                                new Call("GET", "/api/v1/sites/{id}/voice", null),
+                                new Call("PUT", "/api/v1/sites/{id}/voice", Map.of("assistantId", "asst_hijack")))),
+                new Target(
+                        "call",
+                        (api, b) -> {
+                            var site = api.post(
+                                            "/api/v1/sites",
+                                            b.accessToken(),
+                                            Map.of("name", "B's phone line", "auth", "SHARED_SECRET"))
+                                    .expect(201)
+                                    .json();
+                            // a web call: no number, so nothing links it to a contact while the probe runs
+                            api.send(
+                                            "POST",
+                                            "/api/v1/webhooks/voice/vapi/"
+                                                    + site.path("siteKey").asText(),
+                                            null,
+                                            Map.of(
+                                                    "message",
+                                                    Map.of(
+                                                            "type",
+                                                            "end-of-call-report",
+                                                            "endedReason",
+                                                            "customer-ended-call",
+                                                            "call",
+                                                            Map.of("id", "call_probe", "type", "webCall"),
+                                                            "summary",
+                                                            "B's call")),
+                                            Map.of(
+                                                    "X-Vapi-Secret",
+                                                    site.path("secret").asText()))
+                                    .expect(200);
+                            return api.get("/api/v1/calls", b.accessToken())
+                                    .expect(200)
+                                    .json()
+                                    .path("data")
+                                    .get(0)
+                                    .path("id")
+                                    .asText();
+                        },
+                        "/api/v1/calls/{id}",
+                        List.of(new Call("GET", "/api/v1/calls/{id}", null))),
                 new Target(
                         "site event",
                         (api, b) -> {

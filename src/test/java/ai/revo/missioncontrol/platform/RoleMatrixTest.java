@@ -366,6 +366,21 @@ class RoleMatrixTest extends IntegrationTest {
                         404,
                         404,
                         404),
+                // voice calls: everyone reads calls and a site's voice settings; only an admin changes them; Vapi's
+                // endpoint needs no account (404: no site has this key)
+                new Rule("GET", "/api/v1/calls", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/calls/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/sites/{uuid}/voice", null, 404, 404, 404, 404, 404),
+                new Rule("PUT", "/api/v1/sites/{uuid}/voice", Map.of("tools", List.of()), 404, NO, NO, NO, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/webhooks/voice/vapi/no-such-site-key",
+                        Map.of("message", Map.of("type", "status-update")),
+                        404,
+                        404,
+                        404,
+                        404,
+                        404),
                 new Rule("GET", "/api/v1/exports/contacts.csv", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/exports/leads.csv", null, OK, OK, OK, OK, OK),
                 new Rule(
