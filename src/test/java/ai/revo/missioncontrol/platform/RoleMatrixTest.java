@@ -367,7 +367,7 @@ class RoleMatrixTest extends IntegrationTest {
                         404,
                         404),
                 // voice calls: everyone reads calls and a site's voice settings; only an admin changes them; Vapi's
-                // endpoint needs no account (404: no site has this key)
+                // endpoint needs no account (401 for everyone: no Vapi secret or signature, whoever is signed in)
                 new Rule("GET", "/api/v1/calls", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/calls/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/sites/{uuid}/voice", null, 404, 404, 404, 404, 404),
@@ -376,11 +376,11 @@ class RoleMatrixTest extends IntegrationTest {
                         "POST",
                         "/api/v1/webhooks/voice/vapi/no-such-site-key",
                         Map.of("message", Map.of("type", "status-update")),
-                        404,
-                        404,
-                        404,
-                        404,
-                        404),
+                        401,
+                        401,
+                        401,
+                        401,
+                        401),
                 new Rule("GET", "/api/v1/exports/contacts.csv", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/exports/leads.csv", null, OK, OK, OK, OK, OK),
                 new Rule(

@@ -277,6 +277,21 @@ class VapiWebhookTest extends IntegrationTest {
         assertThat(paused.has("assistantId")).isFalse();
         assertThat(paused.path("error").asText()).isNotBlank();
 
+        // the calls page lists it; the call's page shows transcript, summary and the recording link; the contact
+        // page shows the call on the timeline
+        var page = ai.revo.missioncontrol.support.PageClient.signIn(port, admin.email(), admin.password());
+        var list = page.get("/calls");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("data-testid=\"call-row\"").contains("rewire a kitchen");
+        var one = page.get("/calls/" + callId);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body())
+                .contains("I need my kitchen rewired.")
+                .contains("href=\"https://storage.vapi.ai/call_1-mono.wav\"")
+                .contains("205 s")
+                .contains("tomorrow 10am");
+        assertThat(page.get("/contacts/" + contactId).body()).contains("data-testid=\"timeline-call\"");
+
         // a viewer reads calls; only an admin changes the voice settings
         Api.Session viewer = api.addUser(admin, "VIEWER");
         api.get("/api/v1/calls/" + callId, viewer.accessToken()).expect(200);
