@@ -73,10 +73,13 @@ class DunningBrowserTest extends BrowserTest {
         page.getByTestId("dunning-run").click();
         assertThat(page.locator("#confirm-dialog")).containsText("drafted for review");
         page.keyboard().press("Escape");
+        assertThat(page.locator("#confirm-dialog")).not().isVisible();
         assertThat(page.getByTestId("reminders-empty")).isVisible();
         page.getByTestId("dunning-run").click();
         page.locator("#confirm-dialog [data-confirm-ok]").click();
-        assertThat(page.getByTestId("dunning-ran")).isVisible();
+        assertThat(page.getByTestId("dunning-ran"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(30_000));
         Locator firstRow = page.getByTestId("reminders-table")
                 .locator("tr", new Locator.LocatorOptions().setHas(page.locator("a[href='/invoices/" + first + "']")));
         Locator secondRow = page.getByTestId("reminders-table")
