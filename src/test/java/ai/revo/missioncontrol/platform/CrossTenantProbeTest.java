@@ -465,6 +465,11 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("PATCH", "/api/v1/campaigns/{id}/status", Map.of("status", "ACTIVE")),
                                 new Call("GET", "/api/v1/knowledge/campaigns/{id}/sources", null),
                                 new Call("GET", "/api/v1/campaigns/{id}/whatsapp", null),
+                                new Call("GET", "/api/v1/campaigns/{id}/blasts", null),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/campaigns/{id}/blast",
+                                        Map.of("templateName", "spring_sale", "language", "en_US")),
                                 new Call(
                                         "PUT",
                                         "/api/v1/campaigns/{id}/whatsapp",

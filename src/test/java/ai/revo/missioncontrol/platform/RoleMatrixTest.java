@@ -162,6 +162,12 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/whatsapp/templates", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/whatsapp/templates/sync", null, 404, NO, NO, NO, NO),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/whatsapp", null, OK, OK, OK, OK, OK),
+                // WhatsApp blasts: admins and operators start them, everyone watches; the rate is the admin's
+                new Rule("POST", "/api/v1/campaigns/{campaign}/blast", Map.of(), 400, 400, NO, NO, NO),
+                new Rule("GET", "/api/v1/campaigns/{campaign}/blasts", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/blasts/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/api/v1/settings/whatsapp/blast-rate", null, OK, NO, NO, NO, NO),
+                new Rule("PUT", "/api/v1/settings/whatsapp/blast-rate", Map.of("perSecond", 5), 404, NO, NO, NO, NO),
                 new Rule(
                         "PUT",
                         "/api/v1/campaigns/{campaign}/whatsapp",
