@@ -20,10 +20,22 @@ class ErasedAddresses {
     static final String PREFIX = "hash:";
 
     private final InstallationSecrets secrets;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
     private volatile byte[] key;
 
-    ErasedAddresses(InstallationSecrets secrets) {
+    ErasedAddresses(
+            InstallationSecrets secrets, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.secrets = secrets;
+        // the key may be created on first use, which can be inside a caller's read-only transaction
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Reads (or creates) the key once the node is up, so suppression checks never have to. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        key();
     }
 
     /** The stored form of a normalised address: {@code hash:} and 64 hex digits. */
@@ -44,11 +56,11 @@ class ErasedAddresses {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            k = secrets.shared("privacy-erasure-key", () -> {
+            k = ownTransaction.execute(s -> secrets.shared("privacy-erasure-key", () -> {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 return fresh;
-            });
+            }));
             key = k;
         }
         return k;
