@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Safety",
-        allowedDependencies = {"identity", "platform :: secrets"})
+        allowedDependencies = {"identity"})
 package ai.revo.missioncontrol.safety;
