@@ -23,17 +23,25 @@ public class SafetyManagement {
     private final SafetySettingsRepository settings;
     private final SuppressionRepository suppressions;
     private final UserManagement workspaces;
+    private final ErasedAddresses erased;
     private final Clock clock;
 
     SafetyManagement(
             SafetySettingsRepository settings,
             SuppressionRepository suppressions,
             UserManagement workspaces,
+            ErasedAddresses erased,
             Clock clock) {
         this.settings = settings;
         this.suppressions = suppressions;
         this.workspaces = workspaces;
+        this.erased = erased;
         this.clock = clock;
+    }
+
+    /** The keyed hash of a value (an erased person's address or id), never reversible without the installation key. */
+    public String erasureHash(String value) {
+        return erased.hash(value);
     }
 
     /** The current settings; the safe defaults when nobody has changed them yet. */
@@ -64,7 +72,9 @@ public class SafetyManagement {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return suppressions.isSuppressed(tenant, channel.name(), normalised.value());
+        // an erased person's address is kept only as its keyed hash
+        return suppressions.isSuppressedOrErased(
+                tenant, channel.name(), normalised.value(), erased.stored(normalised.value()));
     }
 
     /**
@@ -95,10 +105,15 @@ public class SafetyManagement {
         if (byNormalised.isEmpty()) {
             return java.util.Set.of();
         }
+        java.util.Map<String, String> byStored = new java.util.HashMap<>();
+        byNormalised.keySet().forEach(n -> {
+            byStored.put(n, n);
+            byStored.put(erased.stored(n), n);
+        });
         java.util.Set<String> out = new java.util.HashSet<>();
         suppressions
-                .suppressedAmong(tenant, channel.name(), byNormalised.keySet())
-                .forEach(n -> out.addAll(byNormalised.getOrDefault(n, java.util.List.of())));
+                .suppressedAmong(tenant, channel.name(), byStored.keySet())
+                .forEach(s -> out.addAll(byNormalised.getOrDefault(byStored.get(s), java.util.List.of())));
         return out;
     }
 
@@ -175,7 +190,7 @@ public class SafetyManagement {
         }
     }
 
-    private String region(TenantId tenant) {
+    String region(TenantId tenant) {
         return workspaces.workspace(tenant).defaultRegion();
     }
 }

@@ -16,6 +16,10 @@ interface SuppressionRepository extends Repository<Suppression, UUID> {
             + "and address = :address and deleted_at is null)")
     boolean isSuppressed(TenantId tenantId, String channel, String address);
 
+    @Query("select exists (select 1 from suppressions where tenant_id = :tenantId and channel = :channel "
+            + "and address in (:address, :hashed) and deleted_at is null)")
+    boolean isSuppressedOrErased(TenantId tenantId, String channel, String address, String hashed);
+
     @Query("select address from suppressions where tenant_id = :tenantId and channel = :channel "
             + "and address in (:addresses) and deleted_at is null")
     List<String> suppressedAmong(TenantId tenantId, String channel, java.util.Collection<String> addresses);

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Safety",
-        allowedDependencies = {"identity"})
+        allowedDependencies = {"identity", "platform :: secrets"})
 package ai.revo.missioncontrol.safety;

@@ -493,7 +493,10 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("GET", "/api/v1/contacts/{id}", null),
                                 new Call("PATCH", "/api/v1/contacts/{id}", Map.of("company", "Hijacked")),
                                 new Call("GET", "/api/v1/contacts/{id}/timeline", null),
-                                new Call("POST", "/api/v1/contacts/{id}/notes", Map.of("text", "Hijacked")))),
+                                new Call("POST", "/api/v1/contacts/{id}/notes", Map.of("text", "Hijacked")),
+                                // privacy requests: another workspace's contact can be neither exported nor erased
+                                new Call("GET", "/api/v1/contacts/{id}/export", null),
+                                new Call("POST", "/api/v1/contacts/{id}/erase", null))),
                 new Target(
                         "lead",
                         (api, b) -> {

@@ -108,6 +108,9 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/me/notifications/unread-count", null, OK, OK, OK, OK, OK),
                 // the user's own linked sign-in identities, and the public provider sign-in (none configured here)
                 new Rule("GET", "/api/v1/me/identities", null, OK, OK, OK, OK, OK),
+                // privacy requests about a contact: ADMIN only (an unknown contact is 404)
+                new Rule("GET", "/api/v1/contacts/{uuid}/export", null, 404, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/contacts/{uuid}/erase", null, 404, NO, NO, NO, NO),
                 new Rule("DELETE", "/api/v1/me/identities/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/auth/providers", null, OK, OK, OK, OK, OK),
                 new Rule(

@@ -1,0 +1,53 @@
+package ai.revo.missioncontrol.whatsapp;
+
+import ai.revo.missioncontrol.platform.DataSubject;
+import ai.revo.missioncontrol.platform.PersonalDataHolder;
+import ai.revo.missioncontrol.platform.PersonalDataTables;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** This module's part of a privacy request: its own tables' rows about the person, exported or erased. */
+@Component
+class WhatsAppPersonalData implements PersonalDataHolder {
+
+    private static final String[] TABLES = {
+        "whatsapp_senders:contact_id,lead_id",
+        "whatsapp_orders:contact_id,lead_id",
+        "whatsapp_inbound_messages:*",
+        "whatsapp_webhook_events"
+    };
+
+    private final PersonalDataTables tables;
+
+    WhatsAppPersonalData(PersonalDataTables tables) {
+        this.tables = tables;
+    }
+
+    @Override
+    public String section() {
+        return "whatsapp";
+    }
+
+    private DataSubject expand(DataSubject subject) {
+        DataSubject s = subject;
+        return s;
+    }
+
+    @Override
+    public List<java.util.UUID> related(DataSubject subject) {
+        return expand(subject).related();
+    }
+
+    @Override
+    public Map<String, List<Object>> export(DataSubject subject) {
+        return tables.export(expand(subject), TABLES);
+    }
+
+    @Override
+    public void erase(DataSubject subject) {
+        DataSubject s = expand(subject);
+        tables.blankWhereMentioned(s, "whatsapp_webhook_events", "body");
+        tables.scrub(s, TABLES);
+    }
+}

@@ -1,0 +1,249 @@
+package ai.revo.missioncontrol.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.safety.Channel;
+import ai.revo.missioncontrol.safety.SafetyManagement;
+import ai.revo.missioncontrol.support.Api;
+import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Export and erasure of one contact. After the erasure every text and JSON column of every table of the database is
+ * searched for the person's name, e-mail and phone: none may remain.
+ */
+class PrivacyRequestsTest extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    SafetyManagement safety;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static String letters(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return b.toString();
+    }
+
+    private record Person(String first, String last, String email, String phone) {
+        List<String> values() {
+            return List.of(first, last, first + " " + last, email, phone, phone.substring(1));
+        }
+    }
+
+    private static Person person() {
+        String first = "Zeph" + letters(6);
+        String last = "Quill" + letters(6);
+        StringBuilder digits = new StringBuilder().append(2 + RANDOM.nextInt(8));
+        for (int i = 0; i < 6; i++) {
+            digits.append(RANDOM.nextInt(10));
+        }
+        return new Person(
+                Character.toUpperCase(first.charAt(0)) + first.substring(1),
+                Character.toUpperCase(last.charAt(0)) + last.substring(1),
+                "zq-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com",
+                "+1416" + digits);
+    }
+
+    private static Api.Response ok(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isBetween(200, 299);
+        return r;
+    }
+
+    private String contactWithHistory(Api api, Api.Session admin, Person p) {
+        String contactId = ok(api.post(
+                        "/api/v1/contacts",
+                        admin.accessToken(),
+                        Map.of(
+                                "firstName", p.first(),
+                                "lastName", p.last(),
+                                "email", p.email(),
+                                "phone", p.phone(),
+                                "company", "Acme",
+                                "city", "Toronto")))
+                .json()
+                .path("id")
+                .asText();
+        String campaign = ok(api.post(
+                        "/api/v1/campaigns", admin.accessToken(), Map.of("name", "Privacy " + letters(8))))
+                .json()
+                .path("id")
+                .asText();
+        ok(api.post("/api/v1/leads", admin.accessToken(), Map.of("campaignId", campaign, "contactId", contactId)));
+        ok(api.post(
+                "/api/v1/contacts/" + contactId + "/notes",
+                admin.accessToken(),
+                Map.of("text", "Called " + p.first() + " on " + p.phone() + "; prefers " + p.email())));
+        String draftId = UUID.randomUUID().toString();
+        ok(api.post(
+                "/api/v1/emails/draft",
+                admin.accessToken(),
+                Map.of(
+                        "id",
+                        draftId,
+                        "subject",
+                        "For " + p.first(),
+                        "bodyHtml",
+                        "<p>Hi " + p.first() + " " + p.last() + ", we spoke on " + p.phone() + "</p>")));
+        ok(api.send(
+                "POST",
+                "/api/v1/emails/send",
+                admin.accessToken(),
+                Map.of("draftId", draftId, "toEmail", p.email()),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+        return contactId;
+    }
+
+    @Test
+    void exportHoldsEverythingAboutTheContactAndIsAudited() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Person p = person();
+        String contactId = contactWithHistory(api, admin, p);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
+                                .expect(200)
+                                .json()
+                                .path("data")
+                                .path("outbound")
+                                .path("outbound_messages")
+                                .size()
+                        > 0);
+        JsonNode doc = api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
+                .expect(200)
+                .json();
+        assertThat(doc.path("contactId").asText()).isEqualTo(contactId);
+        JsonNode data = doc.path("data");
+        assertThat(data.path("contacts").path("contacts").get(0).path("email").asText())
+                .isEqualTo(p.email());
+        assertThat(data.path("contacts").path("leads")).hasSize(1);
+        assertThat(data.path("contacts").path("contact_notes").toString()).contains("Called " + p.first());
+        assertThat(data.path("email").path("emails").toString()).contains(p.email());
+        assertThat(data.path("activity").path("events").size()).isPositive();
+        Api.Session operator = api.addUser(admin, "OPERATOR");
+        api.get("/api/v1/contacts/" + contactId + "/export", operator.accessToken())
+                .expectError(403, "FORBIDDEN");
+        assertThat(api.get("/api/v1/audit?limit=20", admin.accessToken()).body())
+                .contains("privacy.contact_exported");
+    }
+
+    @Test
+    void erasureLeavesNoTraceOfThePersonAnywhereInTheDatabase() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        // an outbound webhook receives the contact's events: its deliveries hold their data too
+        api.post(
+                        "/api/v1/webhook-subscriptions",
+                        admin.accessToken(),
+                        Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("contact.", "lead.")))
+                .status();
+        Person p = person();
+        String contactId = contactWithHistory(api, admin, p);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !hits(List.of(p.email()), "webhook_deliveries").isEmpty()
+                        && !hits(List.of(p.email()), "outbound_messages").isEmpty());
+        assertThat(hits(p.values(), null))
+                .as("the person is in the database before")
+                .isNotEmpty();
+
+        JsonNode erased = api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null)
+                .expect(200)
+                .json();
+        assertThat(erased.path("subject").asText()).startsWith("erased:");
+
+        assertThat(hits(p.values(), null))
+                .as("columns still holding the person's data")
+                .isEmpty();
+        // the erasure is audited without the data
+        String audit = api.get("/api/v1/audit?limit=50", admin.accessToken()).body();
+        assertThat(audit).contains("privacy.contact_erased").doesNotContain(p.email(), p.first());
+        // the address stays suppressed, only as its keyed hash
+        try (Connection c = database().connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*) from suppressions where tenant_id = ?::uuid and address like 'hash:%'"
+                                + " and channel = 'EMAIL' and deleted_at is null")) {
+            s.setString(1, admin.tenantId());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+        // the contact is gone from the workspace
+        assertThat(api.get("/api/v1/contacts/" + contactId, admin.accessToken()).status())
+                .isEqualTo(404);
+        // and the gateway's suppression check still finds them, by the keyed hash (another address: not suppressed)
+        TenantId tenant = TenantId.of(admin.tenantId());
+        assertThat(safety.isSuppressed(tenant, Channel.EMAIL, p.email().toUpperCase()))
+                .isTrue();
+        assertThat(safety.isSuppressed(tenant, Channel.WHATSAPP, p.phone())).isTrue();
+        assertThat(safety.isSuppressed(tenant, Channel.EMAIL, Api.uniqueEmail("other")))
+                .isFalse();
+        assertThat(safety.suppressedAmong(tenant, Channel.EMAIL, List.of(p.email(), "x-" + p.email())))
+                .containsExactly(p.email());
+    }
+
+    /** Every text and JSON column (of one table, or of every table) holding any of the values, case-insensitive. */
+    private List<String> hits(List<String> values, String onlyTable) throws Exception {
+        return hits(values, onlyTable, null);
+    }
+
+    private List<String> hits(List<String> values, String onlyTable, String tenant) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = database().connect()) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select c.table_name, c.column_name from information_schema.columns c
+                    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+                      and c.data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY', 'character')
+                      and (? is null or c.table_name = ?)
+                    order by 1, 2""")) {
+                s.setString(1, onlyTable);
+                s.setString(2, onlyTable);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            for (String[] col : columns) {
+                for (String v : values) {
+                    String sql = "select count(*) from \"" + col[0] + "\" where \"" + col[1] + "\"::text ilike ?"
+                            + (tenant == null ? "" : " and tenant_id = ?::uuid");
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        s.setString(
+                                1,
+                                "%"
+                                        + v.replace("\\", "\\\\")
+                                                .replace("%", "\\%")
+                                                .replace("_", "\\_") + "%");
+                        if (tenant != null) {
+                            s.setString(2, tenant);
+                        }
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            if (rs.getLong(1) > 0) {
+                                found.add(col[0] + "." + col[1] + " holds " + v);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
