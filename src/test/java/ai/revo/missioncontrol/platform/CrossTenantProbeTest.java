@@ -692,6 +692,19 @@ class CrossTenantProbeTest extends IntegrationTest {
                                         "/api/v1/runs/{id}/manual-override",
                                         Map.of("outcome", "FAILED", "notes", "x")))),
                 new Target(
+                        "pipeline run",
+                        (api, b) -> {
+                            String run = api.post("/api/v1/pipeline/run", b.accessToken(), null)
+                                    .expect(202)
+                                    .json()
+                                    .path("pipelineRunId")
+                                    .asText();
+                            settle(api, b, "/api/v1/pipeline/runs/" + run, "/status");
+                            return run;
+                        },
+                        "/api/v1/pipeline/runs/{id}",
+                        List.of(new Call("GET", "/api/v1/pipeline/runs/{id}", null))),
+                new Target(
                         "brief",
                         (api, b) -> {
                             String run = api.post("/api/v1/agents/daily_briefer/run", b.accessToken(), null)

@@ -31,13 +31,16 @@ class AgentsPageController {
     private final ai.revo.missioncontrol.ai.LlmGateway llm;
     private final ai.revo.missioncontrol.agents.AgentSettings settings;
     private final ai.revo.missioncontrol.agents.ResearchEnrolment research;
+    private final ai.revo.missioncontrol.agents.PipelineRuns pipeline;
 
     AgentsPageController(
             AgentRegistry agents,
             AgentRuns runs,
             ai.revo.missioncontrol.ai.LlmGateway llm,
             ai.revo.missioncontrol.agents.AgentSettings settings,
-            ai.revo.missioncontrol.agents.ResearchEnrolment research) {
+            ai.revo.missioncontrol.agents.ResearchEnrolment research,
+            ai.revo.missioncontrol.agents.PipelineRuns pipeline) {
+        this.pipeline = pipeline;
         this.agents = agents;
         this.runs = runs;
         this.llm = llm;
@@ -51,6 +54,22 @@ class AgentsPageController {
         model.addAttribute("preview", research.preview(user.tenantId()));
         model.addAttribute("settings", settings.get(user.tenantId()));
         return "agents/agents :: research-preview";
+    }
+
+    /** The pipeline card: its steps and the latest pipeline run with each step's outcome. */
+    @GetMapping("/pipeline")
+    String pipeline(CurrentUser user, Model model) {
+        model.addAttribute("pipelineSteps", pipeline.steps());
+        model.addAttribute("pipelineRun", pipeline.latest(user.tenantId()).orElse(null));
+        return "agents/agents :: pipeline";
+    }
+
+    /** Starts a pipeline run; a 409 (one already unfinished) is shown in the card by the error handling. */
+    @PostMapping("/pipeline/run")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    String runPipeline(CurrentUser user, Model model) {
+        pipeline.start(user.tenantId(), user.actor());
+        return pipeline(user, model);
     }
 
     /** Runs lead research with the enrolment confirmed by this person. */
