@@ -527,6 +527,20 @@ class RoleMatrixTest extends IntegrationTest {
                         "PUT", "/api/v1/campaigns/{campaign}/tracking", Map.of("trackLinks", true), OK, OK, NO, NO, NO),
                 new Rule("GET", "/api/v1/settings/webhooks", null, OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/settings/webhooks/rotate", null, OK, NO, NO, NO, NO),
+                // inbound email (Postmark): only an admin sees or changes the setting (DELETE first: not connected
+                // yet, 404); the webhook needs no account, a wrong key or credential is 403 whoever is signed in
+                new Rule("GET", "/api/v1/settings/email/inbound", null, OK, NO, NO, NO, NO),
+                new Rule("DELETE", "/api/v1/settings/email/inbound", null, 404, NO, NO, NO, NO),
+                new Rule("POST", "/api/v1/settings/email/inbound/postmark", null, OK, NO, NO, NO, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/webhooks/email/postmark/nosuchinboundkey000000000",
+                        Map.of("MessageID", "00000000-0000-0000-0000-000000000000"),
+                        NO,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/dashboard/stats", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/dashboard/timeline", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/dashboard/momentum", null, OK, OK, OK, OK, OK),

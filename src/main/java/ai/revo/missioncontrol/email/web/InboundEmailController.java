@@ -1,0 +1,81 @@
+package ai.revo.missioncontrol.email.web;
+
+import ai.revo.missioncontrol.email.InboundEmail;
+import ai.revo.missioncontrol.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inbound email: the workspace's setting (ADMIN) and Postmark's inbound webhook (no account: the URL's key and its
+ * HTTP Basic credential authenticate it).
+ */
+@RestController
+@Tag(name = "Inbound email")
+class InboundEmailController {
+
+    private final InboundEmail inbound;
+
+    InboundEmailController(InboundEmail inbound) {
+        this.inbound = inbound;
+    }
+
+    @GetMapping("/api/v1/settings/email/inbound")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "The workspace's inbound email setting {connected, provider, webhookUrl, username, "
+                    + "passwordLastFour, connectedAt, rotatedAt}; never the password")
+    InboundEmail.SettingsView settings(CurrentUser user) {
+        return inbound.settings(user.tenantId());
+    }
+
+    @PostMapping("/api/v1/settings/email/inbound/postmark")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Turn Postmark inbound on, or replace its credential (the old password stops at once)",
+            description = "Answers {provider, webhookUrl, webhookUrlWithCredentials, username, password, "
+                    + "passwordLastFour}: paste webhookUrlWithCredentials into the Postmark server's inbound webhook. "
+                    + "The password is shown this once; only its SHA-256 is kept. Audited without the password.")
+    InboundEmail.Credentials connectPostmark(CurrentUser user) {
+        return inbound.connectPostmark(user.tenantId(), user.actor());
+    }
+
+    @DeleteMapping("/api/v1/settings/email/inbound")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Turn inbound email off: the webhook URL answers 403 from now on (audited)")
+    ResponseEntity<Void> disconnect(CurrentUser user) {
+        inbound.disconnect(user.tenantId(), user.actor());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/webhooks/email/postmark/{key}")
+    @Operation(
+            summary = "Postmark's inbound webhook (HTTP Basic credential of the workspace's inbound setting)",
+            description = "The credential is checked in constant time before the body is read: missing or wrong is "
+                    + "403 and nothing is stored (Postmark stops retrying on 403). Postmark's inbound JSON is stored "
+                    + "raw once per MessageID and answered 200 at once; threading and recording the reply run as "
+                    + "durable background work. Over 10 MB: 413; not JSON or no MessageID: 400; a failure to store: "
+                    + "5xx (Postmark retries).")
+    ResponseEntity<Map<String, Object>> postmark(
+            @PathVariable String key,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest request)
+            throws IOException {
+        InboundEmail.Receipt receipt =
+                inbound.receivePostmark(key, authorization, request.getContentLengthLong(), request::getInputStream);
+        return ResponseEntity.status(HttpStatus.OK)
+                .body(Map.of("id", receipt.inboundId().toString(), "received", true, "duplicate", receipt.duplicate()));
+    }
+}
