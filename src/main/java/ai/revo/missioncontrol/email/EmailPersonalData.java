@@ -20,6 +20,7 @@ class EmailPersonalData implements PersonalDataHolder {
         "email_open_events:email_id",
         "email_click_events:email_id",
         "email_bounce_events:email_id",
+        "email_inbound_messages:email_id,@",
         "idempotency_keys:*"
     };
 
@@ -61,6 +62,9 @@ class EmailPersonalData implements PersonalDataHolder {
         tables.blank(s, "emails:id", "subject", "body_html", "body_text");
         tables.blank(s, "email_reply_events:email_id,@", "reply_subject", "reply_body");
         tables.blank(s, "email_drafts:id", "subject", "body_html", "body_text");
+        // inbound emails as the provider sent them: threaded to their email, from them, or naming them in the raw body
+        tables.blank(s, "email_inbound_messages:email_id,@", "body", "subject");
+        tables.blankWhereMentioned(s, "email_inbound_messages", "body", "subject");
         tables.scrub(s, TABLES);
     }
 }
