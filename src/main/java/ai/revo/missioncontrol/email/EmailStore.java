@@ -228,29 +228,29 @@ class EmailStore {
                 .optional();
     }
 
+    /** The attempt's log row (STARTED, with the Message-ID), the email SENDING and its history row: one statement. */
     void startAttempt(TenantId tenant, UUID emailId, int attempt, String messageId, Instant now) {
         jdbc.sql("""
-                insert into email_logs (id, tenant_id, email_id, attempt, message_id, outcome, started_at, created_at,
-                    updated_at)
-                values (:id, :tenant, :email, :attempt, :messageId, 'STARTED', :now, :now, :now)
+                with attempt_log as (
+                    insert into email_logs (id, tenant_id, email_id, attempt, message_id, outcome, started_at,
+                        created_at, updated_at)
+                    values (:id, :tenant, :email, :attempt, :messageId, 'STARTED', :now, :now, :now)),
+                  sending as (
+                    update emails set status = 'SENDING', attempts = :attempt, next_attempt_at = null,
+                        updated_at = :now
+                    where tenant_id = :tenant and id = :email)
+                insert into email_status_history (id, tenant_id, email_id, status, reason, created_at, updated_at)
+                values (:historyId, :tenant, :email, 'SENDING', :reason, :now, :now)
                 """)
                 .param("id", UUID.randomUUID())
+                .param("historyId", UUID.randomUUID())
                 .param("tenant", tenant.value())
                 .param("email", emailId)
                 .param("attempt", attempt)
                 .param("messageId", messageId)
+                .param("reason", "attempt " + attempt)
                 .param("now", ts(now))
                 .update();
-        jdbc.sql("""
-                update emails set status = 'SENDING', attempts = :attempt, next_attempt_at = null, updated_at = :now
-                where tenant_id = :tenant and id = :id
-                """)
-                .param("attempt", attempt)
-                .param("now", ts(now))
-                .param("tenant", tenant.value())
-                .param("id", emailId)
-                .update();
-        history(tenant, emailId, EmailStatus.SENDING, "attempt " + attempt, now);
     }
 
     void finishAttempt(TenantId tenant, UUID emailId, int attempt, String outcome, String reply, Instant now) {
@@ -267,7 +267,10 @@ class EmailStore {
                 .update();
     }
 
-    /** Moves the email to a new status (recording it in the history); SENT also records sentAt and the provider id. */
+    /**
+     * Moves the email to a new status and records it in the history (one statement); SENT also records sentAt and
+     * the provider id.
+     */
     void status(
             TenantId tenant,
             UUID emailId,
@@ -277,21 +280,24 @@ class EmailStore {
             String providerMessageId,
             Instant now) {
         jdbc.sql("""
-                update emails set status = :status, reason = :reason, next_attempt_at = :next,
-                    sent_at = case when :status = 'SENT' then :now else sent_at end,
-                    provider_message_id = coalesce(cast(:provider as text), provider_message_id),
-                    updated_at = :now, version = version + 1
-                where tenant_id = :tenant and id = :id
+                with moved as (
+                    update emails set status = :status, reason = :reason, next_attempt_at = :next,
+                        sent_at = case when :status = 'SENT' then :now else sent_at end,
+                        provider_message_id = coalesce(cast(:provider as text), provider_message_id),
+                        updated_at = :now, version = version + 1
+                    where tenant_id = :tenant and id = :id)
+                insert into email_status_history (id, tenant_id, email_id, status, reason, created_at, updated_at)
+                values (:historyId, :tenant, :id, :status, :reason, :now, :now)
                 """)
                 .param("status", status.name())
                 .param("reason", reason == null ? null : truncate(reason, 2000))
                 .param("next", ts(nextAttemptAt))
                 .param("provider", providerMessageId)
+                .param("historyId", UUID.randomUUID())
                 .param("now", ts(now))
                 .param("tenant", tenant.value())
                 .param("id", emailId)
                 .update();
-        history(tenant, emailId, status, reason == null ? null : truncate(reason, 2000), now);
     }
 
     /** Keeps the email waiting (window, cap, paused campaign) without a history row for every re-check. */
@@ -348,12 +354,28 @@ class EmailStore {
                 .single();
     }
 
-    /** Serialises the cap check and the claim of a send per sender mailbox, across nodes, until the commit. */
-    void lockSender(String from) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('email-sender:' || lower(?)))")
+    /**
+     * The cap check's lock of a sender mailbox, across nodes, until the commit. Exclusive: the cap check and the claim
+     * of a send are serialised per sender, so every claim sees all earlier ones. Shared: claims run side by side and
+     * one cannot see the others' uncommitted claims; there are at most {@link #maxConnections()} of those at any
+     * moment on the server (one per connection), so a shared claim is only right while the count plus that bound
+     * stays within the caps (an exclusive holder waits for every shared one to commit, and the other way round).
+     */
+    void lockSender(String from, boolean exclusive) {
+        jdbc.sql(
+                        exclusive
+                                ? "select pg_advisory_xact_lock(hashtext('email-sender:' || lower(?)))"
+                                : "select pg_advisory_xact_lock_shared(hashtext('email-sender:' || lower(?)))")
                 .param(from)
                 .query((rs, n) -> 1)
                 .list();
+    }
+
+    /** The server's {@code max_connections}: no more transactions than that can be open at once, on all nodes. */
+    int maxConnections() {
+        return jdbc.sql("select current_setting('max_connections')::int")
+                .query(Integer.class)
+                .single();
     }
 
     long countQueuedInCampaign(TenantId tenant, UUID campaignId) {

@@ -39,8 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>in a short transaction (email row locked): a paused campaign holds the email, an archived one blocks it; the
  * send window (recipient's zone, else the campaign's) and the sender's hourly and daily caps (counted in PostgreSQL,
- * serialised per sender by an advisory lock) defer it; otherwise the attempt is claimed and its {@code email_logs}
- * row written STARTED with the Message-ID, before any SMTP traffic;</li>
+ * serialised per sender by an advisory lock, taken shared while the count plus the most claims that could be in flight
+ * unseen stays within both caps, so a blast far from its caps is not prepared one email at a time) defer it;
+ * otherwise the attempt is claimed and its {@code email_logs} row written STARTED with the Message-ID, before any
+ * SMTP traffic;</li>
  * <li>the message (decorated by every {@link EmailDecorator}) goes through the outbound gateway with the key
  * {@code email:<id>:<attempt>}, so dry run, the EMAIL switch, global pause and suppression apply;</li>
  * <li>the outcome is recorded: SENT; SIMULATED; BLOCKED; a transient failure retried with exponential backoff up to
@@ -81,6 +83,14 @@ class EmailWorker {
     private final Duration backoff;
     private final Duration holdRecheck;
     private final Duration reconcileAfter;
+    /** Senders whose caps are checked under the exclusive lock until the instant given (they were near a cap). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> nearTheCaps =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private volatile int maxConnections;
+
+    private static final Instant NEAR_THE_CAPS = Instant.EPOCH;
+    private static final Duration NEAR_THE_CAPS_FOR = Duration.ofMinutes(1);
 
     EmailWorker(
             EmailStore store,
@@ -129,15 +139,28 @@ class EmailWorker {
 
     private record Step(EmailStore.EmailRow email, int attempt, boolean reconcile) {}
 
+    /** A shared cap check found the sender too near a cap for it: the prepare step runs again, exclusively. */
+    private static final class NearTheCap extends RuntimeException {
+        NearTheCap() {
+            super(null, null, false, false);
+        }
+    }
+
     void process(TenantId tenant, UUID emailId) {
         TenantContext.runAs(tenant.value(), () -> {
-            Step step = tx.execute(s -> prepare(tenant, emailId));
+            Step prepared;
+            try {
+                prepared = tx.execute(s -> prepare(tenant, emailId, false));
+            } catch (NearTheCap e) {
+                prepared = tx.execute(s -> prepare(tenant, emailId, true));
+            }
+            Step step = prepared;
             if (step == null) {
                 return;
             }
             Instant began = clock.instant();
             OutboundView outcome = gateway.submit(tenant, message(tenant, step.email(), step.attempt()));
-            boolean suppress = Boolean.TRUE.equals(tx.execute(s -> record(tenant, step, outcome, began)));
+            boolean suppress = recordOutcome(tenant, step, outcome, began);
             if (suppress) {
                 try {
                     if (!safety.isSuppressed(
@@ -157,7 +180,24 @@ class EmailWorker {
         });
     }
 
-    private Step prepare(TenantId tenant, UUID emailId) {
+    /**
+     * Records the outcome in its own transaction, again when it lost a race on a row other emails touch too (two
+     * emails of one lead sent at the same moment both move the lead): the whole transaction rolled back, and the
+     * email's row is locked and its status checked again, so recording twice is impossible.
+     */
+    private boolean recordOutcome(TenantId tenant, Step step, OutboundView outcome, Instant began) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return Boolean.TRUE.equals(tx.execute(s -> record(tenant, step, outcome, began)));
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (tries >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Step prepare(TenantId tenant, UUID emailId, boolean exclusive) {
         EmailStore.EmailRow row = store.lock(tenant, emailId).orElse(null);
         if (row == null) {
             return null;
@@ -219,8 +259,16 @@ class EmailWorker {
                 }
             }
         }
-        store.lockSender(email.fromEmail());
-        Instant capFree = capFree(tenant, email.fromEmail(), now);
+        String sender = email.fromEmail().toLowerCase(java.util.Locale.ROOT);
+        Instant nearUntil = nearTheCaps.get(sender);
+        boolean shared = !exclusive && (nearUntil == null || !now.isBefore(nearUntil));
+        store.lockSender(sender, !shared);
+        Instant capFree = capFree(tenant, email.fromEmail(), now, shared ? maxConnections() : 0);
+        if (capFree == NEAR_THE_CAPS) {
+            // far from certain under a shared lock: counted again under the exclusive one, and so for a while
+            nearTheCaps.put(sender, now.plus(NEAR_THE_CAPS_FOR));
+            throw new NearTheCap();
+        }
         if (capFree != null) {
             hold(tenant, email, "Waiting: the sender's hourly or daily cap is reached", capFree, now);
             return null;
@@ -230,11 +278,18 @@ class EmailWorker {
         return new Step(row, attempt, false);
     }
 
-    /** Null when the sender may send now; otherwise when a slot frees up. */
-    private Instant capFree(TenantId tenant, String from, Instant now) {
+    /**
+     * Null when the sender may send now; otherwise when a slot frees up. With {@code unseen} above zero (a shared
+     * lock: up to that many other claims may be in flight, uncommitted), {@link #NEAR_THE_CAPS} when the count plus
+     * that bound could pass a cap, so that only an exclusive check may decide.
+     */
+    private Instant capFree(TenantId tenant, String from, Instant now, int unseen) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
         Instant dayAgo = now.minus(Duration.ofDays(1));
         long[] sent = store.sentInWindows(tenant, from, hourAgo, dayAgo);
+        if (unseen > 0) {
+            return sent[0] + unseen <= hourlyCap && sent[1] + unseen <= dailyCap ? null : NEAR_THE_CAPS;
+        }
         if (sent[0] >= hourlyCap) {
             return store.oldestSentSince(tenant, from, hourAgo)
                     .map(t -> t.plus(Duration.ofHours(1)))
@@ -248,6 +303,16 @@ class EmailWorker {
                     .orElse(now.plusSeconds(60));
         }
         return null;
+    }
+
+    /** The bound of uncommitted claims under a shared lock: the server's connection limit, read once. */
+    private int maxConnections() {
+        int n = maxConnections;
+        if (n == 0) {
+            n = store.maxConnections();
+            maxConnections = n;
+        }
+        return n;
     }
 
     private void hold(TenantId tenant, EmailView email, String why, Instant until, Instant now) {
