@@ -86,7 +86,7 @@ class SharedSecretsTwoNodeTest {
                     names.add(rs.getString(1));
                     assertThat(rs.getString(2)).startsWith("v1:");
                 }
-                assertThat(names).containsExactly("email.tracking", "jwt");
+                assertThat(names).containsExactly("email.tracking", "jwt", "privacy-erasure-key");
             }
             for (Path dir : java.util.List.of(dirA, dirB)) {
                 assertThat(dir.resolve("jwt-secret")).doesNotExist();

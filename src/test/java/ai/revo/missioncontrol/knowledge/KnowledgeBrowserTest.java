@@ -50,7 +50,11 @@ class KnowledgeBrowserTest extends BrowserTest {
         page.locator("#ask-q").fill("How long does resizing a platinum ring take?");
         page.getByTestId("ask-submit").click();
         Locator best = page.getByTestId("answer-0");
-        assertThat(best.getByTestId("answer-source")).hasText("handbook.pdf");
+        // the question is embedded on the server: on a loaded machine that takes more than the 5 s default
+        assertThat(best.getByTestId("answer-source"))
+                .hasText(
+                        "handbook.pdf",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(best.getByTestId("answer-page")).hasText("page 3");
         assertThat(best.getByTestId("answer-text")).containsText("Platinum rings take ten working days");
         shots(page, "knowledge");

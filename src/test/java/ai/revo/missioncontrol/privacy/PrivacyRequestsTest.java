@@ -9,6 +9,7 @@ import ai.revo.missioncontrol.safety.SafetyManagement;
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -194,6 +195,116 @@ class PrivacyRequestsTest extends IntegrationTest {
                 .isFalse();
         assertThat(safety.suppressedAmong(tenant, Channel.EMAIL, List.of(p.email(), "x-" + p.email())))
                 .containsExactly(p.email());
+    }
+
+    @Test
+    void erasureReachesTheirCallsAndTheSpreadsheetsTheyWereImportedFrom() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Person p = person();
+        String contactId = contactWithHistory(api, admin, p);
+        // a call from their number, its transcript naming them
+        String campaign = ok(api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Calls " + letters(6))))
+                .json()
+                .path("id")
+                .asText();
+        JsonNode site = ok(api.post(
+                        "/api/v1/sites",
+                        admin.accessToken(),
+                        Map.of("name", "Phone " + letters(6), "auth", "SHARED_SECRET", "campaignId", campaign)))
+                .json();
+        String call = "{\"id\":\"call_" + letters(8) + "\",\"orgId\":\"org_1\",\"type\":\"inboundPhoneCall\","
+                + "\"phoneNumberId\":\"pn_1\",\"customer\":{\"number\":\"" + p.phone() + "\",\"name\":\""
+                + p.first() + " " + p.last() + "\"}}";
+        String report = "{\"message\":{\"type\":\"end-of-call-report\",\"endedReason\":\"customer-ended-call\","
+                + "\"call\":" + call + ",\"customer\":{\"number\":\"" + p.phone() + "\"},"
+                + "\"startedAt\":\"2026-03-02T10:00:00.000Z\",\"endedAt\":\"2026-03-02T10:03:25.500Z\","
+                + "\"analysis\":{\"summary\":\"" + p.first() + " wants a quote, mail " + p.email() + "\"},"
+                + "\"artifact\":{\"transcript\":\"User: I am " + p.first() + " " + p.last() + ", " + p.email()
+                + "\",\"messages\":[],\"recordingUrl\":\"https://storage.vapi.ai/" + letters(6) + ".wav\"}}}";
+        api.send(
+                        "POST",
+                        "/api/v1/webhooks/voice/vapi/" + site.path("siteKey").asText(),
+                        null,
+                        report,
+                        Map.of("X-Vapi-Secret", site.path("secret").asText()))
+                .expect(200);
+        // two spreadsheets naming them: one imported, one still waiting for its mapping
+        String csv = "First Name,Last Name,E-mail,Mobile\n" + p.first() + "," + p.last() + ","
+                + p.email().toUpperCase() + "," + p.phone() + "\nOther,Person,other-" + letters(6) + "@example.com,\n";
+        String waiting = ok(upload(admin.accessToken(), "people.csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .json()
+                .path("id")
+                .asText();
+        String unrelated = ok(upload(
+                        admin.accessToken(),
+                        "others.csv",
+                        ("E-mail\nsomeone-" + letters(6) + "@example.com\n").getBytes(StandardCharsets.UTF_8)))
+                .json()
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !hits(List.of(p.email()), "voice_calls").isEmpty()
+                        && !hits(List.of(p.email()), "outbound_messages").isEmpty());
+        JsonNode export = api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data");
+        assertThat(export.path("voice").path("voice_calls").toString()).contains(p.email());
+        assertThat(export.path("imports").path("import_files").toString())
+                .contains(waiting)
+                .doesNotContain(unrelated);
+
+        api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null)
+                .expect(200);
+
+        assertThat(hits(p.values(), null))
+                .as("columns still holding the person's data")
+                .isEmpty();
+        try (Connection c = database().connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select import_id::text from import_files where tenant_id = ?::uuid order by 1")) {
+            s.setString(1, admin.tenantId());
+            List<String> left = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    left.add(rs.getString(1));
+                }
+            }
+            assertThat(left).containsExactly(unrelated);
+        }
+        JsonNode cancelled = api.get("/api/v1/imports/" + waiting, admin.accessToken())
+                .expect(200)
+                .json();
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.toString()).contains("privacy erasure");
+        api.post("/api/v1/imports/" + waiting + "/start", admin.accessToken(), null)
+                .expectError(409, "CONFLICT");
+    }
+
+    /** Uploads a file as multipart/form-data, the way a browser does. */
+    private Api.Response upload(String token, String fileName, byte[] content) throws Exception {
+        String boundary = "----mc" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/imports"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/json")
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode json = r.body().isBlank()
+                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        return new Api.Response(r.statusCode(), r.body(), json, r.headers());
     }
 
     /** Every text and JSON column (of one table, or of every table) holding any of the values, case-insensitive. */
