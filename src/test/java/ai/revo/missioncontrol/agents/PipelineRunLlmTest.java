@@ -58,6 +58,22 @@ class PipelineRunLlmTest extends LlmIntegrationTest {
                 .json()
                 .path("run");
         assertThat(outreachRun.path("error").path("kind").asText()).isEqualTo("UNAVAILABLE");
+        // a person's verdict ends the failed run's pending retries: otherwise it calls the shared model stand-in again
+        // 30 s later, in the middle of another test class's count of calls
+        api.post(
+                        "/api/v1/runs/" + outreach.path("runId").asText() + "/manual-override",
+                        admin.accessToken(),
+                        java.util.Map.of("outcome", "FAILED", "notes", "the test is over"))
+                .expect(200);
+        // and no agent of this workspace works on after the test (cron, retries): they would call the stand-in too
+        for (JsonNode agent :
+                api.get("/api/v1/agents", admin.accessToken()).json().path("data")) {
+            api.patch(
+                            "/api/v1/agents/" + agent.path("id").asText(),
+                            admin.accessToken(),
+                            java.util.Map.of("status", "PAUSED"))
+                    .expect(200);
+        }
         // the step after the failing one ran, used the model, and its brief is there
         JsonNode brief = steps.get(3);
         assertThat(brief.path("agent").asText()).isEqualTo("daily_briefer");
