@@ -344,6 +344,13 @@ class ConversationResponder {
         if (context.status() == ConversationStatus.HUMAN) {
             return "No reply written: a person took the conversation over, so the AI does not answer";
         }
+        if (context.simulated()) {
+            // the simulator's customer is nobody: no lead to be DND or LOST, no number to be suppressed
+            return context.campaignId() == null
+                    ? "No reply written: the simulator session belongs to no campaign, so there is no persona to"
+                            + " answer with; start a session for a campaign"
+                    : null;
+        }
         if (context.campaignId() == null || context.leadId() == null) {
             return "No reply written: the conversation belongs to no campaign, so there is no persona to answer with";
         }

@@ -284,7 +284,8 @@ public class ChannelConversations {
                 latest.stream()
                         .map(m -> new ReplyContext.Line(
                                 m.id(), m.direction() == Direction.IN, m.messageType(), m.bodyText(), m.occurredAt()))
-                        .toList());
+                        .toList(),
+                c.simulated());
     }
 
     /** What became of a reply handed over with {@link #sendReply}: sent (queued, {@code message}) or discarded. */
@@ -339,18 +340,19 @@ public class ChannelConversations {
             }
             ConversationMessage m = work.message();
             Conversation c = work.conversation();
-            OutboundView sent = gateway.submit(
-                    tenant,
-                    new OutboundMessage(
-                            m.channel(),
-                            c.participant(),
-                            null,
-                            m.bodyText(),
-                            c.campaignId(),
-                            c.leadId(),
-                            null,
-                            "conversation-message:" + m.id(),
-                            m.authorName() == null ? Actor.system() : Actor.user(null, m.authorName())));
+            OutboundMessage outbound = new OutboundMessage(
+                    m.channel(),
+                    c.participant(),
+                    null,
+                    m.bodyText(),
+                    c.campaignId(),
+                    c.leadId(),
+                    null,
+                    "conversation-message:" + m.id(),
+                    m.authorName() == null ? Actor.system() : Actor.user(null, m.authorName()));
+            // a simulator conversation's messages are recorded by the gateway as SIMULATED and never leave
+            OutboundView sent =
+                    c.simulated() ? gateway.submitSimulated(tenant, outbound) : gateway.submit(tenant, outbound);
             tx.executeWithoutResult(s -> messages.findByTenantIdAndId(tenant, messageId)
                     .ifPresent(fresh -> {
                         fresh.handedToGateway(sent.id(), sent.providerMessageId());

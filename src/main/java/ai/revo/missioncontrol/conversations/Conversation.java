@@ -36,6 +36,7 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
     private int messageCount;
     private Instant lastMessageAt;
     private Instant lastInboundAt;
+    private final boolean simulated;
 
     @Version
     private Long version;
@@ -60,9 +61,11 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
             int messageCount,
             Instant lastMessageAt,
             Instant lastInboundAt,
+            boolean simulated,
             Long version,
             Instant createdAt,
             Instant updatedAt) {
+        this.simulated = simulated;
         this.id = id;
         this.tenantId = tenantId;
         this.contactId = contactId;
@@ -127,9 +130,41 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
                 0,
                 now,
                 null,
+                false,
                 null,
                 now,
                 now);
+    }
+
+    /**
+     * A conversation of the WhatsApp simulator: no contact, no lead, kept out of the inbox and the reports; whatever
+     * is sent in it the gateway records as SIMULATED.
+     */
+    static Conversation simulation(TenantId tenant, UUID campaignId, String participant, Instant now) {
+        return new Conversation(
+                UUID.randomUUID(),
+                tenant,
+                null,
+                campaignId,
+                null,
+                participant,
+                null,
+                ai.revo.missioncontrol.safety.Channel.WHATSAPP,
+                ConversationStatus.OPEN,
+                null,
+                null,
+                null,
+                0,
+                now,
+                null,
+                true,
+                null,
+                now,
+                now);
+    }
+
+    boolean simulated() {
+        return simulated;
     }
 
     /** A message we sent before the conversation existed (the email a reply answers): no change of standing. */

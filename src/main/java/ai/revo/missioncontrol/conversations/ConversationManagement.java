@@ -215,7 +215,8 @@ public class ConversationManagement {
                                 .replace("\\", "\\\\")
                                 .replace("%", "\\%")
                                 .replace("_", "\\_") + "%";
-        String where = " where c.tenant_id = :tenant and (cast(:status as text) is null or c.status = :status)"
+        String where = " where c.tenant_id = :tenant and not c.simulated"
+                + " and (cast(:status as text) is null or c.status = :status)"
                 + " and (cast(:channel as text) is null or c.channel = :channel)"
                 + " and (cast(:q as text) is null or lower(c.participant) like :like or lower(coalesce(c.subject, ''))"
                 + " like :like or lower(coalesce(c.last_preview, '')) like :like)"
@@ -280,7 +281,8 @@ public class ConversationManagement {
      */
     @Transactional(readOnly = true)
     public long toAnswerCount(TenantId tenant) {
-        return jdbc.sql("select count(*) from conversations where tenant_id = ? and status = 'TO_ANSWER'")
+        return jdbc.sql(
+                        "select count(*) from conversations where tenant_id = ? and status = 'TO_ANSWER' and not simulated")
                 .params(tenant.value())
                 .query(Long.class)
                 .single();
@@ -309,6 +311,7 @@ public class ConversationManagement {
     public long unreadCount(TenantId tenant, UserId user, Channel channel) {
         return jdbc.sql("""
                 select count(*) from conversations c where c.tenant_id = ? and c.channel = ? and c.last_inbound_at is not null
+                  and not c.simulated
                   and not exists (select 1 from conversation_reads r where r.tenant_id = c.tenant_id
                       and r.conversation_id = c.id and r.user_id = ? and r.read_at >= c.last_inbound_at)""")
                 .params(tenant.value(), channel.name(), user.value())
@@ -321,6 +324,7 @@ public class ConversationManagement {
     public long unreadCount(TenantId tenant, UserId user) {
         return jdbc.sql("""
                 select count(*) from conversations c where c.tenant_id = ? and c.last_inbound_at is not null
+                  and not c.simulated
                   and not exists (select 1 from conversation_reads r where r.tenant_id = c.tenant_id
                       and r.conversation_id = c.id and r.user_id = ? and r.read_at >= c.last_inbound_at)""")
                 .params(tenant.value(), user.value())

@@ -59,7 +59,9 @@ public record ConversationMessageReceived(
         payload.put("participant", participant);
         payload.put("before", before.name());
         payload.put("messageId", messageId.toString());
-        payload.put("contactId", contactId.toString());
+        if (contactId != null) { // a simulator conversation has no contact
+            payload.put("contactId", contactId.toString());
+        }
         payload.put("status", "TO_ANSWER");
         payload.put("channel", channel == null ? null : channel.name());
         return payload;

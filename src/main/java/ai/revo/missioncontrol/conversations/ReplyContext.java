@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * What a responder needs to answer a conversation: who and what it is about, its standing (HUMAN: a person took it
  * over), the newest message the person wrote ({@code latestInboundId}, null when none) and the last messages, oldest
- * first.
+ * first. {@code simulated}: a conversation of the WhatsApp simulator (no contact, no lead; nothing it sends leaves).
  */
 public record ReplyContext(
         UUID conversationId,
@@ -19,7 +19,8 @@ public record ReplyContext(
         ConversationStatus status,
         String participant,
         UUID latestInboundId,
-        List<Line> lines) {
+        List<Line> lines,
+        boolean simulated) {
 
     public ReplyContext {
         lines = List.copyOf(lines);

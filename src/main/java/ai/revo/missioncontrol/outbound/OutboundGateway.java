@@ -98,6 +98,19 @@ public class OutboundGateway {
      * message; IDEMPOTENCY_CONFLICT when the key was used for a different message.
      */
     public OutboundView submit(TenantId tenant, OutboundMessage message) {
+        return submit(tenant, message, false);
+    }
+
+    /**
+     * Records a message of a simulation (the WhatsApp simulator) as SIMULATED whatever the workspace's settings:
+     * decided and logged like any other message, never handed to an adapter. Same idempotency and validation as
+     * {@link #submit}.
+     */
+    public OutboundView submitSimulated(TenantId tenant, OutboundMessage message) {
+        return submit(tenant, message, true);
+    }
+
+    private OutboundView submit(TenantId tenant, OutboundMessage message, boolean simulation) {
         validate(message);
         String hash = hash(message);
         Actor actor = message.requestedBy() == null ? Actor.system() : message.requestedBy();
@@ -105,7 +118,7 @@ public class OutboundGateway {
             // claim and decide commit together: a message is never left PENDING by a crash between the two
             OutboundView decided = tx.execute(s -> {
                 UUID claimed = claim(tenant, message, hash, actor);
-                return claimed == null ? null : decide(tenant, claimed, actor);
+                return claimed == null ? null : decide(tenant, claimed, actor, simulation);
             });
             if (decided == null) {
                 return existing(tenant, message.idempotencyKey(), hash);
@@ -148,7 +161,7 @@ public class OutboundGateway {
                 .orElse(null);
     }
 
-    private OutboundView decide(TenantId tenant, UUID id, Actor actor) {
+    private OutboundView decide(TenantId tenant, UUID id, Actor actor, boolean simulation) {
         OutboundRecord record = load(tenant, id);
         OutboundMessage m = record.message(actor);
         Instant now = clock.instant();
@@ -157,7 +170,9 @@ public class OutboundGateway {
         ChannelAdapter adapter = adapters.get(m.channel());
         String overLimit;
         ChannelAdapter.Refusal refusal;
-        if (settings.globalPause()) {
+        if (simulation) {
+            record.simulateOnly(actor, now);
+        } else if (settings.globalPause()) {
             record.block(OutboundStatus.BLOCKED_PAUSED, "All outbound messages are paused", actor, now);
         } else if (standing.suspended()) {
             record.block(

@@ -128,6 +128,10 @@ class OutboundRecord extends AbstractAggregateRoot<OutboundRecord> {
         finish(OutboundStatus.SIMULATED, "Dry run is on: recorded, not sent", now, actor);
     }
 
+    void simulateOnly(Actor actor, Instant now) {
+        finish(OutboundStatus.SIMULATED, "Simulator conversation: recorded, never sent", now, actor);
+    }
+
     void block(OutboundStatus blocked, String why, Actor actor, Instant now) {
         if (!blocked.isBlocked()) {
             throw new IllegalArgumentException(blocked + " is not a blocked status");

@@ -479,6 +479,21 @@ class CrossTenantProbeTest extends IntegrationTest {
                                         "/api/v1/knowledge/campaigns/{id}/sources",
                                         Map.of("everyWorkspaceSource", false)))),
                 new Target(
+                        "simulator session",
+                        (api, b) -> api.post("/api/v1/whatsapp/simulator/sessions", b.accessToken(), Map.of())
+                                .expect(201)
+                                .json()
+                                .path("id")
+                                .asText(),
+                        "/api/v1/whatsapp/simulator/sessions/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/whatsapp/simulator/sessions/{id}", null),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/whatsapp/simulator/sessions/{id}/messages",
+                                        Map.of("text", "Hijacked")),
+                                new Call("DELETE", "/api/v1/whatsapp/simulator/sessions/{id}", null))),
+                new Target(
                         "contact",
                         (api, b) -> api.post(
                                         "/api/v1/contacts",

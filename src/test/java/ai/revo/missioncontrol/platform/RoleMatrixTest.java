@@ -168,6 +168,28 @@ class RoleMatrixTest extends IntegrationTest {
                 // WhatsApp blasts: admins and operators start them, everyone watches; the rate is the admin's
                 new Rule("POST", "/api/v1/campaigns/{campaign}/blast", Map.of(), 400, 400, NO, NO, NO),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/blasts", null, OK, OK, OK, OK, OK),
+                // the WhatsApp simulator: admins and operators only
+                new Rule("GET", "/api/v1/whatsapp/simulator/sessions", null, OK, OK, NO, NO, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/whatsapp/simulator/sessions",
+                        Map.of("campaignId", "00000000-0000-0000-0000-000000000001"),
+                        400,
+                        400,
+                        NO,
+                        NO,
+                        NO),
+                new Rule("GET", "/api/v1/whatsapp/simulator/sessions/{uuid}", null, 404, 404, NO, NO, NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/whatsapp/simulator/sessions/{uuid}/messages",
+                        Map.of("text", "hi"),
+                        404,
+                        404,
+                        NO,
+                        NO,
+                        NO),
+                new Rule("DELETE", "/api/v1/whatsapp/simulator/sessions/{uuid}", null, 404, 404, NO, NO, NO),
                 new Rule("GET", "/api/v1/blasts/{uuid}", null, 404, 404, 404, 404, 404),
                 new Rule("GET", "/api/v1/settings/whatsapp/blast-rate", null, OK, NO, NO, NO, NO),
                 new Rule("PUT", "/api/v1/settings/whatsapp/blast-rate", Map.of("perSecond", 5), 404, NO, NO, NO, NO),
