@@ -2,7 +2,6 @@ package ai.revo.missioncontrol.conversations;
 
 import ai.revo.missioncontrol.drafts.Decision;
 import ai.revo.missioncontrol.drafts.DraftManagement;
-import ai.revo.missioncontrol.drafts.DraftSource;
 import ai.revo.missioncontrol.drafts.DraftStatus;
 import ai.revo.missioncontrol.drafts.DraftView;
 import ai.revo.missioncontrol.identity.TenantId;
@@ -108,11 +107,14 @@ public class ConversationSimulations {
     public record DraftReply(
             UUID draftId,
             String text,
-            DraftStatus status,
+            String status,
             BigDecimal confidence,
-            List<DraftSource> sources,
+            List<Source> sources,
             Boolean checksPassed,
             Boolean gatePassed) {}
+
+    /** A knowledge passage a reply was grounded on. */
+    public record Source(String sourceName, Integer page, double score, String snippet) {}
 
     /** The simulated conversation's messages, oldest first, with the AI's reply to each of the customer's. */
     @Transactional(readOnly = true)
@@ -132,9 +134,13 @@ public class ConversationSimulations {
                 draft = new DraftReply(
                         d.id(),
                         d.bodyText(),
-                        d.status(),
+                        d.status().name(),
                         d.confidence(),
-                        d.sources(),
+                        d.sources() == null
+                                ? List.of()
+                                : d.sources().stream()
+                                        .map(x -> new Source(x.sourceName(), x.page(), x.score(), x.snippet()))
+                                        .toList(),
                         checks.get("passed") instanceof Boolean b ? b : null,
                         gate(checks));
             }

@@ -301,7 +301,7 @@ public class WhatsAppSimulator {
                 turn.aiReply().reason(),
                 d == null ? null : d.draftId(),
                 d == null ? null : d.text(),
-                d == null || d.status() == null ? null : d.status().name(),
+                d == null ? null : d.status(),
                 d == null ? null : d.confidence(),
                 d == null || d.sources() == null
                         ? List.of()
