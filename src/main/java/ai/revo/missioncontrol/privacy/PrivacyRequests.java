@@ -124,11 +124,11 @@ public class PrivacyRequests {
                         + (c.lastName() == null ? "" : c.lastName()))
                 .trim();
         if (fullName.contains(" ")) {
-            add(identifiers, fullName);
+            addName(identifiers, fullName);
         }
         Set<String> names = new LinkedHashSet<>();
-        add(names, c.firstName());
-        add(names, c.lastName());
+        addName(names, c.firstName());
+        addName(names, c.lastName());
         add(names, c.jobTitle());
         add(names, c.city());
         List<UUID> leads = c.campaigns() == null
@@ -139,6 +139,23 @@ public class PrivacyRequests {
                         ? c.email().toLowerCase(Locale.ROOT)
                         : c.phone() != null ? c.phone() : contactId.toString());
         return new DataSubject(tenant.value(), contactId, leads, identifiers, names, hash);
+    }
+
+    /**
+     * A name as given and as it is also written: without the quotes around a nickname ("Bob" as Bob) and with the
+     * other apostrophe (O'Brien as O\u2019Brien and back), so that every way it was stored is found.
+     */
+    private static void addName(Set<String> values, String value) {
+        if (value == null) {
+            return;
+        }
+        add(values, value);
+        String unquoted = value.strip().replaceAll("[\"\u201c\u201d]", "").replaceAll("\\s+", " ");
+        add(values, unquoted);
+        for (String v : List.of(value, unquoted)) {
+            add(values, v.replace('\'', '\u2019'));
+            add(values, v.replace('\u2019', '\''));
+        }
     }
 
     private static void add(Set<String> values, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.TenantContext;
 import ai.revo.missioncontrol.safety.Channel;
 import ai.revo.missioncontrol.safety.SafetyManagement;
 import ai.revo.missioncontrol.support.Api;
@@ -30,6 +31,12 @@ class PrivacyRequestsTest extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     SafetyManagement safety;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static String letters(int n) {
@@ -41,8 +48,26 @@ class PrivacyRequestsTest extends IntegrationTest {
     }
 
     private record Person(String first, String last, String email, String phone) {
+        /**
+         * What must not remain: each name, the full name, the address and the number (with and without its plus);
+         * a name with quotes or an apostrophe also as JSON and HTML write it, and its letters alone.
+         */
         List<String> values() {
-            return List.of(first, last, first + " " + last, email, phone, phone.substring(1));
+            List<String> values = new ArrayList<>(List.of(first, last, first + " " + last, email, phone));
+            values.add(phone.substring(1));
+            for (String v : List.of(first, last, first + " " + last, email)) {
+                if (v.matches(".*['\"].*")) {
+                    values.add(v.replace("\"", "\\\""));
+                    values.add(v.replace("'", "&#39;").replace("\"", "&quot;"));
+                    values.add(v.replace("'", "&#x27;").replace("\"", "&#34;"));
+                    values.add(v.replace("'", "&apos;"));
+                }
+            }
+            for (String name : List.of(first, last)) {
+                // the letters after any quote or apostrophe: "Zephabc" and O'Quillxyz leave no Zephabc or Quillxyz
+                values.add(name.replaceAll("^.*[^\\p{L}](?=\\p{L})|[^\\p{L}]+$", ""));
+            }
+            return values.stream().distinct().toList();
         }
     }
 
@@ -58,6 +83,12 @@ class PrivacyRequestsTest extends IntegrationTest {
                 Character.toUpperCase(last.charAt(0)) + last.substring(1),
                 "zq-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com",
                 "+1416" + digits);
+    }
+
+    /** A person whose first name is given in quotes ("Bob") and whose last name has an apostrophe (O'Brien). */
+    private static Person quoted() {
+        Person p = person();
+        return new Person("\"" + p.first() + "\"", "O'" + p.last(), p.email().replace("zq-", "zq-o'b-"), p.phone());
     }
 
     private static Api.Response ok(Api.Response r) {
@@ -280,6 +311,254 @@ class PrivacyRequestsTest extends IntegrationTest {
         assertThat(cancelled.toString()).contains("privacy erasure");
         api.post("/api/v1/imports/" + waiting + "/start", admin.accessToken(), null)
                 .expectError(409, "CONFLICT");
+    }
+
+    @Test
+    void namesWithQuotesAndApostrophesAreFoundAndErasedWithTheInboundEmailsTheySent() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Person p = quoted();
+        String contactId = contactWithHistory(api, admin, p);
+        // inbound email through Postmark: one from them, one from someone else that quotes their address
+        JsonNode connected = ok(api.post("/api/v1/settings/email/inbound/postmark", admin.accessToken(), Map.of()))
+                .json();
+        String url = connected.path("webhookUrl").asText();
+        String basic = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((connected.path("username").asText() + ":"
+                                        + connected.path("password").asText())
+                                .getBytes(StandardCharsets.UTF_8));
+        String fromThem = ok(api.send(
+                        "POST",
+                        url.substring(url.indexOf("/api/v1/")),
+                        null,
+                        postmark(
+                                p.first() + " " + p.last(),
+                                p.email(),
+                                "Re: for " + p.first(),
+                                "Yes, call me on " + p.phone() + ". " + p.first() + " " + p.last()),
+                        Map.of("Authorization", basic)))
+                .json()
+                .path("id")
+                .asText();
+        String aboutThem = ok(api.send(
+                        "POST",
+                        url.substring(url.indexOf("/api/v1/")),
+                        null,
+                        postmark(
+                                "Colleague",
+                                "colleague-" + letters(6) + "@example.com",
+                                "A referral",
+                                "Please write to " + p.email() + " (" + p.first() + " " + p.last() + ")"),
+                        Map.of("Authorization", basic)))
+                .json()
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !hits(List.of(p.email()), "outbound_messages").isEmpty()
+                        && inboundStatuses(admin.tenantId()).stream().noneMatch("RECEIVED"::equals));
+
+        // found: the export holds the contact under their quoted name and both inbound emails
+        JsonNode data = api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data");
+        assertThat(data.path("contacts")
+                        .path("contacts")
+                        .get(0)
+                        .path("first_name")
+                        .asText())
+                .isEqualTo(p.first());
+        assertThat(data.path("contacts")
+                        .path("contacts")
+                        .get(0)
+                        .path("last_name")
+                        .asText())
+                .isEqualTo(p.last());
+        assertThat(data.path("email").path("email_inbound_messages").toString())
+                .contains(fromThem)
+                .contains(aboutThem);
+        assertThat(hits(p.values(), null))
+                .as("the person is in the database before")
+                .isNotEmpty();
+
+        api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null)
+                .expect(200);
+
+        assertThat(hits(p.values(), null))
+                .as("columns still holding the person's data")
+                .isEmpty();
+        // the raw inbound emails are blanked, not only searched and replaced
+        try (Connection c = database().connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select body, subject from email_inbound_messages where tenant_id = ?::uuid")) {
+            s.setString(1, admin.tenantId());
+            try (ResultSet rs = s.executeQuery()) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertThat(rs.getString(1)).startsWith("erased:");
+                    assertThat(rs.getString(2)).startsWith("erased:");
+                }
+                assertThat(rows).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void erasureReachesThePipelineRunsThatNamedTheirLead() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Person p = person();
+        String contactId = contactWithHistory(api, admin, p);
+        String leadId = api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data")
+                .path("contacts")
+                .path("leads")
+                .get(0)
+                .path("id")
+                .asText();
+        UUID tenant = UUID.fromString(admin.tenantId());
+        UUID agentRun = UUID.randomUUID();
+        UUID pipelineRun = UUID.randomUUID();
+        String actor = "{\"type\":\"USER\",\"id\":\"" + admin.userId() + "\",\"name\":\"Admin\"}";
+        // a pipeline run whose scoring step failed on their lead (the agent run's error, copied into the step), and
+        // whose drafting step was skipped naming them
+        TenantContext.callAs(
+                tenant,
+                () -> tx.execute(status -> {
+                    jdbc.sql(
+                                    "insert into agent_runs (id, tenant_id, agent_key, trigger, status, max_attempts, requested_by,"
+                                            + " input, output, error) values (?, ?, 'enrichment_scorer', 'MANUAL', 'DEAD', 1,"
+                                            + " cast(? as jsonb), cast(? as jsonb), '{}', cast(? as jsonb))")
+                            .params(
+                                    agentRun,
+                                    tenant,
+                                    actor,
+                                    "{\"pipelineRunId\":\"" + pipelineRun + "\",\"leadIds\":[\"" + leadId + "\"]}",
+                                    "{\"message\":\"Scoring " + p.first() + " failed\"}")
+                            .update();
+                    jdbc.sql("insert into pipeline_runs (id, tenant_id, status, requested_by, started_at, finished_at)"
+                                    + " values (?, ?, 'FAILED', cast(? as jsonb), now(), now())")
+                            .params(pipelineRun, tenant, actor)
+                            .update();
+                    jdbc.sql(
+                                    "insert into pipeline_run_steps (id, tenant_id, pipeline_run_id, position, agent_key, status,"
+                                            + " agent_run_id, reason, output) values (?, ?, ?, 1, 'enrichment_scorer', 'FAILED', ?, ?,"
+                                            + " '{\"scored\":0}')")
+                            .params(
+                                    UUID.randomUUID(),
+                                    tenant,
+                                    pipelineRun,
+                                    agentRun,
+                                    "Scoring " + p.first() + " failed")
+                            .update();
+                    jdbc.sql(
+                                    "insert into pipeline_run_steps (id, tenant_id, pipeline_run_id, position, agent_key, status,"
+                                            + " reason) values (?, ?, ?, 2, 'outreach_drafter', 'SKIPPED', ?)")
+                            .params(
+                                    UUID.randomUUID(),
+                                    tenant,
+                                    pipelineRun,
+                                    "No draft for " + p.first() + " " + p.last() + " <" + p.email() + ">")
+                            .update();
+                    return null;
+                }));
+
+        JsonNode steps = api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data")
+                .path("agents")
+                .path("pipeline_run_steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.toString()).contains("Scoring " + p.first()).contains(p.email());
+
+        api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null)
+                .expect(200);
+
+        assertThat(hits(p.values(), null))
+                .as("columns still holding the person's data")
+                .isEmpty();
+        assertThat(hits(List.of("erased:"), "pipeline_run_steps", admin.tenantId()))
+                .containsExactly("pipeline_run_steps.reason holds erased:");
+    }
+
+    @Test
+    void erasureFitsTheHashIntoColumnsWithALengthLimitInsteadOfFailing() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Person p = person();
+        String contactId = contactWithHistory(api, admin, p);
+        // a deal name may have 200 characters: theirs has 199, with their address and number in it, which the
+        // 71-character keyed hash would make too long
+        String prefix = "Renewal " + p.email() + " " + p.phone() + " ";
+        String name = prefix + "x".repeat(199 - prefix.length());
+        String dealId = ok(api.post(
+                        "/api/v1/deals",
+                        admin.accessToken(),
+                        Map.of("contactId", contactId, "name", name, "amount", 1200, "currency", "EUR")))
+                .json()
+                .path("id")
+                .asText();
+
+        api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null)
+                .expect(200);
+
+        assertThat(hits(p.values(), null))
+                .as("columns still holding the person's data")
+                .isEmpty();
+        try (Connection c = database().connect();
+                PreparedStatement s = c.prepareStatement("select name from deals where id = ?::uuid")) {
+            s.setString(1, dealId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).startsWith("erased:").hasSizeLessThanOrEqualTo(200);
+            }
+        }
+    }
+
+    private List<String> inboundStatuses(String tenant) throws Exception {
+        List<String> statuses = new ArrayList<>();
+        try (Connection c = database().connect();
+                PreparedStatement s =
+                        c.prepareStatement("select status from email_inbound_messages where tenant_id = ?::uuid")) {
+            s.setString(1, tenant);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    statuses.add(rs.getString(1));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    /** An inbound e-mail as Postmark posts it (postmarkapp.com/developer/webhooks/inbound-webhook), unthreaded. */
+    private static String postmark(String fromName, String from, String subject, String text) throws Exception {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("FromName", fromName);
+        m.put("MessageStream", "inbound");
+        m.put("From", from);
+        m.put("FromFull", Map.of("Email", from, "Name", fromName, "MailboxHash", ""));
+        m.put("To", "inbound@inbound.postmarkapp.com");
+        m.put("ToFull", List.of(Map.of("Email", "inbound@inbound.postmarkapp.com", "Name", "", "MailboxHash", "")));
+        m.put("OriginalRecipient", "inbound@inbound.postmarkapp.com");
+        m.put("Subject", subject);
+        m.put("MessageID", UUID.randomUUID().toString());
+        m.put("MailboxHash", "");
+        m.put("Date", "Thu, 3 Dec 2026 10:45:32 +00:00");
+        m.put("TextBody", text);
+        m.put(
+                "HtmlBody",
+                "<p>" + text.replace("&", "&amp;").replace("'", "&#39;").replace("\"", "&quot;") + "</p>");
+        m.put("StrippedTextReply", text);
+        m.put(
+                "Headers",
+                List.of(Map.of("Name", "Message-ID", "Value", "<" + UUID.randomUUID() + "@mail.example.com>")));
+        m.put("Attachments", List.of());
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
     }
 
     /** Uploads a file as multipart/form-data, the way a browser does. */
