@@ -1,50 +1,20 @@
 package ai.revo.missioncontrol.sequences;
 
 import ai.revo.missioncontrol.platform.DataSubject;
-import ai.revo.missioncontrol.platform.PersonalDataHolder;
 import ai.revo.missioncontrol.platform.PersonalDataTables;
-import java.util.List;
-import java.util.Map;
+import ai.revo.missioncontrol.platform.TablePersonalData;
 import org.springframework.stereotype.Component;
 
 /** This module's part of a privacy request: its own tables' rows about the person, exported or erased. */
 @Component
-class SequencePersonalData implements PersonalDataHolder {
-
-    private static final String[] TABLES = {
-        "sequence_enrolments:id,lead_id,contact_id", "sequence_step_runs:enrolment_id,*"
-    };
-
-    private final PersonalDataTables tables;
+class SequencePersonalData extends TablePersonalData {
 
     SequencePersonalData(PersonalDataTables tables) {
-        this.tables = tables;
+        super(tables, "sequences", "sequence_enrolments:id,lead_id,contact_id", "sequence_step_runs:enrolment_id,*");
     }
 
     @Override
-    public String section() {
-        return "sequences";
-    }
-
-    private DataSubject expand(DataSubject subject) {
-        DataSubject s = subject;
-        s = s.with(tables.idsAbout(s, "sequence_enrolments:lead_id,contact_id", "id"));
-        return s;
-    }
-
-    @Override
-    public List<java.util.UUID> related(DataSubject subject) {
-        return expand(subject).related();
-    }
-
-    @Override
-    public Map<String, List<Object>> export(DataSubject subject) {
-        return tables.export(expand(subject), TABLES);
-    }
-
-    @Override
-    public void erase(DataSubject subject) {
-        DataSubject s = expand(subject);
-        tables.scrub(s, TABLES);
+    protected DataSubject expand(DataSubject subject) {
+        return subject.with(tables().idsAbout(subject, "sequence_enrolments:lead_id,contact_id", "id"));
     }
 }
