@@ -40,6 +40,11 @@ public class AgentRegistry {
                 "qa_reviewer", "QA reviewer", "Checks every draft against the rules and gives it a confidence score."
             },
             new String[] {
+                "sales_agent",
+                "Sales agent",
+                "Proposes a deal for each interested or booked lead without one; a person approves it in the approval inbox."
+            },
+            new String[] {
                 "daily_briefer",
                 "Daily briefer",
                 "Writes the daily brief: three wins, three blockers, three next moves."

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sequential pipeline (seed 001's orchestrator): lead research, enrichment and scoring, outreach drafting, then
- * the daily brief, one agent run per step, in this order. A step whose agent run fails is recorded FAILED with the
+ * The sequential pipeline (seed 001's orchestrator): lead research, enrichment and scoring, outreach drafting, the
+ * sales agent's deal proposals, then the daily brief, one agent run per step, in this order. A step whose agent run fails is recorded FAILED with the
  * reason, a step whose agent cannot work (paused, already busy) SKIPPED with the reason, and the next steps still
  * run. A run is durable background work (db-scheduler task {@value #TASK}); a node that dies mid-run leaves it to
  * another, which does not redo the finished steps. One unfinished pipeline run per workspace.
@@ -39,7 +39,7 @@ public class PipelineRuns {
 
     /** The steps, in order: the agents of the seed's pipeline that exist today. */
     static final List<String> STEPS =
-            List.of("lead_researcher", "enrichment_scorer", "outreach_drafter", "daily_briefer");
+            List.of("lead_researcher", "enrichment_scorer", "outreach_drafter", "sales_agent", "daily_briefer");
 
     private static final Logger log = LoggerFactory.getLogger(PipelineRuns.class);
 

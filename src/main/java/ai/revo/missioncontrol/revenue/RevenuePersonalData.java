@@ -22,7 +22,8 @@ class RevenuePersonalData implements PersonalDataHolder {
         "contracts:id,deal_id",
         "contract_versions:contract_id",
         "contract_signed_copies:contract_id",
-        "revenue_messages:deal_id,invoice_id"
+        "revenue_messages:deal_id,invoice_id",
+        "deal_proposals:contact_id,lead_id,deal_id"
     };
 
     private final PersonalDataTables tables;

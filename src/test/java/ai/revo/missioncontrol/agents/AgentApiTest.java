@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AgentApiTest extends IntegrationTest {
 
     @Test
-    void everyNewWorkspaceHasTheSixDefaultAgentsIdle() {
+    void everyNewWorkspaceHasTheSevenDefaultAgentsIdle() {
         Api api = api();
         Api.Session admin = api.signup();
         JsonNode agents =
@@ -30,6 +30,7 @@ class AgentApiTest extends IntegrationTest {
                         "outreach_drafter",
                         "content_creator",
                         "qa_reviewer",
+                        "sales_agent",
                         "daily_briefer");
         assertThat(api.get("/api/v1/events/feed?type=workspace.created", admin.accessToken())
                         .json()

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PipelineRunTest extends IntegrationTest {
 
     static final List<String> ORDER =
-            List.of("lead_researcher", "enrichment_scorer", "outreach_drafter", "daily_briefer");
+            List.of("lead_researcher", "enrichment_scorer", "outreach_drafter", "sales_agent", "daily_briefer");
 
     @Autowired
     JdbcClient jdbc;
@@ -91,7 +91,9 @@ class PipelineRunTest extends IntegrationTest {
         assertThat(steps.get(0).path("output").path("leadsEnrolled").asInt()).isEqualTo(3);
         assertThat(steps.get(1).path("output").path("leadsEnriched").asInt()).isEqualTo(3);
         assertThat(steps.get(2).path("output").path("draftsSubmitted").asInt()).isPositive();
-        assertThat(steps.get(3).path("output").path("briefs").asInt()).isEqualTo(1);
+        // no lead is interested or booked yet: the sales agent has nothing to propose, and says so by its counts
+        assertThat(steps.get(3).path("output").path("dealsProposed").asInt(0)).isZero();
+        assertThat(steps.get(4).path("output").path("briefs").asInt()).isEqualTo(1);
 
         // the run is listed, and its events are on the feed in order
         assertThat(api.get("/api/v1/pipeline/runs", admin.accessToken())
@@ -110,6 +112,7 @@ class PipelineRunTest extends IntegrationTest {
                 .containsExactly(
                         "pipeline.run.queued",
                         "pipeline.run.started",
+                        "pipeline.run.step_succeeded",
                         "pipeline.run.step_succeeded",
                         "pipeline.run.step_succeeded",
                         "pipeline.run.step_succeeded",
@@ -142,6 +145,7 @@ class PipelineRunTest extends IntegrationTest {
         // the steps after it ran: outreach drafts for the (unscored) new leads, and the brief is written
         assertThat(steps.get(2).path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(steps.get(3).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(steps.get(4).path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(api.get("/api/v1/runs?agent=enrichment_scorer", admin.accessToken())
                         .json()
                         .path("data"))

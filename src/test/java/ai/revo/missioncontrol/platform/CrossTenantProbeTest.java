@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -68,6 +69,66 @@ class CrossTenantProbeTest extends IntegrationTest {
                                         "POST",
                                         "/api/v1/deals/{id}/negotiation",
                                         Map.of("who", "THEM", "amount", 100)))),
+                new Target(
+                        "deal proposal",
+                        (api, b) -> {
+                            String campaign = api.post(
+                                            "/api/v1/campaigns", b.accessToken(), Map.of("name", "B's proposals"))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            String lead = api.post(
+                                            "/api/v1/leads",
+                                            b.accessToken(),
+                                            Map.of(
+                                                    "campaignId",
+                                                    campaign,
+                                                    "contact",
+                                                    Map.of("email", Api.uniqueEmail("b-proposal"))))
+                                    .expect(201)
+                                    .json()
+                                    .path("id")
+                                    .asText();
+                            for (String status : List.of("DRAFTED", "APPROVED", "CONTACTED", "REPLIED", "INTERESTED")) {
+                                api.patch("/api/v1/leads/" + lead, b.accessToken(), Map.of("status", status))
+                                        .expect(200);
+                            }
+                            String run = api.post("/api/v1/agents/sales_agent/run", b.accessToken(), null)
+                                    .expect(202)
+                                    .json()
+                                    .path("runId")
+                                    .asText();
+                            settle(api, b, "/api/v1/runs/" + run, "/run/status");
+                            JsonNode proposal = api.get("/api/v1/deal-proposals", b.accessToken())
+                                    .json()
+                                    .path("data")
+                                    .get(0);
+                            // approved without an amount: it waits for a person to give one
+                            api.post(
+                                            "/api/v1/drafts/"
+                                                    + proposal.path("reviewDraftId")
+                                                            .asText() + "/approve",
+                                            b.accessToken(),
+                                            null)
+                                    .expect(200);
+                            String id = proposal.path("id").asText();
+                            org.awaitility.Awaitility.await("proposal approved")
+                                    .atMost(java.time.Duration.ofSeconds(30))
+                                    .until(() -> api.get("/api/v1/deal-proposals/" + id, b.accessToken())
+                                            .json()
+                                            .path("status")
+                                            .asText()
+                                            .equals("AWAITING_AMOUNT"));
+                            return id;
+                        },
+                        "/api/v1/deal-proposals/{id}",
+                        List.of(
+                                new Call("GET", "/api/v1/deal-proposals/{id}", null),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/deal-proposals/{id}/open",
+                                        Map.of("amount", 100, "currency", "EUR")))),
                 new Target(
                         "invoice",
                         (api, b) -> {

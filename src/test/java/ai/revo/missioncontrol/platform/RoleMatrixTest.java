@@ -270,6 +270,18 @@ class RoleMatrixTest extends IntegrationTest {
                 // revenue: everyone reads; ADMIN and CLOSER open, change and move deals and negotiate (404: no such
                 // deal); the stages and the discount cap are ADMIN settings
                 new Rule("GET", "/api/v1/deals", null, OK, OK, OK, OK, OK),
+                // the sales agent's deal proposals (decided in the approval inbox; opened with an amount by closers)
+                new Rule("GET", "/api/v1/deal-proposals", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/deal-proposals/{uuid}", null, 404, 404, 404, 404, 404),
+                new Rule(
+                        "POST",
+                        "/api/v1/deal-proposals/{uuid}/open",
+                        Map.of("amount", 1, "currency", "EUR"),
+                        404,
+                        NO,
+                        404,
+                        NO,
+                        NO),
                 new Rule("GET", "/api/v1/deals/pipeline", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/deals/forecast", null, OK, OK, OK, OK, OK),
                 new Rule(
@@ -487,6 +499,7 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/agents/{agent}", null, OK, OK, OK, OK, OK),
                 new Rule("PATCH", "/api/v1/agents/{agent}", Map.of("status", "PAUSED"), OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/agents/daily_briefer/run", null, ACCEPTED, ACCEPTED, NO, NO, NO),
+                new Rule("POST", "/api/v1/agents/sales_agent/run", null, ACCEPTED, ACCEPTED, NO, NO, NO),
                 // the sequential pipeline (a second start while the first is unfinished is the 409 below)
                 new Rule("POST", "/api/v1/pipeline/run", null, ACCEPTED, ACCEPTED, NO, NO, NO),
                 new Rule("GET", "/api/v1/pipeline/runs", null, OK, OK, OK, OK, OK),

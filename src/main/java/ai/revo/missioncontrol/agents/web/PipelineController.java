@@ -35,10 +35,12 @@ class PipelineController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Operation(
-            summary = "Run the pipeline now (background): lead research, enrichment and scoring, outreach drafting, "
-                    + "the daily brief, in order, one agent run each; a failing step is recorded and the next still "
-                    + "runs. Answers the queued run with pipelineRunId; 409 while another pipeline run is QUEUED or "
-                    + "RUNNING. Roles: ADMIN, OPERATOR")
+            summary =
+                    "Run the pipeline now (background): lead research, enrichment and scoring, outreach drafting, the sales "
+                            + "agent's deal proposals, "
+                            + "the daily brief, in order, one agent run each; a failing step is recorded and the next still "
+                            + "runs. Answers the queued run with pipelineRunId; 409 while another pipeline run is QUEUED or "
+                            + "RUNNING. Roles: ADMIN, OPERATOR")
     Map<String, Object> run(CurrentUser user) {
         PipelineRunView run = pipeline.start(user.tenantId(), user.actor());
         Map<String, Object> body = new LinkedHashMap<>();
