@@ -69,6 +69,11 @@ public class VoiceWebhooks {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** The largest body a Vapi server message may have ({@code MC_VOICE_MAX_BODY_BYTES}). */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
     /**
      * One server message for the site with key {@code siteKey}; headers keyed by lower-case name. Answers what Vapi
      * expects for the type ({@code {}} when it expects nothing). 404 for an unknown key, 413 over

@@ -72,6 +72,29 @@ class VapiWebhookTest extends IntegrationTest {
     }
 
     @Test
+    void refusesABodyOverTheLimitBeforeReadingItAndStoresNothing() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        String campaign = api.post("/api/v1/campaigns", admin.accessToken(), Map.of("name", "Big calls"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        Site site = site(api, admin, campaign);
+        // one byte over MC_VOICE_MAX_BODY_BYTES (5 MB), with the right secret: the size is refused first
+        String body = "{\"message\":{\"type\":\"status-update\",\"status\":\"in-progress\",\"call\":"
+                + call("call_too_big", "+14155550100") + ",\"pad\":\"";
+        body = body + "x".repeat(5 * 1024 * 1024 + 1 - body.length() - 3) + "\"}}";
+        withSecret(api, site, site.secret(), body).expectError(413, "PAYLOAD_TOO_LARGE");
+        assertThat(api.get("/api/v1/calls", admin.accessToken())
+                        .expect(200)
+                        .json()
+                        .path("data")
+                        .size())
+                .isZero();
+    }
+
+    @Test
     void refusesMissingWrongAndStaleCredentialsAndStoresNothing() throws Exception {
         Api api = api();
         Api.Session admin = api.signup();
