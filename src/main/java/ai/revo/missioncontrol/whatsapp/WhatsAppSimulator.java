@@ -146,6 +146,12 @@ public class WhatsAppSimulator {
         return get(tenant, id);
     }
 
+    /** The campaign a session without one is played against: the connected number's (null: none). */
+    @Transactional(readOnly = true)
+    public UUID defaultCampaign(TenantId tenant) {
+        return numbers.findByTenantId(tenant).map(WhatsAppNumber::campaignId).orElse(null);
+    }
+
     /** The workspace's sessions, newest first. */
     @Transactional(readOnly = true)
     public List<SessionSummary> list(TenantId tenant) {

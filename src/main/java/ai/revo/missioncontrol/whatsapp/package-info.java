@@ -15,6 +15,7 @@
             "safety",
             "outbound",
             "conversations",
+            "ai",
             "platform :: secrets"
         })
 package ai.revo.missioncontrol.whatsapp;
