@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unseen stays within both caps, so a blast far from its caps is not prepared one email at a time) defer it;
  * otherwise the attempt is claimed and its {@code email_logs} row written STARTED with the Message-ID, before any
  * SMTP traffic;</li>
- * <li>the message (decorated by every {@link EmailDecorator}) goes through the outbound gateway with the key
+ * <li>the message (decorated by every {@link EmailDecorator}, inside the same transaction) goes through the
+ * outbound gateway with the key
  * {@code email:<id>:<attempt>}, so dry run, the EMAIL switch, global pause and suppression apply;</li>
  * <li>the outcome is recorded: SENT; SIMULATED; BLOCKED; a transient failure retried with exponential backoff up to
  * the maximum attempts, then FAILED; a permanent (5xx) failure FAILED at once with the address suppressed BOUNCED.</li>
@@ -137,7 +138,8 @@ class EmailWorker {
         this.reconcileAfter = reconcileAfter;
     }
 
-    private record Step(EmailStore.EmailRow email, int attempt, boolean reconcile) {}
+    /** A claimed attempt and the message it sends, decorated inside the prepare transaction. */
+    private record Step(EmailStore.EmailRow email, int attempt, boolean reconcile, OutboundMessage message) {}
 
     /** A shared cap check found the sender too near a cap for it: the prepare step runs again, exclusively. */
     private static final class NearTheCap extends RuntimeException {
@@ -159,7 +161,7 @@ class EmailWorker {
                 return;
             }
             Instant began = clock.instant();
-            OutboundView outcome = gateway.submit(tenant, message(tenant, step.email(), step.attempt()));
+            OutboundView outcome = gateway.submit(tenant, step.message());
             boolean suppress = recordOutcome(tenant, step, outcome, began);
             if (suppress) {
                 try {
@@ -214,7 +216,8 @@ class EmailWorker {
                 queue.enqueue(tenant, emailId, settled);
                 return null;
             }
-            return new Step(row, unfinished.get().attempt(), true);
+            int attempt = unfinished.get().attempt();
+            return new Step(row, attempt, true, message(tenant, row, attempt));
         }
         CampaignView campaign = campaign(tenant, email.campaignId());
         if (campaign != null && campaign.status() == CampaignStatus.PAUSED) {
@@ -275,7 +278,9 @@ class EmailWorker {
         }
         int attempt = email.attempts() + 1;
         store.startAttempt(tenant, emailId, attempt, email.messageId(), now);
-        return new Step(row, attempt, false);
+        // the decorators' reads (sender identity, tracking settings and keys, thread headers) run in this
+        // transaction instead of one read-only transaction each; only reads, no I/O outside PostgreSQL
+        return new Step(row, attempt, false, message(tenant, row, attempt));
     }
 
     /**
