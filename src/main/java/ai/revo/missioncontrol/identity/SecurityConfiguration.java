@@ -117,6 +117,9 @@ class SecurityConfiguration {
                         // Meta's WhatsApp webhook: the verify token and X-Hub-Signature-256 authenticate it
                         .requestMatchers("/api/v1/webhooks/whatsapp")
                         .permitAll()
+                        // Twilio's SMS status callbacks and messages: the key in the URL and X-Twilio-Signature
+                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/sms/twilio/*")
+                        .permitAll()
                         // Vapi's server messages for a site: the site's secret or Vapi's HMAC authenticates them
                         .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/voice/vapi/*")
                         .permitAll()

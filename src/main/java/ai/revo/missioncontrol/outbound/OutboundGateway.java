@@ -46,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboundGateway {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundGateway.class);
+    /** E.164: a +, a country code not starting with 0, at most 15 digits in all. */
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
     private final OutboundRepository messages;
     private final SafetyManagement safety;
@@ -527,6 +529,10 @@ public class OutboundGateway {
         }
         if (m.body() == null || m.body().isBlank()) {
             throw ApiException.invalidField("body", "is required");
+        }
+        if (m.channel() == Channel.SMS && !E164.matcher(m.to().trim()).matches()) {
+            throw ApiException.invalidField(
+                    "to", "must be a phone number in E.164 form (a + and the country code, e.g. +14155550100)");
         }
         if (m.idempotencyKey() == null
                 || m.idempotencyKey().isBlank()

@@ -161,6 +161,8 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/settings/whatsapp", null, OK, NO, NO, NO, NO),
                 new Rule("POST", "/api/v1/settings/whatsapp/test", null, 404, NO, NO, NO, NO),
                 new Rule("PUT", "/api/v1/settings/whatsapp", Map.of("phoneNumberId", "12ab"), 400, NO, NO, NO, NO),
+                new Rule("GET", "/api/v1/settings/sms", null, OK, NO, NO, NO, NO),
+                new Rule("PUT", "/api/v1/settings/sms", Map.of("accountSid", "AC12"), 400, NO, NO, NO, NO),
                 // WhatsApp templates: everyone reads them, an admin syncs them and sets a campaign's re-engagement one
                 new Rule("GET", "/api/v1/whatsapp/templates", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/whatsapp/templates/sync", null, 404, NO, NO, NO, NO),

@@ -30,6 +30,7 @@ public abstract class IntegrationTest {
         // RecordingAdapters stands in for every channel here, EMAIL included
         registry.add("mc.outbound.smtp.enabled", () -> "false");
         registry.add("mc.outbound.whatsapp.enabled", () -> "false");
+        registry.add("mc.outbound.sms.enabled", () -> "false");
     }
 
     /**

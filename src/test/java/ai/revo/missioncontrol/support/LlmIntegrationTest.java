@@ -38,6 +38,7 @@ public abstract class LlmIntegrationTest {
         IntegrationTest.applicationProperties(registry, DATABASE);
         registry.add("mc.outbound.smtp.enabled", () -> "false"); // RecordingAdapters stands in for EMAIL
         registry.add("mc.outbound.whatsapp.enabled", () -> "false"); // and for WHATSAPP
+        registry.add("mc.outbound.sms.enabled", () -> "false"); // and for SMS
         registry.add("mc.llm.base-url", () -> SERVER.baseUrl() + "/v1");
         registry.add("mc.llm.api-key", () -> "test-key");
         registry.add("mc.llm.model", () -> "test-model");
