@@ -487,6 +487,56 @@ class PrivacyRequestsTest extends IntegrationTest {
     }
 
     @Test
+    void erasureReachesTheTextMessagesTwilioReportedForTheirNumber() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Person p = person();
+        String contactId = contactWithHistory(api, admin, p);
+        UUID tenant = UUID.fromString(admin.tenantId());
+        // an inbound SMS from them and a status callback of one sent to them, as Twilio posts them (form parameters)
+        TenantContext.callAs(
+                tenant,
+                () -> tx.execute(status -> {
+                    jdbc.sql("insert into sms_webhook_events (id, tenant_id, kind, message_sid, message_status, params,"
+                                    + " status, received_at) values (?, ?, 'INBOUND', ?, 'received', cast(? as jsonb),"
+                                    + " 'RECEIVED', now())")
+                            .params(
+                                    UUID.randomUUID(),
+                                    tenant,
+                                    "SM" + letters(32),
+                                    "{\"From\":\"" + p.phone() + "\",\"To\":\"+15005550006\",\"Body\":\"This is "
+                                            + p.first() + " " + p.last() + ", call me\"}")
+                            .update();
+                    jdbc.sql("insert into sms_webhook_events (id, tenant_id, kind, message_sid, message_status, params,"
+                                    + " status, received_at) values (?, ?, 'STATUS', ?, 'delivered', cast(? as jsonb),"
+                                    + " 'PROCESSED', now())")
+                            .params(
+                                    UUID.randomUUID(),
+                                    tenant,
+                                    "SM" + letters(32),
+                                    "{\"To\":\"" + p.phone() + "\",\"MessageStatus\":\"delivered\"}")
+                            .update();
+                    return null;
+                }));
+
+        JsonNode sms = api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
+                .expect(200)
+                .json()
+                .path("data")
+                .path("sms")
+                .path("sms_webhook_events");
+        assertThat(sms).hasSize(2);
+        assertThat(sms.toString()).contains(p.phone()).contains(p.first());
+
+        api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null)
+                .expect(200);
+
+        assertThat(hits(p.values(), null))
+                .as("columns still holding the person's data")
+                .isEmpty();
+    }
+
+    @Test
     void erasureFitsTheHashIntoColumnsWithALengthLimitInsteadOfFailing() throws Exception {
         Api api = api();
         Api.Session admin = api.signup();
