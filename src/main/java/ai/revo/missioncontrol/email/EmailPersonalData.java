@@ -63,8 +63,9 @@ class EmailPersonalData implements PersonalDataHolder {
         tables.blank(s, "email_reply_events:email_id,@", "reply_subject", "reply_body");
         tables.blank(s, "email_drafts:id", "subject", "body_html", "body_text");
         // inbound emails as the provider sent them: threaded to their email, from them, or naming them in the raw body
-        tables.blank(s, "email_inbound_messages:email_id,@", "body", "subject");
-        tables.blankWhereMentioned(s, "email_inbound_messages", "body", "subject");
+        // (and, for Resend, the message as fetched from its API)
+        tables.blank(s, "email_inbound_messages:email_id,@", "body", "subject", "content");
+        tables.blankWhereMentioned(s, "email_inbound_messages", "body", "subject", "content");
         tables.scrub(s, TABLES);
     }
 }

@@ -91,6 +91,7 @@ public class InboundEmail {
     private final EmailTracking tracking;
     private final TrackedEmails emails;
     private final InboundEmailQueue queue;
+    private final ResendInbound resend;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
@@ -102,6 +103,7 @@ public class InboundEmail {
             EmailTracking tracking,
             TrackedEmails emails,
             InboundEmailQueue queue,
+            ResendInbound resend,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             ObjectMapper json,
@@ -111,6 +113,7 @@ public class InboundEmail {
         this.tracking = tracking;
         this.emails = emails;
         this.queue = queue;
+        this.resend = resend;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
@@ -349,45 +352,55 @@ public class InboundEmail {
      * the task is tried again.
      */
     public void process(TenantId tenant, UUID inboundId) {
+        // a Resend message is fetched from Resend's API first, outside any transaction
+        if (resend.ensureContent(tenant, inboundId) == ResendInbound.Fetch.FAILED) {
+            return;
+        }
         TenantContext.runAs(
                 tenant.value(),
                 () -> tx.executeWithoutResult(s -> {
-                    Optional<String> body = jdbc.sql("""
-                    select body from email_inbound_messages
+                    record Stored(String provider, String body, String content) {}
+                    Optional<Stored> stored = jdbc.sql("""
+                    select provider, body, content from email_inbound_messages
                     where tenant_id = ? and id = ? and status = 'RECEIVED' for update""")
                             .params(tenant.value(), inboundId)
-                            .query(String.class)
+                            .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3)))
                             .optional();
-                    if (body.isEmpty()) {
+                    if (stored.isEmpty()) {
                         return;
                     }
                     Instant now = clock.instant();
-                    JsonNode root;
+                    String provider = stored.get().provider();
+                    Message message;
                     try {
-                        root = json.readTree(body.get());
-                    } catch (IOException e) {
-                        mark(tenant, inboundId, "FAILED", "The stored body is not JSON", null, now);
+                        message = ResendInbound.RESEND.equals(provider)
+                                ? fromResend(
+                                        json.readTree(stored.get().body()),
+                                        json.readTree(stored.get().content()))
+                                : fromPostmark(json.readTree(stored.get().body()));
+                    } catch (IOException | IllegalArgumentException e) {
+                        mark(tenant, inboundId, "FAILED", "The stored message is not JSON", null, now);
                         return;
                     }
-                    Match match = thread(tenant, root);
+                    Match match = thread(tenant, message);
                     if (match == null) {
                         mark(tenant, inboundId, "IGNORED", "Not a reply to any email of this workspace", null, now);
                         events.publishEvent(new InboundEmailReceived(
-                                tenant.value(), inboundId, POSTMARK, null, null, null, null, now));
+                                tenant.value(), inboundId, provider, null, null, null, null, now));
                         return;
                     }
                     tracking.recordReply(
                             tenant,
                             match.email().id(),
-                            blankToNull(root.path("Subject").asText(null)),
-                            replyText(root),
-                            validSender(root),
-                            header(root, "Message-ID"));
+                            message.subject(),
+                            message.text(),
+                            message.from(),
+                            message.messageId());
                     mark(tenant, inboundId, "PROCESSED", null, match.email().id(), now);
                     events.publishEvent(new InboundEmailReceived(
                             tenant.value(),
                             inboundId,
-                            POSTMARK,
+                            provider,
                             match.email().id(),
                             match.email().leadId(),
                             match.email().campaignId(),
@@ -397,29 +410,94 @@ public class InboundEmail {
         log.debug("Inbound email {} of workspace {} processed", inboundId, tenant.value());
     }
 
+    /**
+     * An inbound email as threading and the reply path need it, whichever provider it came from: its subject, its
+     * new text, its sender, its own Message-ID, the threading headers, and the tags of our tracking addresses.
+     */
+    record Message(
+            String subject,
+            String text,
+            String from,
+            String messageId,
+            String inReplyTo,
+            String references,
+            List<String> trackingTags,
+            String trackingBy) {}
+
+    private static Message fromPostmark(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        String hash = root.path("MailboxHash").asText("").trim();
+        return new Message(
+                blankToNull(root.path("Subject").asText(null)),
+                replyText(root),
+                validSender(root),
+                header(root, "Message-ID"),
+                header(root, "In-Reply-To"),
+                header(root, "References"),
+                hash.isEmpty() ? List.of() : List.of(hash),
+                "MailboxHash");
+    }
+
+    /**
+     * A Resend message: the fetched received email ({@code GET /emails/receiving/{id}}: subject, text, html,
+     * headers, message_id, to) with the webhook's metadata as the fallback. Resend gives no stripped reply, so the
+     * text is the whole plain text body (else the html as text).
+     */
+    private static Message fromResend(JsonNode event, JsonNode content) {
+        if (content == null || !content.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        JsonNode data =
+                event == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : event.path("data");
+        JsonNode headers = content.get("headers");
+        String subject = blankToNull(content.path("subject").asText(null));
+        String text = blankToNull(content.path("text").asText(null));
+        if (text == null) {
+            String html = blankToNull(content.path("html").asText(null));
+            text = html == null ? null : blankToNull(HtmlContent.toText(html));
+        }
+        String from = ResendInbound.address(content.path("from").asText(null));
+        String messageId = blankToNull(content.path("message_id").asText(null));
+        if (messageId == null) {
+            messageId = ResendInbound.header(headers, "Message-ID");
+        }
+        return new Message(
+                subject != null ? subject : blankToNull(data.path("subject").asText(null)),
+                text,
+                from != null ? from : ResendInbound.address(data.path("from").asText(null)),
+                messageId != null
+                        ? messageId
+                        : blankToNull(data.path("message_id").asText(null)),
+                ResendInbound.header(headers, "In-Reply-To"),
+                ResendInbound.header(headers, "References"),
+                ResendInbound.plusTags(content.get("to"), data.get("to"), data.get("received_for"), content.get("cc")),
+                "TrackingAddress");
+    }
+
     private record Match(TrackedEmails.TrackedEmail email, String by) {}
 
-    /** The email of ours this one answers: In-Reply-To, then References newest first, then the MailboxHash. */
-    private Match thread(TenantId tenant, JsonNode root) {
-        for (String id : messageIds(header(root, "In-Reply-To"))) {
+    /** The email of ours this one answers: In-Reply-To, then References newest first, then our tracking address. */
+    private Match thread(TenantId tenant, Message message) {
+        for (String id : messageIds(message.inReplyTo())) {
             Optional<TrackedEmails.TrackedEmail> email = emails.byMessageId(tenant, id);
             if (email.isPresent()) {
                 return new Match(email.get(), "In-Reply-To");
             }
         }
-        List<String> references = messageIds(header(root, "References"));
+        List<String> references = messageIds(message.references());
         for (int i = references.size() - 1; i >= 0; i--) {
             Optional<TrackedEmails.TrackedEmail> email = emails.byMessageId(tenant, references.get(i));
             if (email.isPresent()) {
                 return new Match(email.get(), "References");
             }
         }
-        String hash = root.path("MailboxHash").asText("").trim();
-        if (!hash.isEmpty()) {
+        for (String tag : message.trackingTags()) {
             try {
-                Optional<TrackedEmails.TrackedEmail> email = emails.byId(tenant, UUID.fromString(hash));
+                Optional<TrackedEmails.TrackedEmail> email = emails.byId(tenant, UUID.fromString(tag));
                 if (email.isPresent()) {
-                    return new Match(email.get(), "MailboxHash");
+                    return new Match(email.get(), message.trackingBy());
                 }
             } catch (IllegalArgumentException notAnId) {
                 // not one of our tracking addresses

@@ -578,6 +578,33 @@ class RoleMatrixTest extends IntegrationTest {
                         NO,
                         NO,
                         NO),
+                // inbound email (Resend): only an admin sees or changes the setting (DELETE first: not connected
+                // yet, 404); the webhook needs no account, a missing or wrong Svix signature is 401 whoever is signed
+                // in
+                new Rule("GET", "/api/v1/settings/email/inbound/resend", null, OK, NO, NO, NO, NO),
+                new Rule("DELETE", "/api/v1/settings/email/inbound/resend", null, 404, NO, NO, NO, NO),
+                new Rule(
+                        "PUT",
+                        "/api/v1/settings/email/inbound/resend",
+                        Map.of(
+                                "webhookSecret",
+                                "whsec_cm9sZS1tYXRyaXgtc2lnbmluZy1zZWNyZXQ=",
+                                "apiKey",
+                                "re_rolematrix_0000"),
+                        OK,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/webhooks/email/resend/nosuchinboundkey000000000",
+                        Map.of("type", "email.received", "data", Map.of("email_id", "none")),
+                        401,
+                        401,
+                        401,
+                        401,
+                        401),
                 new Rule("GET", "/api/v1/dashboard/stats", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/dashboard/timeline", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/dashboard/momentum", null, OK, OK, OK, OK, OK),

@@ -66,6 +66,8 @@ public abstract class IntegrationTest {
         registry.add("mc.api.limits.dashboard-per-minute", () -> "6000000");
         // outbound webhooks go to the tests' local receivers (the address guard has its own tests)
         registry.add("mc.webhooks.allowed-hosts", () -> "127.0.0.1");
+        // Resend's API (received emails) is a shared WireMock stand-in, never the real one
+        registry.add("mc.resend.api-url", ResendStandIn::baseUrl);
     }
 
     protected Api api() {

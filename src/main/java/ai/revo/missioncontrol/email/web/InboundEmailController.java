@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.email.web;
 
 import ai.revo.missioncontrol.email.InboundEmail;
+import ai.revo.missioncontrol.email.ResendInbound;
 import ai.revo.missioncontrol.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InboundEmailController {
 
     private final InboundEmail inbound;
+    private final ResendInbound resend;
 
-    InboundEmailController(InboundEmail inbound) {
+    InboundEmailController(InboundEmail inbound, ResendInbound resend) {
         this.inbound = inbound;
+        this.resend = resend;
     }
 
     @GetMapping("/api/v1/settings/email/inbound")
@@ -77,5 +82,68 @@ class InboundEmailController {
                 inbound.receivePostmark(key, authorization, request.getContentLengthLong(), request::getInputStream);
         return ResponseEntity.status(HttpStatus.OK)
                 .body(Map.of("id", receipt.inboundId().toString(), "received", true, "duplicate", receipt.duplicate()));
+    }
+
+    @GetMapping("/api/v1/settings/email/inbound/resend")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "The workspace's Resend webhook setting {connected, webhookUrl, webhookSecretLastFour, "
+                    + "apiKeyLastFour, connectedAt, updatedAt}; never the secret or the key")
+    ResendInbound.SettingsView resendSettings(CurrentUser user) {
+        return resend.settings(user.tenantId());
+    }
+
+    @PutMapping("/api/v1/settings/email/inbound/resend")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Connect Resend {webhookSecret, apiKey}, or replace either (a value left out is kept)",
+            description = "webhookSecret is the signing secret Resend shows for the webhook (whsec_...); apiKey is "
+                    + "the key received emails are fetched with. Both are kept encrypted and answered only as their "
+                    + "last four characters. Point the Resend webhook (events email.received) at webhookUrl. "
+                    + "Audited without the values.")
+    ResendInbound.SettingsView configureResend(
+            CurrentUser user, @RequestBody(required = false) ResendInbound.Change change) {
+        return resend.configure(user.tenantId(), change, user.actor());
+    }
+
+    @DeleteMapping("/api/v1/settings/email/inbound/resend")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Disconnect Resend: its webhook URL answers 401 from now on (audited)")
+    ResponseEntity<Void> disconnectResend(CurrentUser user) {
+        resend.disconnect(user.tenantId(), user.actor());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/webhooks/email/resend/{key}")
+    @Operation(
+            summary = "Resend's webhook (Svix signature with the workspace's signing secret)",
+            description = "svix-id, svix-timestamp (within 5 minutes) and svix-signature (v1,<base64 HMAC-SHA256 of "
+                    + "id.timestamp.body>, several space-separated) are checked on the raw body before it is read as "
+                    + "JSON: missing, stale or wrong is 401 and nothing is stored. email.received is stored once per "
+                    + "Resend email id and answered 200 at once; the message is fetched from Resend's API and "
+                    + "threaded as durable background work. Other event types are acknowledged and ignored. Over "
+                    + "1 MB: 413; not JSON: 400; a failure to store: 5xx (Resend retries).")
+    ResponseEntity<Map<String, Object>> resendWebhook(
+            @PathVariable String key,
+            @RequestHeader(name = "svix-id", required = false) String svixId,
+            @RequestHeader(name = "svix-timestamp", required = false) String svixTimestamp,
+            @RequestHeader(name = "svix-signature", required = false) String svixSignature,
+            HttpServletRequest request)
+            throws IOException {
+        ResendInbound.Verified verified = resend.verify(
+                key,
+                new ResendInbound.SvixHeaders(svixId, svixTimestamp, svixSignature),
+                request.getContentLengthLong(),
+                request::getInputStream);
+        ResendInbound.Receipt receipt = resend.receive(verified);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", receipt.type());
+        body.put("received", true);
+        body.put("ignored", receipt.ignored());
+        body.put("duplicate", receipt.duplicate());
+        if (receipt.inboundId() != null) {
+            body.put("id", receipt.inboundId().toString());
+        }
+        return ResponseEntity.ok(body);
     }
 }
