@@ -370,6 +370,7 @@ public class ResendInbound {
                                 new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                         .optional()));
         if (pending.isEmpty()
+                || !RESEND.equals(pending.get().provider())
                 || !"RECEIVED".equals(pending.get().status())
                 || pending.get().content() != null) {
             return Fetch.READY;
