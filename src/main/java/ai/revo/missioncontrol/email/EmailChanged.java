@@ -26,6 +26,8 @@ public record EmailChanged(
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
     public static final String BOUNCED = "bounced";
+    public static final String COMPLAINED = "complained";
+    public static final String DELIVERED = "delivered";
     public static final String OPENED = "opened";
     public static final String CLICKED = "clicked";
     public static final String REPLIED = "replied";
@@ -40,7 +42,7 @@ public record EmailChanged(
     public EventCategory category() {
         return switch (step) {
             case OPENED, CLICKED, REPLIED, UNSUBSCRIBED -> EventCategory.INBOUND;
-            case FAILED, BOUNCED -> EventCategory.ERROR;
+            case FAILED, BOUNCED, COMPLAINED -> EventCategory.ERROR;
             default -> EventCategory.OUTBOUND;
         };
     }

@@ -21,6 +21,7 @@ class EmailPersonalData implements PersonalDataHolder {
         "email_click_events:email_id",
         "email_bounce_events:email_id",
         "email_inbound_messages:email_id,@",
+        "email_delivery_events:email_id,@",
         "idempotency_keys:*"
     };
 
@@ -66,6 +67,9 @@ class EmailPersonalData implements PersonalDataHolder {
         // (and, for Resend, the message as fetched from its API)
         tables.blank(s, "email_inbound_messages:email_id,@", "body", "subject", "content");
         tables.blankWhereMentioned(s, "email_inbound_messages", "body", "subject", "content");
+        // providers' delivery events (bounces, complaints, deliveries) about their emails or naming them
+        tables.blank(s, "email_delivery_events:email_id,@", "body", "reason", "recipient");
+        tables.blankWhereMentioned(s, "email_delivery_events", "body", "reason", "recipient");
         tables.scrub(s, TABLES);
     }
 }

@@ -235,6 +235,37 @@ public class EmailTracking {
         publish(tenant, email, EmailChanged.BOUNCED, details);
     }
 
+    /**
+     * Records a spam complaint about an email: {@code complained_at} (once) and the address suppressed on EMAIL
+     * with reason COMPLAINED; the email keeps its status (it was delivered). Repeating it changes nothing.
+     */
+    @Transactional
+    public void recordComplaint(TenantId tenant, UUID emailId, String reason) {
+        TrackedEmail email = emails.byId(tenant, emailId).orElseThrow();
+        Instant now = clock.instant();
+        boolean first = setFirst(tenant, email.id(), "complained_at", now);
+        boolean suppressed =
+                suppress(tenant, email.toEmail(), "COMPLAINED", "Spam complaint: " + truncate(reason, 400));
+        if (first || suppressed) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reason", reason);
+            details.put("suppressed", "COMPLAINED");
+            publish(tenant, email, EmailChanged.COMPLAINED, details);
+        }
+    }
+
+    /** Records that the provider delivered an email ({@code delivered_at}, once); false when it was already. */
+    @Transactional
+    public boolean recordDelivered(TenantId tenant, UUID emailId) {
+        TrackedEmail email = emails.byId(tenant, emailId).orElseThrow();
+        Instant now = clock.instant();
+        boolean first = setFirst(tenant, email.id(), "delivered_at", now);
+        if (first) {
+            publish(tenant, email, EmailChanged.DELIVERED, Map.of("deliveredAt", now.toString()));
+        }
+        return first;
+    }
+
     /** What the unsubscribe page shows: the address masked, and whether it is already unsubscribed. */
     public record UnsubscribeView(String maskedAddress, boolean unsubscribed) {}
 

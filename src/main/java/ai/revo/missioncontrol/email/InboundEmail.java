@@ -92,6 +92,7 @@ public class InboundEmail {
     private final TrackedEmails emails;
     private final InboundEmailQueue queue;
     private final ResendInbound resend;
+    private final DeliveryEvents deliveries;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
@@ -104,6 +105,7 @@ public class InboundEmail {
             TrackedEmails emails,
             InboundEmailQueue queue,
             ResendInbound resend,
+            DeliveryEvents deliveries,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             ObjectMapper json,
@@ -114,6 +116,7 @@ public class InboundEmail {
         this.emails = emails;
         this.queue = queue;
         this.resend = resend;
+        this.deliveries = deliveries;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
@@ -304,6 +307,96 @@ public class InboundEmail {
                     queue.enqueue(tenant, id);
                     return new Receipt(id, false);
                 }));
+    }
+
+    /** Postmark bounce types that say the address itself does not work (the rest are recorded, not suppressed). */
+    private static final java.util.Set<String> HARD_BOUNCES =
+            java.util.Set.of("HardBounce", "BadEmailAddress", "ManuallyDeactivated");
+
+    /** What a Postmark delivery-event webhook became: the stored event, or ignored (a record type we do not take). */
+    public record EventReceipt(String recordType, UUID eventId, boolean duplicate, boolean ignored) {}
+
+    /**
+     * One Postmark delivery event (the Bounce, SpamComplaint and Delivery webhooks, pointed at
+     * {@code …/postmark/{key}/events} with the same Basic credential): checked before the body is read (403, nothing
+     * stored), stored once per Postmark event and processed as durable work by {@link DeliveryEvents}.
+     */
+    public EventReceipt receivePostmarkEvent(String key, String authorization, long contentLength, Body body)
+            throws IOException {
+        Credential credential = authenticate(key, authorization);
+        int max = ResendInbound.MAX_BODY;
+        if (contentLength > max) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The webhook body is larger than " + max + " bytes");
+        }
+        byte[] raw;
+        try (InputStream in = body.open()) {
+            raw = in.readNBytes(max + 1);
+        }
+        if (raw.length > max) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The webhook body is larger than " + max + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(raw);
+        } catch (IOException e) {
+            throw ApiException.invalidField("body", "must be Postmark's webhook JSON");
+        }
+        if (root == null || !root.isObject() || !root.path("RecordType").isTextual()) {
+            throw ApiException.invalidField("RecordType", "is required (Postmark's webhook record type)");
+        }
+        String recordType = root.path("RecordType").asText();
+        String id = root.path("ID").asText("").trim();
+        DeliveryEvents.Kind kind;
+        String eventId;
+        String recipient;
+        String reason;
+        switch (recordType) {
+            case "Bounce" -> {
+                String type = root.path("Type").asText("");
+                kind = HARD_BOUNCES.contains(type) ? DeliveryEvents.Kind.HARD_BOUNCE : DeliveryEvents.Kind.SOFT_BOUNCE;
+                eventId = "Bounce:" + id;
+                recipient = root.path("Email").asText(null);
+                reason = java.util.stream.Stream.of(
+                                type,
+                                root.path("Description").asText(null),
+                                root.path("Details").asText(null))
+                        .filter(v -> v != null && !v.isBlank())
+                        .collect(java.util.stream.Collectors.joining(": "));
+            }
+            case "SpamComplaint" -> {
+                kind = DeliveryEvents.Kind.COMPLAINT;
+                eventId = "SpamComplaint:" + id;
+                recipient = root.path("Email").asText(null);
+                reason = "Postmark SpamComplaint";
+            }
+            case "Delivery" -> {
+                kind = DeliveryEvents.Kind.DELIVERED;
+                recipient = root.path("Recipient").asText(null);
+                eventId = "Delivery:" + root.path("MessageID").asText("") + ":" + recipient;
+                reason = null;
+            }
+            default -> {
+                return new EventReceipt(recordType, null, false, true);
+            }
+        }
+        if (!"Delivery".equals(recordType) && id.isEmpty()) {
+            throw ApiException.invalidField("ID", "is required (Postmark's id of the " + recordType + ")");
+        }
+        String text = new String(raw, StandardCharsets.UTF_8);
+        if (text.indexOf('\u0000') >= 0) {
+            throw ApiException.invalidField("body", "must not contain NUL characters");
+        }
+        DeliveryEvents.Stored stored = deliveries.store(
+                new TenantId(credential.tenant()),
+                new DeliveryEvents.Event(
+                        POSTMARK,
+                        truncate(eventId, 300),
+                        kind,
+                        ResendInbound.address(recipient),
+                        null,
+                        blankToNull(reason),
+                        text));
+        return new EventReceipt(recordType, stored.id(), stored.duplicate(), false);
     }
 
     /** The workspace whose key and Basic credential these are; 403 otherwise, in constant time for the secret. */

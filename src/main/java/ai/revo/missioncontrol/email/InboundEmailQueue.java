@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class InboundEmailQueue {
 
     static final String TASK = "email-inbound";
+    static final String DELIVERY_TASK = "email-delivery-event";
 
     private final ObjectProvider<SchedulerClient> scheduler;
 
@@ -32,9 +33,18 @@ class InboundEmailQueue {
     }
 
     void enqueue(TenantId tenant, UUID inboundId) {
+        schedule(TASK, tenant, inboundId);
+    }
+
+    /** A stored provider delivery event (bounce, complaint, delivery), processed the same way. */
+    void enqueueDelivery(TenantId tenant, UUID eventId) {
+        schedule(DELIVERY_TASK, tenant, eventId);
+    }
+
+    private void schedule(String task, TenantId tenant, UUID id) {
         SchedulerClient client = scheduler.getObject();
         client.scheduleIfNotExists(
-                new TaskInstance<>(TASK, inboundId.toString(), tenant.value().toString()), Instant.now());
+                new TaskInstance<>(task, id.toString(), tenant.value().toString()), Instant.now());
         if (client instanceof Scheduler local && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -51,6 +61,16 @@ class InboundEmailQueue {
                 .onFailure(new com.github.kagkarlsson.scheduler.task.FailureHandler.OnFailureRetryLater<>(
                         Duration.ofSeconds(30)))
                 .execute((instance, context) -> inbound.getObject()
+                        .process(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));
+    }
+
+    @Bean
+    static OneTimeTask<String> emailDeliveryEventTask(ObjectProvider<DeliveryEvents> deliveries) {
+        return Tasks.oneTime(DELIVERY_TASK, String.class)
+                .onFailure(new com.github.kagkarlsson.scheduler.task.FailureHandler.OnFailureRetryLater<>(
+                        Duration.ofSeconds(30)))
+                .execute((instance, context) -> deliveries
+                        .getObject()
                         .process(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));
     }
 }

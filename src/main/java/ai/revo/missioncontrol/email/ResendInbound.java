@@ -69,6 +69,7 @@ public class ResendInbound {
     private final SecretCipher cipher;
     private final InboundEmailQueue queue;
     private final ResendApi api;
+    private final DeliveryEvents deliveries;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
@@ -80,6 +81,7 @@ public class ResendInbound {
             SecretCipher cipher,
             InboundEmailQueue queue,
             ResendApi api,
+            DeliveryEvents deliveries,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             ObjectMapper json,
@@ -89,6 +91,7 @@ public class ResendInbound {
         this.cipher = cipher;
         this.queue = queue;
         this.api = api;
+        this.deliveries = deliveries;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
@@ -293,7 +296,54 @@ public class ResendInbound {
         if ("email.received".equals(type)) {
             return received(delivery, root);
         }
-        return new Receipt(type, null, false, true);
+        DeliveryEvents.Kind kind = switch (type) {
+            case "email.bounced" ->
+                "Permanent"
+                                .equalsIgnoreCase(root.path("data")
+                                        .path("bounce")
+                                        .path("type")
+                                        .asText(""))
+                        ? DeliveryEvents.Kind.HARD_BOUNCE
+                        : DeliveryEvents.Kind.SOFT_BOUNCE;
+            case "email.complained" -> DeliveryEvents.Kind.COMPLAINT;
+            case "email.delivered" -> DeliveryEvents.Kind.DELIVERED;
+            default -> null;
+        };
+        if (kind == null) {
+            return new Receipt(type, null, false, true);
+        }
+        JsonNode data = root.path("data");
+        JsonNode to = data.path("to");
+        String recipient = address(to.isArray() && to.size() > 0 ? to.get(0).asText(null) : to.asText(null));
+        JsonNode bounce = data.path("bounce");
+        String reason = null;
+        if (kind == DeliveryEvents.Kind.HARD_BOUNCE || kind == DeliveryEvents.Kind.SOFT_BOUNCE) {
+            reason = String.join(
+                    ": ",
+                    java.util.stream.Stream.of(
+                                    bounce.path("type").asText(null),
+                                    bounce.path("subType").asText(null),
+                                    bounce.path("message").asText(null))
+                            .filter(v -> v != null && !v.isBlank())
+                            .toList());
+        } else if (kind == DeliveryEvents.Kind.COMPLAINT) {
+            reason = "Resend email.complained";
+        }
+        String text = new String(delivery.raw(), StandardCharsets.UTF_8);
+        if (text.indexOf('\u0000') >= 0) {
+            throw ApiException.invalidField("body", "must not contain NUL characters");
+        }
+        DeliveryEvents.Stored stored = deliveries.store(
+                delivery.tenant(),
+                new DeliveryEvents.Event(
+                        RESEND,
+                        delivery.svixId(),
+                        kind,
+                        recipient,
+                        blankToNull(data.path("message_id").asText(null)),
+                        blankToNull(reason),
+                        text));
+        return new Receipt(type, stored.id(), stored.duplicate(), false);
     }
 
     private Receipt received(Verified delivery, JsonNode root) {

@@ -38,6 +38,16 @@ class TrackedEmails {
                 .optional();
     }
 
+    /** The newest email of the workspace that went out to this address (sent or bounced), if any. */
+    Optional<TrackedEmail> latestTo(TenantId tenant, String address) {
+        return jdbc.sql(COLUMNS + """
+                        where tenant_id = ? and lower(to_email) = lower(?) and sent_at is not null
+                        order by sent_at desc limit 1""")
+                .params(tenant.value(), address)
+                .query(TrackedEmails::map)
+                .optional();
+    }
+
     /** The workspace owning an email, before any tenant is known (a narrow security-definer function). */
     Optional<TenantId> ownerOf(UUID emailId, String messageId) {
         return jdbc.sql("select email_tenant_of_email(?, ?)")

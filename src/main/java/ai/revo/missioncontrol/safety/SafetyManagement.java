@@ -186,7 +186,7 @@ public class SafetyManagement {
         try {
             return Suppression.Reason.valueOf(reason.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("reason", "must be one of UNSUBSCRIBED, BOUNCED, DND, MANUAL");
+            throw ApiException.invalidField("reason", "must be one of UNSUBSCRIBED, BOUNCED, COMPLAINED, DND, MANUAL");
         }
     }
 

@@ -17,6 +17,7 @@ class Suppression extends AbstractAggregateRoot<Suppression> {
     enum Reason {
         UNSUBSCRIBED,
         BOUNCED,
+        COMPLAINED,
         DND,
         MANUAL
     }

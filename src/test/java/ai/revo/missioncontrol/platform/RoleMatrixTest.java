@@ -578,6 +578,15 @@ class RoleMatrixTest extends IntegrationTest {
                         NO,
                         NO,
                         NO),
+                new Rule(
+                        "POST",
+                        "/api/v1/webhooks/email/postmark/nosuchinboundkey000000000/events",
+                        Map.of("RecordType", "Bounce", "ID", 1),
+                        NO,
+                        NO,
+                        NO,
+                        NO,
+                        NO),
                 // inbound email (Resend): only an admin sees or changes the setting (DELETE first: not connected
                 // yet, 404); the webhook needs no account, a missing or wrong Svix signature is 401 whoever is signed
                 // in

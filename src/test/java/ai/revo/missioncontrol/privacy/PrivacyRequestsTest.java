@@ -229,6 +229,55 @@ class PrivacyRequestsTest extends IntegrationTest {
     }
 
     @Test
+    void erasureReachesProviderDeliveryEventsAndInboundEmailFetchedFromResend() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Person p = person();
+        String contactId = contactWithHistory(api, admin, p);
+        // a Resend inbound message with the content fetched from Resend's API, and a Postmark bounce about them,
+        // stored as their webhooks store them (rows written with the superuser connection, as a fixture)
+        try (Connection c = database().connect();
+                PreparedStatement in = c.prepareStatement("""
+                        insert into email_inbound_messages (id, tenant_id, provider, provider_message_id, body, status,
+                            from_email, subject, content, received_at)
+                        values (?::uuid, ?::uuid, 'RESEND', ?, ?, 'IGNORED', ?, ?, ?, now())""");
+                PreparedStatement ev = c.prepareStatement("""
+                        insert into email_delivery_events (id, tenant_id, provider, provider_event_id, kind, recipient,
+                            reason, body, status, received_at)
+                        values (?::uuid, ?::uuid, 'POSTMARK', ?, 'HARD_BOUNCE', ?, ?, ?, 'IGNORED', now())""")) {
+            in.setString(1, UUID.randomUUID().toString());
+            in.setString(2, admin.tenantId());
+            in.setString(3, UUID.randomUUID().toString());
+            in.setString(
+                    4, "{\"type\":\"email.received\",\"data\":{\"from\":\"" + p.first() + " <" + p.email() + ">\"}}");
+            in.setString(5, p.email());
+            in.setString(6, "From " + p.first() + " " + p.last());
+            in.setString(7, "{\"text\":\"Call me on " + p.phone() + ", " + p.first() + "\"}");
+            in.executeUpdate();
+            ev.setString(1, UUID.randomUUID().toString());
+            ev.setString(2, admin.tenantId());
+            ev.setString(3, "Bounce:" + RANDOM.nextInt(1_000_000));
+            ev.setString(4, p.email());
+            ev.setString(5, "HardBounce: mailbox of " + p.first() + " " + p.last() + " not found");
+            ev.setString(6, "{\"RecordType\":\"Bounce\",\"Email\":\"" + p.email() + "\"}");
+            ev.executeUpdate();
+        }
+        assertThat(hits(p.values(), "email_delivery_events")).isNotEmpty();
+        assertThat(hits(p.values(), "email_inbound_messages")).isNotEmpty();
+        JsonNode export = ok(api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken()))
+                .json();
+        assertThat(export.path("data")
+                        .path("email")
+                        .path("email_delivery_events")
+                        .toString())
+                .contains(p.email());
+
+        ok(api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null));
+        assertThat(hits(p.values(), "email_delivery_events")).isEmpty();
+        assertThat(hits(p.values(), "email_inbound_messages")).isEmpty();
+    }
+
+    @Test
     void erasureReachesTheirCallsAndTheSpreadsheetsTheyWereImportedFrom() throws Exception {
         Api api = api();
         Api.Session admin = api.signup();

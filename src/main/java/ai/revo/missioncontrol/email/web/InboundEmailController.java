@@ -84,6 +84,33 @@ class InboundEmailController {
                 .body(Map.of("id", receipt.inboundId().toString(), "received", true, "duplicate", receipt.duplicate()));
     }
 
+    @PostMapping("/api/v1/webhooks/email/postmark/{key}/events")
+    @Operation(
+            summary = "Postmark's Bounce, SpamComplaint and Delivery webhooks (the inbound setting's Basic credential)",
+            description = "Checked like the inbound webhook: a missing or wrong credential is 403 and nothing is "
+                    + "stored. Stored once per Postmark event (Bounce/SpamComplaint ID) and answered 200 at once; "
+                    + "durable work maps it onto the email: a hard bounce (HardBounce, BadEmailAddress, "
+                    + "ManuallyDeactivated) marks it BOUNCED and suppresses the address (BOUNCED), other bounce types "
+                    + "are recorded only, a spam complaint suppresses the address (COMPLAINED), a delivery sets "
+                    + "deliveredAt. Other record types are acknowledged and ignored.")
+    ResponseEntity<Map<String, Object>> postmarkEvents(
+            @PathVariable String key,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest request)
+            throws IOException {
+        InboundEmail.EventReceipt receipt = inbound.receivePostmarkEvent(
+                key, authorization, request.getContentLengthLong(), request::getInputStream);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("recordType", receipt.recordType());
+        body.put("received", true);
+        body.put("ignored", receipt.ignored());
+        body.put("duplicate", receipt.duplicate());
+        if (receipt.eventId() != null) {
+            body.put("id", receipt.eventId().toString());
+        }
+        return ResponseEntity.ok(body);
+    }
+
     @GetMapping("/api/v1/settings/email/inbound/resend")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(

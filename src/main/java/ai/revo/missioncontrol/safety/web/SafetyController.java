@@ -67,8 +67,9 @@ class SafetyController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Suppress an address on a channel",
-            description = "reason: UNSUBSCRIBED, BOUNCED, DND or MANUAL (default). Emails are lower-cased, phones "
-                    + "normalised to E.164. 409 when already suppressed.")
+            description =
+                    "reason: UNSUBSCRIBED, BOUNCED, COMPLAINED, DND or MANUAL (default). Emails are lower-cased, phones "
+                            + "normalised to E.164. 409 when already suppressed.")
     SuppressionView suppress(CurrentUser user, @RequestBody SuppressRequest request) {
         return safety.suppress(
                 user.tenantId(), request.channel(), request.address(), request.reason(), request.note(), user.actor());
