@@ -211,11 +211,13 @@ class InboundPostmarkTest extends IntegrationTest {
                         .path("data")
                         .size())
                 .isEqualTo(1);
-        assertThat(api.get("/api/v1/events/feed?type=email.inbound_received&limit=200", t)
-                        .json()
-                        .path("data")
-                        .size())
-                .isEqualTo(1);
+        // the feed is written after the commit: wait for it rather than read it once
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/events/feed?type=email.inbound_received&limit=200", t)
+                                .json()
+                                .path("data")
+                                .size()
+                        == 1);
     }
 
     @Test
