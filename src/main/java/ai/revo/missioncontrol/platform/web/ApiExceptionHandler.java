@@ -159,6 +159,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ErrorBody> duplicate(DuplicateKeyException e) {
+        logRefusal(e);
         return error(ErrorCode.CONFLICT, "A resource with the same unique value already exists");
     }
 
@@ -183,6 +184,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ErrorBody> dataAccess(DataAccessException e) {
         String state = sqlState(e);
+        if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            logRefusal(e);
+        }
         if (state != null && state.startsWith("22")) {
             return ResponseEntity.badRequest()
                     .body(ErrorBody.of(
@@ -194,6 +198,26 @@ class ApiExceptionHandler {
             return error(ErrorCode.CONFLICT, "The change conflicts with existing data");
         }
         return unexpected(e);
+    }
+
+    /**
+     * The client gets a generic message (constraint and column names are ours), so the log names what refused the
+     * change: without it a 409 or 400 from the database cannot be traced to its constraint.
+     */
+    private static void logRefusal(DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+                var m = psql.getServerErrorMessage();
+                log.warn(
+                        "The database refused a change: SQL state {}, table {}, column {}, constraint {}",
+                        m.getSQLState(),
+                        m.getTable(),
+                        m.getColumn(),
+                        m.getConstraint());
+                return;
+            }
+        }
+        log.warn("The database refused a change: SQL state {}", sqlState(e));
     }
 
     private static String sqlState(Throwable e) {
