@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbound message Twilio knows by its MessageSid: {@code sent} → SENT, {@code delivered} → DELIVERED, {@code read}
  * → READ, {@code failed} and {@code undelivered} → FAILED with Twilio's ErrorCode; the gateway's receipt only moves a
  * message forward, and each MessageSid and status is stored (so processed) once. Other statuses (queued, accepted,
- * sending, scheduled, canceled) are kept and change nothing. Not transactional: the gateway keeps its own.
+ * sending, scheduled, canceled) are kept and change nothing. An incoming message (status {@code received}) is
+ * {@link SmsInbound}'s: an opt-out, an opt-in, a help request or a reply. Not transactional: the gateway and
+ * {@link SmsInbound} keep their own.
  */
 @Service
 public class SmsCallbacks {
@@ -40,6 +42,7 @@ public class SmsCallbacks {
 
     private final JdbcClient jdbc;
     private final OutboundGateway gateway;
+    private final SmsInbound inbound;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -47,34 +50,43 @@ public class SmsCallbacks {
     SmsCallbacks(
             JdbcClient jdbc,
             OutboundGateway gateway,
+            SmsInbound inbound,
             ObjectMapper json,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.gateway = gateway;
+        this.inbound = inbound;
         this.json = json;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    private record Stored(String kind, String sid, String status, JsonNode params, String state) {}
+    private record Stored(
+            String kind, String sid, String status, JsonNode params, String state, java.time.Instant receivedAt) {}
 
     /** Processes the stored request {@code eventId} of {@code tenant}; a processed one is left alone. */
     public String process(TenantId tenant, UUID eventId) {
         return TenantContext.callAs(tenant.value(), () -> {
             Stored e = tx.execute(s -> jdbc.sql("""
-                            select kind, message_sid, message_status, params::text, status from sms_webhook_events
+                            select kind, message_sid, message_status, params::text, status, received_at
+                            from sms_webhook_events
                             where tenant_id = ? and id = ?""")
                     .params(tenant.value(), eventId)
                     .query((rs, n) -> new Stored(
-                            rs.getString(1), rs.getString(2), rs.getString(3), parse(rs.getString(4)), rs.getString(5)))
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            parse(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getTimestamp(6).toInstant()))
                     .optional()
                     .orElse(null));
             if (e == null || "PROCESSED".equals(e.state())) {
                 return "nothing to do";
             }
             String outcome = "INBOUND".equals(e.kind())
-                    ? "Incoming SMS kept; replies, STOP and START are not processed yet"
+                    ? inbound.received(tenant, e.sid(), e.params(), e.receivedAt())
                     : status(tenant, e);
             tx.executeWithoutResult(s -> jdbc.sql("""
                             update sms_webhook_events set status = 'PROCESSED', outcome = ?, processed_at = ?,
