@@ -2,6 +2,7 @@ package ai.revo.missioncontrol.agents;
 
 import ai.revo.missioncontrol.conversations.ConversationMessageReceived;
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import ai.revo.missioncontrol.safety.Channel;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -55,18 +56,21 @@ class ConversationReplyQueue {
 
     @Bean
     static OneTimeTask<String> conversationAiReplyTask(ObjectProvider<ConversationResponder> responder) {
-        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {
-            String[] data = instance.getData().split(":", 2);
-            responder
-                    .getObject()
-                    .respond(TenantId.of(data[0]), UUID.fromString(data[1]), UUID.fromString(instance.getId()));
-        });
+        return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
+                .execute((instance, context) -> {
+                    String[] data = instance.getData().split(":", 2);
+                    responder
+                            .getObject()
+                            .respond(TenantId.of(data[0]), UUID.fromString(data[1]), UUID.fromString(instance.getId()));
+                });
     }
 
     /** A snoozed person's follow-up, scheduled by the conversations module for its due day. */
     @Bean
     static OneTimeTask<String> conversationFollowUpTask(ObjectProvider<ConversationResponder> responder) {
         return Tasks.oneTime(ai.revo.missioncontrol.conversations.ConversationFollowUps.TASK, String.class)
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) -> responder
                         .getObject()
                         .followUp(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));

@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.agents;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -59,10 +60,12 @@ class RunQueue {
 
     @Bean
     static OneTimeTask<String> agentRunTask(ObjectProvider<AgentRunner> runner) {
-        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {
-            String id = instance.getId();
-            UUID runId = UUID.fromString(id.substring(0, id.indexOf('#')));
-            runner.getObject().execute(TenantId.of(instance.getData()), runId);
-        });
+        return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
+                .execute((instance, context) -> {
+                    String id = instance.getId();
+                    UUID runId = UUID.fromString(id.substring(0, id.indexOf('#')));
+                    runner.getObject().execute(TenantId.of(instance.getData()), runId);
+                });
     }
 }

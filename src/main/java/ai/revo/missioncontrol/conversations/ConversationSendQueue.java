@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.conversations;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -47,6 +48,7 @@ class ConversationSendQueue {
     @Bean
     static OneTimeTask<String> conversationSendTask(ObjectProvider<ChannelConversations> conversations) {
         return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) -> conversations
                         .getObject()
                         .deliver(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));

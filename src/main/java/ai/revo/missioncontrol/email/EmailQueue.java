@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.email;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -58,6 +59,7 @@ class EmailQueue {
     @Bean
     static OneTimeTask<String> emailSendTask(ObjectProvider<EmailWorker> worker) {
         return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
                 .onDeadExecution(EmailQueue::reviveFirst)
                 .execute((instance, context) -> {
                     String id = instance.getId();

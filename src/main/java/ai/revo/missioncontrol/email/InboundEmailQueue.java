@@ -1,12 +1,12 @@
 package ai.revo.missioncontrol.email;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,8 +58,7 @@ class InboundEmailQueue {
     @Bean
     static OneTimeTask<String> emailInboundTask(ObjectProvider<InboundEmail> inbound) {
         return Tasks.oneTime(TASK, String.class)
-                .onFailure(new com.github.kagkarlsson.scheduler.task.FailureHandler.OnFailureRetryLater<>(
-                        Duration.ofSeconds(30)))
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) -> inbound.getObject()
                         .process(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));
     }
@@ -67,8 +66,7 @@ class InboundEmailQueue {
     @Bean
     static OneTimeTask<String> emailDeliveryEventTask(ObjectProvider<DeliveryEvents> deliveries) {
         return Tasks.oneTime(DELIVERY_TASK, String.class)
-                .onFailure(new com.github.kagkarlsson.scheduler.task.FailureHandler.OnFailureRetryLater<>(
-                        Duration.ofSeconds(30)))
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) -> deliveries
                         .getObject()
                         .process(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));

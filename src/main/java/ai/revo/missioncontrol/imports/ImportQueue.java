@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.imports;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -50,6 +51,7 @@ class ImportQueue {
     @Bean
     static OneTimeTask<String> contactImportTask(ObjectProvider<ImportWorker> worker) {
         return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) ->
                         worker.getObject().run(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));
     }

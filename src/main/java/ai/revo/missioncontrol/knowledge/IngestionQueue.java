@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.knowledge;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -48,14 +49,16 @@ class IngestionQueue {
 
     @Bean
     static OneTimeTask<String> knowledgeIngestTask(ObjectProvider<IngestionWorker> worker) {
-        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {
-            String id = instance.getId();
-            int hash = id.indexOf('#');
-            worker.getObject()
-                    .run(
-                            TenantId.of(instance.getData()),
-                            UUID.fromString(id.substring(0, hash)),
-                            Integer.parseInt(id.substring(hash + 1)));
-        });
+        return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
+                .execute((instance, context) -> {
+                    String id = instance.getId();
+                    int hash = id.indexOf('#');
+                    worker.getObject()
+                            .run(
+                                    TenantId.of(instance.getData()),
+                                    UUID.fromString(id.substring(0, hash)),
+                                    Integer.parseInt(id.substring(hash + 1)));
+                });
     }
 }

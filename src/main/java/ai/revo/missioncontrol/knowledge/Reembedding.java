@@ -2,6 +2,7 @@ package ai.revo.missioncontrol.knowledge;
 
 import ai.revo.missioncontrol.ai.Embeddings;
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -112,6 +113,7 @@ class Reembedding {
     @Bean
     static OneTimeTask<String> knowledgeReembedTask(ObjectProvider<Reembedding> reembedding) {
         return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) -> reembedding.getObject().run(TenantId.of(instance.getData())));
     }
 }

@@ -1,6 +1,7 @@
 package ai.revo.missioncontrol.sequences;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -56,10 +57,15 @@ class StepQueue {
 
     @Bean
     static OneTimeTask<String> sequenceStepTask(ObjectProvider<SequenceRunner> runner) {
-        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> {
-            String[] parts = instance.getId().split("#");
-            runner.getObject()
-                    .run(TenantId.of(instance.getData()), UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
-        });
+        return Tasks.oneTime(TASK, String.class)
+                .onFailure(RetryBackoff.standard())
+                .execute((instance, context) -> {
+                    String[] parts = instance.getId().split("#");
+                    runner.getObject()
+                            .run(
+                                    TenantId.of(instance.getData()),
+                                    UUID.fromString(parts[0]),
+                                    Integer.parseInt(parts[1]));
+                });
     }
 }

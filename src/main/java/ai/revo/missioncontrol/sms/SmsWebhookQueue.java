@@ -1,12 +1,12 @@
 package ai.revo.missioncontrol.sms;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +47,7 @@ class SmsWebhookQueue {
     @Bean
     static OneTimeTask<String> smsWebhookTask(ObjectProvider<SmsCallbacks> callbacks) {
         return Tasks.oneTime(TASK, String.class)
-                .onFailure(new com.github.kagkarlsson.scheduler.task.FailureHandler.OnFailureRetryLater<>(
-                        Duration.ofSeconds(30)))
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) -> callbacks
                         .getObject()
                         .process(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));

@@ -1,13 +1,12 @@
 package ai.revo.missioncontrol.whatsapp;
 
 import ai.revo.missioncontrol.identity.TenantId;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,7 +48,7 @@ class WhatsAppBlastQueue {
     @Bean
     static OneTimeTask<String> whatsappBlastTask(ObjectProvider<WhatsAppBlasts> blasts) {
         return Tasks.oneTime(TASK, String.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(30)))
+                .onFailure(RetryBackoff.standard())
                 .execute((instance, context) ->
                         blasts.getObject().run(TenantId.of(instance.getData()), UUID.fromString(instance.getId())));
     }

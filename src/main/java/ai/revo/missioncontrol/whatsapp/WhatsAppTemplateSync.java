@@ -3,9 +3,9 @@ package ai.revo.missioncontrol.whatsapp;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.Actor;
 import ai.revo.missioncontrol.platform.ApiException;
+import ai.revo.missioncontrol.platform.RetryBackoff;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -60,7 +60,7 @@ class WhatsAppTemplateSync {
     @Bean
     static OneTimeTask<String> whatsappTemplateSyncTask(ObjectProvider<WhatsAppTemplates> templates) {
         return Tasks.oneTime(TASK, String.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
+                .onFailure(RetryBackoff.of(Duration.ofMinutes(1), Duration.ofHours(6)))
                 .execute((instance, context) -> {
                     try {
                         templates.getObject().sync(TenantId.of(instance.getId()), instance.getData(), Actor.system());

@@ -13,6 +13,7 @@ import ai.revo.missioncontrol.sites.SiteDetails;
 import ai.revo.missioncontrol.sites.SiteEventStatus;
 import ai.revo.missioncontrol.sites.SiteEvents;
 import ai.revo.missioncontrol.sites.SiteMapping;
+import ai.revo.missioncontrol.sites.SiteStatus;
 import ai.revo.missioncontrol.sites.SiteView;
 import ai.revo.missioncontrol.sites.SiteWithSecret;
 import ai.revo.missioncontrol.sites.Sites;
@@ -116,8 +117,14 @@ class SitePageController {
     }
 
     @GetMapping("/{id}/status")
-    String status(CurrentUser user, @PathVariable UUID id, Model model) {
-        model.addAttribute("site", sites.get(user.tenantId(), id));
+    String status(CurrentUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        SiteView site = sites.get(user.tenantId(), id);
+        model.addAttribute("site", site);
+        if (site.status() != SiteStatus.WAITING) {
+            // the wizard has seen the first event: the registry refreshes now rather than on the live
+            // stream alone, which a page opened a moment before the event may not have joined yet
+            response.setHeader("HX-Trigger", "mc-site");
+        }
         return "sites/fragments :: status";
     }
 
