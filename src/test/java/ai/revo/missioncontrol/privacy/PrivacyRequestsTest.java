@@ -568,13 +568,26 @@ class PrivacyRequestsTest extends IntegrationTest {
                     return null;
                 }));
 
+        // a STOP of theirs as processed: its outcome names their number
+        TenantContext.callAs(
+                tenant,
+                () -> tx.execute(status -> jdbc.sql("insert into sms_webhook_events (id, tenant_id, kind, message_sid,"
+                                + " message_status, params, status, outcome, received_at) values (?, ?, 'INBOUND', ?,"
+                                + " 'received', cast(? as jsonb), 'PROCESSED', ?, now())")
+                        .params(
+                                UUID.randomUUID(),
+                                tenant,
+                                "SM" + letters(32),
+                                "{\"From\":\"" + p.phone() + "\",\"To\":\"+15005550006\",\"Body\":\"STOP\"}",
+                                "Opt-out (STOP): " + p.phone() + " suppressed for SMS")
+                        .update()));
         JsonNode sms = api.get("/api/v1/contacts/" + contactId + "/export", admin.accessToken())
                 .expect(200)
                 .json()
                 .path("data")
                 .path("sms")
                 .path("sms_webhook_events");
-        assertThat(sms).hasSize(2);
+        assertThat(sms).hasSize(3);
         assertThat(sms.toString()).contains(p.phone()).contains(p.first());
 
         api.post("/api/v1/contacts/" + contactId + "/erase", admin.accessToken(), null)

@@ -306,6 +306,41 @@ class SmsInboundTest extends SmsIntegrationTest {
                 .json();
         assertThat(contact.path("phone").asText()).isEqualTo(phone);
         assertThat(contact.path("source").asText()).isEqualTo("SMS");
+        // an operator's answer goes back to the number through the gateway on SMS
+        sendForReal(w);
+        String answerSid = messageSid();
+        TWILIO.stubFor(post(urlPathEqualTo(SmsTwilioTest.messagesPath(w)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(SmsTwilioTest.created(w, answerSid, phone, "This is Revo, how can we help?"))));
+        String conversation = threads.get(0).path("id").asText();
+        JsonNode queued = api().send(
+                        "POST",
+                        "/api/v1/conversations/" + conversation + "/messages",
+                        w.admin().accessToken(),
+                        Map.of("text", "This is Revo, how can we help?"),
+                        Map.of("Idempotency-Key", "sms-answer-1"))
+                .expect(202)
+                .json();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (JsonNode m : messages(w, conversation)) {
+                                if (m.path("id")
+                                        .asText()
+                                        .equals(queued.path("id").asText())) {
+                                    return m.path("status").asText();
+                                }
+                            }
+                            return null;
+                        },
+                        "SENT"::equals);
+        TWILIO.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(SmsTwilioTest.messagesPath(w)))
+                        .withFormParam("To", equalTo(phone))
+                        .withFormParam("Body", equalTo("This is Revo, how can we help?")));
         // a sender that is no phone number (an alphanumeric sender id) is kept and filed nowhere
         String alpha = messageSid();
         incoming(w, alpha, "REVOBANK", "STOP");
