@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
+import ai.revo.missioncontrol.support.PageClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,17 @@ class InboundPostmarkTest extends IntegrationTest {
                         "ContentLength",
                         45)));
         return mapper.writeValueAsString(p);
+    }
+
+    private static java.net.http.HttpResponse<String> form(PageClient page, String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        java.net.http.HttpResponse<String> r =
+                page.post(path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r;
     }
 
     private static Api.Response deliver(Api api, String path, String authorization, String body) {
@@ -293,6 +305,97 @@ class InboundPostmarkTest extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+
+        // the received mail, newest first, each with what it became; the unmatched one named as such
+        String t = admin.accessToken();
+        JsonNode all = api.get("/api/v1/emails/inbound", t).expect(200).json();
+        assertThat(all.path("pagination").path("total").asLong()).isEqualTo(3);
+        JsonNode newest = all.path("data").get(0);
+        assertThat(newest.path("id").asText()).isEqualTo(stray);
+        assertThat(newest.path("status").asText()).isEqualTo("IGNORED");
+        assertThat(newest.path("error").asText()).isEqualTo("Not a reply to any email of this workspace");
+        assertThat(newest.path("fromEmail").asText()).isEqualTo(to);
+        assertThat(newest.path("subject").asText()).isEqualTo("Re: Hello");
+        assertThat(newest.path("provider").asText()).isEqualTo("POSTMARK");
+        assertThat(newest.path("emailId").isNull()).isTrue();
+        JsonNode processed = api.get("/api/v1/emails/inbound?status=PROCESSED", t)
+                .expect(200)
+                .json()
+                .path("data");
+        assertThat(processed).hasSize(2);
+        assertThat(List.of(
+                        processed.get(0).path("emailId").asText(),
+                        processed.get(1).path("emailId").asText()))
+                .containsExactlyInAnyOrder(first.id().toString(), second.id().toString());
+        assertThat(api.get("/api/v1/emails/inbound?status=IGNORED&limit=1", t)
+                        .expect(200)
+                        .json()
+                        .path("data"))
+                .hasSize(1);
+        api.get("/api/v1/emails/inbound?status=LOST", t).expectError(400, "VALIDATION_ERROR");
+        api.get("/api/v1/emails/inbound?limit=0", t).expectError(400, "VALIDATION_ERROR");
+        // another workspace sees none of it
+        assertThat(api.get("/api/v1/emails/inbound", api.signup().accessToken())
+                        .expect(200)
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asLong())
+                .isZero();
+
+        // the settings page shows the connection and the same mail, filtered to the unmatched
+        PageClient page = PageClient.signIn(port, admin.email(), admin.password());
+        String html = page.get("/settings/inbound-email").body();
+        assertThat(html).contains("data-testid=\"postmark-state\">Connected").contains("inbound-" + stray);
+        String unmatched =
+                page.get("/settings/inbound-email/messages?status=IGNORED").body();
+        assertThat(unmatched)
+                .contains("inbound-" + stray)
+                .doesNotContain("inbound-" + id)
+                .contains("Unmatched");
+    }
+
+    @Test
+    void theInboundEmailPageTurnsPostmarkOnShowsTheCredentialOnceAndTurnsItOff() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        PageClient page = PageClient.signIn(port, admin.email(), admin.password());
+        String off = page.get("/settings/inbound-email").body();
+        assertThat(off).contains("data-testid=\"postmark-state\">Not connected").contains("No mail received yet");
+
+        String on = form(page, "/settings/inbound-email/postmark", Map.of()).body();
+        JsonNode settings = api.get("/api/v1/settings/email/inbound", admin.accessToken())
+                .expect(200)
+                .json();
+        assertThat(settings.path("connected").asBoolean()).isTrue();
+        assertThat(on)
+                .contains("postmark-url-credentials")
+                .contains(settings.path("username").asText() + ":")
+                .contains("@");
+        // shown once: the page opened again shows the URL without the password
+        String again = page.get("/settings/inbound-email").body();
+        assertThat(again)
+                .doesNotContain("postmark-url-credentials")
+                .contains(settings.path("webhookUrl").asText());
+
+        form(page, "/settings/inbound-email/postmark/disconnect", Map.of());
+        assertThat(api.get("/api/v1/settings/email/inbound", admin.accessToken())
+                        .expect(200)
+                        .json()
+                        .path("connected")
+                        .asBoolean())
+                .isFalse();
+
+        // a secret that is not Resend's is refused in the page, in words; nothing changes
+        String bad = form(page, "/settings/inbound-email/resend", Map.of("webhookSecret", "not-a-secret"))
+                .body();
+        assertThat(bad).contains("inbound-error");
+        assertThat(api.get("/api/v1/settings/email/inbound/resend", admin.accessToken())
+                        .expect(200)
+                        .json()
+                        .path("connected")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test

@@ -548,6 +548,7 @@ class RoleMatrixTest extends IntegrationTest {
                 new Rule("GET", "/api/v1/logs/llm", null, OK, OK, OK, OK, OK),
                 new Rule("POST", "/api/v1/ai/score", Map.of("text", "Hello there"), OK, OK, NO, NO, NO),
                 new Rule("GET", "/api/v1/emails", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/api/v1/emails/inbound", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/prospects", null, OK, OK, OK, OK, OK),
                 new Rule("GET", "/api/v1/campaigns/{campaign}/email-settings", null, OK, OK, OK, OK, OK),
                 new Rule(

@@ -1,8 +1,11 @@
 package ai.revo.missioncontrol.email.web;
 
 import ai.revo.missioncontrol.email.InboundEmail;
+import ai.revo.missioncontrol.email.InboundMailbox;
 import ai.revo.missioncontrol.email.ResendInbound;
 import ai.revo.missioncontrol.identity.CurrentUser;
+import ai.revo.missioncontrol.platform.PageQuery;
+import ai.revo.missioncontrol.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,10 +35,26 @@ class InboundEmailController {
 
     private final InboundEmail inbound;
     private final ResendInbound resend;
+    private final InboundMailbox mailbox;
 
-    InboundEmailController(InboundEmail inbound, ResendInbound resend) {
+    InboundEmailController(InboundEmail inbound, ResendInbound resend, InboundMailbox mailbox) {
         this.inbound = inbound;
         this.resend = resend;
+        this.mailbox = mailbox;
+    }
+
+    @GetMapping("/api/v1/emails/inbound")
+    @Operation(
+            summary = "Received mail, newest first: what each inbound message became",
+            description = "status: PROCESSED (threaded to one of the workspace's emails, emailId, and recorded as its "
+                    + "reply), IGNORED (answers none of them: the unmatched mail), FAILED (unreadable, with error) or "
+                    + "RECEIVED (still queued). Every role reads it, as it reads emails.")
+    PageResult<InboundMailbox.MessageView> received(
+            CurrentUser user,
+            @RequestParam(required = false) InboundMailbox.Status status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
+        return mailbox.list(user.tenantId(), status, new PageQuery(page, limit));
     }
 
     @GetMapping("/api/v1/settings/email/inbound")
