@@ -44,7 +44,7 @@ class ConversationController {
     @Operation(
             summary = "The workspace's conversations, most recent first",
             description = "status: TO_ANSWER (waiting for a person), OPEN, CLOSED, or omitted for all; q searches the "
-                    + "address, subject and last message; channel: EMAIL or WHATSAPP. Each says whether it is unread for"
+                    + "address, subject and last message; channel: EMAIL, WHATSAPP or SMS (the channels with conversations today). Each says whether it is unread for"
                     + " the caller; a WhatsApp conversation has its phoneNumber and windowEndsAt.")
     PageResult<ConversationView> list(
             CurrentUser user,
@@ -108,7 +108,9 @@ class ConversationController {
         try {
             return ai.revo.missioncontrol.safety.Channel.valueOf(channel.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("channel", "must be EMAIL or WHATSAPP");
+            throw ApiException.invalidField(
+                    "channel",
+                    "must be one of " + java.util.Arrays.toString(ai.revo.missioncontrol.safety.Channel.values()));
         }
     }
 
