@@ -174,7 +174,8 @@ if os.environ.get("MC_SQLMAP_LIST") == "1":
     for t in targets:
         print("%-5s %s %s" % (t[0], t[1], json.dumps(t[2]) if t[2] else ""))
     sys.exit(0)
-totals = {"targets": 0, "parameters": 0, "clean": 0, "injectable": 0, "timeouts": 0, "errors": 0, "http500": 0}
+totals = {"targets": 0, "parameters": 0, "clean": 0, "injectable": 0, "timeouts": 0, "errors": 0, "http500": 0,
+          "rejected_candidates": 0}
 started = time.time()
 with open(out + "/summary.txt", "w") as summary:
     for n, (method, url, payload, names) in enumerate(targets, 1):
@@ -189,13 +190,14 @@ with open(out + "/summary.txt", "w") as summary:
             log, verdict = res.stdout, None
         except subprocess.TimeoutExpired as e:
             log, verdict = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or ""), "TIMEOUT"
-        open("%s/%d.log" % (out, n), "w").write(" ".join(cmd[:3]) + " <token> " + " ".join(cmd[4:]) + "\n" + log)
+        open("%s/%d.log" % (out, n), "w").write(" ".join(cmd[:4]) + " 'Authorization: Bearer <token>' " + " ".join(cmd[5:]) + "\n" + log)
         tested = set(re.findall(r"testing if .*?parameter '([^']+)' is dynamic", log)) | set(
             re.findall(r"parameter '([^']+)' does not seem to be injectable", log))
-        injectable = re.findall(r"parameter '([^']+)' (?:is|appears to be) '[^']+' injectable", log)
+        # a candidate sqlmap itself then rejects ("false positive or unexploitable") is counted, not reported
+        rejected = log.count("false positive or unexploitable injection point detected")
         http500 = sum(int(x) for x in re.findall(r"500 \(Internal Server Error\) - (\d+) times", log))
         if verdict is None:
-            if "sqlmap identified the following injection point" in log or injectable:
+            if "sqlmap identified the following injection point" in log:
                 verdict = "INJECTABLE"
             elif "all tested parameters do not appear to be injectable" in log:
                 verdict = "clean"
@@ -204,9 +206,10 @@ with open(out + "/summary.txt", "w") as summary:
         totals["targets"] += 1
         totals["parameters"] += len(tested)
         totals["http500"] += http500
+        totals["rejected_candidates"] += rejected
         totals[{"clean": "clean", "INJECTABLE": "injectable", "TIMEOUT": "timeouts", "ERROR": "errors"}[verdict]] += 1
-        line = "%3d %-10s %-5s %-70s params=%d(%s) 500s=%d %.0fs" % (
-            n, verdict, method, url, len(tested), ",".join(names), http500, time.time() - t0)
+        line = "%3d %-10s %-5s %-70s params=%d(%s) 500s=%d rejected=%d %.0fs" % (
+            n, verdict, method, url, len(tested), ",".join(names), http500, rejected, time.time() - t0)
         print(line, flush=True)
         summary.write(line + "\n")
 print("TOTAL %s in %.0f s" % (" ".join("%s=%d" % kv for kv in totals.items()), time.time() - started))
