@@ -43,6 +43,8 @@ public class ChannelConversations {
     private final TransactionTemplate tx;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<ConversationTemplates> templates;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     ChannelConversations(
             ConversationRepository conversations,
@@ -53,7 +55,11 @@ public class ChannelConversations {
             ai.revo.missioncontrol.outbound.OutboundLog log,
             PlatformTransactionManager transactions,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<ConversationTemplates> templates,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.templates = templates;
+        this.json = json;
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.messages = messages;
@@ -255,6 +261,210 @@ public class ChannelConversations {
         conversations.save(conversation);
         queue.enqueue(tenant, out.id());
         return one(tenant, out);
+    }
+
+    /** An approved template to send: its name, language and the body's parameters in order. */
+    public record TemplateMessage(String templateName, String language, List<String> parameters) {}
+
+    /**
+     * The workspace's templates a WhatsApp conversation can send now (APPROVED, as last synced); empty when none is
+     * synced or no module answers for templates.
+     */
+    public List<ConversationTemplates.TemplateOption> approvedTemplates(TenantId tenant) {
+        ConversationTemplates t = templates.getIfAvailable();
+        return t == null ? List.of() : t.approved(tenant);
+    }
+
+    /** The template's body with these parameters filled in (placeholders without one stay); empty when unknown. */
+    public Optional<String> renderedTemplate(TenantId tenant, String name, String language, List<String> parameters) {
+        ConversationTemplates t = templates.getIfAvailable();
+        return t == null || name == null || language == null
+                ? Optional.empty()
+                : t.rendered(tenant, name, language, parameters == null ? List.of() : parameters);
+    }
+
+    /**
+     * Sends an approved template into a WhatsApp conversation (the only message WhatsApp allows outside the 24-hour
+     * window) through the outbound gateway, at once: the gateway decides in the request. Only a message it accepted
+     * (SENT, or UNKNOWN when the provider's answer was lost; SIMULATED in a simulator conversation) is recorded in
+     * the thread with the rendered body, and answers the conversation. {@code idempotencyKey} is required: the same
+     * key answers the first message again and sends nothing more (409 IDEMPOTENCY_CONFLICT for another conversation
+     * or template). Refusals change nothing in the conversation: 404 unknown conversation; 422 not a WhatsApp
+     * conversation; 409 a closed conversation; 400 missing key, unknown or not APPROVED template, or another number
+     * of parameters than the template's placeholders; 409 with {@code details.outboundStatus} when the gateway
+     * refused (BLOCKED_..., SIMULATED in dry run) and 422 when WhatsApp refused it (FAILED).
+     */
+    public ThreadMessage sendTemplate(
+            TenantId tenant, UUID id, TemplateMessage request, String idempotencyKey, Actor actor) {
+        return TenantContext.callAs(tenant.value(), () -> {
+            Conversation conversation = tx.execute(s -> load(tenant, id));
+            if (idempotencyKey == null || idempotencyKey.isBlank()) {
+                throw ApiException.invalidField("Idempotency-Key", "is required");
+            }
+            if (idempotencyKey.length() > 200) {
+                throw ApiException.invalidField("Idempotency-Key", "must be at most 200 characters");
+            }
+            String key = "send:" + idempotencyKey.trim();
+            String name = request == null || request.templateName() == null
+                    ? null
+                    : request.templateName().trim();
+            String language = request == null || request.language() == null
+                    ? null
+                    : request.language().trim();
+            List<String> parameters = request == null || request.parameters() == null
+                    ? List.of()
+                    : request.parameters().stream()
+                            .map(p -> p == null ? null : p.strip())
+                            .toList();
+            String payload = templatePayload(name, language, parameters);
+            Optional<ThreadMessage> earlier = tx.execute(s -> earlier(tenant, id, key, payload));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (conversation.channel() != Channel.WHATSAPP) {
+                throw new ApiException(
+                        ai.revo.missioncontrol.platform.ErrorCode.UNPROCESSABLE,
+                        "Only a WhatsApp conversation sends templates; this one is " + conversation.channel());
+            }
+            if (conversation.status() == ConversationStatus.CLOSED) {
+                throw ApiException.conflict("The conversation is closed: no template is sent into it");
+            }
+            if (name == null || name.isEmpty()) {
+                throw ApiException.invalidField("templateName", "is required");
+            }
+            if (language == null || language.isEmpty()) {
+                throw ApiException.invalidField("language", "is required (the template's language code, e.g. en_US)");
+            }
+            if (parameters.stream().anyMatch(p -> p == null || p.isEmpty() || p.length() > 1024)) {
+                throw ApiException.invalidField("parameters", "must be 1 to 1024 characters each");
+            }
+            ConversationTemplates catalog = templates.getIfAvailable();
+            if (catalog == null) {
+                throw ApiException.invalidField("templateName", "no approved templates are available");
+            }
+            Optional<ConversationTemplates.TemplateOption> approved = catalog.approved(tenant).stream()
+                    .filter(t -> t.name().equals(name) && t.language().equals(language))
+                    .findFirst();
+            Optional<String> refusal = catalog.refusal(tenant, name, language, parameters.size());
+            if (approved.isEmpty()) {
+                throw ApiException.invalidField(
+                        "templateName",
+                        refusal.orElse("The template " + name + " (" + language + ") is not an approved template"));
+            }
+            if (refusal.isPresent()) {
+                throw ApiException.invalidField("parameters", refusal.get());
+            }
+            String text = catalog.rendered(tenant, name, language, parameters).orElse(name);
+            OutboundMessage outbound = new OutboundMessage(
+                    Channel.WHATSAPP,
+                    conversation.participant(),
+                    null,
+                    text,
+                    conversation.campaignId(),
+                    conversation.leadId(),
+                    null,
+                    "conversation-template:" + id + ":" + idempotencyKey.trim(),
+                    actor,
+                    null,
+                    new OutboundMessage.WhatsAppParts(name, language, parameters));
+            OutboundView sent = conversation.simulated()
+                    ? gateway.submitSimulated(tenant, outbound)
+                    : gateway.submit(tenant, outbound);
+            boolean accepted = sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.SENT
+                    || sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.UNKNOWN
+                    || (conversation.simulated()
+                            && sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.SIMULATED);
+            if (!accepted) {
+                Map<String, Object> details = new java.util.LinkedHashMap<>();
+                details.put("outboundStatus", sent.status().name());
+                details.put("outboundMessageId", sent.id());
+                String reason = sent.reason() == null ? "" : ": " + sent.reason();
+                if (sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.FAILED) {
+                    throw new ApiException(
+                            ai.revo.missioncontrol.platform.ErrorCode.UNPROCESSABLE,
+                            "WhatsApp did not accept the template" + reason,
+                            details);
+                }
+                throw new ApiException(
+                        ai.revo.missioncontrol.platform.ErrorCode.CONFLICT,
+                        "Not sent (" + sent.status() + ")" + reason,
+                        details);
+            }
+            return tx.execute(s -> recordTemplate(tenant, id, key, payload, text, sent, actor));
+        });
+    }
+
+    private Optional<ThreadMessage> earlier(TenantId tenant, UUID id, String key, String payload) {
+        Optional<ConversationMessage> earlier = messages.findByTenantIdAndExternalKey(tenant, key);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!earlier.get().conversationId().equals(id)) {
+            throw new ApiException(
+                    ai.revo.missioncontrol.platform.ErrorCode.IDEMPOTENCY_CONFLICT,
+                    "This Idempotency-Key was already used for another conversation");
+        }
+        if (!"template".equals(earlier.get().messageType())
+                || !java.util.Objects.equals(earlier.get().payload(), payload)) {
+            throw new ApiException(
+                    ai.revo.missioncontrol.platform.ErrorCode.IDEMPOTENCY_CONFLICT,
+                    "This Idempotency-Key was already used for a different message");
+        }
+        return Optional.of(one(tenant, earlier.get()));
+    }
+
+    private ThreadMessage recordTemplate(
+            TenantId tenant, UUID id, String key, String payload, String text, OutboundView sent, Actor actor) {
+        // two requests with the same key at once: the gateway sent once, and the thread records it once
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("conversation-send:" + tenant.value() + ":" + key)
+                .query((rs, n) -> 1)
+                .list();
+        Optional<ThreadMessage> earlier = earlier(tenant, id, key, payload);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Conversation conversation = load(tenant, id);
+        Instant now = clock.instant();
+        ConversationMessage out = ConversationMessage.write(
+                tenant,
+                id,
+                new ConversationMessage.Content(
+                        Direction.OUT,
+                        Channel.WHATSAPP,
+                        key,
+                        null,
+                        null,
+                        null,
+                        null,
+                        conversation.participant(),
+                        null,
+                        text,
+                        actor.type() == Actor.Type.USER ? uuidOrNull(actor.id()) : null,
+                        actor.name(),
+                        now,
+                        "template",
+                        payload,
+                        null),
+                now);
+        out.handedToGateway(sent.id(), sent.providerMessageId());
+        out = messages.save(out);
+        conversation.sent(out, actor, now);
+        conversations.save(conversation);
+        return one(tenant, out);
+    }
+
+    /** The template as the thread keeps it: {"template": {name, language, parameters}}. */
+    private String templatePayload(String name, String language, List<String> parameters) {
+        Map<String, Object> template = new java.util.LinkedHashMap<>();
+        template.put("name", name);
+        template.put("language", language);
+        template.put("parameters", parameters);
+        try {
+            return json.writeValueAsString(Map.of("template", template));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many of the latest messages a responder reads. */

@@ -264,6 +264,38 @@ public class WhatsAppTemplates {
         return Optional.empty();
     }
 
+    /**
+     * The body with {@code parameters} in its placeholders, as the person reads it: positional ones ({{1}}, {{2}})
+     * take the parameter of their number, named ones the parameters in the order they first appear. A placeholder
+     * without a (non-blank) parameter stays as it is written.
+     */
+    public static String render(String bodyText, List<String> parameters) {
+        if (bodyText == null) {
+            return "";
+        }
+        List<String> values = parameters == null ? List.of() : parameters;
+        List<String> names = new java.util.ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(bodyText);
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        boolean positional = names.stream()
+                .allMatch(n ->
+                        n.matches("[0-9]{1,3}") && Integer.parseInt(n) >= 1 && Integer.parseInt(n) <= names.size());
+        StringBuilder out = new StringBuilder();
+        m = PLACEHOLDER.matcher(bodyText);
+        while (m.find()) {
+            int index = positional ? Integer.parseInt(m.group(1)) - 1 : names.indexOf(m.group(1));
+            String value = index < values.size() ? values.get(index) : null;
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(value == null || value.isBlank() ? m.group() : value.strip()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     record Shape(String bodyText, int bodyParameters, int headerParameters) {}
 
     /** The body's text and how many distinct placeholders ({{1}} or {{name}}) the body and a text header hold. */

@@ -686,6 +686,10 @@ class CrossTenantProbeTest extends IntegrationTest {
                                 new Call("POST", "/api/v1/conversations/{id}/close", null),
                                 new Call("GET", "/api/v1/conversations/{id}/messages", null),
                                 new Call("POST", "/api/v1/conversations/{id}/messages", Map.of("text", "Hijack")),
+                                new Call(
+                                        "POST",
+                                        "/api/v1/conversations/{id}/template-messages",
+                                        Map.of("templateName", "hello", "language", "en_US")),
                                 new Call("POST", "/api/v1/conversations/{id}/takeover", null),
                                 new Call("POST", "/api/v1/conversations/{id}/handback", null),
                                 new Call("GET", "/api/v1/conversations/{id}/ai-reply", null),

@@ -62,6 +62,27 @@ class ChannelConversationController {
                         user.tenantId(), id, request == null ? null : request.text(), key, user.actor()));
     }
 
+    @PostMapping("/template-messages")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
+    @Operation(
+            summary = "Send an approved WhatsApp template {templateName, language, parameters}: 201 with the message"
+                    + " (Idempotency-Key required)",
+            description = "The only message WhatsApp allows outside the 24-hour window. The template must be one of"
+                    + " the workspace's synced APPROVED templates and parameters must fill its body's placeholders."
+                    + " It goes through the outbound gateway at once; only a message the gateway sent is recorded in"
+                    + " the thread, with the rendered body. Refusals change nothing: 400 (key, template, parameter"
+                    + " count), 404, 409 (closed conversation; gateway refused: details.outboundStatus, e.g."
+                    + " BLOCKED_CHANNEL_OFF or SIMULATED in dry run), 422 (not WhatsApp, or WhatsApp refused it)."
+                    + " The same key answers the first message again and sends nothing more.")
+    ResponseEntity<ThreadMessage> sendTemplate(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestBody(required = false) ChannelConversations.TemplateMessage request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(conversations.sendTemplate(user.tenantId(), id, request, key, user.actor()));
+    }
+
     @PostMapping("/takeover")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
     @Operation(summary = "Take the conversation over from the AI: status HUMAN, assigned to the caller")
