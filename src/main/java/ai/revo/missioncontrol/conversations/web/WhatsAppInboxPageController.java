@@ -7,6 +7,7 @@ import ai.revo.missioncontrol.conversations.ChannelConversations;
 import ai.revo.missioncontrol.conversations.ConversationFilter;
 import ai.revo.missioncontrol.conversations.ConversationManagement;
 import ai.revo.missioncontrol.conversations.ConversationReplies;
+import ai.revo.missioncontrol.conversations.ConversationTemplates;
 import ai.revo.missioncontrol.conversations.ConversationView;
 import ai.revo.missioncontrol.drafts.Decision;
 import ai.revo.missioncontrol.drafts.DraftManagement;
@@ -17,6 +18,7 @@ import ai.revo.missioncontrol.platform.NavigationGroup;
 import ai.revo.missioncontrol.platform.NavigationItem;
 import ai.revo.missioncontrol.platform.PageQuery;
 import ai.revo.missioncontrol.safety.Channel;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,6 +152,115 @@ class WhatsAppInboxPageController {
         return "conversations/whatsapp-fragments :: thread";
     }
 
+    /** The template picker of the reply box: the approved templates, or the one picked with its parameters. */
+    @GetMapping("/{id}/template")
+    String templatePicker(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String language,
+            HttpServletRequest request,
+            Model model) {
+        template(user, id, name, language, parameters(request), model);
+        return "conversations/whatsapp-fragments :: template";
+    }
+
+    /** The picked template's body as it would read with the parameters typed so far. */
+    @GetMapping("/{id}/template/preview")
+    String templatePreview(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String language,
+            HttpServletRequest request,
+            Model model) {
+        conversations.get(user.tenantId(), user.id(), id);
+        model.addAttribute(
+                "templatePreview",
+                channel.renderedTemplate(user.tenantId(), name, language, parameters(request))
+                        .orElse(""));
+        return "conversations/whatsapp-fragments :: template-preview";
+    }
+
+    /**
+     * Sends the picked template (the same send as the template messages API): the thread on success; the picker
+     * with the refusal (retargeted to it) when the template or the gateway refuses.
+     */
+    @PostMapping("/{id}/template")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
+    String sendTemplate(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String key,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response) {
+        java.util.List<String> parameters = parameters(request);
+        try {
+            channel.sendTemplate(
+                    user.tenantId(),
+                    id,
+                    new ChannelConversations.TemplateMessage(name, language, parameters),
+                    key,
+                    user.actor());
+        } catch (ApiException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status().value());
+            response.setHeader("HX-Retarget", "#wa-template");
+            response.setHeader("HX-Reswap", "outerHTML");
+            template(user, id, name, language, parameters, model);
+            model.addAttribute("templateError", e.getMessage());
+            return "conversations/whatsapp-fragments :: template";
+        }
+        model.addAttribute("templateSent", true);
+        conversations.markRead(user.tenantId(), user.id(), id);
+        thread(user, id, model);
+        return "conversations/whatsapp-fragments :: thread";
+    }
+
+    private void template(
+            CurrentUser user, UUID id, String name, String language, java.util.List<String> parameters, Model model) {
+        ConversationView conversation =
+                conversations.get(user.tenantId(), user.id(), id).conversation();
+        java.util.List<ConversationTemplates.TemplateOption> templates = channel.approvedTemplates(user.tenantId());
+        ConversationTemplates.TemplateOption chosen = templates.stream()
+                .filter(t -> t.name().equals(name) && t.language().equals(language))
+                .findFirst()
+                .orElse(null);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; chosen != null && i < chosen.parameters(); i++) {
+            values.add(i < parameters.size() ? parameters.get(i) : "");
+        }
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("templates", templates);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("values", values);
+        model.addAttribute("templateKey", UUID.randomUUID());
+        model.addAttribute(
+                "templatePreview",
+                chosen == null
+                        ? ""
+                        : channel.renderedTemplate(user.tenantId(), chosen.name(), chosen.language(), values)
+                                .orElse(""));
+        model.addAttribute(
+                "templateConfirm",
+                chosen == null
+                        ? ""
+                        : "Send the template " + chosen.name() + " (" + chosen.language() + ") to "
+                                + conversation.participant() + "? It goes out through the gateway at once.");
+        model.addAttribute("canAnswer", user.role().name().matches("ADMIN|OPERATOR|CLOSER"));
+    }
+
+    /** The typed parameters in order (read as sent: a value with a comma stays one parameter). */
+    private static java.util.List<String> parameters(HttpServletRequest request) {
+        String[] values = request.getParameterValues("parameters");
+        return values == null ? java.util.List.of() : java.util.Arrays.asList(values);
+    }
+
     @PostMapping("/{id}/takeover")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
     String takeOver(CurrentUser user, @PathVariable UUID id, Model model) {
@@ -232,6 +343,9 @@ class WhatsAppInboxPageController {
         model.addAttribute("canApprove", user.role().name().equals("ADMIN"));
         model.addAttribute("mine", user.id().value().equals(conversation.assigneeId()));
         model.addAttribute("replyKey", UUID.randomUUID());
+        model.addAttribute(
+                "templatesAvailable",
+                !channel.approvedTemplates(user.tenantId()).isEmpty());
     }
 
     static ConversationFilter filter(String value) {
