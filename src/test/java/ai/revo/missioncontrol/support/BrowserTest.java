@@ -122,9 +122,12 @@ public abstract class BrowserTest extends IntegrationTest {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
+            // finite CSS transitions (the sidebar's, after a viewport change) are run to their end first, so the
+            // picture shows the layout a person sees rather than a frame of the animation
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(dir.resolve(name + ".png"))
-                    .setFullPage(true));
+                    .setFullPage(true)
+                    .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
