@@ -220,9 +220,7 @@ public class WhatsAppInbound {
         if (waId == null && userId == null) {
             throw new IllegalArgumentException("WhatsApp message " + providerId + " names no sender");
         }
-        Instant at = m.hasNonNull("timestamp")
-                ? Instant.ofEpochSecond(m.path("timestamp").asLong())
-                : clock.instant();
+        Instant at = occurredAt(m);
         Sender sender = sender(tenant, number, waId, userId, profileName);
         String text = readable(type, m);
         String phone = waId == null ? null : "+" + waId;
@@ -564,5 +562,19 @@ public class WhatsAppInbound {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * When the person sent the message. Meta gives whole seconds; while we are still inside that second our own clock
+     * places it more finely, so a reply that arrives in the same second as our answer sorts after it in the thread
+     * (it sorted before, at the second's start). A message processed later keeps Meta's time.
+     */
+    private Instant occurredAt(JsonNode m) {
+        Instant now = clock.instant();
+        if (!m.hasNonNull("timestamp")) {
+            return now;
+        }
+        Instant second = Instant.ofEpochSecond(m.path("timestamp").asLong());
+        return !now.isBefore(second) && now.isBefore(second.plusSeconds(1)) ? now : second;
     }
 }
