@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -723,7 +727,7 @@ class RoleMatrixTest extends IntegrationTest {
                                 role + " " + rule.method() + " " + rule.path()
                                         + (rule.body() == null ? "" : " " + rule.body()),
                                 () -> {
-                                    Map<String, String> ids = fixture(api, admin);
+                                    Map<String, String> ids = fixture(api, admin, placeholders(rule));
                                     String path = fill(rule.path(), ids);
                                     Object body = rule.body() == null ? null : fillBody(rule.body(), ids);
                                     Api.Response response = api.send(
@@ -748,70 +752,102 @@ class RoleMatrixTest extends IntegrationTest {
                                 })));
     }
 
-    private static Map<String, String> fixture(Api api, Api.Session admin) {
+    /** The fixture ids a rule's path and body name ({@code {campaign}}, {@code {draft}} …). */
+    static Set<String> placeholders(Rule rule) {
+        Set<String> names = new HashSet<>();
+        Matcher m = PLACEHOLDER.matcher(rule.path() + " " + rule.body());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+
+    /**
+     * Fresh data for one call: only what the rule names is created (a rule without ids needs none), and each call
+     * gets its own, so a rule that deletes or changes something never affects another role's call.
+     */
+    private static Map<String, String> fixture(Api api, Api.Session admin, Set<String> needed) {
         String t = admin.accessToken();
         Map<String, String> ids = new HashMap<>();
-        ids.put(
-                "job",
-                api.get("/api/v1/scheduler/jobs", t)
-                        .expect(200)
-                        .json()
-                        .path("data")
-                        .get(0)
-                        .path("id")
-                        .asText());
-        ids.put(
-                "campaign",
-                api.post("/api/v1/campaigns", t, Map.of("name", "Fixture " + UUID.randomUUID()))
-                        .expect(201)
-                        .json()
-                        .path("id")
-                        .asText());
-        var lead = api.post(
-                        "/api/v1/leads",
-                        t,
-                        Map.of(
-                                "campaignId",
-                                ids.get("campaign"),
-                                "contact",
-                                Map.of("email", "f" + UUID.randomUUID() + "@example.com")))
-                .expect(201)
-                .json();
-        ids.put("lead", lead.path("id").asText());
-        ids.put("contact", lead.path("contactId").asText());
-        ids.put(
-                "openDraft",
-                api.post(
-                                "/api/v1/drafts",
-                                t,
-                                Map.of("campaignId", ids.get("campaign"), "channel", "SMS", "bodyText", "hello"))
-                        .expect(201)
-                        .json()
-                        .path("id")
-                        .asText());
-        String draft = api.post(
-                        "/api/v1/drafts",
-                        t,
-                        Map.of("campaignId", ids.get("campaign"), "channel", "SMS", "bodyText", "hello"))
-                .expect(201)
-                .json()
-                .path("id")
-                .asText();
-        api.patch("/api/v1/drafts/" + draft, t, Map.of("status", "NEEDS_APPROVAL"))
-                .expect(200);
-        ids.put("draft", draft);
-        ids.put(
-                "task",
-                api.post("/api/v1/tasks", t, Map.of("title", "Fixture"))
-                        .expect(201)
-                        .json()
-                        .path("id")
-                        .asText());
-        var agents = api.get("/api/v1/agents", t).json().path("data");
-        for (var a : agents) {
-            if (!a.path("status").asText().equals("PAUSED")) {
-                ids.put("agent", a.path("id").asText());
-                break;
+        if (needed.contains("job")) {
+            ids.put(
+                    "job",
+                    api.get("/api/v1/scheduler/jobs", t)
+                            .expect(200)
+                            .json()
+                            .path("data")
+                            .get(0)
+                            .path("id")
+                            .asText());
+        }
+        boolean leadNeeded = needed.contains("lead") || needed.contains("contact");
+        boolean draftNeeded = needed.contains("draft") || needed.contains("openDraft");
+        if (needed.contains("campaign") || leadNeeded || draftNeeded) {
+            ids.put(
+                    "campaign",
+                    api.post("/api/v1/campaigns", t, Map.of("name", "Fixture " + UUID.randomUUID()))
+                            .expect(201)
+                            .json()
+                            .path("id")
+                            .asText());
+        }
+        if (leadNeeded) {
+            var lead = api.post(
+                            "/api/v1/leads",
+                            t,
+                            Map.of(
+                                    "campaignId",
+                                    ids.get("campaign"),
+                                    "contact",
+                                    Map.of("email", "f" + UUID.randomUUID() + "@example.com")))
+                    .expect(201)
+                    .json();
+            ids.put("lead", lead.path("id").asText());
+            ids.put("contact", lead.path("contactId").asText());
+        }
+        if (needed.contains("openDraft")) {
+            ids.put(
+                    "openDraft",
+                    api.post(
+                                    "/api/v1/drafts",
+                                    t,
+                                    Map.of("campaignId", ids.get("campaign"), "channel", "SMS", "bodyText", "hello"))
+                            .expect(201)
+                            .json()
+                            .path("id")
+                            .asText());
+        }
+        if (needed.contains("draft")) {
+            String draft = api.post(
+                            "/api/v1/drafts",
+                            t,
+                            Map.of("campaignId", ids.get("campaign"), "channel", "SMS", "bodyText", "hello"))
+                    .expect(201)
+                    .json()
+                    .path("id")
+                    .asText();
+            api.patch("/api/v1/drafts/" + draft, t, Map.of("status", "NEEDS_APPROVAL"))
+                    .expect(200);
+            ids.put("draft", draft);
+        }
+        if (needed.contains("task")) {
+            ids.put(
+                    "task",
+                    api.post("/api/v1/tasks", t, Map.of("title", "Fixture"))
+                            .expect(201)
+                            .json()
+                            .path("id")
+                            .asText());
+        }
+        if (needed.contains("agent")) {
+            var agents = api.get("/api/v1/agents", t).json().path("data");
+            for (var a : agents) {
+                if (!a.path("status").asText().equals("PAUSED")) {
+                    ids.put("agent", a.path("id").asText());
+                    break;
+                }
             }
         }
         return ids;
