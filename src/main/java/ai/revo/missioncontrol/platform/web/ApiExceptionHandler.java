@@ -18,15 +18,18 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -163,6 +166,22 @@ class ApiExceptionHandler {
         return error(ErrorCode.CONFLICT, "A resource with the same unique value already exists");
     }
 
+    /**
+     * The database (or another backing store) cannot be reached: 503 with {@code Retry-After}. The transaction did
+     * not begin or was rolled back, so nothing was changed and the same request may be sent again.
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        CannotCreateTransactionException.class
+    })
+    ResponseEntity<ErrorBody> unavailable(Exception e) {
+        log.warn("Answered 503, a backing store is unreachable: {}", e.toString());
+        return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ServiceUnavailable.RETRY_AFTER_SECONDS))
+                .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE, ServiceUnavailable.MESSAGE, Map.of()));
+    }
+
     @ExceptionHandler(DbActionExecutionException.class)
     ResponseEntity<ErrorBody> aggregateWrite(DbActionExecutionException e) {
         if (e.getCause() instanceof DuplicateKeyException duplicate) {
@@ -183,6 +202,9 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ErrorBody> dataAccess(DataAccessException e) {
+        if (ServiceUnavailable.causedBy(e)) {
+            return unavailable(e);
+        }
         String state = sqlState(e);
         if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
             logRefusal(e);
@@ -237,6 +259,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (ServiceUnavailable.causedBy(e)) {
+            return unavailable(e);
+        }
         log.error("Unhandled error", e);
         return error(ErrorCode.INTERNAL_ERROR, "An internal error occurred; quote the request id when reporting it");
     }
