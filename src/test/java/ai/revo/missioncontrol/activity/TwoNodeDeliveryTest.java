@@ -7,6 +7,7 @@ import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
 import ai.revo.missioncontrol.support.RedisServer;
 import ai.revo.missioncontrol.support.SseClient;
+import ai.revo.missioncontrol.support.TestDataDir;
 import ai.revo.missioncontrol.support.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +38,7 @@ class TwoNodeDeliveryTest {
                         "--spring.datasource.username=" + db.username(),
                         "--spring.datasource.password=" + db.password(),
                         "--spring.data.redis.url=" + redisUrl,
-                        "--mc.data-dir=target/test-data",
+                        TestDataDir.argument(),
                         "--mc.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
                         "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
                         "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",

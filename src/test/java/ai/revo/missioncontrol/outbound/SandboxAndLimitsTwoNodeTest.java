@@ -7,6 +7,7 @@ import ai.revo.missioncontrol.MissionControlApplication;
 import ai.revo.missioncontrol.email.EmailTestPorts;
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
+import ai.revo.missioncontrol.support.TestDataDir;
 import ai.revo.missioncontrol.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -51,7 +52,7 @@ class SandboxAndLimitsTwoNodeTest {
                         "--spring.datasource.url=" + db.url(),
                         "--spring.datasource.username=" + db.username(),
                         "--spring.datasource.password=" + db.password(),
-                        "--mc.data-dir=target/test-data",
+                        TestDataDir.argument(),
                         "--mc.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
                         "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
                         "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",

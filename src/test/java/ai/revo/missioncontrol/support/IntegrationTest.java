@@ -42,7 +42,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
-        registry.add("mc.data-dir", () -> "target/test-data");
+        registry.add("mc.data-dir", TestDataDir::path);
         registry.add("mc.security.jwt-secret", () -> JWT_SECRET);
         registry.add("mc.security.bootstrap-admin.password", () -> BOOTSTRAP_PASSWORD);
         registry.add("mc.security.bootstrap-admin.email", () -> "bootstrap-admin@example.com");
