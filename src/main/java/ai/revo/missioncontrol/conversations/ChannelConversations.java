@@ -43,8 +43,7 @@ public class ChannelConversations {
     private final TransactionTemplate tx;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<ConversationTemplates> templates;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ConversationTemplateSends templateSends;
 
     ChannelConversations(
             ConversationRepository conversations,
@@ -56,10 +55,8 @@ public class ChannelConversations {
             PlatformTransactionManager transactions,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             Clock clock,
-            org.springframework.beans.factory.ObjectProvider<ConversationTemplates> templates,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.templates = templates;
-        this.json = json;
+            ConversationTemplateSends templateSends) {
+        this.templateSends = templateSends;
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.messages = messages;
@@ -219,7 +216,7 @@ public class ChannelConversations {
                     .findFirst()
                     .orElseThrow();
         }
-        String key = "send:" + idempotencyKey.trim();
+        String key = sendKey(tenant, idempotencyKey);
         Optional<ConversationMessage> earlier = messages.findByTenantIdAndExternalKey(tenant, key);
         if (earlier.isPresent()) {
             if (!earlier.get().conversationId().equals(id)) {
@@ -271,200 +268,49 @@ public class ChannelConversations {
      * synced or no module answers for templates.
      */
     public List<ConversationTemplates.TemplateOption> approvedTemplates(TenantId tenant) {
-        ConversationTemplates t = templates.getIfAvailable();
-        return t == null ? List.of() : t.approved(tenant);
+        return templateSends.approved(tenant);
     }
 
     /** The template's body with these parameters filled in (placeholders without one stay); empty when unknown. */
     public Optional<String> renderedTemplate(TenantId tenant, String name, String language, List<String> parameters) {
-        ConversationTemplates t = templates.getIfAvailable();
-        return t == null || name == null || language == null
-                ? Optional.empty()
-                : t.rendered(tenant, name, language, parameters == null ? List.of() : parameters);
+        return templateSends.rendered(tenant, name, language, parameters);
     }
 
     /**
      * Sends an approved template into a WhatsApp conversation (the only message WhatsApp allows outside the 24-hour
-     * window) through the outbound gateway, at once: the gateway decides in the request. Only a message it accepted
-     * (SENT, or UNKNOWN when the provider's answer was lost; SIMULATED in a simulator conversation) is recorded in
-     * the thread with the rendered body, and answers the conversation. {@code idempotencyKey} is required: the same
-     * key answers the first message again and sends nothing more (409 IDEMPOTENCY_CONFLICT for another conversation
-     * or template). Refusals change nothing in the conversation: 404 unknown conversation; 422 not a WhatsApp
-     * conversation; 409 a closed conversation; 400 missing key, unknown or not APPROVED template, or another number
-     * of parameters than the template's placeholders; 409 with {@code details.outboundStatus} when the gateway
-     * refused (BLOCKED_..., SIMULATED in dry run) and 422 when WhatsApp refused it (FAILED).
+     * window) the way {@link #send} sends a free-form reply: recorded in the thread at once with the rendered body
+     * (QUEUED), the conversation answered (a CLOSED one reopens, as with a free-form reply), and sent through the
+     * outbound gateway as durable background work, so the thread shows what the gateway decided (SENT, SIMULATED in
+     * dry run or a simulator conversation, BLOCKED_..., FAILED). {@code idempotencyKey} is required: the same key
+     * answers the first message again and sends nothing more (409 IDEMPOTENCY_CONFLICT for another conversation or
+     * message). Refusals change nothing: 404 unknown conversation; 422 not a WhatsApp conversation; 400 missing
+     * key, unknown or not APPROVED template, or another number of parameters than the template's placeholders.
      */
+    @Transactional
     public ThreadMessage sendTemplate(
             TenantId tenant, UUID id, TemplateMessage request, String idempotencyKey, Actor actor) {
-        return TenantContext.callAs(tenant.value(), () -> {
-            Conversation conversation = tx.execute(s -> load(tenant, id));
-            if (idempotencyKey == null || idempotencyKey.isBlank()) {
-                throw ApiException.invalidField("Idempotency-Key", "is required");
-            }
-            if (idempotencyKey.length() > 200) {
-                throw ApiException.invalidField("Idempotency-Key", "must be at most 200 characters");
-            }
-            String key = "send:" + idempotencyKey.trim();
-            String name = request == null || request.templateName() == null
-                    ? null
-                    : request.templateName().trim();
-            String language = request == null || request.language() == null
-                    ? null
-                    : request.language().trim();
-            List<String> parameters = request == null || request.parameters() == null
-                    ? List.of()
-                    : request.parameters().stream()
-                            .map(p -> p == null ? null : p.strip())
-                            .toList();
-            String payload = templatePayload(name, language, parameters);
-            Optional<ThreadMessage> earlier = tx.execute(s -> earlier(tenant, id, key, payload));
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            if (conversation.channel() != Channel.WHATSAPP) {
-                throw new ApiException(
-                        ai.revo.missioncontrol.platform.ErrorCode.UNPROCESSABLE,
-                        "Only a WhatsApp conversation sends templates; this one is " + conversation.channel());
-            }
-            if (conversation.status() == ConversationStatus.CLOSED) {
-                throw ApiException.conflict("The conversation is closed: no template is sent into it");
-            }
-            if (name == null || name.isEmpty()) {
-                throw ApiException.invalidField("templateName", "is required");
-            }
-            if (language == null || language.isEmpty()) {
-                throw ApiException.invalidField("language", "is required (the template's language code, e.g. en_US)");
-            }
-            if (parameters.stream().anyMatch(p -> p == null || p.isEmpty() || p.length() > 1024)) {
-                throw ApiException.invalidField("parameters", "must be 1 to 1024 characters each");
-            }
-            ConversationTemplates catalog = templates.getIfAvailable();
-            if (catalog == null) {
-                throw ApiException.invalidField("templateName", "no approved templates are available");
-            }
-            Optional<ConversationTemplates.TemplateOption> approved = catalog.approved(tenant).stream()
-                    .filter(t -> t.name().equals(name) && t.language().equals(language))
-                    .findFirst();
-            Optional<String> refusal = catalog.refusal(tenant, name, language, parameters.size());
-            if (approved.isEmpty()) {
-                throw ApiException.invalidField(
-                        "templateName",
-                        refusal.orElse("The template " + name + " (" + language + ") is not an approved template"));
-            }
-            if (refusal.isPresent()) {
-                throw ApiException.invalidField("parameters", refusal.get());
-            }
-            String text = catalog.rendered(tenant, name, language, parameters).orElse(name);
-            OutboundMessage outbound = new OutboundMessage(
-                    Channel.WHATSAPP,
-                    conversation.participant(),
-                    null,
-                    text,
-                    conversation.campaignId(),
-                    conversation.leadId(),
-                    null,
-                    "conversation-template:" + id + ":" + idempotencyKey.trim(),
-                    actor,
-                    null,
-                    new OutboundMessage.WhatsAppParts(name, language, parameters));
-            OutboundView sent = conversation.simulated()
-                    ? gateway.submitSimulated(tenant, outbound)
-                    : gateway.submit(tenant, outbound);
-            boolean accepted = sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.SENT
-                    || sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.UNKNOWN
-                    || (conversation.simulated()
-                            && sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.SIMULATED);
-            if (!accepted) {
-                Map<String, Object> details = new java.util.LinkedHashMap<>();
-                details.put("outboundStatus", sent.status().name());
-                details.put("outboundMessageId", sent.id());
-                String reason = sent.reason() == null ? "" : ": " + sent.reason();
-                if (sent.status() == ai.revo.missioncontrol.outbound.OutboundStatus.FAILED) {
-                    throw new ApiException(
-                            ai.revo.missioncontrol.platform.ErrorCode.UNPROCESSABLE,
-                            "WhatsApp did not accept the template" + reason,
-                            details);
-                }
-                throw new ApiException(
-                        ai.revo.missioncontrol.platform.ErrorCode.CONFLICT,
-                        "Not sent (" + sent.status() + ")" + reason,
-                        details);
-            }
-            return tx.execute(s -> recordTemplate(tenant, id, key, payload, text, sent, actor));
-        });
+        Conversation conversation = load(tenant, id);
+        String key = sendKey(tenant, idempotencyKey);
+        return one(tenant, templateSends.record(tenant, conversation, request, key, actor));
     }
 
-    private Optional<ThreadMessage> earlier(TenantId tenant, UUID id, String key, String payload) {
-        Optional<ConversationMessage> earlier = messages.findByTenantIdAndExternalKey(tenant, key);
-        if (earlier.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The thread's idempotency key for an operator's message, locked for this transaction: two requests with the
+     * same key at once record one message. 400 for a missing or too long key.
+     */
+    private String sendKey(TenantId tenant, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw ApiException.invalidField("Idempotency-Key", "is required");
         }
-        if (!earlier.get().conversationId().equals(id)) {
-            throw new ApiException(
-                    ai.revo.missioncontrol.platform.ErrorCode.IDEMPOTENCY_CONFLICT,
-                    "This Idempotency-Key was already used for another conversation");
+        if (idempotencyKey.length() > 200) {
+            throw ApiException.invalidField("Idempotency-Key", "must be at most 200 characters");
         }
-        if (!"template".equals(earlier.get().messageType())
-                || !java.util.Objects.equals(earlier.get().payload(), payload)) {
-            throw new ApiException(
-                    ai.revo.missioncontrol.platform.ErrorCode.IDEMPOTENCY_CONFLICT,
-                    "This Idempotency-Key was already used for a different message");
-        }
-        return Optional.of(one(tenant, earlier.get()));
-    }
-
-    private ThreadMessage recordTemplate(
-            TenantId tenant, UUID id, String key, String payload, String text, OutboundView sent, Actor actor) {
-        // two requests with the same key at once: the gateway sent once, and the thread records it once
+        String key = "send:" + idempotencyKey.trim();
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
                 .param("conversation-send:" + tenant.value() + ":" + key)
                 .query((rs, n) -> 1)
                 .list();
-        Optional<ThreadMessage> earlier = earlier(tenant, id, key, payload);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Conversation conversation = load(tenant, id);
-        Instant now = clock.instant();
-        ConversationMessage out = ConversationMessage.write(
-                tenant,
-                id,
-                new ConversationMessage.Content(
-                        Direction.OUT,
-                        Channel.WHATSAPP,
-                        key,
-                        null,
-                        null,
-                        null,
-                        null,
-                        conversation.participant(),
-                        null,
-                        text,
-                        actor.type() == Actor.Type.USER ? uuidOrNull(actor.id()) : null,
-                        actor.name(),
-                        now,
-                        "template",
-                        payload,
-                        null),
-                now);
-        out.handedToGateway(sent.id(), sent.providerMessageId());
-        out = messages.save(out);
-        conversation.sent(out, actor, now);
-        conversations.save(conversation);
-        return one(tenant, out);
-    }
-
-    /** The template as the thread keeps it: {"template": {name, language, parameters}}. */
-    private String templatePayload(String name, String language, List<String> parameters) {
-        Map<String, Object> template = new java.util.LinkedHashMap<>();
-        template.put("name", name);
-        template.put("language", language);
-        template.put("parameters", parameters);
-        try {
-            return json.writeValueAsString(Map.of("template", template));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return key;
     }
 
     /** How many of the latest messages a responder reads. */
@@ -559,7 +405,9 @@ public class ChannelConversations {
                     c.leadId(),
                     null,
                     "conversation-message:" + m.id(),
-                    m.authorName() == null ? Actor.system() : Actor.user(null, m.authorName()));
+                    m.authorName() == null ? Actor.system() : Actor.user(null, m.authorName()),
+                    null,
+                    templateSends.parts(m));
             // a simulator conversation's messages are recorded by the gateway as SIMULATED and never leave
             OutboundView sent =
                     c.simulated() ? gateway.submitSimulated(tenant, outbound) : gateway.submit(tenant, outbound);

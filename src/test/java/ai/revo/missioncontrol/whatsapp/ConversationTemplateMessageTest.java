@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * An approved template sent into a WhatsApp conversation ({@code POST /api/v1/conversations/{id}/template-messages})
  * against the Graph API stand-in: the request Meta receives, the rendered body in the thread, one send per
- * Idempotency-Key, and every refusal answered in the API's error shape without changing the conversation.
+ * Idempotency-Key (also twice at once), the gateway's decision recorded in the thread as for a free-form reply
+ * (dry run: SIMULATED), a closed conversation reopened, and every refusal answered in the API's error shape without
+ * changing the conversation.
  */
 class ConversationTemplateMessageTest extends WhatsAppIntegrationTest {
 
@@ -123,17 +125,42 @@ class ConversationTemplateMessageTest extends WhatsAppIntegrationTest {
                 .size();
     }
 
+    /** The thread's message {@code id} once the gateway decided (no longer QUEUED). */
+    JsonNode settled(Live l, String id) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (JsonNode m : thread(l)) {
+                                if (m.path("id").asText().equals(id)) {
+                                    return m;
+                                }
+                            }
+                            return null;
+                        },
+                        m -> m != null && !m.path("status").asText().equals("QUEUED"));
+    }
+
+    String conversationStatus(Live l) {
+        return api().get("/api/v1/conversations/" + l.conversationId(), l.token())
+                .expect(200)
+                .json()
+                .path("status")
+                .asText();
+    }
+
     @Test
-    void anApprovedTemplateGoesToMetaOnceAndAppearsRenderedInTheThread() {
+    void anApprovedTemplateIsQueuedGoesToMetaOnceAndAppearsRenderedInTheThread() throws Exception {
         Live l = live();
         JsonNode sent = sendTemplate(l, "tpl-1", "spring_sale", "en_US", List.of("Sheena", "Monday"))
-                .expect(201)
+                .expect(202)
                 .json();
         assertThat(sent.path("direction").asText()).isEqualTo("OUTBOUND");
         assertThat(sent.path("type").asText()).isEqualTo("template");
-        assertThat(sent.path("status").asText()).isEqualTo("SENT");
+        assertThat(sent.path("status").asText()).isEqualTo("QUEUED");
         assertThat(sent.path("text").asText()).isEqualTo("Hi Sheena, our spring sale starts Monday.");
-        assertThat(sent.path("providerMessageId").asText()).startsWith("wamid.tpl-");
+        JsonNode delivered = settled(l, sent.path("id").asText());
+        assertThat(delivered.path("status").asText()).isEqualTo("SENT");
+        assertThat(delivered.path("providerMessageId").asText()).startsWith("wamid.tpl-");
         GRAPH.verify(
                 1,
                 postRequestedFor(urlPathEqualTo("/v21.0/" + l.w().phoneNumberId() + "/messages"))
@@ -153,9 +180,10 @@ class ConversationTemplateMessageTest extends WhatsAppIntegrationTest {
 
         // the same key again answers the first message and sends nothing more
         JsonNode again = sendTemplate(l, "tpl-1", "spring_sale", "en_US", List.of("Sheena", "Monday"))
-                .expect(201)
+                .expect(202)
                 .json();
         assertThat(again.path("id").asText()).isEqualTo(sent.path("id").asText());
+        assertThat(again.path("status").asText()).isEqualTo("SENT");
         assertThat(graphSends(l)).isEqualTo(1);
         // the same key for another template is a conflict
         sendTemplate(l, "tpl-1", "hello", "en_US", List.of()).expectError(409, "IDEMPOTENCY_CONFLICT");
@@ -166,19 +194,95 @@ class ConversationTemplateMessageTest extends WhatsAppIntegrationTest {
         assertThat(thread.path(1).path("id").asText()).isEqualTo(sent.path("id").asText());
         assertThat(thread.path(1).path("text").asText()).isEqualTo("Hi Sheena, our spring sale starts Monday.");
         assertThat(thread.path(1).path("payload").asText()).contains("spring_sale");
-        JsonNode conversation = api().get("/api/v1/conversations/" + l.conversationId(), l.token())
-                .expect(200)
-                .json();
-        assertThat(conversation.toString()).contains("OPEN");
+        assertThat(conversationStatus(l)).isEqualTo("OPEN");
 
+        // the same new key twice at once: one message in the thread, one send to Meta
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> both = pool.invokeAll(List.of(
+                    () -> sendTemplate(l, "tpl-2", "hello", "en_US", null),
+                    () -> sendTemplate(l, "tpl-2", "hello", "en_US", null)));
+            JsonNode first = both.get(0).get().expect(202).json();
+            JsonNode second = both.get(1).get().expect(202).json();
+            assertThat(second.path("id").asText()).isEqualTo(first.path("id").asText());
+            assertThat(settled(l, first.path("id").asText()).path("status").asText())
+                    .isEqualTo("SENT");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(thread(l)).hasSize(3);
+        assertThat(graphSends(l)).isEqualTo(2);
         // a template without parameters sends no components
-        sendTemplate(l, "tpl-2", "hello", "en_US", null).expect(201);
         GRAPH.verify(
                 1,
                 postRequestedFor(urlPathEqualTo("/v21.0/" + l.w().phoneNumberId() + "/messages"))
                         .withRequestBody(matchingJsonPath("$.template.name", equalTo("hello")))
                         .withRequestBody(matchingJsonPath(
                                 "$.template.components", com.github.tomakehurst.wiremock.client.WireMock.absent())));
+    }
+
+    @Test
+    void theGatewaysDecisionIsRecordedInTheThreadAsForAFreeFormReply() {
+        Live l = live();
+        // channel off: recorded, then blocked by the gateway
+        safety(l.w(), false, false);
+        JsonNode off = sendTemplate(l, "g-1", "spring_sale", "en_US", List.of("Sheena", "Monday"))
+                .expect(202)
+                .json();
+        assertThat(settled(l, off.path("id").asText()).path("status").asText()).isEqualTo("BLOCKED_CHANNEL_OFF");
+
+        // dry run: the template is in the thread as SIMULATED, exactly like a free-form reply
+        safety(l.w(), true, true);
+        JsonNode dry = sendTemplate(l, "g-2", "spring_sale", "en_US", List.of("Sheena", "Monday"))
+                .expect(202)
+                .json();
+        JsonNode simulated = settled(l, dry.path("id").asText());
+        assertThat(simulated.path("status").asText()).isEqualTo("SIMULATED");
+        assertThat(simulated.path("type").asText()).isEqualTo("template");
+        assertThat(simulated.path("text").asText()).isEqualTo("Hi Sheena, our spring sale starts Monday.");
+        JsonNode freeForm = api().send(
+                        "POST",
+                        "/api/v1/conversations/" + l.conversationId() + "/messages",
+                        l.token(),
+                        Map.of("text", "Hello Sheena"),
+                        Map.of("Idempotency-Key", "g-3"))
+                .expect(202)
+                .json();
+        JsonNode freeFormSimulated = settled(l, freeForm.path("id").asText());
+        assertThat(freeFormSimulated.path("status").asText()).isEqualTo("SIMULATED");
+        assertThat(simulated.path("error").asText())
+                .isEqualTo(freeFormSimulated.path("error").asText())
+                .isNotEmpty();
+
+        assertThat(graphSends(l)).isZero();
+        assertThat(thread(l)).hasSize(4);
+    }
+
+    @Test
+    void aTemplateReopensAClosedConversationAsAFreeFormReplyDoes() {
+        Live l = live();
+        String id = l.conversationId();
+        api().post("/api/v1/conversations/" + id + "/close", l.token(), null).expect(200);
+        assertThat(conversationStatus(l)).isEqualTo("CLOSED");
+        JsonNode sent = sendTemplate(l, "c-1", "spring_sale", "en_US", List.of("Sheena", "Monday"))
+                .expect(202)
+                .json();
+        assertThat(conversationStatus(l)).isEqualTo("OPEN");
+        assertThat(settled(l, sent.path("id").asText()).path("status").asText()).isEqualTo("SENT");
+
+        api().post("/api/v1/conversations/" + id + "/close", l.token(), null).expect(200);
+        JsonNode reply = api().send(
+                        "POST",
+                        "/api/v1/conversations/" + id + "/messages",
+                        l.token(),
+                        Map.of("text", "One more thing"),
+                        Map.of("Idempotency-Key", "c-2"))
+                .expect(202)
+                .json();
+        assertThat(conversationStatus(l)).isEqualTo("OPEN");
+        assertThat(settled(l, reply.path("id").asText()).path("status").asText())
+                .isEqualTo("SENT");
+        assertThat(graphSends(l)).isEqualTo(2);
     }
 
     @Test
@@ -204,30 +308,6 @@ class ConversationTemplateMessageTest extends WhatsAppIntegrationTest {
         sendTemplate(l.token(), UUID.randomUUID().toString(), "r-6", "spring_sale", "en_US", List.of("A", "B"))
                 .expectError(404, "NOT_FOUND");
 
-        // the gateway decides: channel off, then dry run
-        safety(l.w(), false, false);
-        JsonNode off = sendTemplate(l, "r-7", "spring_sale", "en_US", List.of("Sheena", "Monday"))
-                .expectError(409, "CONFLICT")
-                .json();
-        assertThat(off.path("error").path("details").path("outboundStatus").asText())
-                .isEqualTo("BLOCKED_CHANNEL_OFF");
-        safety(l.w(), true, true);
-        JsonNode dry = sendTemplate(l, "r-8", "spring_sale", "en_US", List.of("Sheena", "Monday"))
-                .expectError(409, "CONFLICT")
-                .json();
-        assertThat(dry.path("error").path("details").path("outboundStatus").asText())
-                .isEqualTo("SIMULATED");
-        safety(l.w(), false, true);
-
-        // a closed conversation
-        api().post("/api/v1/conversations/" + id + "/close", l.token(), null).expect(200);
-        sendTemplate(l, "r-9", "spring_sale", "en_US", List.of("Sheena", "Monday"))
-                .expectError(409, "CONFLICT");
-
-        // nothing reached Meta and the thread holds only the person's message
-        assertThat(graphSends(l)).isZero();
-        assertThat(thread(l)).hasSize(1);
-
         // a conversation on email
         Api.Session other = api().signup();
         String email = ConversationFixture.conversation(api(), DATABASE, other);
@@ -238,5 +318,10 @@ class ConversationTemplateMessageTest extends WhatsAppIntegrationTest {
         Api.Session viewer = api().addUser(l.w().admin(), "VIEWER");
         sendTemplate(viewer.accessToken(), id, "r-11", "spring_sale", "en_US", List.of("Sheena", "Monday"))
                 .expect(403);
+
+        // nothing reached Meta, the thread holds only the person's message, the conversation still waits
+        assertThat(graphSends(l)).isZero();
+        assertThat(thread(l)).hasSize(1);
+        assertThat(conversationStatus(l)).isEqualTo("TO_ANSWER");
     }
 }

@@ -65,21 +65,21 @@ class ChannelConversationController {
     @PostMapping("/template-messages")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
     @Operation(
-            summary = "Send an approved WhatsApp template {templateName, language, parameters}: 201 with the message"
-                    + " (Idempotency-Key required)",
+            summary = "Send an approved WhatsApp template {templateName, language, parameters}: 202 with the queued"
+                    + " message (Idempotency-Key required)",
             description = "The only message WhatsApp allows outside the 24-hour window. The template must be one of"
                     + " the workspace's synced APPROVED templates and parameters must fill its body's placeholders."
-                    + " It goes through the outbound gateway at once; only a message the gateway sent is recorded in"
-                    + " the thread, with the rendered body. Refusals change nothing: 400 (key, template, parameter"
-                    + " count), 404, 409 (closed conversation; gateway refused: details.outboundStatus, e.g."
-                    + " BLOCKED_CHANNEL_OFF or SIMULATED in dry run), 422 (not WhatsApp, or WhatsApp refused it)."
-                    + " The same key answers the first message again and sends nothing more.")
+                    + " Like a free-form reply it is recorded in the thread at once (QUEUED, with the rendered body)"
+                    + " and goes out through the outbound gateway in the background: the thread shows SENT,"
+                    + " SIMULATED (dry run), BLOCKED_... or FAILED. A CLOSED conversation reopens. Refusals change"
+                    + " nothing: 400 (key, template, parameter count), 404, 422 (not WhatsApp). The same key answers"
+                    + " the first message again and sends nothing more.")
     ResponseEntity<ThreadMessage> sendTemplate(
             CurrentUser user,
             @PathVariable UUID id,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody(required = false) ChannelConversations.TemplateMessage request) {
-        return ResponseEntity.status(HttpStatus.CREATED)
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(conversations.sendTemplate(user.tenantId(), id, request, key, user.actor()));
     }
 

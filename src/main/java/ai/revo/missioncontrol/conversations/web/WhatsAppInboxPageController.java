@@ -183,8 +183,8 @@ class WhatsAppInboxPageController {
     }
 
     /**
-     * Sends the picked template (the same send as the template messages API): the thread on success; the picker
-     * with the refusal (retargeted to it) when the template or the gateway refuses.
+     * Sends the picked template (the same send as the template messages API: recorded and queued): the thread on
+     * success; the picker with the refusal (retargeted to it) when the template is refused.
      */
     @PostMapping("/{id}/template")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'CLOSER')")
@@ -251,7 +251,10 @@ class WhatsAppInboxPageController {
                 chosen == null
                         ? ""
                         : "Send the template " + chosen.name() + " (" + chosen.language() + ") to "
-                                + conversation.participant() + "? It goes out through the gateway at once.");
+                                + conversation.participant() + "? It is queued and goes out through the gateway"
+                                + (conversation.status().name().equals("CLOSED")
+                                        ? "; the closed conversation reopens."
+                                        : "."));
         model.addAttribute("canAnswer", user.role().name().matches("ADMIN|OPERATOR|CLOSER"));
     }
 
