@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files the AI's reply to a person's message in one transaction: an older reply of the conversation still waiting
  * for approval is discarded (its draft rejected: it answers a message that is no longer the last), the new one is
- * written as a WHATSAPP draft of the lead with its checks, confidence and sources, submitted to the approval inbox,
- * recorded as the message's reply, and approved by the agent at once only when the campaign's auto-reply is on and
- * the draft passed every check and the confidence gate.
+ * written as a draft of the lead on the conversation's channel (WHATSAPP or SMS) with its checks, confidence and
+ * sources, submitted to the approval inbox, recorded as the message's reply, and approved by the agent at once only
+ * when the campaign's auto-reply for that channel is on and the draft passed every check and the confidence gate.
  */
 @Service
 class ConversationReplyFiling {
@@ -48,7 +48,7 @@ class ConversationReplyFiling {
     }
 
     /**
-     * Files a snoozed person's follow-up the same way: a WHATSAPP draft submitted to the approval inbox (an older AI
+     * Files a snoozed person's follow-up the same way: a draft on the conversation's channel submitted to the approval inbox (an older AI
      * reply still waiting is discarded first), recorded on the follow-up, approved at once only with auto-reply on
      * and the gate passed.
      */
@@ -59,6 +59,7 @@ class ConversationReplyFiling {
             UUID leadId,
             UUID conversationId,
             UUID followUpId,
+            Channel channel,
             String body,
             QualityReview.Verdict verdict,
             Map<String, Object> checks,
@@ -69,7 +70,7 @@ class ConversationReplyFiling {
                 tenant,
                 campaignId,
                 leadId,
-                Channel.WHATSAPP,
+                channel,
                 new DraftContent(null, body, null),
                 verdict.flagged() ? Priority.HIGH : Priority.NORMAL,
                 checks,
@@ -110,6 +111,7 @@ class ConversationReplyFiling {
             UUID leadId,
             UUID conversationId,
             UUID messageId,
+            Channel channel,
             String body,
             QualityReview.Verdict verdict,
             Map<String, Object> checks,
@@ -121,7 +123,7 @@ class ConversationReplyFiling {
                 tenant,
                 campaignId,
                 leadId,
-                Channel.WHATSAPP,
+                channel,
                 new DraftContent(null, body, null),
                 verdict.flagged() ? Priority.HIGH : Priority.NORMAL,
                 checks,

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The AI's reply to a person's WhatsApp message is durable db-scheduler work, one task per message (its id), queued
+ * The AI's reply to a person's WhatsApp or SMS message is durable db-scheduler work, one task per message (its id), queued
  * by the listener of {@code conversation.message_received} in its own transaction after the message committed: the
  * webhook never waits for a model, and a node that dies while writing leaves the task to another.
  */
@@ -36,7 +36,7 @@ class ConversationReplyQueue {
 
     @ApplicationModuleListener
     void on(ConversationMessageReceived received) {
-        if (received.channel() != Channel.WHATSAPP) {
+        if (received.channel() != Channel.WHATSAPP && received.channel() != Channel.SMS) {
             return; // email answers are written by people (and the composer's helpers)
         }
         SchedulerClient client = scheduler.getObject();

@@ -45,13 +45,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The AI's reply to a person's WhatsApp text message, run as durable work outside any transaction: it reads the
+ * The AI's reply to a person's WhatsApp or SMS text message, run as durable work outside any transaction: it reads the
  * conversation's last 20 messages, the campaign's system prompt and persona, the passages of knowledge and the
  * products found for the message by meaning, asks the model (never a template: without a model configured it says
  * so and writes nothing), puts the answer through the deterministic checks and the confidence gate, and files it as
- * a draft in the approval inbox (sent at once when the campaign's auto-reply is on and it passed). A reply whose
- * message is no longer the person's last is discarded, before writing, before filing and again before sending. An
- * approved reply goes out in the conversation's thread, through the outbound gateway.
+ * a draft in the approval inbox (sent at once when the campaign's auto-reply for the channel is on and it passed). A
+ * reply whose message is no longer the person's last is discarded, before writing, before filing and again before
+ * sending. An approved reply goes out in the conversation's thread, through the outbound gateway, on the
+ * conversation's channel. SMS differs: its own prompt (plain text, at most {@link #SMS_MAX_LENGTH} characters), the
+ * markdown a model may still write taken out, its own auto-reply switch, and no answer to the carrier keywords HELP
+ * and INFO (STOP and START never reach a conversation; a number that texted STOP is suppressed and gets nothing).
  */
 @Component
 class ConversationResponder {
@@ -61,6 +64,15 @@ class ConversationResponder {
     static final String PROMPT = "conversation_reply";
 
     static final String FOLLOW_UP_PROMPT = "conversation_reengagement";
+
+    /** The prompt of a reply in an SMS conversation: plain text, short. */
+    static final String SMS_PROMPT = "conversation_reply_sms";
+
+    /** The length an SMS reply is asked to keep to (two segments); the length_limit check fails one above 480. */
+    static final int SMS_MAX_LENGTH = 320;
+
+    /** Carrier keywords filed into the conversation that the AI leaves alone (Twilio answers HELP itself). */
+    static final java.util.Set<String> SMS_KEYWORDS = java.util.Set.of("HELP", "INFO");
 
     /** Products found by meaning handed to the model with one message. */
     static final int PRODUCTS = 5;
@@ -115,7 +127,8 @@ class ConversationResponder {
     void respond(TenantId tenant, UUID conversationId, UUID messageId) {
         ReplyContext context = conversations.replyContext(tenant, conversationId);
         Optional<ReplyContext.Line> line = context.line(messageId);
-        if (context.channel() != Channel.WHATSAPP
+        Channel channel = context.channel();
+        if ((channel != Channel.WHATSAPP && channel != Channel.SMS)
                 || line.isEmpty()
                 || !line.get().fromPerson()
                 || !"text".equals(line.get().type())) {
@@ -136,6 +149,19 @@ class ConversationResponder {
             return;
         }
         String message = line.get().text();
+        if (channel == Channel.SMS
+                && message != null
+                && SMS_KEYWORDS.contains(message.strip().toUpperCase(java.util.Locale.ROOT))) {
+            record(
+                    tenant,
+                    context,
+                    messageId,
+                    AiReplyStatus.NOT_WRITTEN,
+                    "No reply written: " + message.strip().toUpperCase(java.util.Locale.ROOT)
+                            + " is a carrier keyword asking for help; the AI does not answer it (Twilio's own HELP"
+                            + " answer applies when it is set up). Answer the person yourself.");
+            return;
+        }
         if (!messageId.equals(context.latestInboundId())) {
             record(
                     tenant,
@@ -161,7 +187,10 @@ class ConversationResponder {
         List<ProductView> found = catalogue.isEmpty() ? List.of() : productsFor(tenant, message);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("campaign", Generation.campaignVariables(campaign));
-        variables.put("channel", Channel.WHATSAPP.name());
+        variables.put("channel", channel.name());
+        if (channel == Channel.SMS) {
+            variables.put("maxLength", String.valueOf(SMS_MAX_LENGTH));
+        }
         variables.put("history", history(context, messageId));
         variables.put("products", describe(found));
         variables.put("message", message);
@@ -169,7 +198,7 @@ class ConversationResponder {
         try {
             result = llm.generate(
                     tenant,
-                    PROMPT,
+                    channel == Channel.SMS ? SMS_PROMPT : PROMPT,
                     variables,
                     new LlmContext(null, "conversation", conversationId.toString()),
                     grounding);
@@ -188,17 +217,9 @@ class ConversationResponder {
             record(tenant, context, messageId, AiReplyStatus.FAILED, "No reply written: the model answered nothing");
             return;
         }
-        body = body.strip();
+        body = channel == Channel.SMS ? plainText(body) : body.strip();
         QualityReview.Verdict verdict = generation.review(
-                campaign,
-                Channel.WHATSAPP,
-                null,
-                body,
-                result.confidence(),
-                false,
-                false,
-                result.grounding(),
-                catalogue);
+                campaign, channel, null, body, result.confidence(), false, false, result.grounding(), catalogue);
         ReplyContext now = conversations.replyContext(tenant, conversationId);
         if (!messageId.equals(now.latestInboundId())) {
             record(
@@ -230,11 +251,12 @@ class ConversationResponder {
                     context.leadId(),
                     conversationId,
                     messageId,
+                    channel,
                     body,
                     verdict,
                     checks,
                     KnowledgeGrounding.sources(result.grounding()),
-                    settings.get(tenant, campaign.id()).autoReply(),
+                    settings.get(tenant, campaign.id()).autoReply(channel),
                     agent(campaign));
         } catch (ApiException e) {
             record(tenant, now, messageId, AiReplyStatus.FAILED, "No reply filed: " + e.getMessage());
@@ -273,7 +295,7 @@ class ConversationResponder {
         CampaignView campaign = campaigns.get(tenant, context.campaignId());
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("campaign", Generation.campaignVariables(campaign));
-        variables.put("channel", Channel.WHATSAPP.name());
+        variables.put("channel", context.channel().name());
         variables.put("history", history(context, null));
         LlmResult result;
         try {
@@ -303,7 +325,7 @@ class ConversationResponder {
         }
         QualityReview.Verdict verdict = generation.review(
                 campaign,
-                Channel.WHATSAPP,
+                context.channel(),
                 null,
                 body.strip(),
                 result.confidence(),
@@ -329,10 +351,11 @@ class ConversationResponder {
                     context.leadId(),
                     due.conversationId(),
                     followUpId,
+                    context.channel(),
                     body.strip(),
                     verdict,
                     checks,
-                    settings.get(tenant, campaign.id()).autoReply(),
+                    settings.get(tenant, campaign.id()).autoReply(context.channel()),
                     agent(campaign));
         } catch (ApiException e) {
             followUps.settle(tenant, followUpId, FollowUpStatus.FAILED, null, "No follow-up filed: " + e.getMessage());
@@ -365,8 +388,11 @@ class ConversationResponder {
         if (blocked != null) {
             return "No reply written: " + blocked;
         }
-        if (context.participant() != null && safety.isSuppressed(tenant, Channel.WHATSAPP, context.participant())) {
-            return "No reply written: the number is on the suppression list";
+        if (context.participant() != null && safety.isSuppressed(tenant, context.channel(), context.participant())) {
+            return "No reply written: the number is on the " + context.channel() + " suppression list"
+                    + (context.channel() == Channel.SMS
+                            ? " (an SMS opt-out such as STOP, or a person, put it there)"
+                            : "");
         }
         return null;
     }
@@ -422,6 +448,21 @@ class ConversationResponder {
                                                         .strip(),
                                                 200)))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * An SMS reply as plain text: a phone shows markdown as its raw characters, so emphasis markers ({@code **},
+     * {@code __}, backticks) and heading marks are taken out, a link {@code [label](url)} becomes {@code label (url)}
+     * and a {@code *} bullet a dash. The words are the model's; nothing is added.
+     */
+    static String plainText(String body) {
+        String text = body.replaceAll("\\[([^\\]\\n]+)]\\((https?://[^)\\s]+)\\)", "$1 ($2)")
+                .replaceAll("\\*\\*([^*\\n]+)\\*\\*", "$1")
+                .replaceAll("(?<![\\w/])__([^_\\n]+)__(?!\\w)", "$1")
+                .replaceAll("`([^`\\n]+)`", "$1")
+                .replaceAll("(?m)^\\s{0,3}#{1,6}\\s+", "")
+                .replaceAll("(?m)^(\\s*)\\*\\s+", "$1- ");
+        return text.strip();
     }
 
     private static String clip(String s, int max) {

@@ -6,7 +6,7 @@ import ai.revo.missioncontrol.platform.MissionEvent;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code conversation.settings_changed}: a campaign's conversation settings (auto-reply, snooze days) were changed. */
+/** {@code conversation.settings_changed}: a campaign's conversation settings (auto-reply, snooze days, SMS auto-reply) were changed. */
 public record ConversationSettingsChanged(
         UUID tenantId, UUID campaignId, ConversationSettingsView before, ConversationSettingsView after, Actor actor)
         implements MissionEvent {
@@ -33,16 +33,24 @@ public record ConversationSettingsChanged(
 
     @Override
     public Object auditBefore() {
-        return Map.of("autoReply", before.autoReply(), "snoozeDays", before.snoozeDays());
+        return Map.of(
+                "autoReply",
+                before.autoReply(),
+                "snoozeDays",
+                before.snoozeDays(),
+                "smsAutoReply",
+                before.smsAutoReply());
     }
 
     @Override
     public Object auditAfter() {
-        return Map.of("autoReply", after.autoReply(), "snoozeDays", after.snoozeDays());
+        return Map.of(
+                "autoReply", after.autoReply(), "snoozeDays", after.snoozeDays(), "smsAutoReply", after.smsAutoReply());
     }
 
     @Override
     public Map<String, Object> payload() {
-        return Map.of("autoReply", after.autoReply(), "snoozeDays", after.snoozeDays());
+        return Map.of(
+                "autoReply", after.autoReply(), "snoozeDays", after.snoozeDays(), "smsAutoReply", after.smsAutoReply());
     }
 }

@@ -16,6 +16,7 @@ class PromptApiTest extends IntegrationTest {
     static final List<String> SHIPPED = List.of(
             "conversation_reengagement",
             "conversation_reply",
+            "conversation_reply_sms",
             "daily_brief",
             "outreach_first_message",
             "personalize",

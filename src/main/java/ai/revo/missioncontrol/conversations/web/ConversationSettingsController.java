@@ -34,10 +34,12 @@ class ConversationSettingsController {
         this.followUps = followUps;
     }
 
-    record SettingsRequest(Boolean autoReply, Integer snoozeDays) {}
+    record SettingsRequest(Boolean autoReply, Integer snoozeDays, Boolean smsAutoReply) {}
 
     @GetMapping("/campaigns/{id}/conversation-settings")
-    @Operation(summary = "A campaign's conversation settings: {campaignId, autoReply} (auto-reply off by default)")
+    @Operation(
+            summary = "A campaign's conversation settings: {campaignId, autoReply, snoozeDays, smsAutoReply}"
+                    + " (auto-reply off by default on WhatsApp and SMS)")
     ConversationSettingsView get(CurrentUser user, @PathVariable UUID id) {
         return settings.get(user.tenantId(), id);
     }
@@ -45,16 +47,18 @@ class ConversationSettingsController {
     @PutMapping("/campaigns/{id}/conversation-settings")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Operation(
-            summary = "Change a campaign's conversation settings {autoReply?, snoozeDays?}",
-            description = "autoReply true: a reply the AI wrote that passes every check and the confidence gate goes"
-                    + " out at once through the outbound gateway; false: it waits in the approval inbox. snoozeDays"
-                    + " (1-365, default 30): when a snoozed person's follow-up is due.")
+            summary = "Change a campaign's conversation settings {autoReply?, snoozeDays?, smsAutoReply?}",
+            description = "autoReply true: a reply the AI wrote in a WhatsApp conversation that passes every check and"
+                    + " the confidence gate goes out at once through the outbound gateway; false: it waits in the"
+                    + " approval inbox. smsAutoReply: the same for the campaign's SMS conversations (default false)."
+                    + " snoozeDays (1-365, default 30): when a snoozed person's follow-up is due.")
     ConversationSettingsView put(CurrentUser user, @PathVariable UUID id, @RequestBody SettingsRequest request) {
         return settings.change(
                 user.tenantId(),
                 id,
                 request == null ? null : request.autoReply(),
                 request == null ? null : request.snoozeDays(),
+                request == null ? null : request.smsAutoReply(),
                 user.actor());
     }
 
