@@ -1012,4 +1012,59 @@ class CrossTenantProbeTest extends IntegrationTest {
                             }));
         });
     }
+
+    /**
+     * The WhatsApp conversation pages (thread, reply box, template picker and its preview and send) asked by tenant
+     * A's admin, signed in through the login form, for tenant B's conversation: each 404, and B's conversation and
+     * thread unchanged.
+     */
+    @TestFactory
+    Stream<DynamicTest> otherTenantsConversationPagesAreNotFoundAndUnchanged() {
+        Api api = api();
+        Api.Session a = api.signup();
+        Api.Session b = api.signup();
+        String id = ai.revo.missioncontrol.conversations.ConversationFixture.conversation(
+                api, ai.revo.missioncontrol.support.TestDatabase.shared(), b);
+        ai.revo.missioncontrol.support.PageClient browser =
+                ai.revo.missioncontrol.support.PageClient.signIn(port, a.email(), a.password());
+        List<Call> calls = List.of(
+                new Call("GET", "/conversations/{id}", null),
+                new Call("GET", "/conversations/{id}/thread", null),
+                new Call("POST", "/conversations/{id}/reply", "text=Hijack&key=probe-reply"),
+                new Call("GET", "/conversations/{id}/template", null),
+                new Call("GET", "/conversations/{id}/template?name=hello&language=en_US", null),
+                new Call("GET", "/conversations/{id}/template/preview?name=hello&language=en_US&parameters=A", null),
+                new Call("POST", "/conversations/{id}/template", "name=hello&language=en_US&key=probe-template"),
+                new Call("POST", "/conversations/{id}/takeover", null),
+                new Call("POST", "/conversations/{id}/handback", null));
+        return calls.stream()
+                .map(call -> DynamicTest.dynamicTest(
+                        "conversation page: " + call.method() + " " + call.pathTemplate(), () -> {
+                            String before = api.get("/api/v1/conversations/" + id, b.accessToken())
+                                            .expect(200)
+                                            .body()
+                                    + api.get("/api/v1/conversations/" + id + "/messages", b.accessToken())
+                                            .expect(200)
+                                            .body();
+                            String path = call.pathTemplate().replace("{id}", id);
+                            java.net.http.HttpResponse<String> response =
+                                    call.method().equals("GET")
+                                            ? browser.get(path)
+                                            : browser.post(
+                                                    path,
+                                                    "application/x-www-form-urlencoded",
+                                                    String.valueOf(call.body() == null ? "" : call.body())
+                                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            assertThat(response.statusCode())
+                                    .as("%s -> %s", path, response.body())
+                                    .isEqualTo(404);
+                            assertThat(api.get("/api/v1/conversations/" + id, b.accessToken())
+                                                    .expect(200)
+                                                    .body()
+                                            + api.get("/api/v1/conversations/" + id + "/messages", b.accessToken())
+                                                    .expect(200)
+                                                    .body())
+                                    .isEqualTo(before);
+                        }));
+    }
 }

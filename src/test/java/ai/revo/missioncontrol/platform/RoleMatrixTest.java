@@ -752,6 +752,102 @@ class RoleMatrixTest extends IntegrationTest {
                                 })));
     }
 
+    /**
+     * The WhatsApp conversation pages (the thread, the reply box and its template picker) as each role's browser
+     * gets them (session cookie, CSRF token); {@code {conversation}} is a conversation of the workspace, {@code
+     * {uuid}} an unknown one. The picker reads for every role and sends for ADMIN, OPERATOR and CLOSER: on this email
+     * conversation their send gets past the permission check and is refused for what it is (400 without a key, 422
+     * not WhatsApp).
+     */
+    static List<Rule> pageRules() {
+        return List.of(
+                new Rule("GET", "/conversations", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/conversations/{conversation}", null, OK, OK, OK, OK, OK),
+                new Rule("GET", "/conversations/{conversation}/thread", null, OK, OK, OK, OK, OK),
+                new Rule("POST", "/conversations/{conversation}/reply", "text=Hi", 400, 400, 400, NO, NO),
+                new Rule("GET", "/conversations/{conversation}/template", null, OK, OK, OK, OK, OK),
+                new Rule(
+                        "GET",
+                        "/conversations/{conversation}/template?name=hello&language=en_US",
+                        null,
+                        OK,
+                        OK,
+                        OK,
+                        OK,
+                        OK),
+                new Rule(
+                        "GET",
+                        "/conversations/{conversation}/template/preview?name=hello&language=en_US&parameters=A",
+                        null,
+                        OK,
+                        OK,
+                        OK,
+                        OK,
+                        OK),
+                new Rule(
+                        "POST",
+                        "/conversations/{conversation}/template",
+                        "name=hello&language=en_US&key=matrix",
+                        422,
+                        422,
+                        422,
+                        NO,
+                        NO),
+                new Rule("POST", "/conversations/{conversation}/template", "name=hello", 400, 400, 400, NO, NO),
+                new Rule("GET", "/conversations/{uuid}/template", null, 404, 404, 404, 404, 404),
+                new Rule("GET", "/conversations/{uuid}/template/preview", null, 404, 404, 404, 404, 404),
+                new Rule(
+                        "POST",
+                        "/conversations/{uuid}/template",
+                        "name=hello&language=en_US&key=matrix",
+                        404,
+                        404,
+                        404,
+                        NO,
+                        NO));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleGetsTheExpectedStatusOnTheConversationPages() {
+        Api api = api();
+        Api.Session admin = api.signup();
+        Map<String, Api.Session> sessions = new HashMap<>();
+        sessions.put("ADMIN", admin);
+        for (String role : ROLES.subList(1, ROLES.size())) {
+            sessions.put(role, api.addUser(admin, role));
+        }
+        Map<String, String> ids = Map.of(
+                "conversation",
+                ai.revo.missioncontrol.conversations.ConversationFixture.conversation(
+                        api, ai.revo.missioncontrol.support.TestDatabase.shared(), admin));
+        Map<String, ai.revo.missioncontrol.support.PageClient> browsers = new HashMap<>();
+        return pageRules().stream()
+                .flatMap(rule -> ROLES.stream()
+                        .map(role -> DynamicTest.dynamicTest(
+                                role + " " + rule.method() + " " + rule.path()
+                                        + (rule.body() == null ? "" : " " + rule.body()),
+                                () -> {
+                                    ai.revo.missioncontrol.support.PageClient browser = browsers.computeIfAbsent(
+                                            role,
+                                            r -> ai.revo.missioncontrol.support.PageClient.signIn(
+                                                    port,
+                                                    sessions.get(r).email(),
+                                                    sessions.get(r).password()));
+                                    String path = fill(rule.path(), ids);
+                                    java.net.http.HttpResponse<String> response =
+                                            rule.method().equals("GET")
+                                                    ? browser.get(path)
+                                                    : browser.post(
+                                                            path,
+                                                            "application/x-www-form-urlencoded",
+                                                            String.valueOf(rule.body())
+                                                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                    assertThat(response.statusCode())
+                                            .as("%s %s %s -> %s", role, rule.method(), path, response.body())
+                                            .isEqualTo(rule.expected(role));
+                                })));
+    }
+
     /** The fixture ids a rule's path and body name ({@code {campaign}}, {@code {draft}} …). */
     static Set<String> placeholders(Rule rule) {
         Set<String> names = new HashSet<>();
