@@ -7,6 +7,7 @@ import ai.revo.missioncontrol.MissionControlApplication;
 import ai.revo.missioncontrol.support.Api;
 import ai.revo.missioncontrol.support.IntegrationTest;
 import ai.revo.missioncontrol.support.PageClient;
+import ai.revo.missioncontrol.support.TestDataDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -146,7 +147,7 @@ class DatabaseOutageTest {
                         // a request waits this long for a connection before it is answered 503
                         "--spring.datasource.hikari.connection-timeout=1000",
                         "--spring.datasource.hikari.validation-timeout=500",
-                        "--mc.data-dir=target/test-data",
+                        TestDataDir.argument(),
                         "--mc.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
                         "--mc.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
                         "--mc.security.bootstrap-admin.email=bootstrap-admin@example.com",
