@@ -58,13 +58,23 @@ public final class HouseRules {
 
     /** Provider SDKs (mail transport, HTTP clients) are used only in {@code outbound}. */
     public static ArchRule providerSdksOnlyIn(String module, Function<JavaClass, String> moduleOf) {
+        return providerSdksOnlyIn(Set.of(module), moduleOf);
+    }
+
+    /**
+     * The same with more than one module allowed: {@code outbound}, and {@code cli}, whose commands are clients of
+     * this product's own API on a running instance (never of a provider).
+     */
+    public static ArchRule providerSdksOnlyIn(Set<String> modules, Function<JavaClass, String> moduleOf) {
         return ArchRuleDefinition.noClasses()
-                .that(new DescribedPredicate<JavaClass>("are outside the " + module + " module") {
-                    @Override
-                    public boolean test(JavaClass c) {
-                        return !module.equals(moduleOf.apply(c));
-                    }
-                })
+                .that(
+                        new DescribedPredicate<JavaClass>(
+                                "are outside the " + String.join(", ", new java.util.TreeSet<>(modules)) + " modules") {
+                            @Override
+                            public boolean test(JavaClass c) {
+                                return !modules.contains(moduleOf.apply(c));
+                            }
+                        })
                 .should()
                 .dependOnClassesThat(
                         new DescribedPredicate<JavaClass>("are provider SDKs (mail transport, HTTP clients)") {

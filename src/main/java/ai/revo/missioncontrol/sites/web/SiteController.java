@@ -13,11 +13,14 @@ import ai.revo.missioncontrol.sites.SiteMapping;
 import ai.revo.missioncontrol.sites.SiteView;
 import ai.revo.missioncontrol.sites.SiteWithSecret;
 import ai.revo.missioncontrol.sites.Sites;
+import ai.revo.missioncontrol.sites.TestRequest;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,10 +39,27 @@ class SiteController {
 
     private final Sites sites;
     private final SiteEvents events;
+    private final String publicUrl;
 
-    SiteController(Sites sites, SiteEvents events) {
+    SiteController(
+            Sites sites,
+            SiteEvents events,
+            @Value("${mc.security.public-url:http://localhost:8080}") String publicUrl) {
         this.sites = sites;
         this.events = events;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * A site with its secret, shown this once, its endpoint's full address (from {@code MC_PUBLIC_URL}) and a
+     * ready-to-paste signed test request.
+     */
+    record SiteConnected(@JsonUnwrapped SiteView site, String secret, String endpointUrl, String testRequest) {}
+
+    private SiteConnected connected(SiteWithSecret s) {
+        String url = publicUrl + s.site().endpoint();
+        return new SiteConnected(
+                s.site(), s.secret(), url, TestRequest.curl(s.site().auth(), url, s.secret()));
     }
 
     @GetMapping("/api/v1/sites")
@@ -58,8 +78,8 @@ class SiteController {
             summary = "Register a site (admin): its ingest endpoint and secret; the secret is shown this once",
             description = "auth: STANDARD_WEBHOOKS, SHARED_SECRET, TYPEFORM or WEBFLOW (WEBFLOW needs secret: the "
                     + "OAuth application's client secret). The site is WAITING until its first event arrives.")
-    SiteWithSecret register(CurrentUser user, @RequestBody(required = false) SiteDetails body) {
-        return sites.register(user.tenantId(), body, user.actor());
+    SiteConnected register(CurrentUser user, @RequestBody(required = false) SiteDetails body) {
+        return connected(sites.register(user.tenantId(), body, user.actor()));
     }
 
     @GetMapping("/api/v1/sites/{id}")
@@ -91,8 +111,8 @@ class SiteController {
             summary = "Give the site a new secret (admin), shown this once",
             description = "The previous secret keeps verifying for MC_SITES_SECRET_GRACE (24 h) so the sender can "
                     + "switch without losing events; secret, when given, is the provider's own (Webflow).")
-    SiteWithSecret rotate(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Rotation body) {
-        return sites.rotateSecret(user.tenantId(), id, body == null ? null : body.secret(), user.actor());
+    SiteConnected rotate(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Rotation body) {
+        return connected(sites.rotateSecret(user.tenantId(), id, body == null ? null : body.secret(), user.actor()));
     }
 
     @GetMapping("/api/v1/sites/{id}/events")

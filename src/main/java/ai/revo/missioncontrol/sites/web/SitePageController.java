@@ -17,6 +17,7 @@ import ai.revo.missioncontrol.sites.SiteStatus;
 import ai.revo.missioncontrol.sites.SiteView;
 import ai.revo.missioncontrol.sites.SiteWithSecret;
 import ai.revo.missioncontrol.sites.Sites;
+import ai.revo.missioncontrol.sites.TestRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -243,6 +244,10 @@ class SitePageController {
         model.addAttribute("site", created.site());
         model.addAttribute("secret", created.secret());
         model.addAttribute("endpointUrl", publicUrl + created.site().endpoint());
+        model.addAttribute(
+                "testRequest",
+                TestRequest.curl(
+                        created.site().auth(), publicUrl + created.site().endpoint(), created.secret()));
         return "sites/fragments :: connected";
     }
 
