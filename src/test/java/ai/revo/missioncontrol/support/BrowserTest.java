@@ -58,6 +58,10 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     void launchBrowser() {
+        // a positive outcome is waited for up to 15 s instead of Playwright's 5: on a loaded 2-core host (a full
+        // verify beside other builds) a page's htmx round trip took longer than 5 s and passing tests failed;
+        // a passing assertion returns as soon as it holds, so this costs nothing when the machine is quiet
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Path chromium = chromium();
         playwright = chromium == null
                 ? Playwright.create()
