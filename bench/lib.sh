@@ -22,9 +22,10 @@ build_and_create_database() {
 }
 
 # start_node VAR=value ... : one node with -Xmx1g on the fresh database; sets $port and waits until it is healthy
-# (MC_BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile)
+# (MC_BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile;
+# MC_BENCH_PORT a fixed port, MC_BENCH_LOG the log file, for several nodes)
 start_node() {
-  port=$(free_port)
+  port=${MC_BENCH_PORT:-$(free_port)}
   env "$@" SERVER_PORT=$port SPRING_DATASOURCE_URL="jdbc:postgresql://$psql_host:$psql_port/$db_name" \
     SPRING_DATASOURCE_USERNAME=postgres MC_DATA_DIR=target/bench-data \
     MC_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz MC_BOOTSTRAP_ADMIN_PASSWORD=Bench-Passw0rd-1 \
@@ -32,7 +33,7 @@ start_node() {
     MC_API_LIMITS_ENABLED=${MC_API_LIMITS_ENABLED:-false} \
     java -Xmx1g ${MC_BENCH_JAVA_OPTS:-} $(if [ "${MC_BENCH_FROM_CLASSES:-}" = 1 ]; then
       echo "-cp target/classes:$(cat target/bench.classpath) ai.revo.missioncontrol.MissionControlApplication"
-    else echo "-jar target/mission-control.jar"; fi) > target/bench-app.log 2>&1 &
+    else echo "-jar target/mission-control.jar"; fi) > "${MC_BENCH_LOG:-target/bench-app.log}" 2>&1 &
   app=$!
   for _ in $(seq 1 ${MC_BENCH_START_TRIES:-1200}); do curl -fs "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
 }
