@@ -9,22 +9,25 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * An exact scan over a workspace's vectors held in this node's memory (pgvector is not available with the embedded
- * PostgreSQL). Loaded lazily per workspace and kept in a Caffeine cache; before every search the workspace's index
- * state is read from the database: new chunks are appended (by sequence), and any removal reloads the workspace, so
- * a node that missed a change, or joined late, answers from what the database holds. Passages are read back from the
- * database afterwards, so a chunk deleted a moment ago is never answered.
+ * A workspace's vectors held in this node's memory (pgvector is not available with the embedded PostgreSQL), searched
+ * through an inverted-file index ({@link IvfIndex}: about √n k-means partitions, the nearest few read; below 5,000
+ * passages every vector is read, exactly). Loaded lazily per workspace and kept in a Caffeine cache; the partitions
+ * are trained at load, and again when the workspace has grown past twice the size they were trained on. Before every
+ * search the workspace's index state is read from the database: new chunks are appended (by sequence) to their
+ * nearest partition, and any removal reloads the workspace, so a node that missed a change, or joined late, answers
+ * from what the database holds. Passages are read back from the database afterwards, so a chunk deleted a moment ago
+ * is never answered.
  */
 @Component
 class InMemoryVectorIndex implements VectorIndex {
 
-    /** One workspace's vectors: row-major, {@code dims} floats per chunk, sized at load, grown by half as chunks come. */
+    /** One workspace's vectors (in the IVF index, numbered in load order) and each one's chunk, campaign, source. */
     static final class Workspace {
         final long removals;
         long generation;
@@ -32,20 +35,21 @@ class InMemoryVectorIndex implements VectorIndex {
         int size;
         final int dims;
         int skipped;
-        float[] matrix = new float[0];
-        UUID[] ids = new UUID[0];
-        UUID[] campaigns = new UUID[0];
-        UUID[] sources = new UUID[0];
+        final IvfIndex index;
+        UUID[] ids;
+        UUID[] campaigns;
+        UUID[] sources;
         final Map<UUID, Integer> rowOf = new HashMap<>();
 
-        Workspace(long removals, int dims, int expected) {
+        Workspace(long removals, int dims, int expected, int exactBelow) {
             this.removals = removals;
             this.dims = dims;
-            // sized for what the database holds, so a full load does not leave up to half the matrix unused
-            ids = new UUID[expected];
-            campaigns = new UUID[expected];
-            sources = new UUID[expected];
-            matrix = new float[expected * dims];
+            // sized for what the database holds, so a full load does not leave up to half the arrays unused
+            int capacity = Math.max(16, expected);
+            ids = new UUID[capacity];
+            campaigns = new UUID[capacity];
+            sources = new UUID[capacity];
+            index = new IvfIndex(dims, capacity, exactBelow, IvfIndex.DEFAULT_PROBE_SHARE, IvfIndex.DEFAULT_MIN_PROBE);
         }
 
         /** Adds a vector of the model in use; one of other dimensions (a corrupt row) is counted and left out. */
@@ -59,15 +63,37 @@ class InMemoryVectorIndex implements VectorIndex {
                 ids = Arrays.copyOf(ids, capacity);
                 campaigns = Arrays.copyOf(campaigns, capacity);
                 sources = Arrays.copyOf(sources, capacity);
-                matrix = Arrays.copyOf(matrix, capacity * dims);
             }
-            System.arraycopy(v.vector(), 0, matrix, size * dims, dims);
+            index.add(v.vector());
             ids[size] = v.chunkId();
             campaigns[size] = v.campaignId();
             sources[size] = v.sourceId();
             rowOf.put(v.chunkId(), size);
             size++;
             maxSeq = Math.max(maxSeq, v.seq());
+        }
+
+        /** Trains the partitions when the workspace reached the exact threshold or doubled since the last training. */
+        void trainIfDue() {
+            if (index.wantsTraining()) {
+                index.train();
+            }
+        }
+
+        List<Hit> nearest(float[] query, SearchScope scope, int k) {
+            if (dims != query.length) {
+                return List.of();
+            }
+            IntPredicate admits = scope.campaignId() == null ? null : row -> scope.admits(campaigns[row], sources[row]);
+            IvfIndex.TopK best = new IvfIndex.TopK();
+            index.search(query, k, admits, best);
+            int[] rows = best.sortedRows();
+            float[] scores = best.sortedScores();
+            Hit[] out = new Hit[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = new Hit(ids[rows[i]], scores[i]);
+            }
+            return List.of(out);
         }
 
         long weight() {
@@ -78,14 +104,17 @@ class InMemoryVectorIndex implements VectorIndex {
     private final ChunkStore store;
     private final Embeddings embeddings;
     private final Cache<UUID, Workspace> cache;
+    private final int exactBelow;
 
     InMemoryVectorIndex(
             ChunkStore store,
             Embeddings embeddings,
             @Value("${mc.knowledge.index.max-floats:200000000}") long maxFloats,
-            @Value("${mc.knowledge.index.idle:PT2H}") Duration idle) {
+            @Value("${mc.knowledge.index.idle:PT2H}") Duration idle,
+            @Value("${mc.knowledge.index.exact-below:" + IvfIndex.DEFAULT_EXACT_BELOW + "}") int exactBelow) {
         this.store = store;
         this.embeddings = embeddings;
+        this.exactBelow = exactBelow;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxFloats)
                 .weigher((UUID k, Workspace w) -> (int) Math.min(Integer.MAX_VALUE, w.weight()))
@@ -97,52 +126,8 @@ class InMemoryVectorIndex implements VectorIndex {
     public List<Hit> nearest(TenantId tenant, float[] query, SearchScope scope, int k) {
         Workspace w = current(tenant);
         synchronized (w) {
-            PriorityQueue<Hit> best =
-                    new PriorityQueue<>(k + 1, (a, b) -> Float.compare(a.similarity(), b.similarity()));
-            if (w.dims != query.length) {
-                return List.of();
-            }
-            float[] m = w.matrix;
-            int dims = w.dims;
-            boolean whole = scope.campaignId() == null;
-            for (int row = 0; row < w.size; row++) {
-                if (!whole && !scope.admits(w.campaigns[row], w.sources[row])) {
-                    continue;
-                }
-                float dot = dot(m, row * dims, query, dims);
-                if (best.size() < k) {
-                    best.add(new Hit(w.ids[row], dot));
-                } else if (dot > best.peek().similarity()) {
-                    best.poll();
-                    best.add(new Hit(w.ids[row], dot));
-                }
-            }
-            Hit[] out = best.toArray(new Hit[0]);
-            Arrays.sort(out, (a, b) -> Float.compare(b.similarity(), a.similarity()));
-            return List.of(out);
+            return w.nearest(query, scope, k);
         }
-    }
-
-    /**
-     * The dot product of a row and the query, with four independent sums so the CPU overlaps the multiply-adds (one
-     * running sum waits for each addition before the next; measured by bench/knowledge.sh).
-     */
-    static float dot(float[] m, int base, float[] q, int dims) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < dims; i += 4) {
-            s0 += m[base + i] * q[i];
-            s1 += m[base + i + 1] * q[i + 1];
-            s2 += m[base + i + 2] * q[i + 2];
-            s3 += m[base + i + 3] * q[i + 3];
-        }
-        for (; i < dims; i++) {
-            s0 += m[base + i] * q[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
@@ -153,7 +138,7 @@ class InMemoryVectorIndex implements VectorIndex {
             for (UUID id : chunkIds) {
                 Integer row = w.rowOf.get(id);
                 if (row != null) {
-                    out.put(id, Arrays.copyOfRange(w.matrix, row * w.dims, (row + 1) * w.dims));
+                    out.put(id, w.index.vector(row));
                 }
             }
         }
@@ -174,9 +159,11 @@ class InMemoryVectorIndex implements VectorIndex {
         Workspace w = cache.getIfPresent(tenant.value());
         if (w == null || w.removals != state.removals()) {
             String model = embeddings.modelName();
-            Workspace fresh = new Workspace(state.removals(), embeddings.dimensions(), store.countOf(tenant, model));
+            Workspace fresh =
+                    new Workspace(state.removals(), embeddings.dimensions(), store.countOf(tenant, model), exactBelow);
             fresh.generation = state.generation();
             store.vectorsAfter(tenant, 0, model, fresh::add);
+            fresh.trainIfDue();
             cache.put(tenant.value(), fresh);
             return fresh;
         }
@@ -184,6 +171,7 @@ class InMemoryVectorIndex implements VectorIndex {
             if (w.generation != state.generation()) {
                 long generation = state.generation();
                 store.vectorsAfter(tenant, w.maxSeq, embeddings.modelName(), w::add);
+                w.trainIfDue();
                 w.generation = generation;
                 cache.put(tenant.value(), w); // re-weigh
             }
