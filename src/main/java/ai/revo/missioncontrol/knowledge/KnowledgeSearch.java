@@ -4,18 +4,25 @@ import ai.revo.missioncontrol.ai.Embeddings;
 import ai.revo.missioncontrol.campaigns.CampaignManagement;
 import ai.revo.missioncontrol.identity.TenantId;
 import ai.revo.missioncontrol.platform.ApiException;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
  * Hybrid retrieval: the question's vector against the workspace's in-memory index (semantic leg) and PostgreSQL
- * full-text search (text leg), fused by reciprocal rank fusion, then re-ranked for diversity (maximal marginal
+ * full-text search (text leg, run at the same time on another thread), fused by reciprocal rank fusion, then re-ranked for diversity (maximal marginal
  * relevance) and cut at the minimum relevance. People (the "try a question" box, the API) and the AI use the same
  * facade. Not transactional: the question is embedded outside any transaction.
  */
@@ -39,6 +46,20 @@ public class KnowledgeSearch {
     private final ChunkStore chunks;
     private final CampaignManagement campaigns;
     private final CampaignScopes scopes;
+
+    /** Runs the full-text leg beside the semantic one; when all are busy the request's own thread runs it. */
+    private final ThreadPoolExecutor textLegs = new ThreadPoolExecutor(
+            0,
+            8,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            runnable -> {
+                Thread t = new Thread(runnable, "knowledge-text-leg");
+                t.setDaemon(true);
+                return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
     KnowledgeSearch(
             Embeddings embeddings,
@@ -86,13 +107,19 @@ public class KnowledgeSearch {
             scope = scopes.of(tenant, campaignId);
         }
         int pool = Math.max(50, want * 5);
+        SearchScope inScope = scope;
+        // the two legs are independent: the full-text statement runs on another thread while this one embeds the
+        // question and reads the index (a full pool runs it here instead)
+        Future<List<UUID>> textLeg = mode == Mode.SEMANTIC
+                ? CompletableFuture.completedFuture(List.of())
+                : textLegs.submit(() -> chunks.fullText(tenant, question, inScope, pool));
         float[] query = embeddings.embed(question.strip());
         List<UUID> semantic = mode == Mode.TEXT
                 ? List.of()
                 : index.nearest(tenant, query, scope, pool).stream()
                         .map(VectorIndex.Hit::chunkId)
                         .toList();
-        List<UUID> text = mode == Mode.SEMANTIC ? List.of() : chunks.fullText(tenant, question, scope, pool);
+        List<UUID> text = join(textLeg);
 
         Map<UUID, Double> fused = new LinkedHashMap<>();
         Map<UUID, Integer> semanticRank = new HashMap<>();
@@ -137,6 +164,25 @@ public class KnowledgeSearch {
             }
         }
         return out;
+    }
+
+    private static List<UUID> join(Future<List<UUID>> leg) {
+        try {
+            return leg.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the full-text leg", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        textLegs.shutdownNow();
     }
 
     /** The passages as a model reads them, each prefixed {@code [Source: name p.N | Relevance: 0.85]}. */
