@@ -39,8 +39,8 @@ import java.util.UUID;
  *       900 characters each, so one passage per section) is uploaded through the API and timed from the upload to
  *       READY (parse, chunk, embed in batches of 32, store with progress). Then the same passage texts (read back
  *       from the API) are embedded by the same model class in this process, in the same batches: the raw speed.
- *   <li>Retrieval: the workspace is filled to N passages straight into PostgreSQL (new sentence mixes, random unit
- *       each vector one of the ingested passages' plus noise, so the workspace has topics as a real one has and the
+ *   <li>Retrieval: the workspace is filled to N passages straight into PostgreSQL (new sentence mixes; a vector
+ *       that is one of the ingested passages' plus noise, so the workspace has topics as a real one has and the
  *       approximate index's partitions mean something), the node's index is told
  *       by the index state, the first search loads it (timed, and the node's heap measured before and after with
  *       {@code jcmd GC.class_histogram}, live objects), then the quality set's 62 questions are asked through
