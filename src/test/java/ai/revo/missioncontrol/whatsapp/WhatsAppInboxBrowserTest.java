@@ -95,7 +95,7 @@ class WhatsAppInboxBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("wa-title")).hasText("Sheena Nelson");
         assertThat(page.getByTestId("wa-message")).hasCount(1);
         assertThat(page.getByTestId("wa-message").first()).containsText("Do you have the ring in gold?");
-        assertThat(page.getByTestId("window")).containsText("Window open: 23 h");
+        assertThat(page.getByTestId("window")).containsText("Window closes in 23 h");
         assertThat(page.getByTestId("lead-status")).isVisible();
         // without a model the AI writes nothing, and says so
         assertThat(page.getByTestId("ai-reply"))
@@ -146,6 +146,99 @@ class WhatsAppInboxBrowserTest extends BrowserTest {
         page.reload();
         assertThat(page.getByTestId("back-to-list")).isVisible();
         screenshot(page, "whatsapp-thread-390");
+        page.context().close();
+    }
+
+    @Test
+    void theWindowCountsDownLiveAndTheReplyBoxClosesWhenItEnds() throws Exception {
+        Api api = api();
+        Api.Session admin = api.signup();
+        String t = admin.accessToken();
+        String campaign = api.post("/api/v1/campaigns", t, Map.of("name", "Window " + UUID.randomUUID()))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String phoneNumberId = String.valueOf(320_000_000_000L + System.nanoTime() % 1_000_000_000L);
+        String appSecret = "app-secret-" + UUID.randomUUID();
+        api.put(
+                        "/api/v1/settings/whatsapp",
+                        t,
+                        Map.of(
+                                "phoneNumberId",
+                                phoneNumberId,
+                                "businessAccountId",
+                                "102290129340398",
+                                "displayNumber",
+                                "+1 555 078 3881",
+                                "accessToken",
+                                "EAAG-token-" + phoneNumberId,
+                                "appSecret",
+                                appSecret,
+                                "verifyToken",
+                                "verify-" + UUID.randomUUID(),
+                                "campaignId",
+                                campaign))
+                .expect(200);
+        String waId = "1650565" + (System.nanoTime() % 9000 + 1000);
+        deliver(
+                appSecret,
+                WhatsAppIntegrationTest.textMessage(
+                        phoneNumberId, waId, "wamid.w1-" + UUID.randomUUID(), "Is the shop open on Sunday?"));
+        String conversation = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> api.get("/api/v1/conversations?channel=WHATSAPP", t)
+                                .expect(200)
+                                .json()
+                                .path("data")
+                                .path(0)
+                                .path("id")
+                                .asText(""),
+                        id -> !id.isEmpty());
+
+        // a fresh message: the whole day is left
+        Page page = signIn(admin.email(), admin.password());
+        page.setViewportSize(1440, 900);
+        page.navigate(baseUrl() + "/conversations/" + conversation);
+        assertThat(page.getByTestId("window-countdown"))
+                .hasText(java.util.regex.Pattern.compile("Window closes in 2[34] h \\d+ min"));
+        assertThat(page.getByTestId("reply-form")).isVisible();
+
+        // the person wrote 23 h 58 min 20 s ago: under two minutes left, counted down in the page without a reload
+        org.springframework.jdbc.core.simple.JdbcClient.create(
+                        new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                                database().url(),
+                                database().username(),
+                                database().password()))
+                .sql("update conversations set last_inbound_at = ? where id = ?")
+                .params(
+                        java.sql.Timestamp.from(java.time.Instant.now()
+                                .minus(java.time.Duration.ofHours(24))
+                                .plusSeconds(100)),
+                        UUID.fromString(conversation))
+                .update();
+        page.navigate(baseUrl() + "/conversations/" + conversation);
+        assertThat(page.getByTestId("window-countdown")).hasText("Window closes in 1 min");
+        screenshot(page, "whatsapp-window-countdown-1440");
+        page.setViewportSize(390, 844);
+        assertThat(page.getByTestId("window-countdown")).isVisible();
+        screenshot(page, "whatsapp-window-countdown-390");
+        assertThat(page.getByTestId("window-countdown")).hasText("Window closes in less than a minute", LIVE);
+
+        // at zero the reply box switches to the closed-window state: no free-form reply, the template picker
+        assertThat(page.getByTestId("window-closed"))
+                .containsText(
+                        "free-form reply is not possible",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        assertThat(page.getByTestId("reply-form")).hasCount(0);
+        assertThat(page.getByTestId("window-closed-label")).hasText("Window closed: only a template may be sent");
+        assertThat(page.getByTestId("template-box")).isVisible();
+        screenshot(page, "whatsapp-window-closed-390");
+        page.setViewportSize(1440, 900);
+        assertThat(page.getByTestId("window-closed")).isVisible();
+        screenshot(page, "whatsapp-window-closed-1440");
+        org.assertj.core.api.Assertions.assertThat(policyViolations).isEmpty();
         page.context().close();
     }
 }

@@ -77,14 +77,25 @@ class WhatsAppInboxPageController {
     /** A reply typed in the thread, with the key that keeps a double submit from sending twice. */
     record ReplyForm(String text, String key) {}
 
-    /** The 24-hour customer-care window as the thread shows it: open until {@code endsAt}, with the time left. */
-    record Window(boolean open, Instant endsAt, long hoursLeft, long minutesLeft) {
+    /**
+     * The 24-hour customer-care window as the thread shows it: open until {@code endsAt}, with the time left as of
+     * {@code now} (the server's clock, which static/js/wa-window.js counts down from, minute by minute).
+     */
+    record Window(boolean open, Instant endsAt, long hoursLeft, long minutesLeft, Instant now) {
         static Window of(Instant endsAt, Instant now) {
             if (endsAt == null || !endsAt.isAfter(now)) {
-                return new Window(false, endsAt, 0, 0);
+                return new Window(false, endsAt, 0, 0, now);
             }
             Duration left = Duration.between(now, endsAt);
-            return new Window(true, endsAt, left.toHours(), left.toMinutesPart());
+            return new Window(true, endsAt, left.toHours(), left.toMinutesPart(), now);
+        }
+
+        /** "Window closes in 3 h 12 min" (under a minute: "in less than a minute"), as the countdown writes it. */
+        public String closesIn() {
+            if (hoursLeft == 0 && minutesLeft == 0) {
+                return "Window closes in less than a minute";
+            }
+            return "Window closes in " + (hoursLeft > 0 ? hoursLeft + " h " : "") + minutesLeft + " min";
         }
     }
 
