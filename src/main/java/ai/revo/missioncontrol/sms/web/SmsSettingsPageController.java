@@ -57,6 +57,10 @@ class SmsSettingsPageController {
             model.addAttribute("outcome", "saved");
         } catch (ApiException e) {
             model.addAttribute("failure", e.getMessage());
+            // what the person typed stays in the form (never the token), so fixing one field needs no retyping
+            model.addAttribute("typedAccountSid", accountSid);
+            model.addAttribute("typedMessagingServiceSid", messagingServiceSid);
+            model.addAttribute("typedFromNumber", fromNumber);
         }
         model.addAttribute("overview", settings.overview(user.tenantId()));
         return "sms/settings :: panel";
