@@ -567,7 +567,10 @@ public class WhatsAppInbound {
     /**
      * When the person sent the message. Meta gives whole seconds; while we are still inside that second our own clock
      * places it more finely, so a reply that arrives in the same second as our answer sorts after it in the thread
-     * (it sorted before, at the second's start). A message processed later keeps Meta's time.
+     * (it sorted before, at the second's start). A message processed after its second ended is placed at that
+     * second's last microsecond: never before a message of the same second placed by our clock, which it followed
+     * (at the second's start it sorted before it, and the responder took the earlier message for the newest and
+     * discarded the answer to the later one). Messages of one second that tie keep their order of arrival.
      */
     private Instant occurredAt(JsonNode m) {
         Instant now = clock.instant();
@@ -575,6 +578,10 @@ public class WhatsAppInbound {
             return now;
         }
         Instant second = Instant.ofEpochSecond(m.path("timestamp").asLong());
-        return !now.isBefore(second) && now.isBefore(second.plusSeconds(1)) ? now : second;
+        if (now.isBefore(second)) {
+            return second;
+        }
+        Instant next = second.plusSeconds(1);
+        return now.isBefore(next) ? now : next.minusNanos(1_000);
     }
 }
